@@ -1,0 +1,60 @@
+// Errors are values with stable codes. The catalogue is the ONE place that maps a code to the
+// Chinese sentence people see and to the HTTP status the local host answers with.
+export const ERROR_CATALOGUE = {
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  VALIDATION_FAILED: { status: 400, message: '填写的内容有误，请按提示修改' },
+  UNKNOWN_FUNCTION: { status: 404, message: '没有这项服务' },
+  UNKNOWN_ACTION: { status: 400, message: '不支持的操作' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码不正确' },
+  FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
+  MERCHANT_NOT_FOUND: { status: 404, message: '未找到该商户' },
+  CASE_NOT_FOUND: { status: 404, message: '未找到该投诉' },
+  IDEMPOTENCY_CONFLICT: { status: 409, message: '这份投诉已提交过，内容与之前不同，请刷新后重试' },
+  CONCURRENT_UPDATE: { status: 409, message: '案件刚被他人更新，请刷新后重试' },
+  NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
+  INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE
+
+/** Field path (e.g. "description") → Chinese message shown next to that field. */
+export type FieldErrors = Record<string, string>
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  fields?: FieldErrors
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+export function appError(code: ErrorCode, fields?: FieldErrors): AppError {
+  const error: AppError = { code, message: ERROR_CATALOGUE[code].message }
+  if (fields && Object.keys(fields).length > 0) error.fields = fields
+  return error
+}
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
+export const fail = <T = never>(code: ErrorCode, fields?: FieldErrors): Result<T> => ({
+  ok: false,
+  error: appError(code, fields),
+})
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, value)
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CATALOGUE[code].status
+}
+
+/**
+ * Thrown only inside the backend to unwind to the dispatcher, which turns it back into a value.
+ * Services return Results; this exists so that deep helpers (store version checks) need no plumbing.
+ */
+export class AppFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code)
+  }
+}

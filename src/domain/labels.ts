@@ -1,0 +1,34 @@
+import type { CaseStatus, EventType } from './case.schema'
+import type { Role } from './identity'
+
+// Every word a person sees for a code lives here, so the app and the functions say the same thing.
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  received: '已提交，待受理',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  transferred: '已转办',
+  with_merchant: '待商家处理',
+  merchant_answered: '商家已答复',
+  settled: '双方已和解',
+  mediating: '调解中',
+  mediated: '调解成功',
+  mediation_ended: '终止调解',
+  closed: '已办结',
+  withdrawn: '已撤回',
+}
+
+export const EVENT_LABELS: Record<EventType, string> = {
+  submitted: '提交投诉',
+}
+
+export const ROLE_LABELS: Record<Role | 'system', string> = {
+  consumer: '消费者',
+  merchant: '商家',
+  station: '维权站',
+  proxy: '代帮办员',
+  regulator: '市场监管',
+  system: '系统',
+}
+
+/** What happens next, said to the person who just filed. */
+export const NEXT_STEP_AFTER_SUBMIT = '24小时内告知是否受理'

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { INDUSTRY_LINES } from './industry'
+
+/**
+ * The short code printed in a shop's QR. It must fit a WeChat mini-program code's `scene`
+ * (≤ 32 visible characters); we use 6 characters from an alphabet without look-alikes (0/O, 1/I/L).
+ */
+export const MERCHANT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const MerchantCodeSchema = z
+  .string({ error: '请扫描店内的二维码' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-Z]{4,16}$/, { error: '商户码格式不正确' })
+
+export const MerchantSchema = z.object({
+  id: z.string().min(1),
+  siteId: z.string().min(1),
+  code: z.string().regex(/^[0-9A-Z]{4,16}$/),
+  name: z.string().min(1),
+  industry: z.enum(INDUSTRY_LINES),
+  address: z.string(),
+  booth: z.string(),
+})
+export type Merchant = z.infer<typeof MerchantSchema>
+
+/** What a shopper's phone may learn about a shop from its QR code. */
+export const MerchantEntrySchema = z.object({
+  merchant: MerchantSchema.pick({ code: true, name: true, industry: true, address: true, booth: true }),
+  site: z.object({ name: z.string(), hotline: z.string() }),
+})
+export type MerchantEntry = z.infer<typeof MerchantEntrySchema>

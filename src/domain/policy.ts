@@ -1,0 +1,22 @@
+import type { FunctionName } from './api/contract'
+import type { Role } from './identity'
+
+// Who may call which action: role × action. Deny by default — an action missing here cannot be
+// called by anyone, and a test fails when the contract has an action this table does not name.
+// Object-level rules (a merchant sees only its own shop, a consumer only their own cases) are
+// enforced by the services on every read; the comment beside each row names that rule.
+export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
+  'consumer.getMerchantEntry': ['consumer'], // public shop facts only
+  'consumer.submitComplaint': ['consumer'], // filedBy = the caller's subject
+  'consumer.listMyCases': ['consumer'], // only cases filedBy the caller
+  'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
+  'merchant.getHome': ['merchant'], // only the caller's own shop
+  'station.me': ['station', 'proxy', 'regulator'],
+  'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
+}
+
+export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {
+  const key = `${fn}.${action}` as const
+  const allowed = Object.prototype.hasOwnProperty.call(POLICY, key) ? POLICY[key] : undefined
+  return !!allowed && roles.some((role) => allowed.includes(role))
+}
