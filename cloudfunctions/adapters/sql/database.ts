@@ -1,0 +1,110 @@
+import type { ColumnType, Generated } from 'kysely'
+
+// Row shapes of the SQL schema (see migrations/). Times are timestamptz: written as ISO strings,
+// read back as Date, turned into ISO strings again by the row mappers.
+type Timestamp = ColumnType<Date, string, string>
+
+export interface SitesTable {
+  id: string
+  name: string
+  address: string
+  hotline: string
+}
+
+export interface MerchantsTable {
+  id: string
+  site_id: string
+  code: string
+  name: string
+  industry: string
+  address: string
+  booth: string
+}
+
+export interface DevicesTable {
+  subject: string
+  first_seen_at: Timestamp
+}
+
+export interface MerchantMembersTable {
+  id: string
+  merchant_id: string
+  site_id: string
+  subject: string
+  status: string
+  created_at: Timestamp
+}
+
+export interface StaffTable {
+  id: string
+  username: string
+  display_name: string
+  role: string
+  site_id: string | null
+  password_hash: string
+  created_at: Timestamp
+}
+
+export interface StaffSessionsTable {
+  token_hash: string
+  staff_id: string
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface CountersTable {
+  name: string
+  value: number
+}
+
+export interface CasesTable {
+  id: string
+  case_no: string
+  kind: string
+  status: string
+  site_id: string
+  merchant_id: string
+  merchant_name: string
+  description: string
+  filed_by: string
+  idempotency_key: string
+  created_at: Timestamp
+  updated_at: Timestamp
+  version: number
+}
+
+export interface CaseEventsTable {
+  id: string
+  case_id: string
+  seq: number
+  type: string
+  actor_role: string
+  actor_id: string
+  at: Timestamp
+  note: string | null
+}
+
+export interface OutboxTable {
+  id: string
+  case_id: string
+  event_id: string
+  recipient_role: string
+  recipient_id: string
+  template: string
+  created_at: Timestamp
+  delivered_at: ColumnType<Date | null, string | null | undefined, string | null>
+  position: Generated<number>
+}
+
+export interface Database {
+  sites: SitesTable
+  merchants: MerchantsTable
+  devices: DevicesTable
+  merchant_members: MerchantMembersTable
+  staff: StaffTable
+  staff_sessions: StaffSessionsTable
+  counters: CountersTable
+  cases: CasesTable
+  case_events: CaseEventsTable
+  outbox: OutboxTable
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import { initialSchema } from './0001-initial-schema'
+
+// Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial-schema': initialSchema,
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+}

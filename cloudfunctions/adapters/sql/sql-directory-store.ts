@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely'
+import type { DirectoryStore } from '../../ports/store'
+import type { Database } from './database'
+import { toMerchant, toSite } from './row-mappers'
+
+export function sqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
+  return {
+    async saveSite(site) {
+      await db
+        .insertInto('sites')
+        .values(site)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: site.name, address: site.address, hotline: site.hotline }))
+        .execute()
+    },
+    async getSite(id) {
+      const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toSite(row) : null
+    },
+    async saveMerchant(m) {
+      const row = {
+        id: m.id,
+        site_id: m.siteId,
+        code: m.code,
+        name: m.name,
+        industry: m.industry,
+        address: m.address,
+        booth: m.booth,
+      }
+      const { id: _id, ...changes } = row
+      await db
+        .insertInto('merchants')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute()
+    },
+    async getMerchant(id) {
+      const row = await db.selectFrom('merchants').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toMerchant(row) : null
+    },
+    async findMerchantByCode(code) {
+      const row = await db.selectFrom('merchants').selectAll().where('code', '=', code).executeTakeFirst()
+      return row ? toMerchant(row) : null
+    },
+    async listMerchantsOfSite(siteId) {
+      const rows = await db.selectFrom('merchants').selectAll().where('site_id', '=', siteId).orderBy('name').execute()
+      return rows.map(toMerchant)
+    },
+  }
+}

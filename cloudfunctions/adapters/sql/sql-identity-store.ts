@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import type { IdentityStore } from '../../ports/store'
+import type { Database } from './database'
+import { toMembership, toStaff, toStaffSession } from './row-mappers'
+
+export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
+  return {
+    async recordDevice(subject, at) {
+      await db
+        .insertInto('devices')
+        .values({ subject, first_seen_at: at })
+        .onConflict((oc) => oc.column('subject').doNothing())
+        .execute()
+    },
+    async saveMembership(m) {
+      await db
+        .insertInto('merchant_members')
+        .values({
+          id: m.id,
+          merchant_id: m.merchantId,
+          site_id: m.siteId,
+          subject: m.subject,
+          status: m.status,
+          created_at: m.createdAt,
+        })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: m.status }))
+        .execute()
+    },
+    async listActiveMembershipsOf(subject) {
+      const rows = await db
+        .selectFrom('merchant_members')
+        .selectAll()
+        .where('subject', '=', subject)
+        .where('status', '=', 'active')
+        .orderBy('created_at')
+        .execute()
+      return rows.map(toMembership)
+    },
+    async saveStaff(a) {
+      const row = {
+        id: a.id,
+        username: a.username,
+        display_name: a.displayName,
+        role: a.role,
+        site_id: a.siteId,
+        password_hash: a.passwordHash,
+        created_at: a.createdAt,
+      }
+      const { id: _id, created_at: _c, ...changes } = row
+      await db
+        .insertInto('staff')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
+        .execute()
+    },
+    async findStaffByUsername(username) {
+      const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst()
+      return row ? toStaff(row) : null
+    },
+    async getStaff(id) {
+      const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toStaff(row) : null
+    },
+    async createStaffSession(s) {
+      await db
+        .insertInto('staff_sessions')
+        .values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.createdAt, expires_at: s.expiresAt })
+        .execute()
+    },
+    async findLiveStaffSession(tokenHash, now) {
+      const row = await db
+        .selectFrom('staff_sessions')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', new Date(now))
+        .executeTakeFirst()
+      return row ? toStaffSession(row) : null
+    },
+    async deleteStaffSession(tokenHash) {
+      await db.deleteFrom('staff_sessions').where('token_hash', '=', tokenHash).execute()
+    },
+  }
+}

@@ -1,0 +1,12 @@
+import type { FunctionName } from '../../src/domain/api/contract'
+import type { FunctionDefinition } from '../runtime/define-function'
+import { consumerFunction } from './consumer/handlers'
+import { merchantFunction } from './merchant/handlers'
+import { stationFunction } from './station/handlers'
+
+/** Every cloud function, by name: the local host mounts each at POST /api/<name>. */
+export const FUNCTIONS: { [F in FunctionName]: FunctionDefinition<F> } = {
+  consumer: consumerFunction,
+  merchant: merchantFunction,
+  station: stationFunction,
+}

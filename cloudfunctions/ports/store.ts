@@ -1,0 +1,63 @@
+import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Merchant } from '../../src/domain/merchant.schema'
+import type { Site } from '../../src/domain/site.schema'
+import type { Membership, StaffAccount, StaffSession } from './records'
+
+// The store speaks the domain. Every method is something a document database can do with single-
+// collection queries (no joins); the only multi-document writes are createCase, which an adapter
+// makes atomic (SQL transaction / CloudBase runTransaction).
+
+export interface PageRequest {
+  limit: number
+  offset: number
+}
+
+export interface DirectoryStore {
+  saveSite(site: Site): Promise<void>
+  getSite(id: string): Promise<Site | null>
+  saveMerchant(merchant: Merchant): Promise<void>
+  getMerchant(id: string): Promise<Merchant | null>
+  findMerchantByCode(code: string): Promise<Merchant | null>
+  listMerchantsOfSite(siteId: string): Promise<Merchant[]>
+}
+
+export interface IdentityStore {
+  /** Remember that a device subject exists (idempotent). */
+  recordDevice(subject: string, at: string): Promise<void>
+  saveMembership(membership: Membership): Promise<void>
+  listActiveMembershipsOf(subject: string): Promise<Membership[]>
+  saveStaff(account: StaffAccount): Promise<void>
+  findStaffByUsername(username: string): Promise<StaffAccount | null>
+  getStaff(id: string): Promise<StaffAccount | null>
+  createStaffSession(session: StaffSession): Promise<void>
+  /** The session if it exists and has not expired at `now`. */
+  findLiveStaffSession(tokenHash: string, now: string): Promise<StaffSession | null>
+  deleteStaffSession(tokenHash: string): Promise<void>
+}
+
+export type CreateCaseOutcome = { created: true; case: Case } | { created: false; case: Case }
+
+export interface CaseStore {
+  /** Next value of a named counter, starting at 1; safe under concurrency. */
+  nextSequence(counter: string): Promise<number>
+  /**
+   * Store a new case with its first event and the notifications it causes, all or nothing.
+   * When the same filer already used the idempotency key, nothing is written and that case comes back.
+   */
+  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[]): Promise<CreateCaseOutcome>
+  findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
+  getCase(id: string): Promise<Case | null>
+  /** Newest first. */
+  listCasesFiledBy(subject: string, page: PageRequest): Promise<Case[]>
+  listCasesForMerchant(merchantId: string, page: PageRequest): Promise<Case[]>
+  listCasesForSite(siteId: string, page: PageRequest): Promise<Case[]>
+  listAllCases(page: PageRequest): Promise<Case[]>
+  /** Oldest first, in sequence order. */
+  listEvents(caseId: string): Promise<CaseEvent[]>
+  /** Notifications not yet delivered, oldest first. */
+  listPendingOutbox(limit: number): Promise<OutboxMessage[]>
+}
+
+export interface Store extends DirectoryStore, IdentityStore, CaseStore {
+  close(): Promise<void>
+}

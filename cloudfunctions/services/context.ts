@@ -1,0 +1,19 @@
+import type { Caller } from '../../src/domain/identity'
+import type { Store } from '../ports/store'
+import type { Clock, Ids, Secrets } from '../ports/system'
+
+/** Everything a use case may touch from the outside world, passed in — never imported. */
+export interface Deps {
+  store: Store
+  clock: Clock
+  ids: Ids
+  secrets: Secrets
+}
+
+export interface ServiceContext {
+  caller: Caller
+  deps: Deps
+}
+
+/** The one page size lists use until paging reaches the UI. */
+export const DEFAULT_PAGE = { limit: 50, offset: 0 } as const

@@ -1,0 +1,36 @@
+import { fail, ok, type Result } from '../../src/domain/errors'
+import type { StaffRole } from '../../src/domain/identity'
+import type { Deps } from './context'
+
+export const STAFF_SESSION_HOURS = 12
+
+// Verified against when the username does not exist, so that an unknown user costs the same scrypt
+// work as a wrong password and the response time does not tell which usernames exist.
+const DUMMY_HASH =
+  'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$Jk3Zt5qkxHj2bq1yCw2B0n4oZbE1bq3ZyV7v0o8s0kA'
+
+export interface StaffLogin {
+  token: string
+  displayName: string
+  role: StaffRole
+}
+
+export async function loginStaff(deps: Deps, username: string, password: string): Promise<Result<StaffLogin>> {
+  const { store, secrets, clock } = deps
+  const account = await store.findStaffByUsername(username.trim())
+  const valid = await secrets.verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
+  if (!account || !valid) return fail('LOGIN_FAILED')
+  const token = secrets.newToken()
+  const now = clock.now()
+  await store.createStaffSession({
+    tokenHash: secrets.hashToken(token),
+    staffId: account.id,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + STAFF_SESSION_HOURS * 3600_000).toISOString(),
+  })
+  return ok({ token, displayName: account.displayName, role: account.role })
+}
+
+export async function logoutStaff(deps: Deps, token: string): Promise<void> {
+  await deps.store.deleteStaffSession(deps.secrets.hashToken(token))
+}
