@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type { Database } from './database'
@@ -21,6 +22,7 @@ export async function connectSql(target: SqlTarget): Promise<Kysely<Database>> {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const { PGlite } = await import('@electric-sql/pglite')
+  if (target.kind === 'pglite' && target.dataDir) mkdirSync(target.dataDir, { recursive: true })
   const pglite =
     target.kind === 'pglite-dump'
       ? new PGlite({ loadDataDir: target.dump })

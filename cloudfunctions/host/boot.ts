@@ -1,0 +1,69 @@
+import { join, resolve } from 'node:path'
+import { openSqlStore } from '../adapters/sql/sql-store'
+import { nodeSecrets } from '../adapters/system/node-secrets'
+import { randomIds } from '../adapters/system/random-ids'
+import { systemClock } from '../adapters/system/system-clock'
+import { DEMO_MERCHANTS, DEMO_STAFF } from '../seed/demo-data'
+import { writeEntryQrCodes } from '../seed/qr-codes'
+import { seedDemo, type DemoCredentials } from '../seed/seed-demo'
+import type { Deps } from '../services/context'
+import { entryPath, H5_ROUTES } from './entry-routes'
+import type { HostConfig } from './host-config'
+import { buildServer } from './server'
+
+export interface RunningHost {
+  url: string
+  close(): Promise<void>
+}
+
+/** Start the whole product in one process: store, migrations, demo data, QR codes, HTTP. */
+export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
+  const store = await openSqlStore(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
+  )
+  const deps: Deps = { store, clock: systemClock, ids: randomIds, secrets: nodeSecrets }
+
+  let demo: DemoCredentials | undefined
+  if (config.seedDemo) {
+    demo = (await seedDemo(deps, { dataDir: config.dataDir, demoPassword: config.demoPassword })).credentials
+  }
+
+  const app = await buildServer(deps, {
+    h5Dir: config.h5Dir,
+    secureCookies: config.cookieSecure,
+    loginFailureDelayMs: config.loginFailureDelayMs,
+    demoClerkKey: demo?.clerkKey,
+    logLevel: config.logLevel,
+  })
+  await app.listen({ port: config.port, host: config.host })
+
+  if (demo) await printDemo(config, demo, say)
+  say(`快诉已启动：${config.publicUrl}  （数据：${config.databaseUrl ? 'PostgreSQL' : resolve(config.dataDir, 'pg')}）`)
+
+  return {
+    url: config.publicUrl,
+    async close() {
+      await app.close()
+      await store.close()
+    },
+  }
+}
+
+async function printDemo(config: HostConfig, demo: DemoCredentials, say: (line: string) => void) {
+  const base = config.publicUrl
+  const entries = DEMO_MERCHANTS.map((m) => ({ code: m.code, name: m.name, url: `${base}${entryPath(m.code)}` }))
+  const qrDir = join(config.dataDir, 'qr')
+  await writeEntryQrCodes(qrDir, entries)
+  say('')
+  say('== 消费者入口（每个商户一个，二维码图片在 ' + resolve(qrDir) + '）')
+  for (const e of entries) say(`  ${e.name.padEnd(8, '　')} ${e.url}`)
+  say(`  我的投诉         ${base}${H5_ROUTES.mine}`)
+  say('== 商户端（演示店员，打开即绑定到「味道小馆」）')
+  say(`  ${base}/demo/clerk?key=${demo.clerkKey}`)
+  say('== 维权站 / 代帮办点 / 监管 登录')
+  say(`  ${base}${H5_ROUTES.stationLogin}`)
+  for (const s of DEMO_STAFF) say(`  ${s.username.padEnd(10)} 密码 ${demo.passwords[s.username]}   ${s.displayName}`)
+  say('')
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+// process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'))
+
+export const HostEnvSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: '必须是数字' })
+      .int({ error: '必须是整数' })
+      .min(1, { error: '必须在 1 到 65535 之间' })
+      .max(65535, { error: '必须在 1 到 65535 之间' })
+      .default(8080),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的网址' }).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: '必须是 postgres:// 开头的连接串' }).optional(),
+    H5_DIR: z.string().min(1).default('dist/h5'),
+    SEED_DEMO: bool(true),
+    DEMO_PASSWORD: z.string().min(8, { error: '至少 8 个字符' }).optional(),
+    COOKIE_SECURE: bool(false),
+    LOGIN_FAILURE_DELAY_MS: z.coerce.number({ error: '必须是数字' }).int().min(0).max(10_000).default(1000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    h5Dir: env.H5_DIR,
+    seedDemo: env.SEED_DEMO,
+    demoPassword: env.DEMO_PASSWORD,
+    cookieSecure: env.COOKIE_SECURE,
+    loginFailureDelayMs: env.LOGIN_FAILURE_DELAY_MS,
+    logLevel: env.LOG_LEVEL,
+  }))
+
+export type HostConfig = z.output<typeof HostEnvSchema>
+
+export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] }
+
+export function parseHostConfig(env: Record<string, string | undefined>): ConfigResult {
+  // An empty variable means "not set", as people write `PORT= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = HostEnvSchema.safeParse(present)
+  if (parsed.success) return { ok: true, config: parsed.data }
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}：${i.message}`),
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Deps } from '../services/context'
+import { registerApiRoutes } from './api-routes'
+import { registerEntryRoutes } from './entry-routes'
+import { handleHttpError } from './http-errors'
+import { registerStaffSessionRoutes } from './staff-session-routes'
+
+export interface ServerOptions {
+  h5Dir?: string
+  secureCookies: boolean
+  loginFailureDelayMs: number
+  demoClerkKey?: string
+  logLevel?: string
+}
+
+/** The local host: the functions over HTTP, staff sessions, QR entry links and the H5 app. */
+export async function buildServer(deps: Deps, opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, bodyLimit: 1024 * 1024 })
+  app.setErrorHandler(handleHttpError)
+  await app.register(fastifyCookie)
+
+  registerApiRoutes(app, deps, opts.secureCookies)
+  registerStaffSessionRoutes(app, deps, {
+    secureCookies: opts.secureCookies,
+    failureDelayMs: opts.loginFailureDelayMs,
+  })
+  registerEntryRoutes(app, { demoClerkKey: opts.demoClerkKey, secureCookies: opts.secureCookies })
+
+  if (opts.h5Dir && existsSync(resolve(opts.h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: resolve(opts.h5Dir), index: ['index.html'] })
+  }
+  return app
+}

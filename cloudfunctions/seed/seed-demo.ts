@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Deps } from '../services/context'
+import { DEMO_CLERK_MERCHANT, DEMO_MERCHANTS, DEMO_SITE, DEMO_STAFF } from './demo-data'
+
+const CredentialsSchema = z.object({
+  passwords: z.record(z.string(), z.string()),
+  clerkKey: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+})
+export type DemoCredentials = z.infer<typeof CredentialsSchema>
+
+const CREDENTIALS_FILE = 'demo-credentials.json'
+
+function readCredentials(dataDir: string): DemoCredentials | null {
+  const file = join(dataDir, CREDENTIALS_FILE)
+  if (!existsSync(file)) return null
+  const parsed = CredentialsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  return parsed.success ? parsed.data : null
+}
+
+/**
+ * First start: the demo mall, its shops, the staff accounts and the demo clerk. Passwords are random
+ * per install (or DEMO_PASSWORD) and kept in <dataDir>/demo-credentials.json (mode 600) so a restart
+ * prints the same ones. Later starts change nothing.
+ */
+export async function seedDemo(
+  deps: Deps,
+  opts: { dataDir: string; demoPassword?: string },
+): Promise<{ credentials: DemoCredentials; created: boolean }> {
+  const { store, secrets, clock } = deps
+  const known = readCredentials(opts.dataDir)
+  const alreadySeeded = known !== null && (await store.getSite(DEMO_SITE.id)) !== null
+  if (alreadySeeded) return { credentials: known, created: false }
+
+  const credentials: DemoCredentials = {
+    passwords: Object.fromEntries(DEMO_STAFF.map((s) => [s.username, opts.demoPassword ?? secrets.newToken()])),
+    clerkKey: secrets.newToken(),
+  }
+  const now = clock.now().toISOString()
+  await store.saveSite(DEMO_SITE)
+  for (const merchant of DEMO_MERCHANTS) await store.saveMerchant(merchant)
+  for (const s of DEMO_STAFF) {
+    const passwordHash = await secrets.hashPassword(credentials.passwords[s.username])
+    await store.saveStaff({ ...s, passwordHash, createdAt: now })
+  }
+  const clerkSubject = secrets.hashToken(credentials.clerkKey)
+  await store.recordDevice(clerkSubject, now)
+  await store.saveMembership({
+    id: 'member-demo-clerk',
+    merchantId: DEMO_CLERK_MERCHANT.id,
+    siteId: DEMO_CLERK_MERCHANT.siteId,
+    subject: clerkSubject,
+    status: 'active',
+    createdAt: now,
+  })
+  mkdirSync(opts.dataDir, { recursive: true })
+  writeFileSync(join(opts.dataDir, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2), { mode: 0o600 })
+  return { credentials, created: true }
+}
