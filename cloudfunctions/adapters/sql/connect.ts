@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type { Database } from './database'
@@ -10,27 +11,29 @@ export type SqlTarget =
   | { kind: 'pglite-dump'; dump: Blob } // a migrated template loaded into memory (tests)
 
 /**
- * One Kysely schema for both engines. The drivers are imported lazily so that a cloud-function
- * bundle that talks to PostgreSQL never loads the PGlite WebAssembly, and vice versa.
+ * Open an embedded PGlite. The driver is imported lazily so that a cloud-function bundle that talks
+ * to PostgreSQL never loads the WebAssembly build.
  */
-export async function connectSql(target: SqlTarget): Promise<Kysely<Database>> {
-  if (target.kind === 'postgres') {
-    const pg = await import('pg')
-    const Pool = pg.Pool ?? (pg as unknown as { default: typeof pg }).default.Pool
-    // pg returns int8 (bigint) as strings; our counters and positions fit in a JS number.
-    const pool = new Pool({ connectionString: target.url, max: 5 })
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  }
+export async function openPglite(target: Exclude<SqlTarget, { kind: 'postgres' }>): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite')
-  if (target.kind === 'pglite' && target.dataDir) mkdirSync(target.dataDir, { recursive: true })
-  const pglite =
-    target.kind === 'pglite-dump'
-      ? new PGlite({ loadDataDir: target.dump })
-      : target.dataDir
-        ? new PGlite(target.dataDir)
-        : new PGlite()
+  let pglite: PGlite
+  if (target.kind === 'pglite-dump') pglite = new PGlite({ loadDataDir: target.dump })
+  else if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true })
+    pglite = new PGlite(target.dataDir)
+  } else pglite = new PGlite()
   await pglite.waitReady
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return pglite
+}
+
+export const kyselyOverPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+
+/** One Kysely schema for both engines. */
+export async function connectSql(target: SqlTarget): Promise<Kysely<Database>> {
+  if (target.kind !== 'postgres') return kyselyOverPglite(await openPglite(target))
+  const pg = await import('pg')
+  const Pool = pg.Pool ?? (pg as unknown as { default: typeof pg }).default.Pool
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.url, max: 5 }) }) })
 }
 
 /** Bring the schema up to the latest version; throws with the failing migration's name. */

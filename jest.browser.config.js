@@ -1,0 +1,9 @@
+// npm run test:browser: Playwright (playwright-core + the system Chromium) against the local host
+// serving the H5 build. Needs `npm run build:h5` first and /usr/bin/chromium (or CHROMIUM_PATH).
+const shared = require('./jest.shared')
+
+module.exports = {
+  ...shared,
+  testMatch: ['<rootDir>/tests/browser/**/*.browser.ts'],
+  testTimeout: 120_000,
+}

@@ -1,0 +1,187 @@
+import type { Store } from '../../cloudfunctions/ports/store'
+import { aCase, aMerchant, anOutboxMessage, aSite, aSubmittedEvent, unique } from '../support/builders'
+
+/**
+ * The store contract: one suite, run against every adapter (PGlite in `npm test`, a PostgreSQL
+ * server in CI, the CloudBase document database when its adapter lands).
+ */
+export function storeContract(adapterName: string, open: () => Promise<Store>) {
+  describe(`Store contract — ${adapterName}`, () => {
+    let store: Store
+    beforeAll(async () => {
+      store = await open()
+    })
+    afterAll(async () => {
+      await store?.close()
+    })
+
+    const seedShop = async () => {
+      const site = aSite()
+      const merchant = aMerchant(site)
+      await store.saveSite(site)
+      await store.saveMerchant(merchant)
+      return { site, merchant }
+    }
+
+    describe('directory', () => {
+      it('when a merchant is saved, then it is found by its code and id, and saving again updates it', async () => {
+        const { site, merchant } = await seedShop()
+        expect(await store.findMerchantByCode(merchant.code)).toEqual(merchant)
+        await store.saveMerchant({ ...merchant, name: '改名后的商户' })
+        expect((await store.getMerchant(merchant.id))?.name).toBe('改名后的商户')
+        expect(await store.getSite(site.id)).toEqual(site)
+      })
+
+      it('when a code or id is unknown, then null comes back', async () => {
+        expect(await store.findMerchantByCode('NOSUCH1')).toBeNull()
+        expect(await store.getMerchant(unique('missing'))).toBeNull()
+        expect(await store.getSite(unique('missing'))).toBeNull()
+      })
+
+      it('when a site has shops, then listing it returns only its own shops', async () => {
+        const { site, merchant } = await seedShop()
+        const other = await seedShop()
+        const second = aMerchant(site, { name: '阿里小铺' })
+        await store.saveMerchant(second)
+        const listed = await store.listMerchantsOfSite(site.id)
+        expect(listed.map((m) => m.id).sort()).toEqual([merchant.id, second.id].sort())
+        expect(listed.some((m) => m.id === other.merchant.id)).toBe(false)
+      })
+    })
+
+    describe('counters', () => {
+      it('when a counter is drawn, then it starts at 1 and counts up independently of other counters', async () => {
+        const a = unique('counter')
+        const b = unique('counter')
+        expect(await store.nextSequence(a)).toBe(1)
+        expect(await store.nextSequence(a)).toBe(2)
+        expect(await store.nextSequence(b)).toBe(1)
+      })
+
+      it('when 20 draws race, then each gets a different number from 1 to 20', async () => {
+        const name = unique('counter')
+        const values = await Promise.all(Array.from({ length: 20 }, () => store.nextSequence(name)))
+        expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      })
+    })
+
+    describe('cases', () => {
+      it('when a case is created, then the case, its first event and its notification are all stored', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        const e = aSubmittedEvent(c)
+        const m = anOutboxMessage(c, e)
+        const outcome = await store.createCase(c, e, [m])
+        expect(outcome).toEqual({ created: true, case: c })
+        expect(await store.getCase(c.id)).toEqual(c)
+        expect(await store.listEvents(c.id)).toEqual([e])
+        expect((await store.listPendingOutbox(1000)).find((x) => x.id === m.id)).toEqual(m)
+      })
+
+      it('when the same filer reuses an idempotency key, then the first case comes back and nothing new is written', async () => {
+        const { merchant } = await seedShop()
+        const first = aCase(merchant)
+        await store.createCase(first, aSubmittedEvent(first), [])
+        const retry = aCase(merchant, { filedBy: first.filedBy, idempotencyKey: first.idempotencyKey })
+        const outcome = await store.createCase(retry, aSubmittedEvent(retry), [])
+        expect(outcome).toEqual({ created: false, case: first })
+        expect(await store.getCase(retry.id)).toBeNull()
+        expect(await store.findCaseByIdempotencyKey(first.filedBy, first.idempotencyKey)).toEqual(first)
+      })
+
+      it('when another filer uses the same key, then it is a different case', async () => {
+        const { merchant } = await seedShop()
+        const first = aCase(merchant)
+        const other = aCase(merchant, { idempotencyKey: first.idempotencyKey })
+        await store.createCase(first, aSubmittedEvent(first), [])
+        expect((await store.createCase(other, aSubmittedEvent(other), [])).created).toBe(true)
+      })
+
+      it('when 10 creations with one key race, then exactly one case is created and all return it', async () => {
+        const { merchant } = await seedShop()
+        const template = aCase(merchant)
+        const attempts = Array.from({ length: 10 }, () => aCase(merchant, { filedBy: template.filedBy, idempotencyKey: template.idempotencyKey }))
+        const outcomes = await Promise.all(attempts.map((c) => store.createCase(c, aSubmittedEvent(c), [])))
+        expect(outcomes.filter((o) => o.created)).toHaveLength(1)
+        expect(new Set(outcomes.map((o) => o.case.id)).size).toBe(1)
+      })
+
+      it('when cases are listed, then each list holds only its filer / merchant / site, newest first', async () => {
+        const { site, merchant } = await seedShop()
+        const other = await seedShop()
+        const filer = unique('subject')
+        const older = aCase(merchant, { filedBy: filer, createdAt: '2026-03-01T01:00:00.000Z' })
+        const newer = aCase(merchant, { filedBy: filer, createdAt: '2026-03-02T01:00:00.000Z' })
+        const elsewhere = aCase(other.merchant, { createdAt: '2026-03-03T01:00:00.000Z' })
+        for (const c of [older, newer, elsewhere]) await store.createCase(c, aSubmittedEvent(c), [])
+        const page = { limit: 50, offset: 0 }
+        expect((await store.listCasesFiledBy(filer, page)).map((c) => c.id)).toEqual([newer.id, older.id])
+        expect((await store.listCasesForMerchant(merchant.id, page)).map((c) => c.id)).toEqual([newer.id, older.id])
+        expect((await store.listCasesForSite(site.id, page)).map((c) => c.id)).toEqual([newer.id, older.id])
+        const all = (await store.listAllCases({ limit: 1000, offset: 0 })).map((c) => c.id)
+        expect(all).toEqual(expect.arrayContaining([older.id, newer.id, elsewhere.id]))
+        expect((await store.listCasesFiledBy(filer, { limit: 1, offset: 1 })).map((c) => c.id)).toEqual([older.id])
+      })
+    })
+
+    describe('identities', () => {
+      it('when a staff account is saved, then it is found by username and id', async () => {
+        const account = {
+          id: unique('staff'),
+          username: unique('user'),
+          displayName: '测试站员',
+          role: 'station' as const,
+          siteId: null,
+          passwordHash: 'scrypt$1$1$1$a$b',
+          createdAt: '2026-03-10T02:00:00.000Z',
+        }
+        await store.saveStaff(account)
+        expect(await store.findStaffByUsername(account.username)).toEqual(account)
+        expect(await store.getStaff(account.id)).toEqual(account)
+        expect(await store.findStaffByUsername(unique('nobody'))).toBeNull()
+      })
+
+      it('when a session expires or is deleted, then it is no longer live', async () => {
+        const staffId = unique('staff')
+        await store.saveStaff({
+          id: staffId,
+          username: unique('user'),
+          displayName: '测试',
+          role: 'proxy',
+          siteId: null,
+          passwordHash: 'x',
+          createdAt: '2026-03-10T02:00:00.000Z',
+        })
+        const session = {
+          tokenHash: unique('hash'),
+          staffId,
+          createdAt: '2026-03-10T02:00:00.000Z',
+          expiresAt: '2026-03-10T14:00:00.000Z',
+        }
+        await store.createStaffSession(session)
+        expect(await store.findLiveStaffSession(session.tokenHash, '2026-03-10T13:59:59.000Z')).toEqual(session)
+        expect(await store.findLiveStaffSession(session.tokenHash, '2026-03-10T14:00:00.000Z')).toBeNull()
+        await store.deleteStaffSession(session.tokenHash)
+        expect(await store.findLiveStaffSession(session.tokenHash, '2026-03-10T03:00:00.000Z')).toBeNull()
+      })
+
+      it('when memberships exist, then only the active ones of that subject are listed', async () => {
+        const { merchant } = await seedShop()
+        const subject = unique('subject')
+        const base = { merchantId: merchant.id, siteId: merchant.siteId, createdAt: '2026-03-10T02:00:00.000Z' }
+        const active = { ...base, id: unique('member'), subject, status: 'active' as const }
+        await store.saveMembership(active)
+        await store.saveMembership({ ...base, id: unique('member'), subject: unique('subject'), status: 'active' })
+        expect(await store.listActiveMembershipsOf(subject)).toEqual([active])
+        await store.saveMembership({ ...active, status: 'revoked' })
+        expect(await store.listActiveMembershipsOf(subject)).toEqual([])
+      })
+
+      it('when a device is recorded twice, then the second time is harmless', async () => {
+        const subject = unique('device')
+        await store.recordDevice(subject, '2026-03-10T02:00:00.000Z')
+        await expect(store.recordDevice(subject, '2026-03-11T02:00:00.000Z')).resolves.toBeUndefined()
+      })
+    })
+  })
+}

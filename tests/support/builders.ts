@@ -1,0 +1,69 @@
+import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Merchant } from '../../src/domain/merchant.schema'
+import type { Site } from '../../src/domain/site.schema'
+
+// Object mothers: valid domain objects with readable defaults; each test states only what matters.
+let counter = 0
+export const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`
+
+export function aSite(over: Partial<Site> = {}): Site {
+  return { id: unique('site'), name: '测试广场', address: '测试路1号', hotline: '0571-00000000', ...over }
+}
+
+export function aMerchant(site: Site, over: Partial<Merchant> = {}): Merchant {
+  const code = `T${String(++counter).padStart(5, '0')}`.slice(-6).toUpperCase()
+  return {
+    id: unique('merchant'),
+    siteId: site.id,
+    code: `M${process.pid % 1000}${code}`.slice(0, 16),
+    name: '测试商户',
+    industry: '商超',
+    address: '测试路1号',
+    booth: '1F-01',
+    ...over,
+  }
+}
+
+export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
+  const at = over.createdAt ?? '2026-03-10T02:00:00.000Z'
+  return {
+    id: unique('case'),
+    caseNo: unique('KS-20260310'),
+    kind: 'complaint',
+    status: 'received',
+    siteId: merchant.siteId,
+    merchantId: merchant.id,
+    merchantName: merchant.name,
+    description: '买到的牛奶已经过期了，要求退款',
+    filedBy: unique('subject'),
+    idempotencyKey: unique('key').padEnd(16, 'x'),
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    ...over,
+  }
+}
+
+export function aSubmittedEvent(c: Case, over: Partial<CaseEvent> = {}): CaseEvent {
+  return {
+    id: unique('event'),
+    caseId: c.id,
+    seq: 1,
+    type: 'submitted',
+    actor: { role: 'consumer', id: c.filedBy },
+    at: c.createdAt,
+    note: null,
+    ...over,
+  }
+}
+
+export function anOutboxMessage(c: Case, e: CaseEvent): OutboxMessage {
+  return {
+    id: unique('outbox'),
+    caseId: c.id,
+    eventId: e.id,
+    recipient: { role: 'merchant', id: c.merchantId },
+    template: 'merchant.newCase',
+    createdAt: e.at,
+  }
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs'
+import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
+import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
+import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { Deps } from '../../cloudfunctions/services/context'
+
+/** A fresh, migrated store: PGlite from the suite's template, or PostgreSQL when a URL is given. */
+export async function openTestStore(): Promise<Store> {
+  const template = process.env.KS_PGLITE_TEMPLATE
+  if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
+  const dump = new Blob([readFileSync(template)])
+  return openSqlStore({ kind: 'pglite-dump', dump })
+}
+
+/** Ids that read well in failures: id-1, id-2, … */
+export function sequentialIds(prefix = 'id') {
+  let n = 0
+  return { newId: () => `${prefix}-${++n}` }
+}
+
+export const DEFAULT_NOW = new Date('2026-03-10T02:00:00Z') // 10:00 in Shanghai, a working Tuesday
+
+export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock: ReturnType<typeof fixedClock> } {
+  return { store, clock: fixedClock(now), ids: sequentialIds(), secrets: nodeSecrets }
+}
