@@ -6,13 +6,18 @@ import { resolveCaller } from '../services/resolve-caller'
 import type { FunctionDefinition } from './define-function'
 import { dispatch } from './dispatch'
 
-let app: ReturnType<typeof tcb.init> | undefined
-
-/** The caller's OPENID as the CloudBase platform vouches for it (never a field of the event). */
-function platformOpenId(): string | undefined {
-  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  const { openId } = app.auth().getUserInfo()
-  return openId || undefined
+/**
+ * The caller's OPENID as the platform vouches for it — never a field of the event. CloudBase puts
+ * it in the invocation context's `environment` (listed by WX_CONTEXT_KEYS), or in process.env on
+ * older runtimes; the SDK reads both, context first.
+ */
+function platformOpenId(context: unknown): string | undefined {
+  const c = context as { environment?: unknown; environ?: unknown } | null
+  const usable = !!c && typeof c === 'object' && (typeof c.environment === 'string' || typeof c.environ === 'string')
+  // The SDK's context type lists every SCF field; parseContext reads only environment/environ.
+  type SdkContext = Parameters<typeof tcb.getCloudbaseContext>[0]
+  const { WX_OPENID } = tcb.getCloudbaseContext(usable ? (context as SdkContext) : undefined)
+  return WX_OPENID || undefined
 }
 
 /**
@@ -20,7 +25,7 @@ function platformOpenId(): string | undefined {
  * container; the caller is resolved on every invocation.
  */
 export function createCloudMain(def: FunctionDefinition, getDeps: () => Promise<Deps>) {
-  return async function main(event: unknown, _context: unknown): Promise<Result<unknown>> {
+  return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     let deps: Deps
     try {
       deps = await getDeps()
@@ -28,7 +33,7 @@ export function createCloudMain(def: FunctionDefinition, getDeps: () => Promise<
       console.error(`[${def.name}] cannot start:`, err)
       return fail('INTERNAL')
     }
-    const caller = await resolveCaller(deps, { subject: platformOpenId() })
+    const caller = await resolveCaller(deps, { subject: platformOpenId(context) })
     return dispatch(def, event, { caller, deps })
   }
 }

@@ -35,7 +35,8 @@ export async function dispatch(
   if (!isAllowed(fn, action, roles)) {
     const allowed = POLICY[`${fn}.${action}`] ?? []
     const needsStaff = allowed.some((r) => (STAFF_ROLES as readonly string[]).includes(r))
-    return fail(needsStaff && !ctx.caller.staff ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+    const unknownCaller = roles.length === 0 || (needsStaff && !ctx.caller.staff)
+    return fail(unknownCaller ? 'UNAUTHENTICATED' : 'FORBIDDEN')
   }
 
   const spec = (API[fn] as Record<string, { input: Parameters<typeof parseWith>[0] }>)[action]

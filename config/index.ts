@@ -1,0 +1,78 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// Each Taro build empties its outputRoot, so weapp and H5 get their own folders: the local server
+// serves dist/h5 while project.config.json points WeChat DevTools at dist/weapp.
+const platform = process.env.TARO_ENV || 'weapp'
+
+// zod ships modern syntax (?., ??, class fields). With es6:false in project.config.json WeChat does
+// not transpile, and the oldest phones in browserslist cannot parse it — so babel compiles it too.
+const compileZod = { include: [(filename: string) => /node_modules[\\/]zod[\\/]/.test(filename)] }
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'kuaisu',
+    date: '2026-11-22',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // Moves modules that only a subpackage uses out of the main package (the 2 MB limit).
+      optimizeMainPackage: { enable: true },
+      compile: compileZod,
+      // Component styles use their own BEM class names, so the order webpack emits them in does
+      // not matter; without this mini-css-extract warns about "conflicting order" across pages.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      compile: compileZod,
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      // Pages are loaded on demand. Taro's default only splits the initial chunk, so every page
+      // chunk carried its own copy of zod and the gateway (≈170 KB each); sharing async chunks too
+      // loads them once.
+      webpackChain(chain) {
+        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // 750-wide design: 34px in scss is 17 CSS px on a 375 phone. The root size grows with the
+        // screen; capping it at 24 (a 450-wide phone) keeps the staff desk view from doubling in size.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

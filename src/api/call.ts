@@ -1,0 +1,42 @@
+import type { z } from 'zod'
+import { API, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../domain/api/contract'
+import { fail, type Result } from '../domain/errors'
+import { parseWith } from '../domain/validation'
+import { send } from './transport'
+
+// The ONE gateway every page uses to reach the back end. It checks the input with the same schema
+// the function will use (so a bad field is answered at once, with a Chinese message next to it, and
+// no request is made), sends it, and checks the answer against the contract's output schema.
+// It returns a Result and never shows UI: what to say, and where, is the page's business.
+
+interface ActionSpec {
+  input: z.ZodType<Record<string, unknown>> // every action takes an object (possibly empty)
+  output: z.ZodType
+}
+
+function specOf(fn: FunctionName, action: string): ActionSpec | undefined {
+  const group: Record<string, ActionSpec> = API[fn]
+  return Object.prototype.hasOwnProperty.call(group, action) ? group[action] : undefined
+}
+
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  input: ActionInput<F, A>,
+): Promise<Result<ActionOutput<F, A>>> {
+  const spec = specOf(fn, action)
+  if (!spec) return fail('UNKNOWN_ACTION')
+
+  const parsedInput = parseWith(spec.input, input)
+  if (!parsedInput.ok) return parsedInput
+
+  const result = await send(fn, { ...parsedInput.data, action })
+  if (!result.ok) return result
+
+  const parsedOutput = parseWith(spec.output, result.data)
+  // an answer that breaks the contract is the server's fault, not the person's: no field errors
+  if (!parsedOutput.ok) return fail('INTERNAL')
+  // The schema checked here is the one ActionOutput<F, A> is inferred from; TypeScript cannot
+  // follow a generic index into API, so this is the single place the two are joined.
+  return parsedOutput as Result<ActionOutput<F, A>>
+}

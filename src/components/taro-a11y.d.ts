@@ -1,0 +1,26 @@
+// Taro's component types leave out the ARIA and keyboard props that the H5 build needs to pass axe
+// and to be reachable by keyboard. On H5 they reach the DOM; on weapp unknown props are ignored.
+// (A module augmentation has to live in a module file, so it cannot share types/global.d.ts.)
+export {}
+
+declare module '@tarojs/components/types/common' {
+  interface StandardProps {
+    role?: string
+    tabIndex?: number
+    'aria-label'?: string
+    'aria-level'?: number
+    'aria-live'?: 'polite' | 'assertive' | 'off'
+    'aria-disabled'?: boolean
+    'aria-busy'?: boolean
+    'aria-describedby'?: string
+    'aria-labelledby'?: string
+    'aria-hidden'?: boolean
+    'aria-current'?: string
+    /** H5 only: WeChat has no keyboard events, so callers guard it with process.env.TARO_ENV */
+    onKeyDown?: (event: KeyboardLikeEvent) => void
+  }
+  interface KeyboardLikeEvent {
+    key: string
+    preventDefault: () => void
+  }
+}

@@ -1,0 +1,48 @@
+import { useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { call } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+import { LoadingState } from '../../../components/feedback'
+import { NoticePage } from '../../../components/notice-page'
+import { PageShell } from '../../../components/page-shell'
+import { useRemote } from '../../../hooks/use-remote'
+import { goHome } from '../../routes'
+import { ComplaintForm } from './complaint-form'
+import { merchantCodeFromParams } from './merchant-code'
+
+// The page a shop's QR code opens. It looks the shop up first: a bad or stale code must end in a
+// helpful page, never in a form that cannot be submitted.
+export default function ComplainPage() {
+  const { params } = useRouter()
+  const code = merchantCodeFromParams(params)
+  const load = useCallback(() => call('consumer', 'getMerchantEntry', { code }), [code])
+  const { state, retry } = useRemote(load)
+
+  if (state.status === 'loading') {
+    return (
+      <PageShell title="我要投诉">
+        <LoadingState />
+      </PageShell>
+    )
+  }
+  if (state.status === 'failed') {
+    const unknownShop = state.error.code === 'MERCHANT_NOT_FOUND' || state.error.code === 'VALIDATION_FAILED'
+    if (unknownShop) {
+      return (
+        <NoticePage
+          title="未找到该商户"
+          message="二维码可能已失效，请向店内工作人员或商场服务台求助，也可拨打12315。"
+        >
+          <ActionButton label="返回首页" variant="secondary" onPress={goHome} />
+        </NoticePage>
+      )
+    }
+    return (
+      <NoticePage title="暂时无法打开投诉页面" message={state.error.message}>
+        <ActionButton label="重试" onPress={retry} />
+        <ActionButton label="返回首页" variant="secondary" onPress={goHome} />
+      </NoticePage>
+    )
+  }
+  return <ComplaintForm entry={state.data} />
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '快诉 · 消费投诉' })

@@ -1,0 +1,30 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ActionButton } from '../../../components/action-button'
+import { PageShell } from '../../../components/page-shell'
+import { PAGES } from '../../routes'
+import './index.scss'
+
+// Where a person lands without a shop's QR code: how to start, and the way to their own cases.
+export default function ConsumerHome() {
+  return (
+    <PageShell title="快诉 · 消费投诉" className="consumer-home">
+      <View className="consumer-home__hero">
+        <View className="consumer-home__badge" aria-hidden>
+          扫
+        </View>
+        <View className="consumer-home__lead">在店内扫描二维码，即可对该商户投诉</View>
+      </View>
+      <View className="consumer-home__intro">
+        <View className="consumer-home__how">怎么投诉</View>
+        <View className="consumer-home__steps">
+          <View className="consumer-home__step">1. 找到店内张贴的“快诉”二维码</View>
+          <View className="consumer-home__step">2. 用微信扫一扫，写下发生了什么</View>
+          <View className="consumer-home__step">3. 提交后立即得到案件编号，可随时查看进度</View>
+        </View>
+      </View>
+      <ActionButton label="我的投诉" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
+      <View className="consumer-home__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>
+    </PageShell>
+  )
+}

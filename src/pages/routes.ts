@@ -1,0 +1,31 @@
+import Taro from '@tarojs/taro'
+
+// Every page path in one place, so a rename breaks the build instead of a link. The paths match
+// app.config.ts (main package + the merchant and station subpackages).
+export const PAGES = {
+  consumerHome: '/pages/consumer/home/index',
+  complain: '/pages/consumer/complain/index',
+  submitted: '/pages/consumer/submitted/index',
+  mine: '/pages/consumer/mine/index',
+  consumerCase: '/pages/consumer/case/index',
+  merchantHome: '/pages/merchant/home/index',
+  stationLogin: '/pages/station/login/index',
+  stationBoard: '/pages/station/board/index',
+} as const
+
+export function withQuery(path: string, query: Record<string, string>): string {
+  const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+  return pairs.length ? `${path}?${pairs.join('&')}` : path
+}
+
+/** Router params arrive URI-encoded on some paths (WeChat's `scene` always); decode defensively. */
+export function decodeParam(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value // a stray '%' — use it as it came
+  }
+}
+
+export const goHome = () => Taro.reLaunch({ url: PAGES.consumerHome })
