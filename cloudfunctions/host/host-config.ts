@@ -12,8 +12,8 @@ export const HostEnvSchema = z
     PORT: z.coerce
       .number({ error: '必须是数字' })
       .int({ error: '必须是整数' })
-      .min(1, { error: '必须在 1 到 65535 之间' })
-      .max(65535, { error: '必须在 1 到 65535 之间' })
+      .min(0, { error: '必须在 0 到 65535 之间（0 = 任选空闲端口）' })
+      .max(65535, { error: '必须在 0 到 65535 之间（0 = 任选空闲端口）' })
       .default(8080),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的网址' }).optional(),
