@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { bootHost, type RunningHost } from '../../cloudfunctions/host/boot'
+import { parseHostConfig } from '../../cloudfunctions/host/host-config'
+
+// Real parts only: the local host as `npm start` runs it (PGlite on disk, the H5 build), and the
+// system Chromium driven by playwright-core at a phone's viewport.
+export const H5_DIR = resolve(__dirname, '../../dist/h5')
+export const SHOTS = resolve(__dirname, '../../test-results/screenshots')
+export const DEMO_PASSWORD = 'browser-test-pass'
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => done(port))
+    })
+    probe.on('error', fail)
+  })
+}
+
+export interface Harness {
+  base: string
+  browser: Browser
+  lines: string[]
+  phone(): Promise<BrowserContext>
+  close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  mkdirSync(SHOTS, { recursive: true })
+  const dataDir = mkdtempSync(join(tmpdir(), 'kuaisu-browser-'))
+  const port = await freePort()
+  const parsed = parseHostConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, H5_DIR, DEMO_PASSWORD, LOG_LEVEL: 'warn', LOGIN_FAILURE_DELAY_MS: '0' })
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
+  const lines: string[] = []
+  const host: RunningHost = await bootHost(parsed.config, (l) => lines.push(l))
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  return {
+    base: host.url,
+    browser,
+    lines,
+    phone: () =>
+      browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }),
+    async close() {
+      await browser.close()
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The page Taro has finished animating in (older pages stay in the DOM, hidden). */
+export const current = (page: Page) => page.locator('.taro_page_stationed')
+
+export async function settled(page: Page) {
+  await page.locator('.taro_page_stationed').first().waitFor()
+  await page.waitForLoadState('networkidle')
+}
+
+/** axe-core on the current page: no serious or critical violation. Returns the list for the message. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+export async function shot(page: Page, name: string) {
+  // Viewport only: Taro keeps earlier pages in the DOM off to the side, which a full-page capture would include.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
