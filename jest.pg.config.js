@@ -1,9 +1,11 @@
-// npm run test:store:pg: the store contract suite (and handler tests) on a real PostgreSQL server.
+// npm run test:store:pg: the store contract suite and the handler suites on a real PostgreSQL server.
 // Needs TEST_DATABASE_URL; .ci/run starts a throwaway cluster and sets it.
 const shared = require('./jest.shared')
 
+process.env.KS_TEST_STORE = 'postgres' // read by tests/support/test-deps.ts in every worker
+
 module.exports = {
   ...shared,
-  testMatch: ['<rootDir>/tests/**/*.pgtest.ts'],
+  testMatch: ['<rootDir>/tests/**/*.pgtest.ts', '<rootDir>/tests/functions/**/*.test.ts'],
   testTimeout: 60_000,
 }

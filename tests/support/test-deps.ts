@@ -3,10 +3,13 @@ import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
+import { openPostgresTestStore } from './postgres-test-db'
 import type { Deps } from '../../cloudfunctions/services/context'
 
 /** A fresh, migrated store: PGlite from the suite's template, or PostgreSQL when a URL is given. */
 export async function openTestStore(): Promise<Store> {
+  // jest.pg.config.js runs the handler suites again on a PostgreSQL server.
+  if (process.env.KS_TEST_STORE === 'postgres') return openPostgresTestStore()
   const template = process.env.KS_PGLITE_TEMPLATE
   if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
   const dump = new Blob([readFileSync(template)])
