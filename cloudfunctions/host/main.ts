@@ -10,10 +10,14 @@ export async function runHostFromEnv(): Promise<void> {
     process.exit(1)
   }
   const host = await bootHost(parsed.config)
+  let stopping = false
   const stop = async () => {
+    // Ctrl-C under npm/tsx can arrive twice; the second must not cut the clean close short.
+    if (stopping) return
+    stopping = true
     await host.close() // closes PGlite cleanly so its data directory is not left half-written
     process.exit(0)
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }

@@ -1,0 +1,88 @@
+// The cloud-function bundles, as scripts/build-functions.ts makes them: the folder each function is
+// deployed from is complete, PGlite is not inside it, and the bundle loads and answers on its own.
+// Built into a temp dir outside the repo, so the externals can only resolve through NODE_PATH, as
+// they resolve through the installed node_modules in CloudBase (and dist/functions is left alone).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = join(__dirname, '../..')
+const SRC = join(ROOT, 'cloudfunctions/functions')
+const FUNCTIONS = readdirSync(SRC).filter((n) => existsSync(join(SRC, n, 'index.ts')) && existsSync(join(SRC, n, 'config.json')))
+const installed = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
+
+// Strings found only in @electric-sql/pglite's own files (its wasm loader, data dir handling).
+const PGLITE_INTERNALS = ['pglite.wasm', 'initdb.wasm', 'pglite.data', 'dumpDataDir', 'PGDATA']
+const count = (text: string, needle: string) => text.split(needle).length - 1
+
+let out: string
+let build: ReturnType<typeof spawnSync>
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'kuaisu-fn-'))
+  build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts', '--outdir', out], { cwd: ROOT, encoding: 'utf8' })
+}, 120_000)
+
+afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+test('when the functions are built, then the build succeeds and names every function with its size', () => {
+  expect(FUNCTIONS).toEqual(expect.arrayContaining(['consumer', 'merchant', 'station']))
+  expect({ status: build.status, stderr: build.stderr }).toMatchObject({ status: 0 }) // a failure shows stderr
+  for (const name of FUNCTIONS) expect(build.stdout).toMatch(new RegExp(`${name}\\s+[\\d.]+ KB`))
+})
+
+describe.each(FUNCTIONS)('function %s', (name) => {
+  const file = (f: string) => join(out, name, f)
+
+  test('when built, then its folder holds index.js, package.json and the source config.json', () => {
+    expect(readdirSync(join(out, name)).sort()).toEqual(['config.json', 'index.js', 'package.json'])
+    expect(readFileSync(file('config.json'), 'utf8')).toBe(readFileSync(join(SRC, name, 'config.json'), 'utf8'))
+  })
+
+  test('when built, then package.json pins the installed versions of the externals CloudBase installs', () => {
+    const pkg = JSON.parse(readFileSync(file('package.json'), 'utf8'))
+    expect(pkg).toEqual({
+      name: expect.any(String),
+      private: true,
+      main: 'index.js',
+      dependencies: { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk'), pg: installed('pg') },
+    })
+  })
+
+  test('when built, then PGlite is not in the bundle, only a lazy require of it', () => {
+    const bundle = readFileSync(file('index.js'), 'utf8')
+    for (const s of PGLITE_INTERNALS) expect({ [s]: bundle.includes(s) }).toEqual({ [s]: false })
+    // `loadDataDir` is also the option our own connect.ts passes to PGlite: no more of it than that.
+    const ours = count(readFileSync(join(ROOT, 'cloudfunctions/adapters/sql/connect.ts'), 'utf8'), 'loadDataDir')
+    expect(count(bundle, 'loadDataDir')).toBeLessThanOrEqual(ours)
+    // Every require of it is the deferred form of connect.ts's `await import(...)`, none at load time.
+    const lazy = 'Promise.resolve().then(() => __toESM(require("@electric-sql/pglite")))'
+    expect(count(bundle, 'require("@electric-sql/pglite")')).toBe(count(bundle, lazy))
+    // kysely and zod are inside (kysely is ESM-only and could not be required from a CJS bundle).
+    expect(bundle).not.toMatch(/require\("(kysely|zod)/)
+  })
+})
+
+test('when the consumer bundle runs without DATABASE_URL, then main resolves to INTERNAL without loading PGlite', () => {
+  const script = `
+    const { main } = require(${JSON.stringify(join(out, 'consumer', 'index.js'))})
+    main({ action: 'getMerchantEntry', code: 'WDXG26' }, {}).then((result) => {
+      const pgliteLoaded = Object.keys(require.cache).some((k) => k.includes('@electric-sql/pglite'))
+      console.log(JSON.stringify({ result, pgliteLoaded }))
+    }, (err) => { console.log(JSON.stringify({ threw: String(err) })) })`
+  const { DATABASE_URL: _omitted, ...env } = process.env
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: out,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...env, TENCENTCLOUD: 'true', NODE_PATH: join(ROOT, 'node_modules') },
+  })
+  expect(run.status).toBe(0)
+  const last = run.stdout.trim().split('\n').pop() ?? ''
+  expect(JSON.parse(last)).toEqual({
+    result: { ok: false, error: { code: 'INTERNAL', message: expect.any(String) } },
+    pgliteLoaded: false,
+  })
+  expect(run.stderr).toContain('DATABASE_URL') // the refusal names what is missing
+}, 60_000)
