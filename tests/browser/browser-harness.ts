@@ -58,11 +58,15 @@ export async function startHarness(): Promise<Harness> {
   }
 }
 
-/** The page Taro has finished animating in (older pages stay in the DOM, hidden). */
-export const current = (page: Page) => page.locator('.taro_page_stationed')
+/**
+ * The page Taro has finished animating in. Older pages stay in the DOM: a page we navigated away
+ * from keeps `taro_page_stationed` but gains `taro_page_shade`, and the newest page comes last.
+ */
+const ACTIVE_PAGE = '.taro_page_stationed:not(.taro_page_shade)'
+export const current = (page: Page) => page.locator(ACTIVE_PAGE).last()
 
 export async function settled(page: Page) {
-  await page.locator('.taro_page_stationed').first().waitFor()
+  await current(page).waitFor({ state: 'visible' })
   await page.waitForLoadState('networkidle')
 }
 

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import { call } from '../../../api'
-import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
-import { ErrorBanner, LoadingState } from '../../../components/feedback'
+import { RemoteStatus } from '../../../components/remote-status'
 import { PageShell } from '../../../components/page-shell'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
@@ -16,13 +15,7 @@ export default function MyCasesPage() {
 
   return (
     <PageShell title="我的投诉">
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'failed' ? (
-        <>
-          <ErrorBanner message={state.error.message} />
-          <ActionButton label="重试" onPress={retry} />
-        </>
-      ) : null}
+      <RemoteStatus state={state} onRetry={retry} />
       {state.status === 'ready' ? (
         <CaseList
           items={state.data.items}

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { call } from '../../../api'
-import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
-import { ErrorBanner, LoadingState } from '../../../components/feedback'
+import { RemoteStatus } from '../../../components/remote-status'
 import { InfoBlock } from '../../../components/info-block'
 import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
@@ -21,13 +20,7 @@ export default function MerchantHome() {
   }
   return (
     <PageShell title="商户工作台" className="merchant-home">
-      {state.status === 'loading' ? <LoadingState /> : null}
-      {state.status === 'failed' ? (
-        <>
-          <ErrorBanner message={state.error.message} />
-          <ActionButton label="重试" onPress={retry} />
-        </>
-      ) : null}
+      <RemoteStatus state={state} onRetry={retry} />
       {state.status === 'ready' ? (
         <>
           <InfoBlock label="本店" tone="accent">
