@@ -2,6 +2,7 @@ import type { FunctionName } from '../../src/domain/api/contract'
 import type { FunctionDefinition } from '../runtime/define-function'
 import { consumerFunction } from './consumer/handlers'
 import { merchantFunction } from './merchant/handlers'
+import { proxyFunction } from './proxy/handlers'
 import { stationFunction } from './station/handlers'
 
 /** Every cloud function, by name: the local host mounts each at POST /api/<name>. */
@@ -9,4 +10,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionDefinition<F> } = {
   consumer: consumerFunction,
   merchant: merchantFunction,
   station: stationFunction,
+  proxy: proxyFunction,
 }

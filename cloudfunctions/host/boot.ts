@@ -1,5 +1,8 @@
 import { join, resolve } from 'node:path'
+import { diskFileStore } from '../adapters/files/disk-file-store'
 import { openSqlStore } from '../adapters/sql/sql-store'
+import { aesVault } from '../adapters/system/aes-vault'
+import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
 import { nodeSecrets } from '../adapters/system/node-secrets'
 import { randomIds } from '../adapters/system/random-ids'
 import { systemClock } from '../adapters/system/system-clock'
@@ -9,6 +12,7 @@ import { seedDemo, type DemoCredentials } from '../seed/seed-demo'
 import type { Deps } from '../services/context'
 import { entryPath, H5_ROUTES } from './entry-routes'
 import type { HostConfig } from './host-config'
+import { loadOrCreateKeys } from './host-keys'
 import { buildServer } from './server'
 
 export interface RunningHost {
@@ -18,12 +22,21 @@ export interface RunningHost {
 
 /** Start the whole product in one process: store, migrations, demo data, QR codes, HTTP. */
 export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
+  const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey })
   const store = await openSqlStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
+    aesVault(keys.dataKey),
   )
-  const deps: Deps = { store, clock: systemClock, ids: randomIds, secrets: nodeSecrets }
+  const deps: Deps = {
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    secrets: nodeSecrets,
+    files: diskFileStore(resolve(config.dataDir, 'files')),
+    links: hmacLinkSigner(keys.linkKey),
+  }
 
   let demo: DemoCredentials | undefined
   if (config.seedDemo) {

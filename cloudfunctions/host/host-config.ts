@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Base64KeySchema } from './host-keys'
 
 // process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
 const bool = (fallback: boolean) =>
@@ -25,6 +26,8 @@ export const HostEnvSchema = z
     COOKIE_SECURE: bool(false),
     LOGIN_FAILURE_DELAY_MS: z.coerce.number({ error: '必须是数字' }).int().min(0).max(10_000).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_KEY: Base64KeySchema.optional(),
+    LINK_KEY: Base64KeySchema.optional(),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -38,6 +41,8 @@ export const HostEnvSchema = z
     cookieSecure: env.COOKIE_SECURE,
     loginFailureDelayMs: env.LOGIN_FAILURE_DELAY_MS,
     logLevel: env.LOG_LEVEL,
+    dataKey: env.DATA_KEY,
+    linkKey: env.LINK_KEY,
   }))
 
 export type HostConfig = z.output<typeof HostEnvSchema>
@@ -51,6 +56,11 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
   if (parsed.success) return { ok: true, config: parsed.data }
   return {
     ok: false,
-    problems: parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}：${i.message}`),
+    // never echo a key back into the logs
+    problems: parsed.error.issues.map((i) => {
+      const name = String(i.path[0])
+      const shown = /KEY|PASSWORD/.test(name) ? '…' : (env[name] ?? '')
+      return `${i.path.join('.')}=${JSON.stringify(shown)}：${i.message}`
+    }),
   }
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Deps } from '../services/context'
 import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes } from './entry-routes'
+import { registerEvidenceRoutes } from './evidence-routes'
 import { handleHttpError } from './http-errors'
 import { registerStaffSessionRoutes } from './staff-session-routes'
 
@@ -17,7 +18,7 @@ export interface ServerOptions {
   logLevel?: string
 }
 
-/** The local host: the functions over HTTP, staff sessions, QR entry links and the H5 app. */
+/** The local host: the functions over HTTP, staff sessions, QR entry links, evidence uploads and the H5 app. */
 export async function buildServer(deps: Deps, opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, bodyLimit: 1024 * 1024 })
   app.setErrorHandler(handleHttpError)
@@ -29,6 +30,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
     failureDelayMs: opts.loginFailureDelayMs,
   })
   registerEntryRoutes(app, { demoClerkKey: opts.demoClerkKey, secureCookies: opts.secureCookies })
+  await registerEvidenceRoutes(app, deps, { secureCookies: opts.secureCookies })
 
   if (opts.h5Dir && existsSync(resolve(opts.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, { root: resolve(opts.h5Dir), index: ['index.html'] })

@@ -1,4 +1,5 @@
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { Membership, StaffAccount, StaffSession } from './records'
@@ -19,6 +20,8 @@ export interface DirectoryStore {
   getMerchant(id: string): Promise<Merchant | null>
   findMerchantByCode(code: string): Promise<Merchant | null>
   listMerchantsOfSite(siteId: string): Promise<Merchant[]>
+  /** Shops whose name contains the text (all shops when empty), by name, at most `limit`. */
+  searchMerchants(text: string, limit: number): Promise<Merchant[]>
 }
 
 export interface IdentityStore {
@@ -35,18 +38,27 @@ export interface IdentityStore {
   deleteStaffSession(tokenHash: string): Promise<void>
 }
 
+/** Which uploaded files a new case takes, and whose uploads they must be. */
+export interface EvidenceClaim {
+  ids: string[]
+  uploadedBy: string
+}
+
 export type CreateCaseOutcome = { created: true; case: Case } | { created: false; case: Case }
 
 export interface CaseStore {
   /** Next value of a named counter, starting at 1; safe under concurrency. */
   nextSequence(counter: string): Promise<number>
   /**
-   * Store a new case with its first event and the notifications it causes, all or nothing.
-   * When the same filer already used the idempotency key, nothing is written and that case comes back.
+   * Store a new case with its first event and the notifications it causes, and claim its evidence
+   * (files this filer uploaded and no case has claimed yet), all or nothing. When the same filer
+   * already used the idempotency key, nothing is written and that case comes back. When any
+   * evidence id cannot be claimed, nothing is written and AppFailure(EVIDENCE_NOT_FOUND) is thrown.
    */
-  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[]): Promise<CreateCaseOutcome>
+  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim): Promise<CreateCaseOutcome>
   findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
   getCase(id: string): Promise<Case | null>
+  findCaseByNo(caseNo: string): Promise<Case | null>
   /** Newest first. */
   listCasesFiledBy(subject: string, page: PageRequest): Promise<Case[]>
   listCasesForMerchant(merchantId: string, page: PageRequest): Promise<Case[]>
@@ -58,6 +70,13 @@ export interface CaseStore {
   listPendingOutbox(limit: number): Promise<OutboxMessage[]>
 }
 
-export interface Store extends DirectoryStore, IdentityStore, CaseStore {
+export interface EvidenceStore {
+  saveEvidence(evidence: Evidence): Promise<void>
+  getEvidence(id: string): Promise<Evidence | null>
+  /** Oldest first. */
+  listEvidenceOfCase(caseId: string): Promise<Evidence[]>
+}
+
+export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore {
   close(): Promise<void>
 }

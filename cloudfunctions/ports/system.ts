@@ -15,4 +15,13 @@ export interface Secrets {
   hashToken(token: string): string
   /** a fresh random token (128 bits or more), base64url */
   newToken(): string
+  /** n cryptographically random bytes */
+  randomBytes(n: number): Uint8Array
+}
+
+/** Encryption at rest for personal data (AES-256-GCM in the node adapter). */
+export interface Vault {
+  seal(plaintext: string): string
+  /** throws when the sealed text was tampered with or sealed under another key */
+  open(sealed: string): string
 }

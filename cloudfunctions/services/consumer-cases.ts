@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseList } from '../../src/domain/case-view.schema'
 import { fail, ok, type Result } from '../../src/domain/errors'
-import { toCaseDetail, toCaseSummary } from './case-views'
+import { normalizeQueryCode } from '../../src/domain/query-code'
+import { loadCaseDetail, toCaseSummary } from './case-views'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 
 /** 我的投诉: only what this subject filed. */
@@ -16,6 +17,18 @@ export async function getMyCase(ctx: ServiceContext, caseId: string): Promise<Re
   const subject = ctx.caller.subject
   const found = subject ? await ctx.deps.store.getCase(caseId) : null
   if (!found || found.filedBy !== subject) return fail('CASE_NOT_FOUND')
-  const events = await ctx.deps.store.listEvents(found.id)
-  return ok(toCaseDetail(found, events))
+  return ok(await loadCaseDetail(ctx.deps, found, 'full'))
+}
+
+/**
+ * Any device: case number + query code. Personal data comes back masked, since a printed receipt
+ * can be seen by others. A wrong number and a wrong code get the same answer.
+ */
+export async function lookupCase(ctx: ServiceContext, caseNo: string, queryCode: string): Promise<Result<CaseDetail>> {
+  const { store, secrets } = ctx.deps
+  const found = await store.findCaseByNo(caseNo)
+  // compare digests, not the codes: equal-length strings, so the comparison time tells nothing
+  const matches = !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
+  if (!found || !matches) return fail('LOOKUP_FAILED')
+  return ok(await loadCaseDetail(ctx.deps, found, 'masked'))
 }

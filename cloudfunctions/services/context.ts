@@ -1,4 +1,5 @@
 import type { Caller } from '../../src/domain/identity'
+import type { FileStore, LinkSigner } from '../ports/files'
 import type { Store } from '../ports/store'
 import type { Clock, Ids, Secrets } from '../ports/system'
 
@@ -8,6 +9,8 @@ export interface Deps {
   clock: Clock
   ids: Ids
   secrets: Secrets
+  files: FileStore
+  links: LinkSigner
 }
 
 export interface ServiceContext {

@@ -1,78 +1,110 @@
+import type { z } from 'zod'
+import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
-import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
-import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
+import type { Actor, Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { SubmitComplaint } from '../../src/domain/complaint.schema'
+import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
-import type { ServiceContext } from './context'
+import type { Merchant } from '../../src/domain/merchant.schema'
+import { queryCodeFromBytes } from '../../src/domain/query-code'
+import type { Deps } from './context'
+import { checkEvidenceCaps } from './evidence-caps'
 
-export interface SubmitReceipt {
-  caseId: string
-  caseNo: string
-  status: Case['status']
-  createdAt: string
-  nextStep: string
+export type SubmitReceipt = z.infer<typeof SubmitReceiptSchema>
+
+/** Who files, and how: the shopper on their own phone, or a helper on someone's behalf. */
+export interface Filing {
+  filedBy: string
+  actor: Actor
+  channel: Case['channel']
+  consentMode: ConsentMode
+  attestedBy: string | null
+  /** the subject whose uploads the case may claim */
+  uploader: string
 }
 
-const receiptOf = (c: Case): SubmitReceipt => ({
-  caseId: c.id,
-  caseNo: c.caseNo,
-  status: c.status,
-  createdAt: c.createdAt,
-  nextStep: NEXT_STEP_AFTER_SUBMIT,
-})
+// The payload that makes two submissions "the same": everything but the key itself, in a fixed order.
+const digestOf = (deps: Deps, input: SubmitComplaint) => {
+  const { idempotencyKey: _key, ...payload } = input
+  return deps.secrets.hashToken(JSON.stringify(payload, Object.keys(payload).sort()))
+}
+
+async function receiptOf(deps: Deps, c: Case): Promise<SubmitReceipt> {
+  const site = await deps.store.getSite(c.siteId)
+  return {
+    caseId: c.id,
+    caseNo: c.caseNo,
+    queryCode: c.queryCode,
+    status: c.status,
+    createdAt: c.createdAt,
+    nextStep: NEXT_STEP_AFTER_SUBMIT,
+    merchantName: c.merchantName,
+    siteName: site?.name ?? '',
+    hotline: site?.hotline ?? '12315',
+  }
+}
+
+/** A retry of the same draft gets the first receipt; the same key with other content is refused. */
+async function replay(deps: Deps, earlier: Case, digest: string): Promise<Result<SubmitReceipt>> {
+  if (earlier.requestDigest !== digest) return fail('IDEMPOTENCY_CONFLICT')
+  return ok(await receiptOf(deps, earlier))
+}
 
 /**
- * File a complaint against the shop behind a QR code. The case, its "submitted" event and the
- * merchant's new-case notification are written together; a retry with the same idempotency key
- * returns the first case instead of filing a second one.
+ * File a complaint or report. The case, its "submitted" event, the notification it causes and the
+ * claim on its evidence are written together, or not at all.
  */
-export async function submitComplaint(ctx: ServiceContext, input: SubmitComplaintInput): Promise<Result<SubmitReceipt>> {
-  const { store, clock, ids } = ctx.deps
-  const subject = ctx.caller.subject
-  if (!subject) return fail('UNAUTHENTICATED')
+export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filing): Promise<Result<SubmitReceipt>> {
+  const { store, clock, ids, secrets } = deps
+  if (input.consentVersion !== CONSENT_VERSION) return fail('CONSENT_REQUIRED', { consentVersion: '个人信息告知已更新，请重新阅读并同意' })
+  const digest = digestOf(deps, input)
+  const earlier = await store.findCaseByIdempotencyKey(filing.filedBy, input.idempotencyKey)
+  if (earlier) return replay(deps, earlier, digest)
 
-  const earlier = await store.findCaseByIdempotencyKey(subject, input.idempotencyKey)
-  if (earlier) return ok(receiptOf(earlier))
-
-  const merchant = await store.findMerchantByCode(input.merchantCode)
+  const merchant: Merchant | null = await store.findMerchantByCode(input.merchantCode)
   if (!merchant) return fail('MERCHANT_NOT_FOUND', { merchantCode: '未找到该商户' })
+  const caps = await checkEvidenceCaps(deps, input.evidenceIds, filing.uploader)
+  if (!caps.ok) return caps
 
   const now = clock.now()
   const at = now.toISOString()
   const caseId = ids.newId()
-  const sequence = await store.nextSequence(caseNoCounterName(now))
   const newCase: Case = {
     id: caseId,
-    caseNo: formatCaseNo(now, sequence),
-    kind: 'complaint',
+    caseNo: formatCaseNo(now, await store.nextSequence(caseNoCounterName(now))),
+    kind: input.kind,
     status: 'received',
     siteId: merchant.siteId,
     merchantId: merchant.id,
     merchantName: merchant.name,
     description: input.description,
-    filedBy: subject,
+    complainant: input.name || input.phone ? { name: input.name, phone: input.phone, address: input.address } : null,
+    purchaseTime: input.purchaseTime,
+    amountFen: input.amountFen,
+    product: input.product,
+    problemType: input.problemType,
+    industry: input.industry,
+    demands: input.demands,
+    sharePhoneWithMerchant: input.sharePhoneWithMerchant,
+    consent: { version: input.consentVersion, at, mode: filing.consentMode, attestedBy: filing.attestedBy },
+    channel: filing.channel,
+    filedBy: filing.filedBy,
     idempotencyKey: input.idempotencyKey,
+    requestDigest: digest,
+    queryCode: queryCodeFromBytes(secrets.randomBytes(32)),
     createdAt: at,
     updatedAt: at,
     version: 1,
   }
-  const event: CaseEvent = {
-    id: ids.newId(),
-    caseId,
-    seq: 1,
-    type: 'submitted',
-    actor: { role: 'consumer', id: subject },
-    at,
-    note: null,
-  }
-  const notifyMerchant: OutboxMessage = {
-    id: ids.newId(),
-    caseId,
-    eventId: event.id,
-    recipient: { role: 'merchant', id: merchant.id },
-    template: 'merchant.newCase',
-    createdAt: at,
-  }
-  const outcome = await store.createCase(newCase, event, [notifyMerchant])
-  return ok(receiptOf(outcome.case))
+  const event: CaseEvent = { id: ids.newId(), caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null }
+  // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
+  // and the reporter is never shown to the merchant.
+  const notify: OutboxMessage =
+    input.kind === 'complaint'
+      ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.newCase', createdAt: at }
+      : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.newReport', createdAt: at }
+  const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader })
+  if (!outcome.created) return replay(deps, outcome.case, digest) // lost a race with the same key
+  return ok(await receiptOf(deps, outcome.case))
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { DEMANDS, PROBLEM_TYPES } from './classification'
+import { CONSENT_MODES } from './consent'
 import { ROLES } from './identity'
+import { INDUSTRY_LINES } from './industry'
 
 export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
 
@@ -28,6 +31,25 @@ export const ActorSchema = z.object({
 })
 export type Actor = z.infer<typeof ActorSchema>
 
+/** Article-9 identity of the complainant. Encrypted at rest; masked for anyone who does not need it. */
+export const ComplainantSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  address: z.string(),
+})
+export type Complainant = z.infer<typeof ComplainantSchema>
+
+export const ConsentRecordSchema = z.object({
+  version: z.string().min(1),
+  at: Instant,
+  mode: z.enum(CONSENT_MODES),
+  /** the proxy helper who read the notice aloud and attests the person agreed */
+  attestedBy: z.string().nullable(),
+})
+export type ConsentRecord = z.infer<typeof ConsentRecordSchema>
+
+export const FILING_CHANNELS = ['qr', 'search', 'proxy'] as const
+
 export const CaseSchema = z.object({
   id: z.string().min(1),
   caseNo: z.string().min(1),
@@ -37,9 +59,24 @@ export const CaseSchema = z.object({
   merchantId: z.string().min(1),
   merchantName: z.string(),
   description: z.string(),
-  /** the subject (openid / device hash) of whoever filed it; never shown to anyone */
+  /** null for an anonymous report */
+  complainant: ComplainantSchema.nullable(),
+  purchaseTime: z.string(),
+  amountFen: z.number().int().nonnegative().nullable(),
+  product: z.string(),
+  problemType: z.enum(PROBLEM_TYPES),
+  industry: z.enum(INDUSTRY_LINES),
+  demands: z.array(z.enum(DEMANDS)),
+  sharePhoneWithMerchant: z.boolean(),
+  consent: ConsentRecordSchema,
+  channel: z.enum(FILING_CHANNELS),
+  /** the subject (openid / device hash, or proxy:<staffId>) of whoever filed it; never shown to anyone */
   filedBy: z.string().min(1),
   idempotencyKey: z.string().min(1),
+  /** digest of the submitted payload: the same key with a different payload is refused */
+  requestDigest: z.string().min(1),
+  /** the short code handed out with the case number; sealed at rest, never shown in any view */
+  queryCode: z.string().min(1),
   createdAt: Instant,
   updatedAt: Instant,
   /** optimistic-concurrency counter: every change bumps it */

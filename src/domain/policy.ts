@@ -9,7 +9,10 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.getMerchantEntry': ['consumer'], // public shop facts only
   'consumer.submitComplaint': ['consumer'], // filedBy = the caller's subject
   'consumer.listMyCases': ['consumer'], // only cases filedBy the caller
+  'consumer.searchMerchants': ['consumer'], // public shop facts only
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
+  'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
+  'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
   'merchant.getHome': ['merchant'], // only the caller's own shop
   'station.me': ['station', 'proxy', 'regulator'],
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites

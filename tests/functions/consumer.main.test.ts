@@ -2,6 +2,8 @@ import { consumerFunction } from '../../cloudfunctions/functions/consumer/handle
 import { createCloudMain } from '../../cloudfunctions/runtime/cloud-main'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { wxContext } from '../support/cloud-context'
+import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
+import { aSubmission } from '../support/builders'
 import { SHOP_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
@@ -20,11 +22,8 @@ describe('consumer function — main(event, context)', () => {
   })
   afterAll(() => store.close())
 
-  const submit = (openId: string, over: Record<string, unknown> = {}) =>
-    main(
-      { action: 'submitComplaint', merchantCode: 'wdxg26', description: '汤里有一只苍蝇，要求退款并道歉', idempotencyKey: key(1), ...over },
-      wxContext(openId),
-    )
+  const submit = (openId: string, over: Partial<SubmitComplaintInput> = {}) =>
+    main(aSubmission('wdxg26', { idempotencyKey: key(1), ...over }), wxContext(openId))
 
   it('when a scanned shop code is looked up, then the shop and its site come back', async () => {
     const result = await main({ action: 'getMerchantEntry', code: 'WDXG26' }, wxContext('o-alice'))
@@ -46,7 +45,17 @@ describe('consumer function — main(event, context)', () => {
     const receipt = await submit('o-alice')
     expect(receipt).toEqual({
       ok: true,
-      data: expect.objectContaining({ caseNo: 'KS-20260310-0001', status: 'received', nextStep: '24小时内告知是否受理' }),
+      data: {
+        caseId: expect.any(String),
+        caseNo: 'KS-20260310-0001',
+        queryCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/),
+        status: 'received',
+        createdAt: '2026-03-10T02:00:00.000Z',
+        nextStep: '24小时内告知是否受理',
+        merchantName: '味道小馆',
+        siteName: '星河广场',
+        hotline: '0571-88812315',
+      },
     })
     const list = await main({ action: 'listMyCases' }, wxContext('o-alice'))
     expect(list.ok && (list.data as { items: unknown[] }).items).toEqual([

@@ -4,6 +4,7 @@ import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { aSubmission } from '../support/builders'
 import { SHOP_A, SHOP_B, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
@@ -26,8 +27,8 @@ describe('merchant and station functions — who sees which cases', () => {
     await store.saveStaff({ id: 's2', username: 'reg', displayName: '监管所', role: 'regulator', siteId: null, passwordHash: hash, createdAt: now })
     await store.saveStaff({ id: 's3', username: 'proxy-a', displayName: '代办点', role: 'proxy', siteId: SITE_A.id, passwordHash: hash, createdAt: now })
     const text = '买的耳机一周就坏了，要求换货处理'
-    await call('consumer', { action: 'submitComplaint', merchantCode: SHOP_A.code, description: `A店：${text}`, idempotencyKey: 'k'.repeat(16) }, { subject: 'shopper' })
-    await call('consumer', { action: 'submitComplaint', merchantCode: SHOP_B.code, description: `B店：${text}`, idempotencyKey: 'q'.repeat(16) }, { subject: 'shopper' })
+    await call('consumer', aSubmission(SHOP_A.code, { description: `A店：${text}` }), { subject: 'shopper' })
+    await call('consumer', aSubmission(SHOP_B.code, { description: `B店：${text}` }), { subject: 'shopper' })
   })
   afterAll(() => store.close())
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../cloudfunctions/host/server'
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { Deps } from '../../cloudfunctions/services/context'
+import { aSubmission } from '../support/builders'
 import { browserLike } from '../support/http-client'
 import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
@@ -15,12 +16,8 @@ describe('local host — HTTP', () => {
   let app: FastifyInstance
   let base: string
   const clerkKey = 'DemoClerkKey0123456789'
-  const submitBody = (n: number) => ({
-    action: 'submitComplaint',
-    merchantCode: SHOP_A.code,
-    description: '收银员多收了我二十块钱，要求退还',
-    idempotencyKey: `http-test-key-${n}`.padEnd(16, '0'),
-  })
+  const submitBody = (n: number) =>
+    aSubmission(SHOP_A.code, { description: '收银员多收了我二十块钱，要求退还', idempotencyKey: `http-test-key-${n}`.padEnd(16, '0') })
 
   beforeAll(async () => {
     store = await openTestStore()

@@ -1,10 +1,13 @@
-import type { Store } from '../../cloudfunctions/ports/store'
-import { aCase, aMerchant, anOutboxMessage, aSite, aSubmittedEvent, unique } from '../support/builders'
+import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
+import type { Case } from '../../src/domain/case.schema'
+import { aCase, aMerchant, anEvidence, anOutboxMessage, aSite, aSubmittedEvent, unique } from '../support/builders'
 
 /**
  * The store contract: one suite, run against every adapter (PGlite in `npm test`, a PostgreSQL
  * server in CI, the CloudBase document database when its adapter lands).
  */
+const noEvidence = (c: Case): EvidenceClaim => ({ ids: [], uploadedBy: c.filedBy })
+
 export function storeContract(adapterName: string, open: () => Promise<Store>) {
   describe(`Store contract — ${adapterName}`, () => {
     let store: Store
@@ -71,7 +74,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const c = aCase(merchant)
         const e = aSubmittedEvent(c)
         const m = anOutboxMessage(c, e)
-        const outcome = await store.createCase(c, e, [m])
+        const outcome = await store.createCase(c, e, [m], { ids: [], uploadedBy: c.filedBy })
         expect(outcome).toEqual({ created: true, case: c })
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toEqual([e])
@@ -81,9 +84,9 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
       it('when the same filer reuses an idempotency key, then the first case comes back and nothing new is written', async () => {
         const { merchant } = await seedShop()
         const first = aCase(merchant)
-        await store.createCase(first, aSubmittedEvent(first), [])
+        await store.createCase(first, aSubmittedEvent(first), [], noEvidence(first))
         const retry = aCase(merchant, { filedBy: first.filedBy, idempotencyKey: first.idempotencyKey })
-        const outcome = await store.createCase(retry, aSubmittedEvent(retry), [])
+        const outcome = await store.createCase(retry, aSubmittedEvent(retry), [], noEvidence(retry))
         expect(outcome).toEqual({ created: false, case: first })
         expect(await store.getCase(retry.id)).toBeNull()
         expect(await store.findCaseByIdempotencyKey(first.filedBy, first.idempotencyKey)).toEqual(first)
@@ -93,15 +96,15 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const { merchant } = await seedShop()
         const first = aCase(merchant)
         const other = aCase(merchant, { idempotencyKey: first.idempotencyKey })
-        await store.createCase(first, aSubmittedEvent(first), [])
-        expect((await store.createCase(other, aSubmittedEvent(other), [])).created).toBe(true)
+        await store.createCase(first, aSubmittedEvent(first), [], noEvidence(first))
+        expect((await store.createCase(other, aSubmittedEvent(other), [], noEvidence(other))).created).toBe(true)
       })
 
       it('when 10 creations with one key race, then exactly one case is created and all return it', async () => {
         const { merchant } = await seedShop()
         const template = aCase(merchant)
         const attempts = Array.from({ length: 10 }, () => aCase(merchant, { filedBy: template.filedBy, idempotencyKey: template.idempotencyKey }))
-        const outcomes = await Promise.all(attempts.map((c) => store.createCase(c, aSubmittedEvent(c), [])))
+        const outcomes = await Promise.all(attempts.map((c) => store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))))
         expect(outcomes.filter((o) => o.created)).toHaveLength(1)
         expect(new Set(outcomes.map((o) => o.case.id)).size).toBe(1)
       })
@@ -113,7 +116,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const older = aCase(merchant, { filedBy: filer, createdAt: '2026-03-01T01:00:00.000Z' })
         const newer = aCase(merchant, { filedBy: filer, createdAt: '2026-03-02T01:00:00.000Z' })
         const elsewhere = aCase(other.merchant, { createdAt: '2026-03-03T01:00:00.000Z' })
-        for (const c of [older, newer, elsewhere]) await store.createCase(c, aSubmittedEvent(c), [])
+        for (const c of [older, newer, elsewhere]) await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
         const page = { limit: 50, offset: 0 }
         expect((await store.listCasesFiledBy(filer, page)).map((c) => c.id)).toEqual([newer.id, older.id])
         expect((await store.listCasesForMerchant(merchant.id, page)).map((c) => c.id)).toEqual([newer.id, older.id])
@@ -121,6 +124,61 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const all = (await store.listAllCases({ limit: 1000, offset: 0 })).map((c) => c.id)
         expect(all).toEqual(expect.arrayContaining([older.id, newer.id, elsewhere.id]))
         expect((await store.listCasesFiledBy(filer, { limit: 1, offset: 1 })).map((c) => c.id)).toEqual([older.id])
+      })
+    })
+
+    describe('complaint details and evidence', () => {
+      it('when a case with personal data is stored, then it reads back whole and is found by its number', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant, { complainant: { name: '欧阳娜娜', phone: '13900001111', address: '某路8号' }, queryCode: 'ZX23MN45' })
+        await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
+        expect(await store.findCaseByNo(c.caseNo)).toEqual(c)
+        expect(await store.findCaseByNo('KS-00000000-0000')).toBeNull()
+      })
+
+      it('when an anonymous report is stored, then it has no complainant', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant, { kind: 'report', complainant: null, demands: [] })
+        await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
+        expect((await store.getCase(c.id))?.complainant).toBeNull()
+      })
+
+      it("when a case claims the filer's uploads, then they belong to it, oldest first", async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        const photo = anEvidence(c.filedBy, { createdAt: '2026-03-10T01:00:00.000Z' })
+        const receipt = anEvidence(c.filedBy, { kind: 'receipt', mime: 'application/pdf', createdAt: '2026-03-10T01:30:00.000Z' })
+        await store.saveEvidence(photo)
+        await store.saveEvidence(receipt)
+        expect(await store.getEvidence(photo.id)).toEqual(photo)
+        await store.createCase(c, aSubmittedEvent(c), [], { ids: [receipt.id, photo.id], uploadedBy: c.filedBy })
+        expect(await store.listEvidenceOfCase(c.id)).toEqual([{ ...photo, caseId: c.id }, { ...receipt, caseId: c.id }])
+      })
+
+      it("when a case tries to claim someone else's or an already claimed file, then nothing at all is written", async () => {
+        const { merchant } = await seedShop()
+        const theirs = anEvidence(unique('someone-else'))
+        await store.saveEvidence(theirs)
+        const c = aCase(merchant)
+        await expect(store.createCase(c, aSubmittedEvent(c), [], { ids: [theirs.id], uploadedBy: c.filedBy })).rejects.toMatchObject({
+          error: { code: 'EVIDENCE_NOT_FOUND' },
+        })
+        expect(await store.getCase(c.id)).toBeNull()
+        expect(await store.listEvents(c.id)).toEqual([])
+        expect((await store.getEvidence(theirs.id))?.caseId).toBeNull()
+      })
+
+      it('when shops are searched by name, then matches come back by name, and % or _ match only themselves', async () => {
+        const site = aSite()
+        await store.saveSite(site)
+        const tag = unique('铺').replace(/\W/g, '')
+        const a = aMerchant(site, { name: `A${tag}数码` })
+        const b = aMerchant(site, { name: `B${tag}数码` })
+        const odd = aMerchant(site, { name: `100%${tag}` })
+        for (const m of [b, a, odd]) await store.saveMerchant(m)
+        expect((await store.searchMerchants(`${tag}数码`, 10)).map((m) => m.id)).toEqual([a.id, b.id])
+        expect((await store.searchMerchants('%', 50)).map((m) => m.id)).toEqual([odd.id])
+        expect(await store.searchMerchants(`${tag}数码`, 1)).toHaveLength(1)
       })
     })
 

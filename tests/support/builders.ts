@@ -1,4 +1,7 @@
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
+import { CONSENT_VERSION } from '../../src/domain/consent'
+import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 
@@ -35,8 +38,20 @@ export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
     merchantId: merchant.id,
     merchantName: merchant.name,
     description: '买到的牛奶已经过期了，要求退款',
+    complainant: { name: '王小明', phone: '13812345678', address: '星河路1号' },
+    purchaseTime: '2026-03-09T12:30',
+    amountFen: 1250,
+    product: '鲜牛奶',
+    problemType: '质量',
+    industry: '商超',
+    demands: ['refund'],
+    sharePhoneWithMerchant: false,
+    consent: { version: CONSENT_VERSION, at, mode: 'self', attestedBy: null },
+    channel: 'qr',
     filedBy: unique('subject'),
     idempotencyKey: unique('key').padEnd(16, 'x'),
+    requestDigest: 'digest',
+    queryCode: 'ABCD2345',
     createdAt: at,
     updatedAt: at,
     version: 1,
@@ -65,5 +80,43 @@ export function anOutboxMessage(c: Case, e: CaseEvent): OutboxMessage {
     recipient: { role: 'merchant', id: c.merchantId },
     template: 'merchant.newCase',
     createdAt: e.at,
+  }
+}
+
+export function anEvidence(uploadedBy: string, over: Partial<Evidence> = {}): Evidence {
+  return {
+    id: unique('evidence'),
+    caseId: null,
+    uploadedBy,
+    kind: 'photo',
+    mime: 'image/jpeg',
+    bytes: 1234,
+    sha256: 'a'.repeat(64),
+    storageKey: unique('key').toLowerCase(),
+    displayName: '小票.jpg',
+    createdAt: '2026-03-10T01:59:00.000Z',
+    ...over,
+  }
+}
+
+/** A complete, valid submission from the form; tests override what they are about. */
+export function aSubmission(merchantCode: string, over: Partial<SubmitComplaintInput> = {}): SubmitComplaintInput & { action: 'submitComplaint' } {
+  return {
+    action: 'submitComplaint',
+    kind: 'complaint',
+    merchantCode,
+    name: '李阿姨',
+    phone: '138 1234 5678',
+    address: '星河社区3栋201',
+    purchaseTime: '2026-03-10',
+    amountYuan: '68',
+    product: '午餐套餐',
+    problemType: '食品安全',
+    industry: '食品',
+    demands: ['refund', 'apology'],
+    description: '汤里有一只苍蝇，要求退款并道歉',
+    consentVersion: CONSENT_VERSION,
+    idempotencyKey: unique('draft').padEnd(16, '0'),
+    ...over,
   }
 }

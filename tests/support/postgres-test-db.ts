@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Client } from 'pg'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import type { Store } from '../../cloudfunctions/ports/store'
+import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 
 /**
  * A fresh database on the server at TEST_DATABASE_URL for each test file, migrated from zero, and
@@ -17,7 +18,7 @@ export async function openPostgresTestStore(): Promise<Store> {
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const store = await openSqlStore({ kind: 'postgres', url: url.toString() })
+  const store = await openSqlStore({ kind: 'postgres', url: url.toString() }, aesVault(new Uint8Array(32).fill(7)))
   return {
     ...store,
     async close() {

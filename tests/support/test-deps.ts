@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { diskFileStore } from '../../cloudfunctions/adapters/files/disk-file-store'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
+import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
+import { hmacLinkSigner } from '../../cloudfunctions/adapters/system/hmac-link-signer'
 import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
@@ -13,17 +19,28 @@ export async function openTestStore(): Promise<Store> {
   const template = process.env.KS_PGLITE_TEMPLATE
   if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
   const dump = new Blob([readFileSync(template)])
-  return openSqlStore({ kind: 'pglite-dump', dump })
+  return openSqlStore({ kind: 'pglite-dump', dump }, TEST_VAULT)
 }
 
-/** Ids that read well in failures: id-1, id-2, … */
+/** One fixed key for the suite, so a test can also open what it sealed. */
+export const TEST_DATA_KEY = new Uint8Array(32).fill(7)
+export const TEST_VAULT = aesVault(TEST_DATA_KEY)
+
+/** Ids that read well in failures: id-00000001, id-00000002, … */
 export function sequentialIds(prefix = 'id') {
   let n = 0
-  return { newId: () => `${prefix}-${++n}` }
+  return { newId: () => `${prefix}-${String(++n).padStart(8, '0')}` }
 }
 
 export const DEFAULT_NOW = new Date('2026-03-10T02:00:00Z') // 10:00 in Shanghai, a working Tuesday
 
 export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock: ReturnType<typeof fixedClock> } {
-  return { store, clock: fixedClock(now), ids: sequentialIds(), secrets: nodeSecrets }
+  return {
+    store,
+    clock: fixedClock(now),
+    ids: sequentialIds(),
+    secrets: nodeSecrets,
+    files: diskFileStore(mkdtempSync(join(tmpdir(), 'kuaisu-files-'))),
+    links: hmacLinkSigner(new Uint8Array(32).fill(9)),
+  }
 }

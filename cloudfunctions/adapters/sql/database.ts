@@ -71,6 +71,31 @@ export interface CasesTable {
   created_at: Timestamp
   updated_at: Timestamp
   version: number
+  complainant_sealed: string | null
+  purchase_time: string
+  amount_fen: ColumnType<number | string | null, number | null, number | null> // pg returns bigint as string
+  product: string
+  problem_type: string
+  industry: string
+  demands: ColumnType<unknown, string, string> // jsonb: written as JSON text
+  share_phone: boolean
+  consent: ColumnType<unknown, string, string>
+  channel: string
+  request_digest: string
+  query_code_sealed: string
+}
+
+export interface EvidenceTable {
+  id: string
+  case_id: string | null
+  uploaded_by: string
+  kind: string
+  mime: string
+  bytes: ColumnType<number | string, number, number>
+  sha256: string
+  storage_key: string
+  display_name: string
+  created_at: Timestamp
 }
 
 export interface CaseEventsTable {
@@ -107,4 +132,5 @@ export interface Database {
   cases: CasesTable
   case_events: CaseEventsTable
   outbox: OutboxTable
+  evidence: EvidenceTable
 }

@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely'
-import { CaseEventSchema, CaseSchema, OutboxMessageSchema } from '../../../src/domain/case.schema'
+import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case } from '../../../src/domain/case.schema'
+import { EvidenceSchema } from '../../../src/domain/evidence.schema'
 import { MerchantSchema } from '../../../src/domain/merchant.schema'
 import { SiteSchema } from '../../../src/domain/site.schema'
 import { MembershipSchema, StaffAccountSchema, StaffSessionSchema } from '../../ports/records'
+import type { Vault } from '../../ports/system'
 import type { Database } from './database'
 
 // Rows read back are parsed with the domain schemas: a row that no longer fits fails loudly here,
@@ -53,7 +55,10 @@ export const toStaffSession = (r: Row<'staff_sessions'>) =>
     expiresAt: iso(r.expires_at),
   })
 
-export const toCase = (r: Row<'cases'>) =>
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+
+/** Cases carry sealed personal data: the mapper needs the vault to open it. */
+export const caseRowMapper = (vault: Vault) => (r: Row<'cases'>): Case =>
   CaseSchema.parse({
     id: r.id,
     caseNo: r.case_no,
@@ -68,6 +73,61 @@ export const toCase = (r: Row<'cases'>) =>
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     version: Number(r.version),
+    complainant: r.complainant_sealed ? ComplainantSchema.parse(JSON.parse(vault.open(r.complainant_sealed))) : null,
+    purchaseTime: r.purchase_time,
+    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+    product: r.product,
+    problemType: r.problem_type,
+    industry: r.industry,
+    demands: json(r.demands),
+    sharePhoneWithMerchant: r.share_phone,
+    consent: json(r.consent),
+    channel: r.channel,
+    requestDigest: r.request_digest,
+    queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
+  })
+
+/** The columns of a case as written; personal data sealed. */
+export const caseToRow = (vault: Vault, c: Case) => ({
+  id: c.id,
+  case_no: c.caseNo,
+  kind: c.kind,
+  status: c.status,
+  site_id: c.siteId,
+  merchant_id: c.merchantId,
+  merchant_name: c.merchantName,
+  description: c.description,
+  filed_by: c.filedBy,
+  idempotency_key: c.idempotencyKey,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
+  version: c.version,
+  complainant_sealed: c.complainant ? vault.seal(JSON.stringify(c.complainant)) : null,
+  purchase_time: c.purchaseTime,
+  amount_fen: c.amountFen,
+  product: c.product,
+  problem_type: c.problemType,
+  industry: c.industry,
+  demands: JSON.stringify(c.demands),
+  share_phone: c.sharePhoneWithMerchant,
+  consent: JSON.stringify(c.consent),
+  channel: c.channel,
+  request_digest: c.requestDigest,
+  query_code_sealed: vault.seal(c.queryCode),
+})
+
+export const toEvidence = (r: Row<'evidence'>) =>
+  EvidenceSchema.parse({
+    id: r.id,
+    caseId: r.case_id,
+    uploadedBy: r.uploaded_by,
+    kind: r.kind,
+    mime: r.mime,
+    bytes: Number(r.bytes),
+    sha256: r.sha256,
+    storageKey: r.storage_key,
+    displayName: r.display_name,
+    createdAt: iso(r.created_at),
   })
 
 export const toEvent = (r: Row<'case_events'>) =>

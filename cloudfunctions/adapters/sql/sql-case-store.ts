@@ -1,11 +1,14 @@
 import { sql, type Kysely } from 'kysely'
+import { AppFailure, appError } from '../../../src/domain/errors'
 import type { CaseStore, PageRequest } from '../../ports/store'
+import type { Vault } from '../../ports/system'
 import type { Database } from './database'
-import { toCase, toEvent, toOutbox } from './row-mappers'
+import { caseRowMapper, caseToRow, toEvent, toOutbox } from './row-mappers'
 
 type CaseColumn = 'filed_by' | 'merchant_id' | 'site_id'
 
-export function sqlCaseStore(db: Kysely<Database>): CaseStore {
+export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
+  const toCase = caseRowMapper(vault)
   const listBy = async (column: CaseColumn | null, value: string, page: PageRequest) => {
     let query = db.selectFrom('cases').selectAll()
     if (column) query = query.where(column, '=', value)
@@ -24,25 +27,11 @@ export function sqlCaseStore(db: Kysely<Database>): CaseStore {
       return Number(row.value)
     },
 
-    async createCase(c, firstEvent, outbox) {
+    async createCase(c, firstEvent, outbox, evidence) {
       return db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('cases')
-          .values({
-            id: c.id,
-            case_no: c.caseNo,
-            kind: c.kind,
-            status: c.status,
-            site_id: c.siteId,
-            merchant_id: c.merchantId,
-            merchant_name: c.merchantName,
-            description: c.description,
-            filed_by: c.filedBy,
-            idempotency_key: c.idempotencyKey,
-            created_at: c.createdAt,
-            updated_at: c.updatedAt,
-            version: c.version,
-          })
+          .values(caseToRow(vault, c))
           .onConflict((oc) => oc.columns(['filed_by', 'idempotency_key']).doNothing())
           .returningAll()
           .executeTakeFirst()
@@ -68,6 +57,18 @@ export function sqlCaseStore(db: Kysely<Database>): CaseStore {
             note: firstEvent.note,
           })
           .execute()
+        const evidenceIds = [...new Set(evidence.ids)]
+        if (evidenceIds.length > 0) {
+          // claim only files this filer uploaded that no case owns yet; anything else rolls back
+          const claimed = await trx
+            .updateTable('evidence')
+            .set({ case_id: c.id })
+            .where('id', 'in', evidenceIds)
+            .where('uploaded_by', '=', evidence.uploadedBy)
+            .where('case_id', 'is', null)
+            .executeTakeFirst()
+          if (Number(claimed.numUpdatedRows) !== evidenceIds.length) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
+        }
         if (outbox.length > 0) {
           await trx
             .insertInto('outbox')
@@ -95,6 +96,11 @@ export function sqlCaseStore(db: Kysely<Database>): CaseStore {
         .where('filed_by', '=', filedBy)
         .where('idempotency_key', '=', key)
         .executeTakeFirst()
+      return row ? toCase(row) : null
+    },
+
+    async findCaseByNo(caseNo) {
+      const row = await db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst()
       return row ? toCase(row) : null
     },
 

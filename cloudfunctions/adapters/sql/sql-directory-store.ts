@@ -41,6 +41,13 @@ export function sqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
       const row = await db.selectFrom('merchants').selectAll().where('code', '=', code).executeTakeFirst()
       return row ? toMerchant(row) : null
     },
+    async searchMerchants(text, limit) {
+      let query = db.selectFrom('merchants').selectAll()
+      // escape LIKE wildcards: a shopper typing "%" should not list every shop by accident
+      if (text) query = query.where('name', 'like', `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
+      const rows = await query.orderBy('name').limit(limit).execute()
+      return rows.map(toMerchant)
+    },
     async listMerchantsOfSite(siteId) {
       const rows = await db.selectFrom('merchants').selectAll().where('site_id', '=', siteId).orderBy('name').execute()
       return rows.map(toMerchant)

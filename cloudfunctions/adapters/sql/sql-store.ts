@@ -1,23 +1,27 @@
 import type { Kysely } from 'kysely'
 import type { Store } from '../../ports/store'
+import type { Vault } from '../../ports/system'
 import { connectSql, migrateToLatest, type SqlTarget } from './connect'
 import type { Database } from './database'
 import { sqlCaseStore } from './sql-case-store'
 import { sqlDirectoryStore } from './sql-directory-store'
+import { sqlEvidenceStore } from './sql-evidence-store'
 import { sqlIdentityStore } from './sql-identity-store'
 
-export function sqlStore(db: Kysely<Database>): Store {
+/** The vault seals personal data before it reaches a column (encryption at rest). */
+export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
   return {
     ...sqlDirectoryStore(db),
     ...sqlIdentityStore(db),
-    ...sqlCaseStore(db),
+    ...sqlCaseStore(db, vault),
+    ...sqlEvidenceStore(db),
     close: () => db.destroy(),
   }
 }
 
 /** Connect, migrate to the latest schema, and hand back the store. */
-export async function openSqlStore(target: SqlTarget): Promise<Store> {
+export async function openSqlStore(target: SqlTarget, vault: Vault): Promise<Store> {
   const db = await connectSql(target)
   await migrateToLatest(db)
-  return sqlStore(db)
+  return sqlStore(db, vault)
 }

@@ -35,4 +35,5 @@ export const nodeSecrets: Secrets = {
   },
   hashToken: (token) => createHash('sha256').update(token).digest('hex'),
   newToken: () => randomBytes(16).toString('base64url'),
+  randomBytes: (n) => new Uint8Array(randomBytes(n)),
 }

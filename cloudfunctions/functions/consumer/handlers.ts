@@ -1,11 +1,13 @@
 import { defineFunction } from '../../runtime/define-function'
-import { getMyCase, listMyCases } from '../../services/consumer-cases'
-import { getMerchantEntry } from '../../services/merchant-entry'
-import { submitComplaint } from '../../services/submit-complaint'
+import { submitComplaint } from '../../services/consumer-filing'
+import { getMyCase, listMyCases, lookupCase } from '../../services/consumer-cases'
+import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
 
 export const consumerFunction = defineFunction('consumer', {
   getMerchantEntry: (input, ctx) => getMerchantEntry(ctx.deps, input.code),
+  searchMerchants: (input, ctx) => searchMerchants(ctx.deps, input.query),
   submitComplaint: (input, ctx) => submitComplaint(ctx, input),
   listMyCases: (_input, ctx) => listMyCases(ctx),
   getMyCase: (input, ctx) => getMyCase(ctx, input.caseId),
+  lookupCase: (input, ctx) => lookupCase(ctx, input.caseNo, input.queryCode),
 })

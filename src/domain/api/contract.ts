@@ -4,19 +4,42 @@ import { CaseDetailSchema, CaseListSchema, CaseSummarySchema } from '../case-vie
 import { SubmitComplaintSchema } from '../complaint.schema'
 import { STAFF_ROLES } from '../identity'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
+import { normalizeQueryCode } from '../query-code'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
 const NoInput = z.object({})
 const CaseIdInput = z.object({ caseId: z.string({ error: '缺少案件编号' }).min(1).max(64) })
 
+/** What the person takes away: shown large on the phone, printed by a proxy helper. */
 export const SubmitReceiptSchema = z.object({
   caseId: z.string(),
   caseNo: z.string(),
+  /** shown once, here: together with the case number it opens the case from any device */
+  queryCode: z.string(),
   status: z.enum(CASE_STATUSES),
   createdAt: z.string(),
   nextStep: z.string(),
+  merchantName: z.string(),
+  siteName: z.string(),
+  hotline: z.string(),
 })
+
+export const LookupInputSchema = z.object({
+  caseNo: z.string({ error: '请填写案件编号' }).trim().toUpperCase().min(1, { error: '请填写案件编号' }).max(32, { error: '案件编号格式不正确' }),
+  queryCode: z
+    .string({ error: '请填写查询码' })
+    .transform(normalizeQueryCode)
+    .pipe(z.string().min(1, { error: '请填写查询码' }).max(16, { error: '查询码格式不正确' })),
+})
+
+export const ProxyFilingSchema = z.intersection(
+  SubmitComplaintSchema,
+  z.object({
+    /** the helper confirms the notice was read aloud and the person agreed */
+    attestation: z.literal(true, { error: '请确认已向当事人宣读告知并取得同意' }),
+  }),
+)
 
 export const MerchantHomeSchema = z.object({
   merchant: z.object({ code: z.string(), name: z.string(), siteName: z.string() }),
@@ -37,9 +60,17 @@ export const StationBoardSchema = z.object({
 export const API = {
   consumer: {
     getMerchantEntry: { input: z.object({ code: MerchantCodeSchema }), output: MerchantEntrySchema },
+    searchMerchants: {
+      input: z.object({ query: z.string().trim().max(30, { error: '关键词太长' }).default('') }),
+      output: z.object({ items: z.array(MerchantEntrySchema) }),
+    },
     submitComplaint: { input: SubmitComplaintSchema, output: SubmitReceiptSchema },
     listMyCases: { input: NoInput, output: CaseListSchema },
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
+    lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },
+  },
+  proxy: {
+    fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
   },
   merchant: {
     getHome: { input: NoInput, output: MerchantHomeSchema },

@@ -1,0 +1,6 @@
+import { defineFunction } from '../../runtime/define-function'
+import { fileForSomeone } from '../../services/proxy-filing'
+
+export const proxyFunction = defineFunction('proxy', {
+  fileComplaint: ({ attestation: _attested, ...input }, ctx) => fileForSomeone(ctx, input),
+})
