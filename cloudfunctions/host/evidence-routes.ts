@@ -47,7 +47,7 @@ export async function registerEvidenceRoutes(app: FastifyInstance, deps: Deps, o
     // a wildcard, not `:token`: tokens outgrow the router's 100-character limit on params
     scope.get<{ Params: { '*': string } }>('/files/*', async (request, reply) => {
       const opened = await openEvidenceLink(deps, request.params['*'])
-      if (!opened.ok) return reply.code(404).send(opened) // forged or expired: as if nothing were there
+      if (!opened.ok) return sendResult(reply, opened) // forged or expired: 404, as if nothing were there
       const { evidence, bytes } = opened.data
       return sendFile(reply, evidence.mime, evidence.displayName, bytes)
     })

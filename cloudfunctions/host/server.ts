@@ -10,6 +10,15 @@ import { registerEvidenceRoutes } from './evidence-routes'
 import { handleHttpError } from './http-errors'
 import { registerStaffSessionRoutes } from './staff-session-routes'
 
+/**
+ * Request log lines without bearer secrets: a /files/<token> link opens a file for ten minutes and
+ * the demo clerk link binds a device, so neither URL may be written to a log as it is.
+ */
+function redactedRequest(req: { method: string; url: string; ip?: string }) {
+  const url = req.url.replace(/^\/files\/.*/, '/files/[redacted]').replace(/([?&]key=)[^&]*/, '$1[redacted]')
+  return { method: req.method, url, remoteAddress: req.ip }
+}
+
 export interface ServerOptions {
   h5Dir?: string
   secureCookies: boolean
@@ -20,7 +29,10 @@ export interface ServerOptions {
 
 /** The local host: the functions over HTTP, staff sessions, QR entry links, evidence uploads and the H5 app. */
 export async function buildServer(deps: Deps, opts: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'info' }, bodyLimit: 1024 * 1024 })
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest } },
+    bodyLimit: 1024 * 1024,
+  })
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
 

@@ -28,17 +28,17 @@ export interface OpenedEvidence {
   bytes: Uint8Array
 }
 
-/** The file a link names, when the link is genuine and unexpired; otherwise EVIDENCE_NOT_FOUND. */
+/** The file a link names, when the link is genuine and unexpired; otherwise FILE_LINK_EXPIRED. */
 export async function openEvidenceLink(
   deps: Pick<Deps, 'links' | 'store' | 'files' | 'clock'>,
   token: string,
 ): Promise<Result<OpenedEvidence>> {
   const id = deps.links.verify(token, deps.clock.now())
-  if (!id) return fail('EVIDENCE_NOT_FOUND')
+  if (!id) return fail('FILE_LINK_EXPIRED')
   const evidence = await deps.store.getEvidence(id)
-  if (!evidence) return fail('EVIDENCE_NOT_FOUND')
+  if (!evidence) return fail('FILE_LINK_EXPIRED')
   const bytes = await deps.files.get(evidence.storageKey)
   // a row whose bytes are gone answers like a bad link: the viewer can do nothing different
-  if (!bytes) return fail('EVIDENCE_NOT_FOUND')
+  if (!bytes) return fail('FILE_LINK_EXPIRED')
   return ok({ evidence, bytes })
 }

@@ -1,0 +1,26 @@
+import { hmacLinkSigner } from '../../../cloudfunctions/adapters/system/hmac-link-signer'
+import { nodeSecrets } from '../../../cloudfunctions/adapters/system/node-secrets'
+import { fixedClock } from '../../../cloudfunctions/adapters/system/system-clock'
+import type { ServiceContext } from '../../../cloudfunctions/services/context'
+import { memoryEvidenceStore, memoryFiles } from './memory-store'
+
+export const NOW = new Date('2026-03-10T02:00:00Z')
+export const SUBJECT = 'a'.repeat(64) // what a device subject looks like: a SHA-256 hex
+
+/** Deps for the evidence use cases with nothing outside memory. */
+export function memoryDeps() {
+  let n = 0
+  return {
+    store: memoryEvidenceStore(),
+    clock: fixedClock(NOW),
+    ids: { newId: () => `ev-${++n}` },
+    secrets: nodeSecrets,
+    files: memoryFiles(),
+    links: hmacLinkSigner(new Uint8Array(32).fill(1)),
+  }
+}
+
+/** `null` for a caller the platform vouched for no one (no subject). */
+export function contextOf(deps: ReturnType<typeof memoryDeps>, subject: string | null = SUBJECT): ServiceContext {
+  return { caller: { subject: subject ?? undefined, memberships: [] }, deps }
+}
