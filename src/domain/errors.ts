@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   TOO_MANY_REQUESTS: { status: 429, message: '操作太频繁，请稍后再试' },
   IDEMPOTENCY_CONFLICT: { status: 409, message: '这份投诉已提交过，内容与之前不同，请刷新后重试' },
   CONCURRENT_UPDATE: { status: 409, message: '案件刚被他人更新，请刷新后重试' },
+  ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态下不能进行此操作' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>

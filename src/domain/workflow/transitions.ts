@@ -1,0 +1,59 @@
+import type { CaseStatus } from '../case.schema'
+import type { Role } from '../identity'
+
+// The life of a case (DOMAIN.md) as data: each action names the states it may start from, the
+// state it leads to, and who may take it. Anything not in this table is illegal.
+export const CASE_ACTIONS = [
+  'accept',
+  'reject',
+  'transfer',
+  'dispatch',
+  'answer',
+  'checkIn',
+  'acceptOffer',
+  'refuseOffer',
+  'escalate',
+  'mediate',
+  'endMediation',
+  'close',
+  'withdraw',
+  'reopen',
+] as const
+export type CaseAction = (typeof CASE_ACTIONS)[number]
+
+export type ActorRole = Role | 'system'
+
+/** Open = someone still owes the consumer something; a withdrawal is possible from each of these. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'accepted', 'with_merchant', 'merchant_answered', 'mediating']
+/** Ends of the road: closed can only be reopened (once); the others never move again. */
+export const FINAL_STATUSES: readonly CaseStatus[] = ['not_accepted', 'transferred', 'withdrawn', 'closed']
+
+export interface TransitionRule {
+  from: readonly CaseStatus[]
+  /** null: the action is recorded as an event but the status stays (an on-site check-in) */
+  to: CaseStatus | null
+  roles: readonly ActorRole[]
+  /** a reason people can read is required */
+  needsReason: boolean
+}
+
+const STAFF: readonly ActorRole[] = ['station', 'regulator']
+
+export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
+  accept: { from: ['received'], to: 'accepted', roles: STAFF, needsReason: false },
+  reject: { from: ['received'], to: 'not_accepted', roles: STAFF, needsReason: true }, // 不予受理
+  transfer: { from: ['received'], to: 'transferred', roles: STAFF, needsReason: true }, // 转办: not ours
+  dispatch: { from: ['accepted'], to: 'with_merchant', roles: STAFF, needsReason: false },
+  answer: { from: ['with_merchant'], to: 'merchant_answered', roles: ['merchant'], needsReason: false },
+  checkIn: { from: ['with_merchant', 'merchant_answered'], to: null, roles: ['merchant'], needsReason: false },
+  acceptOffer: { from: ['merchant_answered'], to: 'settled', roles: ['consumer'], needsReason: false },
+  refuseOffer: { from: ['merchant_answered'], to: 'mediating', roles: ['consumer'], needsReason: true },
+  escalate: { from: ['with_merchant'], to: 'mediating', roles: ['system', ...STAFF], needsReason: true }, // merchant silent
+  mediate: { from: ['mediating'], to: 'mediated', roles: STAFF, needsReason: false },
+  endMediation: { from: ['mediating'], to: 'mediation_ended', roles: STAFF, needsReason: true },
+  close: { from: ['settled', 'mediated', 'mediation_ended'], to: 'closed', roles: [...STAFF, 'system'], needsReason: false },
+  withdraw: { from: OPEN_STATUSES, to: 'withdrawn', roles: ['consumer'], needsReason: false },
+  reopen: { from: ['closed'], to: 'accepted', roles: STAFF, needsReason: true }, // after an unsatisfied return visit
+}
+
+export const MAX_REOPENS = 1
