@@ -1,0 +1,69 @@
+import type { Role } from '../identity'
+
+// Every promise the 12315 system makes, as data (DOMAIN.md "The clocks"). Numbers are defaults;
+// a site may override the amount of any clock (ClockSettings). Which events start and stop each
+// clock is named here so a case's clocks can be re-derived from its timeline.
+export const CLOCK_IDS = [
+  'merchant_response', // 商家45分钟响应
+  'on_site', // 90分钟到场 (when the case needs it)
+  'first_answer', // 24小时内告知是否受理
+  'accept_decision', // 7个工作日内决定是否受理
+  'completion', // 办结：商品5 / 服务7 / 一般7 / 复杂15 个工作日
+  'mediation', // 调解45个工作日
+  'transfer_back', // 非本单位管辖20小时内退回
+  'answer_after_return', // 退回后2小时内答复投诉人
+] as const
+export type ClockId = (typeof CLOCK_IDS)[number]
+
+export type ClockUnit = 'minutes' | 'hours' | 'working_days'
+
+/** Completion time depends on what the case is about. */
+export const COMPLETION_KINDS = ['goods', 'services', 'ordinary', 'complex'] as const
+export type CompletionKind = (typeof COMPLETION_KINDS)[number]
+
+export interface ClockRule {
+  id: ClockId
+  label: string
+  unit: ClockUnit
+  amount: number
+  /** event types that start the clock */
+  startOn: readonly string[]
+  /** event types that stop it (the promise was kept) */
+  stopOn: readonly string[]
+  /** fraction of the time after which a reminder (提醒卡) goes out */
+  remindAt: number
+  /** fraction after which the urging notice (催办卡) goes out and the card turns yellow */
+  urgeAt: number
+  /** who hears about it, in order, as it escalates: first at the reminder, the last when red */
+  escalation: readonly Role[]
+}
+
+const MERCHANT_CHAIN: readonly Role[] = ['merchant', 'station', 'regulator']
+const STATION_CHAIN: readonly Role[] = ['station', 'regulator']
+
+export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
+  merchant_response: { id: 'merchant_response', label: '商家响应', unit: 'minutes', amount: 45, startOn: ['dispatched'], stopOn: ['answered', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
+  on_site: { id: 'on_site', label: '到场处置', unit: 'minutes', amount: 90, startOn: ['onsite_required'], stopOn: ['checked_in', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
+  first_answer: { id: 'first_answer', label: '告知是否受理', unit: 'hours', amount: 24, startOn: ['submitted'], stopOn: ['accepted', 'rejected', 'transferred', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  accept_decision: { id: 'accept_decision', label: '受理决定', unit: 'working_days', amount: 7, startOn: ['submitted'], stopOn: ['accepted', 'rejected', 'transferred', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  completion: { id: 'completion', label: '办结', unit: 'working_days', amount: 7, startOn: ['accepted'], stopOn: ['closed', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  mediation: { id: 'mediation', label: '调解期限', unit: 'working_days', amount: 45, startOn: ['mediation_started'], stopOn: ['mediated', 'mediation_ended', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  transfer_back: { id: 'transfer_back', label: '退回非管辖案件', unit: 'hours', amount: 20, startOn: ['submitted'], stopOn: ['accepted', 'transferred', 'rejected', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  answer_after_return: { id: 'answer_after_return', label: '退回后答复投诉人', unit: 'hours', amount: 2, startOn: ['returned'], stopOn: ['answered_complainant', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+}
+
+/** Working days to finish, by what the case is about; complex cases may be extended once. */
+export const COMPLETION_WORKING_DAYS: Record<CompletionKind, number> = { goods: 5, services: 7, ordinary: 7, complex: 15 }
+
+/** A site's own numbers, where they differ from the defaults. */
+export interface ClockSettings {
+  amounts?: Partial<Record<ClockId, number>>
+  completion?: Partial<Record<CompletionKind, number>>
+}
+
+export function ruleFor(id: ClockId, settings: ClockSettings = {}, completionKind: CompletionKind = 'ordinary'): ClockRule {
+  const base = DEFAULT_CLOCK_RULES[id]
+  const completion = settings.completion?.[completionKind] ?? COMPLETION_WORKING_DAYS[completionKind]
+  const amount = settings.amounts?.[id] ?? (id === 'completion' ? completion : base.amount)
+  return { ...base, amount }
+}
