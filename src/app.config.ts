@@ -8,10 +8,11 @@ export default defineAppConfig({
     'pages/consumer/submitted/index',
     'pages/consumer/mine/index',
     'pages/consumer/case/index',
+    'pages/consumer/lookup/index',
   ],
   subPackages: [
     { root: 'pages/merchant', pages: ['home/index'] },
-    { root: 'pages/station', pages: ['login/index', 'board/index'] },
+    { root: 'pages/station', pages: ['login/index', 'board/index', 'proxy-file/index', 'proxy-receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -8,6 +8,9 @@ import './action-button.scss'
 // shows `busyText`, but keeps its accessible name so tests and screen readers still find it.
 interface Props {
   label: string
+  /** visible words when they are shorter than the accessible name (重试 vs 重试 photo.jpg); the
+   * name must start with them so voice control still finds the button */
+  text?: string
   onPress: () => void
   variant?: 'primary' | 'secondary' | 'quiet'
   disabled?: boolean
@@ -16,7 +19,7 @@ interface Props {
   className?: string
 }
 
-export function ActionButton({ label, onPress, variant = 'primary', disabled, busy, busyText, className }: Props) {
+export function ActionButton({ label, text, onPress, variant = 'primary', disabled, busy, busyText, className }: Props) {
   const inactive = !!disabled || !!busy
   const press = () => {
     if (!inactive) onPress()
@@ -32,7 +35,7 @@ export function ActionButton({ label, onPress, variant = 'primary', disabled, bu
       hoverClass="action-button--pressed"
       {...activateProps(press, 'button')}
     >
-      {busy && busyText ? busyText : label}
+      {busy && busyText ? busyText : (text ?? label)}
     </View>
   )
 }

@@ -16,6 +16,17 @@ declare module '@tarojs/components/types/common' {
     'aria-labelledby'?: string
     'aria-hidden'?: boolean
     'aria-current'?: string
+    // stateful widgets (checkbox, switch, radio, progressbar): pass 'true'/'false' strings so the
+    // attribute is written the same way on Taro's custom elements as on plain DOM
+    'aria-checked'?: 'true' | 'false'
+    'aria-invalid'?: 'true' | 'false'
+    'aria-required'?: 'true' | 'false'
+    'aria-expanded'?: 'true' | 'false'
+    'aria-controls'?: string
+    'aria-valuenow'?: number
+    'aria-valuemin'?: number
+    'aria-valuemax'?: number
+    'aria-valuetext'?: string
     /** H5 only: WeChat has no keyboard events, so callers guard it with process.env.TARO_ENV */
     onKeyDown?: (event: KeyboardLikeEvent) => void
   }

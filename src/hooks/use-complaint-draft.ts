@@ -1,37 +1,58 @@
-import { useCallback, useEffect, useState } from 'react'
-import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft } from './complaint-draft'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { MerchantEntry } from '../domain/merchant.schema'
+import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftFields, type EvidenceEntry } from './complaint-draft'
 
-const EMPTY: Draft = { text: '', idempotencyKey: '' }
+// The draft behind one complaint form, kept in storage as it changes. `scope` names the draft (the
+// shop's code, 'search' or 'proxy'). Every update is functional: uploads report progress long
+// after the render that started them, and must not overwrite what the person typed since.
+export function useComplaintDraft(scope: string) {
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(scope))
+  const [loadedFor, setLoadedFor] = useState(scope)
+  const discarded = useRef(false)
 
-// The draft of one shop's complaint, kept in storage as it is typed. `merchantCode` is null until
-// the shop is known; nothing is read or written before that.
-export function useComplaintDraft(merchantCode: string | null) {
-  const [draft, setDraft] = useState<Draft>(() => (merchantCode ? loadDraft(merchantCode) : EMPTY))
-
-  // another shop's code (a new scan while the page is open): switch to that shop's draft
-  const [loadedFor, setLoadedFor] = useState(merchantCode)
+  // another scope (a new scan while the page is open): switch to that draft
   useEffect(() => {
-    if (merchantCode === loadedFor) return
-    setLoadedFor(merchantCode)
-    setDraft(merchantCode ? loadDraft(merchantCode) : EMPTY)
-  }, [merchantCode, loadedFor])
+    if (scope === loadedFor) return
+    discarded.current = false
+    setLoadedFor(scope)
+    setDraft(loadDraft(scope))
+  }, [scope, loadedFor])
 
-  const update = useCallback(
-    (next: Draft) => {
-      setDraft(next)
-      if (merchantCode) saveDraft(merchantCode, next)
-    },
-    [merchantCode],
-  )
+  useEffect(() => {
+    // after a confirmed submission nothing may write the draft back
+    if (scope === loadedFor && !discarded.current) saveDraft(scope, draft)
+  }, [draft, scope, loadedFor])
 
-  const setText = useCallback((text: string) => update({ ...draft, text }), [draft, update])
+  const setField = useCallback(<K extends keyof DraftFields>(key: K, value: DraftFields[K]) => {
+    setDraft((d) => ({ ...d, fields: { ...d.fields, [key]: value } }))
+  }, [])
+
+  const patchFields = useCallback((patch: Partial<DraftFields>) => {
+    setDraft((d) => ({ ...d, fields: { ...d.fields, ...patch } }))
+  }, [])
+
+  const updateEvidence = useCallback((change: (list: EvidenceEntry[]) => EvidenceEntry[]) => {
+    setDraft((d) => ({ ...d, evidence: change(d.evidence) }))
+  }, [])
+
+  /** Choosing a shop also picks its industry line, unless the person already chose one. */
+  const setShop = useCallback((shop: MerchantEntry | null) => {
+    setDraft((d) => ({
+      ...d,
+      shop,
+      fields: shop && !d.fields.industry ? { ...d.fields, industry: shop.merchant.industry } : d.fields,
+    }))
+  }, [])
 
   /** After IDEMPOTENCY_CONFLICT: the old key belongs to a case with other content; start a new one. */
-  const renewKey = useCallback(() => update({ ...draft, idempotencyKey: newIdempotencyKey() }), [draft, update])
+  const renewKey = useCallback(() => setDraft((d) => ({ ...d, idempotencyKey: newIdempotencyKey() })), [])
 
   const discard = useCallback(() => {
-    if (merchantCode) clearDraft(merchantCode)
-  }, [merchantCode])
+    discarded.current = true
+    clearDraft(scope)
+  }, [scope])
 
-  return { draft, setText, renewKey, discard }
+  return { draft, setField, patchFields, updateEvidence, setShop, renewKey, discard }
 }
+
+export type ComplaintDraftApi = ReturnType<typeof useComplaintDraft>

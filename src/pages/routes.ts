@@ -8,9 +8,12 @@ export const PAGES = {
   submitted: '/pages/consumer/submitted/index',
   mine: '/pages/consumer/mine/index',
   consumerCase: '/pages/consumer/case/index',
+  lookup: '/pages/consumer/lookup/index',
   merchantHome: '/pages/merchant/home/index',
   stationLogin: '/pages/station/login/index',
   stationBoard: '/pages/station/board/index',
+  proxyFile: '/pages/station/proxy-file/index',
+  proxyReceipt: '/pages/station/proxy-receipt/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string>): string {

@@ -34,9 +34,17 @@ describe('H5 at phone size — the first journey', () => {
     expect(await seriousViolations(page)).toEqual([])
   })
 
-  it('when a description is typed and submitted, then a case number is shown', async () => {
-    await current(page).getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，汤里有一只苍蝇，店员态度很差，要求退款并道歉。')
-    await current(page).getByRole('button', { name: '提交投诉' }).click()
+  it('when the required fields are filled, consent given and the form submitted, then a case number is shown', async () => {
+    // a 投诉 needs the Article-9 identity, a problem type, a demand, the description and consent (issue #3)
+    const form = current(page)
+    await form.getByRole('textbox', { name: '您的姓名' }).fill('王小明')
+    await form.getByRole('textbox', { name: '手机号码' }).fill('13800138000')
+    await form.getByRole('textbox', { name: '联系地址' }).fill('星河路1号')
+    await form.getByRole('combobox', { name: '问题类型' }).selectOption('食品安全')
+    await form.getByRole('checkbox', { name: '退款' }).click()
+    await form.getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，汤里有一只苍蝇，店员态度很差，要求退款并道歉。')
+    await form.getByRole('checkbox', { name: '我已阅读并同意《个人信息告知》' }).click()
+    await form.getByRole('button', { name: '提交投诉' }).click()
     const number = current(page).locator('.case-no').first()
     await number.waitFor()
     caseNo = (await number.innerText()).trim()

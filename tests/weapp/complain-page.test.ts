@@ -33,9 +33,13 @@ function consumerFunction({ name, data }: CloudCall) {
       data: {
         caseId: 'case-1',
         caseNo: CASE_NO,
+        queryCode: 'K7M2Q9XR',
         status: 'received',
         createdAt: '2026-11-22T10:00:00+08:00',
-        nextStep: '维权站将在7个工作日内告知是否受理',
+        nextStep: '24小时内告知是否受理',
+        merchantName: SHOP.name,
+        siteName: '星河广场',
+        hotline: '0571-88812315',
       },
     }
   }
@@ -75,16 +79,26 @@ async function openFromScan(scene: string): Promise<OpenedPage> {
   return page
 }
 
-test('when the page opens from a scanned code and a description is submitted, then consumer.submitComplaint gets the shop, the text and a 32-char key, and the page goes to the receipt', async () => {
+test('when the page opens from a scanned code and the form is filled and submitted, then consumer.submitComplaint gets every field and the draft\'s 32-char key, and the page goes to the receipt', async () => {
   const page = await openFromScan(encodeURIComponent(SHOP.code))
   expect(fake.cloudCalls).toEqual([{ name: 'consumer', data: { action: 'getMerchantEntry', code: SHOP.code } }])
 
   const description = '今天中午在店里吃的麻辣烫里有一根头发，要求退款'
+  page.type(page.find('.text-field--name'), '王小明')
+  page.type(page.find('.text-field--phone'), '１３８ ００１３ ８０００') // full-width, as a Chinese keyboard types it
+  page.type(page.find('.text-field--address'), '星河路1号')
+  page.find('.select-field__picker--problemType').dispatchEvent('change', { detail: { value: 0 } }) // 质量
+  page.tap(page.find('.demand-checkboxes__refund'))
   page.type(page.find('.complaint__textarea'), description)
+  page.tap(page.find('.consent-block__agree'))
   // the counter is rendered from React state, so it moving proves the input reached the component
   await page.settle('the counter counts the text', () => page.text().includes(`${description.length}/2000`))
-  const draft = fake.storage.get(DRAFT_KEY) as { text: string; idempotencyKey: string } | undefined
-  expect(draft).toEqual({ text: description, idempotencyKey: expect.stringMatching(/^[A-Za-z0-9]{32}$/) })
+  // taps are applied a turn later than typing: wait until the saved draft holds the last one too
+  type Stored = { fields: Record<string, unknown>; idempotencyKey: string } | undefined
+  await page.settle('the draft saved the consent tick', () => (fake.storage.get(DRAFT_KEY) as Stored)?.fields.consentAgreed === true)
+  const draft = fake.storage.get(DRAFT_KEY) as Stored
+  expect(draft?.fields).toMatchObject({ name: '王小明', description, problemType: '质量', industry: '食品', demands: ['refund'], consentAgreed: true })
+  expect(draft?.idempotencyKey).toMatch(/^[A-Za-z0-9]{32}$/)
 
   page.tap(page.find('.complaint__submit'))
   await page.settle('redirected after submitting', () => fake.redirects.length > 0)
@@ -92,12 +106,22 @@ test('when the page opens from a scanned code and a description is submitted, th
   expect(submissions()).toEqual([
     {
       name: 'consumer',
-      data: {
+      data: expect.objectContaining({
         action: 'submitComplaint',
+        kind: 'complaint',
         merchantCode: SHOP.code,
+        name: '王小明',
+        phone: '13800138000', // normalised by the shared schema before sending
+        address: '星河路1号',
+        problemType: '质量',
+        industry: '食品', // pre-chosen from the shop
+        demands: ['refund'],
         description,
+        evidenceIds: [],
+        consentVersion: expect.any(String),
+        sharePhoneWithMerchant: false,
         idempotencyKey: expect.stringMatching(/^[A-Za-z0-9]{32}$/),
-      },
+      }),
     },
   ])
   // the key is the draft's stored one (a retry after a lost answer must send the same key)
@@ -108,16 +132,22 @@ test('when the page opens from a scanned code and a description is submitted, th
   const [path, search] = fake.redirects[0].split('?')
   expect(path).toBe(SUBMITTED)
   expect(new URLSearchParams(search).get('caseNo')).toBe(CASE_NO)
+  expect(search).not.toContain('K7M2Q9XR') // the query code goes through storage, never the URL
+  expect(fake.storage.get('kuaisu:receipt:case-1')).toMatchObject({ queryCode: 'K7M2Q9XR' })
   expect(fake.storage.has(DRAFT_KEY)).toBe(false) // confirmed, so the draft is dropped
 })
 
-test('when submit is tapped with an empty description, then nothing is sent and 请填写投诉内容 shows under the field', async () => {
+test('when submit is tapped on the empty form, then nothing is sent and each missing field says so, 请填写投诉内容 included', async () => {
   const page = await openFromScan(encodeURIComponent(SHOP.code))
 
   page.tap(page.find('.complaint__submit'))
   await page.settle('the field error shown', () => page.text().includes('请填写投诉内容'))
 
-  expect(page.find('.field-error').dom?.textContent).toBe('请填写投诉内容')
+  // every problem at once, each under its field (the first field-error is the first field's)
+  expect(page.find('.field-error').dom?.textContent).toBe('请填写姓名')
+  for (const message of ['请填写手机号码', '请填写联系地址', '请选择问题类型', '请至少选择一项诉求', '请填写投诉内容', '请先阅读并同意个人信息告知']) {
+    expect(page.text()).toContain(message)
+  }
   expect(submissions()).toEqual([])
   expect(fake.redirects).toEqual([])
   expect(fake.navigations).toEqual([])

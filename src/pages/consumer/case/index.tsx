@@ -1,20 +1,16 @@
-import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { CaseDetailView } from '../../../components/case-detail-view'
 import { LoadingState } from '../../../components/feedback'
-import { InfoBlock } from '../../../components/info-block'
 import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
-import { StatusTag } from '../../../components/status-tag'
-import { Timeline } from '../../../components/timeline'
-import { formatShanghaiDateTime } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, goHome } from '../../routes'
-import './index.scss'
 
-// One of the person's cases: where it stands and everything that happened to it so far.
+// One of the person's cases (filed from this device): where it stands and everything that
+// happened so far, in the same view a lookup by case number and query code shows.
 export default function MyCasePage() {
   const { params } = useRouter()
   const caseId = decodeParam(params.id)
@@ -42,23 +38,9 @@ export default function MyCasePage() {
     )
   }
 
-  const detail = state.data
   return (
-    <PageShell title="投诉详情" className="case-detail">
-      <InfoBlock label="案件编号" tone="accent">
-        <View className="case-detail__top">
-          <View className="case-no">{detail.caseNo}</View>
-          <StatusTag status={detail.status} />
-        </View>
-        <View className="case-detail__date">提交于 {formatShanghaiDateTime(detail.createdAt)}</View>
-      </InfoBlock>
-      <InfoBlock label="投诉对象">{detail.merchantName}</InfoBlock>
-      <InfoBlock label="投诉内容">
-        <View className="case-detail__description">{detail.description}</View>
-      </InfoBlock>
-      <InfoBlock label="处理进度">
-        <Timeline entries={detail.timeline} />
-      </InfoBlock>
+    <PageShell title="投诉详情" className="case-detail" elderlySwitch>
+      <CaseDetailView detail={state.data} />
     </PageShell>
   )
 }

@@ -7,14 +7,13 @@ import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import { useRemote } from '../../../hooks/use-remote'
 import { goHome } from '../../routes'
-import { ComplaintForm } from './complaint-form'
+import { ConsumerFiling } from './consumer-filing'
 import { merchantCodeFromParams } from './merchant-code'
 
-// The page a shop's QR code opens. It looks the shop up first: a bad or stale code must end in a
-// helpful page, never in a form that cannot be submitted.
-export default function ComplainPage() {
-  const { params } = useRouter()
-  const code = merchantCodeFromParams(params)
+// The page a shop's QR code opens (`m` on H5, `scene` in WeChat). It looks the shop up first: a
+// bad or stale code must end in a helpful page, never in a form that cannot be submitted. Opened
+// without a code (找商户投诉 on the home page) it lets the person find the shop by name.
+function ScannedShop({ code }: { code: string }) {
   const load = useCallback(() => call('consumer', 'getMerchantEntry', { code }), [code])
   const { state, retry } = useRemote(load)
 
@@ -29,10 +28,7 @@ export default function ComplainPage() {
     const unknownShop = state.error.code === 'MERCHANT_NOT_FOUND' || state.error.code === 'VALIDATION_FAILED'
     if (unknownShop) {
       return (
-        <NoticePage
-          title="未找到该商户"
-          message="二维码可能已失效，请向店内工作人员或商场服务台求助，也可拨打12315。"
-        >
+        <NoticePage title="未找到该商户" message="二维码可能已失效，请向店内工作人员或商场服务台求助，也可拨打12315。">
           <ActionButton label="返回首页" variant="secondary" onPress={goHome} />
         </NoticePage>
       )
@@ -44,5 +40,11 @@ export default function ComplainPage() {
       </NoticePage>
     )
   }
-  return <ComplaintForm entry={state.data} />
+  return <ConsumerFiling entry={state.data} />
+}
+
+export default function ComplainPage() {
+  const { params } = useRouter()
+  const code = merchantCodeFromParams(params)
+  return code ? <ScannedShop code={code} /> : <ConsumerFiling entry={null} />
 }

@@ -5,10 +5,11 @@ import { PageShell } from '../../../components/page-shell'
 import { PAGES } from '../../routes'
 import './index.scss'
 
-// Where a person lands without a shop's QR code: how to start, and the way to their own cases.
+// Where a person lands without a shop's QR code: how to start, finding the shop by name, their
+// own cases, and a lookup by case number and query code (from any phone).
 export default function ConsumerHome() {
   return (
-    <PageShell title="快诉 · 消费投诉" className="consumer-home">
+    <PageShell title="快诉 · 消费投诉" className="consumer-home" elderlySwitch>
       <View className="consumer-home__hero">
         <View className="consumer-home__badge" aria-hidden>
           扫
@@ -20,10 +21,12 @@ export default function ConsumerHome() {
         <View className="consumer-home__steps">
           <View className="consumer-home__step">1. 找到店内张贴的“快诉”二维码</View>
           <View className="consumer-home__step">2. 用微信扫一扫，写下发生了什么</View>
-          <View className="consumer-home__step">3. 提交后立即得到案件编号，可随时查看进度</View>
+          <View className="consumer-home__step">3. 提交后立即得到案件编号和查询码，可随时查看进度</View>
         </View>
       </View>
-      <ActionButton label="我的投诉" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
+      <ActionButton label="找不到二维码？搜索商户投诉" onPress={() => Taro.navigateTo({ url: PAGES.complain })} />
+      <ActionButton label="我的投诉" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
+      <ActionButton label="用编号和查询码查进度" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />
       <View className="consumer-home__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>
     </PageShell>
   )

@@ -69,6 +69,11 @@ export default function StationBoard() {
         </View>
         <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
       </View>
+      <ActionButton
+        className="station-board__proxy"
+        label="代为登记投诉"
+        onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })}
+      />
       <View className="station-board__section">本站投诉（{board.items.length}）</View>
       <CaseList items={board.items} label="本站投诉列表" emptyText="本站暂时没有投诉" />
     </PageShell>

@@ -1,5 +1,5 @@
 import { Input, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { login } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
@@ -11,7 +11,13 @@ import './index.scss'
 
 // Staff sign-in on the desk browser. The server answers with an HttpOnly session cookie; this page
 // only learns whether it worked. (In the WeChat build `login` explains that it is desk-only.)
+// Where to go after signing in: only pages of this area, named by a short key (never a URL taken
+// from the address bar, which would let a link send staff anywhere).
+const NEXT_PAGES: Record<string, string> = { 'proxy-file': PAGES.proxyFile, board: PAGES.stationBoard }
+
 export default function StationLogin() {
+  const { params } = useRouter()
+  const next = NEXT_PAGES[params.next ?? ''] ?? PAGES.stationBoard
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
@@ -25,7 +31,7 @@ export default function StationLogin() {
     setFields({})
     const result = await login(username, password)
     if (result.ok) {
-      Taro.redirectTo({ url: PAGES.stationBoard })
+      Taro.redirectTo({ url: next })
       return
     }
     setBusy(false)
@@ -34,7 +40,7 @@ export default function StationLogin() {
   }
 
   return (
-    <PageShell title="维权站工作人员登录" className="station-login">
+    <PageShell title="维权站工作人员登录" className="station-login" elderlySwitch>
       <View className="station-login__card">
         <View className="station-login__field">
           <View className="station-login__label">用户名</View>

@@ -1,0 +1,94 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { DESCRIPTION_MIN } from '../domain/complaint.schema'
+import type { Receipt } from '../hooks/receipt-store'
+import type { ComplaintDraftApi } from '../hooks/use-complaint-draft'
+import { useComplaintSubmit, type FilingMode } from '../hooks/use-complaint-submit'
+import { useEvidenceUploads } from '../hooks/use-evidence-uploads'
+import { ActionButton } from './action-button'
+import { ConsentBlock } from './consent-block'
+import { DemandCheckboxes } from './demand-checkboxes'
+import { DescriptionField } from './description-field'
+import { EvidencePicker } from './evidence-picker'
+import { ErrorBanner } from './feedback'
+import { FormSection } from './form-section'
+import { IdentityFields } from './identity-fields'
+import { PurchaseFields } from './purchase-fields'
+import { ToggleSwitch } from './toggle-switch'
+import './complaint-form.scss'
+
+// The whole complaint, for a shopper on their own phone (`self`) and for a helper filing for
+// someone at a service desk (`proxy`): the same questions, in the order a person tells it — which
+// shop, who is asking, what was bought, what went wrong and what they want, the proof, the notice.
+// The page supplies the draft (kept per shop / search / proxy) and the shop block.
+interface Props {
+  mode: FilingMode
+  draft: ComplaintDraftApi
+  /** the shop: fixed from the QR code, or chosen by search; gets the shop's error if any */
+  renderShop: (error?: string) => ReactNode
+  onSubmitted: (receipt: Receipt) => void
+}
+
+export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted }: Props) {
+  const { draft, setField, patchFields, updateEvidence } = api
+  const f = draft.fields
+  const uploads = useEvidenceUploads(draft.evidence, updateEvidence)
+  const { submit, submitting, errors, banner } = useComplaintSubmit(mode, api, onSubmitted)
+  const proxy = mode === 'proxy'
+  const report = f.kind === 'report'
+  const noun = report ? '举报' : '投诉'
+
+  return (
+    <View className="complaint-form">
+      {renderShop(errors.merchantCode)}
+
+      <FormSection title={proxy ? '当事人信息' : '您的信息'}>
+        <IdentityFields fields={f} errors={errors} set={setField} patch={patchFields} forSomeoneElse={proxy} />
+      </FormSection>
+
+      <FormSection title="消费情况" note="记得多少填多少，不清楚的可以不填">
+        <PurchaseFields fields={f} errors={errors} set={setField} />
+      </FormSection>
+
+      <FormSection title="发生了什么">
+        <DemandCheckboxes value={f.demands} onChange={(v) => setField('demands', v)} error={errors.demands} optional={report} />
+        <DescriptionField label={`${noun}内容`} value={f.description} onChange={(v) => setField('description', v)} error={errors.description} />
+      </FormSection>
+
+      <FormSection title="证据" note="小票、发票、聊天记录截图、商品照片、录音录像都可以">
+        <EvidencePicker evidence={draft.evidence} uploads={uploads} error={errors.evidenceIds} />
+      </FormSection>
+
+      <FormSection title="个人信息保护">
+        <ConsentBlock
+          mode={proxy ? 'read_aloud' : 'self'}
+          agreed={proxy ? f.attestation : f.consentAgreed}
+          onChange={(on) => setField(proxy ? 'attestation' : 'consentAgreed', on)}
+          error={proxy ? errors.attestation : errors.consentVersion}
+        />
+        {!report ? (
+          <ToggleSwitch
+            id="share-phone-switch"
+            label={proxy ? '允许商家看到当事人的完整手机号' : '允许商家看到我的完整手机号'}
+            description="默认关闭：商家只能看到隐去中间四位的号码，如138****5678"
+            checked={f.sharePhoneWithMerchant}
+            onChange={(on) => setField('sharePhoneWithMerchant', on)}
+          />
+        ) : null}
+      </FormSection>
+
+      <ErrorBanner message={banner} />
+      <ActionButton
+        className="complaint__submit"
+        label={proxy ? `代为提交${noun}` : `提交${noun}`}
+        busy={submitting}
+        busyText="正在提交…"
+        onPress={() => void submit()}
+      />
+      <View className="complaint-form__hint">
+        {noun}内容至少{DESCRIPTION_MIN}个字；提交后立即得到案件编号和查询码
+      </View>
+      <View className="complaint__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>
+    </View>
+  )
+}
