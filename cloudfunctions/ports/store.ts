@@ -46,6 +46,16 @@ export interface EvidenceClaim {
 
 export type CreateCaseOutcome = { created: true; case: Case } | { created: false; case: Case }
 
+/** One step in a case's life: the new state, its event and the notifications it causes. */
+export interface CaseChange {
+  caseId: string
+  /** the version the decision was made on; another change in between → CONCURRENT_UPDATE */
+  expectedVersion: number
+  next: Pick<Case, 'status' | 'reopenCount' | 'outcome' | 'updatedAt'>
+  event: CaseEvent
+  outbox: OutboxMessage[]
+}
+
 export interface CaseStore {
   /** Next value of a named counter, starting at 1; safe under concurrency. */
   nextSequence(counter: string): Promise<number>
@@ -57,6 +67,11 @@ export interface CaseStore {
    */
   createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim): Promise<CreateCaseOutcome>
   findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
+  /**
+   * Write a change, its event and its outbox rows together, or nothing. Throws
+   * AppFailure(CONCURRENT_UPDATE) when the case is no longer at `expectedVersion`.
+   */
+  applyChange(change: CaseChange): Promise<Case>
   getCase(id: string): Promise<Case | null>
   findCaseByNo(caseNo: string): Promise<Case | null>
   /** Newest first. */

@@ -1,13 +1,15 @@
 import type { z } from 'zod'
 import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
-import type { Actor, Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Actor, Case, OutboxMessage } from '../../src/domain/case.schema'
+import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
 import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import { queryCodeFromBytes } from '../../src/domain/query-code'
+import { chainedEvent } from './chained-event'
 import type { Deps } from './context'
 import { checkEvidenceCaps } from './evidence-caps'
 
@@ -95,9 +97,11 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     queryCode: queryCodeFromBytes(secrets.randomBytes(32)),
     createdAt: at,
     updatedAt: at,
+    reopenCount: 0,
+    outcome: null,
     version: 1,
   }
-  const event: CaseEvent = { id: ids.newId(), caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null }
+  const event = chainedEvent(deps, { caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null, prevHash: GENESIS_HASH })
   // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
   // and the reporter is never shown to the merchant.
   const notify: OutboxMessage =

@@ -3,6 +3,7 @@ import { DEMANDS, PROBLEM_TYPES } from './classification'
 import { CONSENT_MODES } from './consent'
 import { ROLES } from './identity'
 import { INDUSTRY_LINES } from './industry'
+import { OUTCOME_CODES } from './workflow/outcomes'
 
 export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
 
@@ -79,12 +80,32 @@ export const CaseSchema = z.object({
   queryCode: z.string().min(1),
   createdAt: Instant,
   updatedAt: Instant,
+  /** how often a closed case was reopened after an unsatisfied return visit (at most once) */
+  reopenCount: z.number().int().nonnegative(),
+  /** why a closed case closed: closed never implies resolved */
+  outcome: z.enum(OUTCOME_CODES).nullable(),
   /** optimistic-concurrency counter: every change bumps it */
   version: z.number().int().nonnegative(),
 })
 export type Case = z.infer<typeof CaseSchema>
 
-export const EVENT_TYPES = ['submitted'] as const
+export const EVENT_TYPES = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'transferred',
+  'dispatched',
+  'answered',
+  'checked_in',
+  'offer_accepted',
+  'offer_refused',
+  'escalated',
+  'mediated',
+  'mediation_ended',
+  'closed',
+  'withdrawn',
+  'reopened',
+] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
 export const CaseEventSchema = z.object({
@@ -95,6 +116,10 @@ export const CaseEventSchema = z.object({
   actor: ActorSchema,
   at: Instant,
   note: z.string().nullable(),
+  /** hash of the previous event ('0'×64 for the first): the timeline is a chain, tampering shows */
+  prevHash: z.string(),
+  /** SHA-256 over this event's content and prevHash (see event-chain.ts) */
+  hash: z.string(),
 })
 export type CaseEvent = z.infer<typeof CaseEventSchema>
 

@@ -19,6 +19,20 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 
 export const EVENT_LABELS: Record<EventType, string> = {
   submitted: '提交投诉',
+  accepted: '维权站已受理',
+  rejected: '不予受理',
+  transferred: '已转交有管辖权的单位',
+  dispatched: '已转商家处理',
+  answered: '商家已答复',
+  checked_in: '商家已到场',
+  offer_accepted: '消费者接受商家方案',
+  offer_refused: '消费者不接受商家方案',
+  escalated: '商家超时未响应，转维权站调解',
+  mediated: '调解成功',
+  mediation_ended: '终止调解',
+  closed: '已办结',
+  withdrawn: '消费者撤回',
+  reopened: '回访不满意，重新处理',
 }
 
 export const ROLE_LABELS: Record<Role | 'system', string> = {

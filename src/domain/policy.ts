@@ -13,9 +13,12 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
   'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
   'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
+  'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer, own cases only
   'merchant.getHome': ['merchant'], // only the caller's own shop
+  'merchant.actOnCase': ['merchant'], // answer / check in, own shop's cases only
   'station.me': ['station', 'proxy', 'regulator'],
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
+  'station.actOnCase': ['station', 'regulator'], // station: own site's cases; regulator: any
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

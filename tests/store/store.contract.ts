@@ -127,6 +127,33 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
       })
     })
 
+    describe('case changes', () => {
+      it('when a change is applied at the current version, then state, event and notifications land together and the version moves on', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        const first = aSubmittedEvent(c)
+        await store.createCase(c, first, [], noEvidence(c))
+        const event = aSubmittedEvent(c, { seq: 2, type: 'accepted', actor: { role: 'station', id: 'st' }, prevHash: first.hash })
+        const note = anOutboxMessage(c, event)
+        const next = { status: 'accepted' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
+        const updated = await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [note] })
+        expect(updated).toEqual({ ...c, ...next, version: 2 })
+        expect(await store.listEvents(c.id)).toEqual([first, event])
+        expect((await store.listPendingOutbox(1000)).some((m) => m.id === note.id)).toBe(true)
+      })
+
+      it('when a change was decided on an old version, then CONCURRENT_UPDATE and nothing is written', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
+        const event = aSubmittedEvent(c, { seq: 2, type: 'withdrawn' })
+        const next = { status: 'withdrawn' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
+        await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [] })).rejects.toMatchObject({ error: { code: 'CONCURRENT_UPDATE' } })
+        expect(await store.getCase(c.id)).toEqual(c)
+        expect(await store.listEvents(c.id)).toHaveLength(1)
+      })
+    })
+
     describe('complaint details and evidence', () => {
       it('when a case with personal data is stored, then it reads back whole and is found by its number', async () => {
         const { merchant } = await seedShop()

@@ -54,6 +54,8 @@ export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
     queryCode: 'ABCD2345',
     createdAt: at,
     updatedAt: at,
+    reopenCount: 0,
+    outcome: null,
     version: 1,
     ...over,
   }
@@ -68,6 +70,8 @@ export function aSubmittedEvent(c: Case, over: Partial<CaseEvent> = {}): CaseEve
     actor: { role: 'consumer', id: c.filedBy },
     at: c.createdAt,
     note: null,
+    prevHash: '0'.repeat(64),
+    hash: 'f'.repeat(64),
     ...over,
   }
 }

@@ -83,6 +83,8 @@ export interface CasesTable {
   channel: string
   request_digest: string
   query_code_sealed: string
+  reopen_count: number
+  outcome: string | null
 }
 
 export interface EvidenceTable {
@@ -107,6 +109,8 @@ export interface CaseEventsTable {
   actor_id: string
   at: Timestamp
   note: string | null
+  prev_hash: string
+  hash: string
 }
 
 export interface OutboxTable {

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case } from '../../../src/domain/case.schema'
+import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case, type CaseEvent, type OutboxMessage } from '../../../src/domain/case.schema'
 import { EvidenceSchema } from '../../../src/domain/evidence.schema'
 import { MerchantSchema } from '../../../src/domain/merchant.schema'
 import { SiteSchema } from '../../../src/domain/site.schema'
@@ -85,6 +85,8 @@ export const caseRowMapper = (vault: Vault) => (r: Row<'cases'>): Case =>
     channel: r.channel,
     requestDigest: r.request_digest,
     queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
+    reopenCount: Number(r.reopen_count),
+    outcome: r.outcome,
   })
 
 /** The columns of a case as written; personal data sealed. */
@@ -114,6 +116,31 @@ export const caseToRow = (vault: Vault, c: Case) => ({
   channel: c.channel,
   request_digest: c.requestDigest,
   query_code_sealed: vault.seal(c.queryCode),
+  reopen_count: c.reopenCount,
+  outcome: c.outcome,
+})
+
+export const eventToRow = (e: CaseEvent) => ({
+  id: e.id,
+  case_id: e.caseId,
+  seq: e.seq,
+  type: e.type,
+  actor_role: e.actor.role,
+  actor_id: e.actor.id,
+  at: e.at,
+  note: e.note,
+  prev_hash: e.prevHash,
+  hash: e.hash,
+})
+
+export const outboxToRow = (m: OutboxMessage) => ({
+  id: m.id,
+  case_id: m.caseId,
+  event_id: m.eventId,
+  recipient_role: m.recipient.role,
+  recipient_id: m.recipient.id,
+  template: m.template,
+  created_at: m.createdAt,
 })
 
 export const toEvidence = (r: Row<'evidence'>) =>
@@ -139,6 +166,8 @@ export const toEvent = (r: Row<'case_events'>) =>
     actor: { role: r.actor_role, id: r.actor_id },
     at: iso(r.at),
     note: r.note,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   })
 
 export const toOutbox = (r: Row<'outbox'>) =>

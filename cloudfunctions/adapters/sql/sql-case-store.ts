@@ -3,7 +3,7 @@ import { AppFailure, appError } from '../../../src/domain/errors'
 import type { CaseStore, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
-import { caseRowMapper, caseToRow, toEvent, toOutbox } from './row-mappers'
+import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox } from './row-mappers'
 
 type CaseColumn = 'filed_by' | 'merchant_id' | 'site_id'
 
@@ -46,16 +46,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
         }
         await trx
           .insertInto('case_events')
-          .values({
-            id: firstEvent.id,
-            case_id: firstEvent.caseId,
-            seq: firstEvent.seq,
-            type: firstEvent.type,
-            actor_role: firstEvent.actor.role,
-            actor_id: firstEvent.actor.id,
-            at: firstEvent.at,
-            note: firstEvent.note,
-          })
+          .values(eventToRow(firstEvent))
           .execute()
         const evidenceIds = [...new Set(evidence.ids)]
         if (evidenceIds.length > 0) {
@@ -69,22 +60,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
             .executeTakeFirst()
           if (Number(claimed.numUpdatedRows) !== evidenceIds.length) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
         }
-        if (outbox.length > 0) {
-          await trx
-            .insertInto('outbox')
-            .values(
-              outbox.map((m) => ({
-                id: m.id,
-                case_id: m.caseId,
-                event_id: m.eventId,
-                recipient_role: m.recipient.role,
-                recipient_id: m.recipient.id,
-                template: m.template,
-                created_at: m.createdAt,
-              })),
-            )
-            .execute()
-        }
+        if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
         return { created: true as const, case: toCase(inserted) }
       })
     },
@@ -97,6 +73,23 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
         .where('idempotency_key', '=', key)
         .executeTakeFirst()
       return row ? toCase(row) : null
+    },
+
+    async applyChange({ caseId, expectedVersion, next, event, outbox }) {
+      return db.transaction().execute(async (trx) => {
+        // optimistic concurrency: the update only lands on the version the decision was made on
+        const updated = await trx
+          .updateTable('cases')
+          .set({ status: next.status, reopen_count: next.reopenCount, outcome: next.outcome, updated_at: next.updatedAt, version: expectedVersion + 1 })
+          .where('id', '=', caseId)
+          .where('version', '=', expectedVersion)
+          .returningAll()
+          .executeTakeFirst()
+        if (!updated) throw new AppFailure(appError('CONCURRENT_UPDATE'))
+        await trx.insertInto('case_events').values(eventToRow(event)).execute()
+        if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
+        return toCase(updated)
+      })
     },
 
     async findCaseByNo(caseNo) {

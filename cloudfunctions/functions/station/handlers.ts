@@ -1,7 +1,14 @@
+import { fail } from '../../../src/domain/errors'
 import { defineFunction } from '../../runtime/define-function'
+import { actOnCase } from '../../services/case-actions'
 import { getStaffMe, getStationBoard } from '../../services/station-board'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
   listCases: (_input, ctx) => getStationBoard(ctx),
+  actOnCase: async (input, ctx) => {
+    const role = ctx.caller.staff?.role
+    if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+    return actOnCase(ctx, role, input.caseId, input.caseAction, input.reason)
+  },
 })

@@ -5,6 +5,8 @@ import { SubmitComplaintSchema } from '../complaint.schema'
 import { STAFF_ROLES } from '../identity'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
 import { normalizeQueryCode } from '../query-code'
+import { OUTCOME_CODES } from '../workflow/outcomes'
+import type { CaseAction } from '../workflow/transitions'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -57,6 +59,18 @@ export const StationBoardSchema = z.object({
   items: z.array(CaseSummarySchema),
 })
 
+const Reason = z.string({ error: '格式不正确' }).trim().max(500, { error: '原因不能超过500字' }).default('')
+// `action` is taken by the event itself (which function action to run), so the step is `caseAction`.
+const actionInput = <A extends readonly [CaseAction, ...CaseAction[]]>(actions: A) =>
+  CaseIdInput.extend({ caseAction: z.enum(actions, { error: '不支持的操作' }), reason: Reason })
+
+export const ActionOutcomeSchema = z.object({
+  caseId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  outcome: z.enum(OUTCOME_CODES).nullable(),
+  version: z.number().int(),
+})
+
 export const API = {
   consumer: {
     getMerchantEntry: { input: z.object({ code: MerchantCodeSchema }), output: MerchantEntrySchema },
@@ -68,16 +82,22 @@ export const API = {
     listMyCases: { input: NoInput, output: CaseListSchema },
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
     lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },
+    actOnMyCase: { input: actionInput(['withdraw', 'acceptOffer', 'refuseOffer']), output: ActionOutcomeSchema },
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
   },
   merchant: {
     getHome: { input: NoInput, output: MerchantHomeSchema },
+    actOnCase: { input: actionInput(['answer', 'checkIn']), output: ActionOutcomeSchema },
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
     listCases: { input: NoInput, output: StationBoardSchema },
+    actOnCase: {
+      input: actionInput(['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'mediate', 'endMediation', 'close', 'reopen']),
+      output: ActionOutcomeSchema,
+    },
   },
 } as const
 

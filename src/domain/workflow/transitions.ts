@@ -57,3 +57,21 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
 }
 
 export const MAX_REOPENS = 1
+
+/** The event each action appends to the timeline. */
+export const EVENT_OF_ACTION = {
+  accept: 'accepted',
+  reject: 'rejected',
+  transfer: 'transferred',
+  dispatch: 'dispatched',
+  answer: 'answered',
+  checkIn: 'checked_in',
+  acceptOffer: 'offer_accepted',
+  refuseOffer: 'offer_refused',
+  escalate: 'escalated',
+  mediate: 'mediated',
+  endMediation: 'mediation_ended',
+  close: 'closed',
+  withdraw: 'withdrawn',
+  reopen: 'reopened',
+} as const satisfies Record<CaseAction, string>

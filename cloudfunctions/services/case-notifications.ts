@@ -1,0 +1,41 @@
+import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Role } from '../../src/domain/identity'
+import type { CaseAction } from '../../src/domain/workflow/transitions'
+import type { Deps } from './context'
+
+// Who hears about each step. Rows go into the outbox with the change; a dispatcher sends them.
+const AUDIENCE: Record<CaseAction, readonly Role[]> = {
+  accept: ['consumer'],
+  reject: ['consumer'],
+  transfer: ['consumer'],
+  dispatch: ['merchant'],
+  answer: ['consumer'],
+  checkIn: ['consumer', 'station'],
+  acceptOffer: ['merchant'],
+  refuseOffer: ['merchant', 'station'],
+  escalate: ['station', 'merchant'],
+  mediate: ['consumer', 'merchant'],
+  endMediation: ['consumer', 'merchant'],
+  close: ['consumer', 'merchant'],
+  withdraw: ['merchant', 'station'],
+  reopen: ['station', 'merchant'],
+}
+
+function recipientId(c: Case, role: Role): string {
+  if (role === 'consumer') return c.filedBy
+  if (role === 'merchant') return c.merchantId
+  return c.siteId // station and regulator hear about their site
+}
+
+export function notificationsFor(deps: Deps, c: Case, action: CaseAction, event: CaseEvent): OutboxMessage[] {
+  // a report's author is never named to the merchant, and reports do not go to the merchant at all
+  const audience = AUDIENCE[action].filter((role) => !(c.kind === 'report' && role === 'merchant'))
+  return audience.map((role) => ({
+    id: deps.ids.newId(),
+    caseId: c.id,
+    eventId: event.id,
+    recipient: { role, id: recipientId(c, role) },
+    template: `${role}.${event.type}`,
+    createdAt: event.at,
+  }))
+}
