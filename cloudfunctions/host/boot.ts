@@ -1,3 +1,4 @@
+import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { join, resolve } from 'node:path'
 import { diskFileStore } from '../adapters/files/disk-file-store'
 import { openSqlStore } from '../adapters/sql/sql-store'
@@ -13,6 +14,7 @@ import type { Deps } from '../services/context'
 import { entryPath, H5_ROUTES } from './entry-routes'
 import type { HostConfig } from './host-config'
 import { loadOrCreateKeys } from './host-keys'
+import { startClockScheduler } from './clock-scheduler'
 import { buildServer } from './server'
 
 export interface RunningHost {
@@ -36,6 +38,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     secrets: nodeSecrets,
     files: diskFileStore(resolve(config.dataDir, 'files')),
     links: hmacLinkSigner(keys.linkKey),
+    calendar: chineseDaysTable(),
   }
 
   let demo: DemoCredentials | undefined
@@ -51,6 +54,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     logLevel: config.logLevel,
   })
   await app.listen({ port: config.port, host: config.host })
+  const scheduler = startClockScheduler(deps, (err) => app.log.error({ err }, 'clock tick failed'))
 
   if (demo) await printDemo(config, demo, say)
   say(`快诉已启动：${config.publicUrl}  （数据：${config.databaseUrl ? 'PostgreSQL' : resolve(config.dataDir, 'pg')}）`)
@@ -58,6 +62,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
   return {
     url: config.publicUrl,
     async close() {
+      await scheduler.stop()
       await app.close()
       await store.close()
     },

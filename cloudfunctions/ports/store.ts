@@ -1,4 +1,5 @@
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
@@ -54,6 +55,8 @@ export interface CaseChange {
   next: Pick<Case, 'status' | 'reopenCount' | 'outcome' | 'updatedAt'>
   event: CaseEvent
   outbox: OutboxMessage[]
+  /** clocks the step started or stopped */
+  clocks: CaseClock[]
 }
 
 export interface CaseStore {
@@ -65,7 +68,7 @@ export interface CaseStore {
    * already used the idempotency key, nothing is written and that case comes back. When any
    * evidence id cannot be claimed, nothing is written and AppFailure(EVIDENCE_NOT_FOUND) is thrown.
    */
-  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim): Promise<CreateCaseOutcome>
+  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim, clocks?: CaseClock[]): Promise<CreateCaseOutcome>
   findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
   /**
    * Write a change, its event and its outbox rows together, or nothing. Throws
@@ -92,6 +95,17 @@ export interface EvidenceStore {
   listEvidenceOfCase(caseId: string): Promise<Evidence[]>
 }
 
-export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore {
+export interface ClockStore {
+  listClocksOfCase(caseId: string): Promise<CaseClock[]>
+  /** Clocks whose next check is at or before `instant`, earliest first: the tick's whole workload. */
+  findClocksDueBefore(instant: string, limit: number): Promise<CaseClock[]>
+  /**
+   * Move one clock on and queue its alerts, together — but only if nobody moved it since it was
+   * read (its stage is still `fromStage`). Returns false when another tick got there first.
+   */
+  advanceClock(next: CaseClock, fromStage: CaseClock['stage'], alerts: OutboxMessage[]): Promise<boolean>
+}
+
+export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore {
   close(): Promise<void>
 }

@@ -1,3 +1,4 @@
+import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { z } from 'zod'
 import { unavailableFileStore } from '../adapters/files/unavailable-file-store'
 import { openSqlStore } from '../adapters/sql/sql-store'
@@ -30,6 +31,7 @@ async function buildDeps(): Promise<Deps> {
     secrets: nodeSecrets,
     files: unavailableFileStore,
     links: hmacLinkSigner(env.LINK_KEY),
+    calendar: chineseDaysTable(),
   }
 }
 

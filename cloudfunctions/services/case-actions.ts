@@ -1,4 +1,5 @@
 import type { Case, OutboxMessage } from '../../src/domain/case.schema'
+import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
 import type { Caller } from '../../src/domain/identity'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
@@ -58,6 +59,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     prevHash: last ? last.hash : GENESIS_HASH,
   })
   const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, action, event)
+  const clocks = clocksAfterEvent(found.id, await store.listClocksOfCase(found.id), event.type, new Date(at), { table: ctx.deps.calendar })
   const next = decision.data.next
   const updated = await store.applyChange({
     caseId: found.id,
@@ -65,6 +67,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     next: { status: next.status, reopenCount: next.reopenCount, outcome: next.outcome, updatedAt: at },
     event,
     outbox,
+    clocks,
   })
   return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version })
 }

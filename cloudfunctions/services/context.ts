@@ -1,3 +1,4 @@
+import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Store } from '../ports/store'
@@ -11,6 +12,8 @@ export interface Deps {
   secrets: Secrets
   files: FileStore
   links: LinkSigner
+  /** the State Council calendar (plus overrides) the working-day clocks count on */
+  calendar: HolidayTable
 }
 
 export interface ServiceContext {

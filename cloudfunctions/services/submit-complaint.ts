@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
 import type { Actor, Case, OutboxMessage } from '../../src/domain/case.schema'
+import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
 import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
@@ -108,7 +109,8 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     input.kind === 'complaint'
       ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.newCase', createdAt: at }
       : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.newReport', createdAt: at }
-  const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader })
+  const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar })
+  const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
   if (!outcome.created) return replay(deps, outcome.case, digest) // lost a race with the same key
   return ok(await receiptOf(deps, outcome.case))
 }

@@ -136,7 +136,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const event = aSubmittedEvent(c, { seq: 2, type: 'accepted', actor: { role: 'station', id: 'st' }, prevHash: first.hash })
         const note = anOutboxMessage(c, event)
         const next = { status: 'accepted' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
-        const updated = await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [note] })
+        const updated = await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [note], clocks: [] })
         expect(updated).toEqual({ ...c, ...next, version: 2 })
         expect(await store.listEvents(c.id)).toEqual([first, event])
         expect((await store.listPendingOutbox(1000)).some((m) => m.id === note.id)).toBe(true)
@@ -148,7 +148,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
         const event = aSubmittedEvent(c, { seq: 2, type: 'withdrawn' })
         const next = { status: 'withdrawn' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
-        await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [] })).rejects.toMatchObject({ error: { code: 'CONCURRENT_UPDATE' } })
+        await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [], clocks: [] })).rejects.toMatchObject({ error: { code: 'CONCURRENT_UPDATE' } })
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toHaveLength(1)
       })

@@ -1,3 +1,4 @@
+import { chineseDaysTable } from '../../cloudfunctions/adapters/calendar/chinese-days-table'
 import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,5 +43,6 @@ export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock:
     secrets: nodeSecrets,
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'kuaisu-files-'))),
     links: hmacLinkSigner(new Uint8Array(32).fill(9)),
+    calendar: chineseDaysTable(),
   }
 }

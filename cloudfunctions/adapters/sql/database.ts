@@ -125,6 +125,20 @@ export interface OutboxTable {
   position: Generated<number>
 }
 
+export interface CaseClocksTable {
+  case_id: string
+  clock_id: string
+  started_at: Timestamp
+  due_at: Timestamp
+  remind_at: Timestamp
+  urge_at: Timestamp
+  explanation: string
+  provisional: boolean
+  stage: string
+  next_check_at: ColumnType<Date | null, string | null, string | null>
+  stopped_at: ColumnType<Date | null, string | null, string | null>
+}
+
 export interface Database {
   sites: SitesTable
   merchants: MerchantsTable
@@ -137,4 +151,5 @@ export interface Database {
   case_events: CaseEventsTable
   outbox: OutboxTable
   evidence: EvidenceTable
+  case_clocks: CaseClocksTable
 }

@@ -3,6 +3,7 @@ import { AppFailure, appError } from '../../../src/domain/errors'
 import type { CaseStore, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
+import { writeClocks } from './sql-clock-store'
 import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox } from './row-mappers'
 
 type CaseColumn = 'filed_by' | 'merchant_id' | 'site_id'
@@ -27,7 +28,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
       return Number(row.value)
     },
 
-    async createCase(c, firstEvent, outbox, evidence) {
+    async createCase(c, firstEvent, outbox, evidence, clocks = []) {
       return db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('cases')
@@ -61,6 +62,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
           if (Number(claimed.numUpdatedRows) !== evidenceIds.length) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
         }
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
+        await writeClocks(trx, clocks)
         return { created: true as const, case: toCase(inserted) }
       })
     },
@@ -75,7 +77,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
       return row ? toCase(row) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks }) {
       return db.transaction().execute(async (trx) => {
         // optimistic concurrency: the update only lands on the version the decision was made on
         const updated = await trx
@@ -88,6 +90,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
         if (!updated) throw new AppFailure(appError('CONCURRENT_UPDATE'))
         await trx.insertInto('case_events').values(eventToRow(event)).execute()
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
+        await writeClocks(trx, clocks)
         return toCase(updated)
       })
     },

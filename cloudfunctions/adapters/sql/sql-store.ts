@@ -4,6 +4,7 @@ import type { Vault } from '../../ports/system'
 import { connectSql, migrateToLatest, type SqlTarget } from './connect'
 import type { Database } from './database'
 import { sqlCaseStore } from './sql-case-store'
+import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
 import { sqlIdentityStore } from './sql-identity-store'
@@ -15,6 +16,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
     ...sqlIdentityStore(db),
     ...sqlCaseStore(db, vault),
     ...sqlEvidenceStore(db),
+    ...sqlClockStore(db),
     close: () => db.destroy(),
   }
 }

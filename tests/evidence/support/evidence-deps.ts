@@ -17,6 +17,7 @@ export function memoryDeps() {
     secrets: nodeSecrets,
     files: memoryFiles(),
     links: hmacLinkSigner(new Uint8Array(32).fill(1)),
+    calendar: { holidays: {}, makeupWorkdays: {}, publishedYears: [] },
   }
 }
 

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration'
 import { initialSchema } from './0001-initial-schema'
 import { complaintIntake } from './0002-complaint-intake'
 import { caseWorkflow } from './0003-case-workflow'
+import { caseClocks } from './0004-case-clocks'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-complaint-intake': complaintIntake,
   '0003-case-workflow': caseWorkflow,
+  '0004-case-clocks': caseClocks,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,82 @@
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import { CaseClockSchema, type CaseClock } from '../../../src/domain/clocks/case-clock'
+import type { ClockStore } from '../../ports/store'
+import type { CaseClocksTable, Database } from './database'
+import { outboxToRow } from './row-mappers'
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
+
+const toClock = (r: Selectable<CaseClocksTable>): CaseClock =>
+  CaseClockSchema.parse({
+    caseId: r.case_id,
+    clockId: r.clock_id,
+    startedAt: iso(r.started_at),
+    dueAt: iso(r.due_at),
+    remindAt: iso(r.remind_at),
+    urgeAt: iso(r.urge_at),
+    explanation: r.explanation,
+    provisional: r.provisional,
+    stage: r.stage,
+    nextCheckAt: iso(r.next_check_at),
+    stoppedAt: iso(r.stopped_at),
+  })
+
+const toRow = (c: CaseClock) => ({
+  case_id: c.caseId,
+  clock_id: c.clockId,
+  started_at: c.startedAt,
+  due_at: c.dueAt,
+  remind_at: c.remindAt,
+  urge_at: c.urgeAt,
+  explanation: c.explanation,
+  provisional: c.provisional,
+  stage: c.stage,
+  next_check_at: c.nextCheckAt,
+  stopped_at: c.stoppedAt,
+})
+
+/** Start or stop clocks inside the transaction of the case change that caused it. */
+export async function writeClocks(trx: Transaction<Database>, clocks: readonly CaseClock[]) {
+  for (const c of clocks) {
+    const { case_id: _c, clock_id: _k, ...changes } = toRow(c)
+    await trx
+      .insertInto('case_clocks')
+      .values(toRow(c))
+      .onConflict((oc) => oc.columns(['case_id', 'clock_id']).doUpdateSet(changes))
+      .execute()
+  }
+}
+
+export function sqlClockStore(db: Kysely<Database>): ClockStore {
+  return {
+    async listClocksOfCase(caseId) {
+      const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('clock_id').execute()
+      return rows.map(toClock)
+    },
+    async findClocksDueBefore(instant, limit) {
+      const rows = await db
+        .selectFrom('case_clocks')
+        .selectAll()
+        .where('next_check_at', 'is not', null)
+        .where('next_check_at', '<=', new Date(instant))
+        .orderBy('next_check_at')
+        .limit(limit)
+        .execute()
+      return rows.map(toClock)
+    },
+    async advanceClock(next, fromStage, alerts) {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('case_clocks')
+          .set({ stage: next.stage, next_check_at: next.nextCheckAt })
+          .where('case_id', '=', next.caseId)
+          .where('clock_id', '=', next.clockId)
+          .where('stage', '=', fromStage)
+          .executeTakeFirst()
+        if (Number(updated.numUpdatedRows) !== 1) return false
+        if (alerts.length > 0) await trx.insertInto('outbox').values(alerts.map(outboxToRow)).execute()
+        return true
+      })
+    },
+  }
+}

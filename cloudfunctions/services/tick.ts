@@ -1,0 +1,48 @@
+import { advanceClock } from '../../src/domain/clocks/case-clock'
+import type { OutboxMessage } from '../../src/domain/case.schema'
+import type { Deps } from './context'
+
+export interface TickReport {
+  examined: number
+  advanced: number
+  alerts: number
+}
+
+const BATCH = 200
+
+/**
+ * One pass of the clocks: every clock whose next check has come is moved on, and its reminder,
+ * urging notice, or red card is queued for the people in its escalation chain — each exactly once.
+ * Running it twice at the same instant finds nothing the second time. Its work is bounded by the
+ * clocks that are due (an index on next_check_at), not by the number of open cases.
+ */
+export async function tick(deps: Deps, now: Date): Promise<TickReport> {
+  const report: TickReport = { examined: 0, advanced: 0, alerts: 0 }
+  for (;;) {
+    const due = await deps.store.findClocksDueBefore(now.toISOString(), BATCH)
+    if (due.length === 0) return report
+    let progressed = 0
+    for (const clock of due) {
+      report.examined++
+      const { next, alerts } = advanceClock(clock, now)
+      const c = await deps.store.getCase(clock.caseId)
+      if (!c) continue
+      const outbox: OutboxMessage[] = alerts.flatMap((a) =>
+        a.recipients.map((role) => ({
+          id: deps.ids.newId(),
+          caseId: c.id,
+          eventId: `clock:${c.id}:${a.clockId}:${a.stage}`, // one per clock and stage: the dispatcher's dedupe key
+          recipient: { role, id: role === 'merchant' ? c.merchantId : role === 'consumer' ? c.filedBy : c.siteId },
+          template: `clock.${a.clockId}.${a.stage}`,
+          createdAt: now.toISOString(),
+        })),
+      )
+      if (await deps.store.advanceClock(next, clock.stage, outbox)) {
+        report.advanced++
+        report.alerts += outbox.length
+        progressed++
+      }
+    }
+    if (progressed === 0) return report // everything left was taken by a concurrent tick
+  }
+}
