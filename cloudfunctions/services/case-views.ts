@@ -1,18 +1,27 @@
 import type { Case, CaseEvent, Complainant } from '../../src/domain/case.schema'
 import type { CaseDetail, CaseSummary } from '../../src/domain/case-view.schema'
+import type { CaseClock } from '../../src/domain/clocks/case-clock'
+import { clockView, nextStepForConsumer, runningClocks, soonest } from '../../src/domain/clocks/clock-view'
 import type { EvidenceView } from '../../src/domain/evidence.schema'
 import { maskName, maskPhone } from '../../src/domain/phone'
+import { availableActions } from '../../src/domain/workflow/state-machine'
+import type { ActorRole } from '../../src/domain/workflow/transitions'
 import type { Deps } from './context'
 import { evidenceViewFor } from './evidence/evidence-links'
 
 const EXCERPT_LENGTH = 40
 
-/** full: the filer on their own device; masked: anyone holding only the case number and code. */
-export type ComplainantVisibility = 'full' | 'masked'
+/**
+ * full: the filer on their own device, and station staff; masked: anyone holding only the case
+ * number and code; merchant: the shop — masked unless the consumer opted in to share the phone,
+ * and nothing at all about a reporter.
+ */
+export type ComplainantVisibility = 'full' | 'masked' | 'merchant'
 
 // Views drop what no viewer may see (filedBy, idempotency key, digests, query code).
-export function toCaseSummary(c: Case): CaseSummary {
+export function toCaseSummary(c: Case, clocks: readonly CaseClock[] = [], now?: Date): CaseSummary {
   const text = c.description.replace(/\s+/g, ' ')
+  const next = now ? soonest(clocks) : null
   return {
     id: c.id,
     caseNo: c.caseNo,
@@ -21,17 +30,31 @@ export function toCaseSummary(c: Case): CaseSummary {
     merchantName: c.merchantName,
     excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text,
     createdAt: c.createdAt,
+    nextDue: next && now ? clockView(next, now) : null,
   }
 }
 
-function complainantFor(c: Complainant | null, visibility: ComplainantVisibility): Complainant | null {
-  if (!c || visibility === 'full') return c
-  return { name: maskName(c.name), phone: maskPhone(c.phone), address: c.address ? '（已隐藏）' : '' }
+function complainantFor(c: Case, visibility: ComplainantVisibility): Complainant | null {
+  const person = c.complainant
+  if (!person || visibility === 'full') return person
+  if (visibility === 'merchant' && c.kind === 'report') return null
+  const phone = visibility === 'merchant' && c.sharePhoneWithMerchant ? person.phone : maskPhone(person.phone)
+  return { name: maskName(person.name), phone, address: person.address ? '（已隐藏）' : '' }
 }
 
-export function toCaseDetail(c: Case, events: CaseEvent[], evidence: EvidenceView[], visibility: ComplainantVisibility): CaseDetail {
+export interface DetailParts {
+  events: CaseEvent[]
+  evidence: EvidenceView[]
+  clocks: CaseClock[]
+  now: Date
+  visibility: ComplainantVisibility
+  /** the role the viewer acts as, or null for a viewer who may only look */
+  actor: ActorRole | null
+}
+
+export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
   return {
-    ...toCaseSummary(c),
+    ...toCaseSummary(c, p.clocks, p.now),
     description: c.description,
     problemType: c.problemType,
     industry: c.industry,
@@ -39,15 +62,29 @@ export function toCaseDetail(c: Case, events: CaseEvent[], evidence: EvidenceVie
     amountFen: c.amountFen,
     product: c.product,
     purchaseTime: c.purchaseTime,
-    complainant: complainantFor(c.complainant, visibility),
-    evidence,
-    timeline: events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, note: e.note, actorRole: e.actor.role })),
+    complainant: complainantFor(c, p.visibility),
+    evidence: p.evidence,
+    timeline: p.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, note: e.note, actorRole: e.actor.role })),
+    outcome: c.outcome,
+    nextStep: nextStepForConsumer(p.clocks),
+    clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
+    actions: p.actor ? availableActions(c, p.actor) : [],
   }
 }
 
 /** Everything a case page shows, with short-lived links to its files. */
-export async function loadCaseDetail(deps: Deps, c: Case, visibility: ComplainantVisibility): Promise<CaseDetail> {
+export async function loadCaseDetail(deps: Deps, c: Case, visibility: ComplainantVisibility, actor: ActorRole | null): Promise<CaseDetail> {
   const now = deps.clock.now()
-  const [events, files] = await Promise.all([deps.store.listEvents(c.id), deps.store.listEvidenceOfCase(c.id)])
-  return toCaseDetail(c, events, files.map((f) => evidenceViewFor(deps, f, now)), visibility)
+  const [events, files, clocks] = await Promise.all([
+    deps.store.listEvents(c.id),
+    deps.store.listEvidenceOfCase(c.id),
+    deps.store.listClocksOfCase(c.id),
+  ])
+  return toCaseDetail(c, { events, evidence: files.map((f) => evidenceViewFor(deps, f, now)), clocks, now, visibility, actor })
+}
+
+/** Summaries with each case's soonest running clock (a board's "what is due next"). */
+export async function loadSummaries(deps: Deps, cases: readonly Case[]): Promise<CaseSummary[]> {
+  const now = deps.clock.now()
+  return Promise.all(cases.map(async (c) => toCaseSummary(c, await deps.store.listClocksOfCase(c.id), now)))
 }

@@ -1,7 +1,7 @@
 import type { CaseDetail, CaseList } from '../../src/domain/case-view.schema'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { normalizeQueryCode } from '../../src/domain/query-code'
-import { loadCaseDetail, toCaseSummary } from './case-views'
+import { loadCaseDetail, loadSummaries } from './case-views'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 
 /** 我的投诉: only what this subject filed. */
@@ -9,7 +9,7 @@ export async function listMyCases(ctx: ServiceContext): Promise<Result<CaseList>
   const subject = ctx.caller.subject
   if (!subject) return fail('UNAUTHENTICATED')
   const cases = await ctx.deps.store.listCasesFiledBy(subject, DEFAULT_PAGE)
-  return ok({ items: cases.map(toCaseSummary) })
+  return ok({ items: await loadSummaries(ctx.deps, cases) })
 }
 
 /** One of my cases with its timeline. Someone else's case is "not found", never "forbidden". */
@@ -17,7 +17,7 @@ export async function getMyCase(ctx: ServiceContext, caseId: string): Promise<Re
   const subject = ctx.caller.subject
   const found = subject ? await ctx.deps.store.getCase(caseId) : null
   if (!found || found.filedBy !== subject) return fail('CASE_NOT_FOUND')
-  return ok(await loadCaseDetail(ctx.deps, found, 'full'))
+  return ok(await loadCaseDetail(ctx.deps, found, 'full', 'consumer'))
 }
 
 /**
@@ -30,5 +30,5 @@ export async function lookupCase(ctx: ServiceContext, caseNo: string, queryCode:
   // compare digests, not the codes: equal-length strings, so the comparison time tells nothing
   const matches = !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
   if (!found || !matches) return fail('LOOKUP_FAILED')
-  return ok(await loadCaseDetail(ctx.deps, found, 'masked'))
+  return ok(await loadCaseDetail(ctx.deps, found, 'masked', null))
 }

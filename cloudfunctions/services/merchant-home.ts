@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from '../../src/domain/errors'
-import { toCaseSummary } from './case-views'
+import { loadCaseDetail, loadSummaries } from './case-views'
+import { canSee } from './case-actions'
+import type { CaseDetail } from '../../src/domain/case-view.schema'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 import type { z } from 'zod'
 import type { MerchantHomeSchema } from '../../src/domain/api/contract'
@@ -17,6 +19,13 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
   const cases = await store.listCasesForMerchant(merchant.id, DEFAULT_PAGE)
   return ok({
     merchant: { code: merchant.code, name: merchant.name, siteName: site?.name ?? '' },
-    cases: cases.map(toCaseSummary),
+    cases: await loadSummaries(ctx.deps, cases),
   })
+}
+
+/** One of the shop's cases, for answering: the complainant masked unless they opted in. */
+export async function getMerchantCase(ctx: ServiceContext, caseId: string): Promise<Result<CaseDetail>> {
+  const found = await ctx.deps.store.getCase(caseId)
+  if (!found || !canSee(ctx.caller, found, 'merchant')) return fail('CASE_NOT_FOUND')
+  return ok(await loadCaseDetail(ctx.deps, found, 'merchant', 'merchant'))
 }

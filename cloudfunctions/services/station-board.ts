@@ -1,11 +1,20 @@
 import type { z } from 'zod'
-import type { StaffMeSchema, StationBoardSchema } from '../../src/domain/api/contract'
+import type { BoardFilterSchema, StaffMeSchema, StationBoardSchema } from '../../src/domain/api/contract'
+import type { Case } from '../../src/domain/case.schema'
+import type { CaseDetail, CaseSummary } from '../../src/domain/case-view.schema'
 import { fail, ok, type Result } from '../../src/domain/errors'
-import { toCaseSummary } from './case-views'
-import { DEFAULT_PAGE, type ServiceContext } from './context'
+import { OPEN_STATUSES } from '../../src/domain/workflow/transitions'
+import { canSee } from './case-actions'
+import { loadCaseDetail, loadSummaries } from './case-views'
+import type { ServiceContext } from './context'
 
 type StaffMe = z.infer<typeof StaffMeSchema>
 type StationBoard = z.infer<typeof StationBoardSchema>
+type BoardFilter = z.output<typeof BoardFilterSchema>
+
+// The board reads the newest cases of its scope and filters them here. Enough for a mall's station
+// (hundreds of open cases); a regulator's city-wide board will need the filters in the store.
+const BOARD_WINDOW = { limit: 500, offset: 0 }
 
 export async function getStaffMe(ctx: ServiceContext): Promise<Result<StaffMe>> {
   const staff = ctx.caller.staff
@@ -14,17 +23,40 @@ export async function getStaffMe(ctx: ServiceContext): Promise<Result<StaffMe>> 
   return ok({ displayName: staff.displayName, role: staff.role, siteName: site?.name ?? null })
 }
 
+function matches(c: Case, s: CaseSummary, f: BoardFilter, merchantIds: Set<string> | null): boolean {
+  if (f.scope === 'open' && !OPEN_STATUSES.includes(c.status)) return false
+  if (f.status && c.status !== f.status) return false
+  if (f.kind && c.kind !== f.kind) return false
+  if (f.colour && s.nextDue?.colour !== f.colour) return false
+  if (merchantIds && !merchantIds.has(c.merchantId)) return false
+  return true
+}
+
+/** Due soonest first; cases with no running clock after those that have one, newest first. */
+const byNextDue = (a: CaseSummary, b: CaseSummary) =>
+  (a.nextDue?.dueAt ?? '\uffff').localeCompare(b.nextDue?.dueAt ?? '\uffff') || b.createdAt.localeCompare(a.createdAt)
+
 /** The board: a station sees its own site; a regulator (no site) sees every site. */
-export async function getStationBoard(ctx: ServiceContext): Promise<Result<StationBoard>> {
+export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter): Promise<Result<StationBoard>> {
   const staff = ctx.caller.staff
   if (!staff) return fail('UNAUTHENTICATED')
   const { store } = ctx.deps
-  if (staff.role === 'regulator' && staff.siteId === null) {
-    const cases = await store.listAllCases(DEFAULT_PAGE)
-    return ok({ siteName: null, items: cases.map(toCaseSummary) })
-  }
-  if (!staff.siteId) return fail('FORBIDDEN')
-  const site = await store.getSite(staff.siteId)
-  const cases = await store.listCasesForSite(staff.siteId, DEFAULT_PAGE)
-  return ok({ siteName: site?.name ?? null, items: cases.map(toCaseSummary) })
+  const cityWide = staff.role === 'regulator' && staff.siteId === null
+  if (!cityWide && !staff.siteId) return fail('FORBIDDEN')
+  const cases = cityWide ? await store.listAllCases(BOARD_WINDOW) : await store.listCasesForSite(staff.siteId!, BOARD_WINDOW)
+  const merchant = filter.merchantCode ? await store.findMerchantByCode(filter.merchantCode) : null
+  const merchantIds = filter.merchantCode ? new Set(merchant ? [merchant.id] : []) : null
+  const summaries = await loadSummaries(ctx.deps, cases)
+  const items = summaries.filter((s, i) => matches(cases[i], s, filter, merchantIds)).sort(byNextDue)
+  const site = staff.siteId ? await store.getSite(staff.siteId) : null
+  return ok({ siteName: site?.name ?? null, items })
+}
+
+/** One case for station staff: everything, with the steps their role may take now. */
+export async function getStationCase(ctx: ServiceContext, caseId: string): Promise<Result<CaseDetail>> {
+  const role = ctx.caller.staff?.role
+  if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+  const found = await ctx.deps.store.getCase(caseId)
+  if (!found || !canSee(ctx.caller, found, role)) return fail('CASE_NOT_FOUND')
+  return ok(await loadCaseDetail(ctx.deps, found, 'full', role))
 }

@@ -1,9 +1,25 @@
 import { z } from 'zod'
 import { CASE_KINDS, CASE_STATUSES, CaseEventSchema, CaseSchema, ComplainantSchema } from './case.schema'
+import { CLOCK_STAGES } from './clocks/case-clock'
+import { CLOCK_IDS } from './clocks/clock-rules'
 import { EvidenceViewSchema } from './evidence.schema'
+import { CASE_ACTIONS } from './workflow/transitions'
+import { OUTCOME_CODES } from './workflow/outcomes'
 
 // What the app shows of a case. Built by the functions from the stored case; never carries the
 // filer's subject, the idempotency key or the digests.
+/** One promise running on a case, as a board or a timeline shows it. */
+export const ClockViewSchema = z.object({
+  clockId: z.enum(CLOCK_IDS),
+  label: z.string(),
+  dueAt: z.string(),
+  explanation: z.string(),
+  provisional: z.boolean(),
+  stage: z.enum(CLOCK_STAGES),
+  colour: z.enum(['green', 'yellow', 'red']),
+})
+export type ClockView = z.infer<typeof ClockViewSchema>
+
 export const CaseSummarySchema = z.object({
   id: z.string(),
   caseNo: z.string(),
@@ -12,6 +28,8 @@ export const CaseSummarySchema = z.object({
   merchantName: z.string(),
   excerpt: z.string(),
   createdAt: z.string(),
+  /** the running clock due soonest, for boards sorted by what is due next */
+  nextDue: ClockViewSchema.nullable(),
 })
 export type CaseSummary = z.infer<typeof CaseSummarySchema>
 
@@ -32,6 +50,13 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   complainant: ComplainantSchema.nullable(),
   evidence: z.array(EvidenceViewSchema),
   timeline: z.array(TimelineEntrySchema),
+  outcome: z.enum(OUTCOME_CODES).nullable(),
+  /** what the viewer should expect next, in plain words ("预计 10月16日 前告知是否受理"); null when nothing is pending */
+  nextStep: z.string().nullable(),
+  /** the running clocks (all viewers see when things are due) */
+  clocks: z.array(ClockViewSchema),
+  /** the steps this viewer may take now: exactly what the policy and the state machine allow */
+  actions: z.array(z.enum(CASE_ACTIONS)),
 })
 export type CaseDetail = z.infer<typeof CaseDetailSchema>
 

@@ -16,9 +16,11 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer, own cases only
   'merchant.getHome': ['merchant'], // only the caller's own shop
   'merchant.actOnCase': ['merchant'], // answer / check in, own shop's cases only
+  'merchant.getCase': ['merchant'], // own shop's cases; complainant masked unless they opted in; never a reporter
   'station.me': ['station', 'proxy', 'regulator'],
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
   'station.actOnCase': ['station', 'regulator'], // station: own site's cases; regulator: any
+  'station.getCase': ['station', 'regulator'], // same scope as the board
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

@@ -36,3 +36,9 @@ export function formatShanghaiDateTime(instant: Date | string): string {
   const p = shanghaiParts(instant)
   return `${p.year}年${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`
 }
+
+/** "3月19日" */
+export function formatShanghaiMonthDay(instant: Date | string): string {
+  const p = shanghaiParts(instant)
+  return `${p.month}月${p.day}日`
+}

@@ -1,11 +1,12 @@
 import { fail } from '../../../src/domain/errors'
 import { defineFunction } from '../../runtime/define-function'
 import { actOnCase } from '../../services/case-actions'
-import { getStaffMe, getStationBoard } from '../../services/station-board'
+import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
-  listCases: (_input, ctx) => getStationBoard(ctx),
+  listCases: (input, ctx) => getStationBoard(ctx, input),
+  getCase: (input, ctx) => getStationCase(ctx, input.caseId),
   actOnCase: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CASE_STATUSES } from '../case.schema'
+import { CASE_KINDS, CASE_STATUSES } from '../case.schema'
 import { CaseDetailSchema, CaseListSchema, CaseSummarySchema } from '../case-view.schema'
 import { SubmitComplaintSchema } from '../complaint.schema'
 import { STAFF_ROLES } from '../identity'
@@ -54,6 +54,16 @@ export const StaffMeSchema = z.object({
   siteName: z.string().nullable(),
 })
 
+/** The board's filters; every one optional. */
+export const BoardFilterSchema = z.object({
+  status: z.enum(CASE_STATUSES, { error: '请选择有效的状态' }).optional(),
+  colour: z.enum(['green', 'yellow', 'red'], { error: '请选择有效的时限状态' }).optional(),
+  merchantCode: z.string().trim().toUpperCase().max(16).optional(),
+  kind: z.enum(CASE_KINDS, { error: '请选择投诉或举报' }).optional(),
+  /** open cases only (the default), or all */
+  scope: z.enum(['open', 'all']).default('open'),
+})
+
 export const StationBoardSchema = z.object({
   siteName: z.string().nullable(),
   items: z.array(CaseSummarySchema),
@@ -89,11 +99,13 @@ export const API = {
   },
   merchant: {
     getHome: { input: NoInput, output: MerchantHomeSchema },
+    getCase: { input: CaseIdInput, output: CaseDetailSchema },
     actOnCase: { input: actionInput(['answer', 'checkIn']), output: ActionOutcomeSchema },
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
-    listCases: { input: NoInput, output: StationBoardSchema },
+    listCases: { input: BoardFilterSchema, output: StationBoardSchema },
+    getCase: { input: CaseIdInput, output: CaseDetailSchema },
     actOnCase: {
       input: actionInput(['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'mediate', 'endMediation', 'close', 'reopen']),
       output: ActionOutcomeSchema,

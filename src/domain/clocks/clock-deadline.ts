@@ -55,7 +55,7 @@ export function computeDeadline(rule: ClockRule, startedAt: Date, table: Holiday
 }
 
 /** green until the urging point, yellow until due, red once overdue. */
-export function cardColour(deadline: ClockDeadline, now: Date): CardColour {
+export function cardColour(deadline: Pick<ClockDeadline, 'dueAt' | 'urgeAt'>, now: Date): CardColour {
   const t = now.getTime()
   if (t >= Date.parse(deadline.dueAt)) return 'red'
   if (t >= Date.parse(deadline.urgeAt)) return 'yellow'
