@@ -106,6 +106,21 @@ export interface ClockStore {
   advanceClock(next: CaseClock, fromStage: CaseClock['stage'], alerts: OutboxMessage[]): Promise<boolean>
 }
 
-export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore {
+/** Who opened a case's personal data, when, and why. Append-only. */
+export interface AccessEntry {
+  id: string
+  caseId: string
+  viewer: { role: string; id: string }
+  purpose: string
+  at: string
+}
+
+export interface AccessLogStore {
+  recordAccess(entry: AccessEntry): Promise<void>
+  /** Oldest first. */
+  listAccessOfCase(caseId: string): Promise<AccessEntry[]>
+}
+
+export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore {
   close(): Promise<void>
 }

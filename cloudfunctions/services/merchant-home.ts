@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { loadCaseDetail, loadSummaries } from './case-views'
+import { logAccess } from './access-log'
 import { canSee } from './case-actions'
 import type { CaseDetail } from '../../src/domain/case-view.schema'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
@@ -27,5 +28,6 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
 export async function getMerchantCase(ctx: ServiceContext, caseId: string): Promise<Result<CaseDetail>> {
   const found = await ctx.deps.store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, 'merchant')) return fail('CASE_NOT_FOUND')
+  await logAccess(ctx.deps, found.id, { role: 'merchant', id: ctx.caller.subject! }, 'merchant.getCase')
   return ok(await loadCaseDetail(ctx.deps, found, 'merchant', 'merchant'))
 }

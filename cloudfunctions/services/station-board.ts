@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../src/domain/errors'
 import { OPEN_STATUSES } from '../../src/domain/workflow/transitions'
 import { canSee } from './case-actions'
 import { loadCaseDetail, loadSummaries } from './case-views'
+import { logAccess } from './access-log'
 import type { ServiceContext } from './context'
 
 type StaffMe = z.infer<typeof StaffMeSchema>
@@ -58,5 +59,6 @@ export async function getStationCase(ctx: ServiceContext, caseId: string): Promi
   if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
   const found = await ctx.deps.store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, role)) return fail('CASE_NOT_FOUND')
+  await logAccess(ctx.deps, found.id, { role, id: ctx.caller.staff!.staffId }, 'station.getCase')
   return ok(await loadCaseDetail(ctx.deps, found, 'full', role))
 }

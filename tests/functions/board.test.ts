@@ -61,6 +61,8 @@ describe('station board and case pages', () => {
     const detail = await run('station', { action: 'getCase', caseId }, staff.a)
     expect(detail).toMatchObject({ ok: true, data: { complainant: { name: '王小明', phone: '13812345678' }, actions: ['accept', 'reject', 'transfer'] } })
     expect(await run('station', { action: 'getCase', caseId }, staff.b)).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
+    // every staff view of personal data is logged; the refused look from the other site is not a view
+    expect(await store.listAccessOfCase(caseId)).toEqual([expect.objectContaining({ viewer: { role: 'station', id: 'a' }, purpose: 'station.getCase' })])
   })
 
   it("when the merchant opens its case, then the complainant is masked unless they opted in, and the steps are answer and check-in", async () => {

@@ -209,6 +209,18 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
       })
     })
 
+    describe('access log', () => {
+      it('when views of a case are recorded, then they come back in order and only for that case', async () => {
+        const caseId = unique('case')
+        const first = { id: unique('acc'), caseId, viewer: { role: 'station', id: 'st-1' }, purpose: 'station.getCase', at: '2026-03-10T02:00:00.000Z' }
+        const second = { ...first, id: unique('acc'), viewer: { role: 'merchant', id: 'clerk' }, purpose: 'merchant.getCase', at: '2026-03-10T03:00:00.000Z' }
+        await store.recordAccess(second)
+        await store.recordAccess(first)
+        await store.recordAccess({ ...first, id: unique('acc'), caseId: unique('other') })
+        expect(await store.listAccessOfCase(caseId)).toEqual([first, second])
+      })
+    })
+
     describe('identities', () => {
       it('when a staff account is saved, then it is found by username and id', async () => {
         const account = {

@@ -139,6 +139,15 @@ export interface CaseClocksTable {
   stopped_at: ColumnType<Date | null, string | null, string | null>
 }
 
+export interface AccessLogTable {
+  id: string
+  case_id: string
+  viewer_role: string
+  viewer_id: string
+  purpose: string
+  at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   merchants: MerchantsTable
@@ -152,4 +161,5 @@ export interface Database {
   outbox: OutboxTable
   evidence: EvidenceTable
   case_clocks: CaseClocksTable
+  access_log: AccessLogTable
 }

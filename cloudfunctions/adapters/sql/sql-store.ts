@@ -4,6 +4,7 @@ import type { Vault } from '../../ports/system'
 import { connectSql, migrateToLatest, type SqlTarget } from './connect'
 import type { Database } from './database'
 import { sqlCaseStore } from './sql-case-store'
+import { sqlAccessLogStore } from './sql-access-log-store'
 import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
@@ -17,6 +18,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
     ...sqlCaseStore(db, vault),
     ...sqlEvidenceStore(db),
     ...sqlClockStore(db),
+    ...sqlAccessLogStore(db),
     close: () => db.destroy(),
   }
 }

@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema'
 import { complaintIntake } from './0002-complaint-intake'
 import { caseWorkflow } from './0003-case-workflow'
 import { caseClocks } from './0004-case-clocks'
+import { accessLog } from './0005-access-log'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-complaint-intake': complaintIntake,
   '0003-case-workflow': caseWorkflow,
   '0004-case-clocks': caseClocks,
+  '0005-access-log': accessLog,
 }
 
 export const migrationProvider: MigrationProvider = {
