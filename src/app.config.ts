@@ -11,8 +11,8 @@ export default defineAppConfig({
     'pages/consumer/lookup/index',
   ],
   subPackages: [
-    { root: 'pages/merchant', pages: ['home/index'] },
-    { root: 'pages/station', pages: ['login/index', 'board/index', 'proxy-file/index', 'proxy-receipt/index'] },
+    { root: 'pages/merchant', pages: ['home/index', 'case/index'] },
+    { root: 'pages/station', pages: ['login/index', 'board/index', 'case/index', 'proxy-file/index', 'proxy-receipt/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { CASE_KIND_LABELS, DEMAND_LABELS } from '../domain/classification'
 import type { CaseDetail } from '../domain/case-view.schema'
 import { formatFen } from '../domain/money'
 import { formatShanghaiDateTime } from '../domain/time'
 import { EvidenceList } from './evidence-list'
+import { CaseProgress } from './case-progress'
 import { InfoBlock } from './info-block'
 import { StatusTag } from './status-tag'
 import { Timeline } from './timeline'
@@ -13,6 +15,8 @@ import './case-detail-view.scss'
 // by case number and query code (lookup). Where it stands first, then what was asked, then the
 // proof, then everything that happened so far. The complainant is shown exactly as the server
 // returned it: in full on the filer's device, masked for a lookup, absent for an anonymous report.
+// The same view serves the merchant and the station; `children` (the steps the viewer may take, the
+// clocks) come right after the next step and the outcome, before the facts of the case.
 
 /** "2026-11-20" / "2026-11-20T12:30" → "2026年11月20日" / "2026年11月20日 12:30" */
 function localTime(value: string): string {
@@ -30,7 +34,7 @@ function Row({ label, value }: { label: string; value: string }) {
   )
 }
 
-export function CaseDetailView({ detail }: { detail: CaseDetail }) {
+export function CaseDetailView({ detail, children }: { detail: CaseDetail; children?: ReactNode }) {
   const kind = CASE_KIND_LABELS[detail.kind]
   const person = detail.complainant
   return (
@@ -42,6 +46,9 @@ export function CaseDetailView({ detail }: { detail: CaseDetail }) {
         </View>
         <View className="case-detail-view__date">提交于 {formatShanghaiDateTime(detail.createdAt)}</View>
       </InfoBlock>
+
+      <CaseProgress detail={detail} />
+      {children}
 
       <InfoBlock label={`${kind}对象`}>{detail.merchantName}</InfoBlock>
 

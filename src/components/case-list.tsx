@@ -11,15 +11,16 @@ interface Props {
   label: string
   onOpen?: (item: CaseSummary) => void
   hideMerchant?: boolean
+  showDue?: boolean
 }
 
-export function CaseList({ items, emptyText, label, onOpen, hideMerchant }: Props) {
+export function CaseList({ items, emptyText, label, onOpen, hideMerchant, showDue }: Props) {
   if (items.length === 0) return <EmptyState text={emptyText} />
   return (
     <View className="case-list" role="list" aria-label={label}>
       {items.map((item) => (
         <View className="case-list__item" role="listitem" key={item.id}>
-          <CaseCard item={item} onOpen={onOpen} hideMerchant={hideMerchant} />
+          <CaseCard item={item} onOpen={onOpen} hideMerchant={hideMerchant} showDue={showDue} />
         </View>
       ))}
     </View>

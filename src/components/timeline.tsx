@@ -19,7 +19,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <View className="timeline__actor">{ROLE_LABELS[entry.actorRole]}</View>
             </View>
             <View className="timeline__time">{formatShanghaiDateTime(entry.at)}</View>
-            {entry.note ? <View className="timeline__note">{entry.note}</View> : null}
+            {entry.note ? (
+              <View className={`timeline__note ${entry.type === 'answered' ? 'timeline__note--offer' : ''}`}>
+                {/* the note of an answer IS the merchant's offer: say so, it is what the consumer decides on */}
+                {entry.type === 'answered' ? <View className="timeline__note-label">商家方案</View> : null}
+                {entry.note}
+              </View>
+            ) : null}
           </View>
         </View>
       ))}

@@ -10,8 +10,10 @@ export const PAGES = {
   consumerCase: '/pages/consumer/case/index',
   lookup: '/pages/consumer/lookup/index',
   merchantHome: '/pages/merchant/home/index',
+  merchantCase: '/pages/merchant/case/index',
   stationLogin: '/pages/station/login/index',
   stationBoard: '/pages/station/board/index',
+  stationCase: '/pages/station/case/index',
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
 } as const

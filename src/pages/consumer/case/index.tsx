@@ -2,20 +2,32 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { CaseActionPanel } from '../../../components/case-action-panel'
 import { CaseDetailView } from '../../../components/case-detail-view'
 import { LoadingState } from '../../../components/feedback'
 import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
+import type { ActionInput } from '../../../domain/api/contract'
+import type { CaseAction } from '../../../domain/workflow/transitions'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, goHome } from '../../routes'
 
 // One of the person's cases (filed from this device): where it stands and everything that
-// happened so far, in the same view a lookup by case number and query code shows.
+// happened so far, in the same view a lookup by case number and query code shows. First what
+// happens next (预计 … 前告知是否受理), the outcome once closed, the merchant's offer while it waits
+// for an answer, then exactly the steps the server allows the person now (接受 / 不接受 / 撤回).
+type ConsumerAction = ActionInput<'consumer', 'actOnMyCase'>['caseAction']
+
 export default function MyCasePage() {
   const { params } = useRouter()
   const caseId = decodeParam(params.id)
   const load = useCallback(() => call('consumer', 'getMyCase', { caseId }), [caseId])
-  const { state, retry } = useRemote(load, { refreshOnShow: true })
+  const { state, reload, retry } = useRemote(load, { refreshOnShow: true })
+  const act = useCallback(
+    // the server offers the consumer only the consumer's steps; the cast narrows the shared type
+    (action: CaseAction, reason: string) => call('consumer', 'actOnMyCase', { caseId, caseAction: action as ConsumerAction, reason }),
+    [caseId],
+  )
 
   if (state.status === 'loading') {
     return (
@@ -40,7 +52,9 @@ export default function MyCasePage() {
 
   return (
     <PageShell title="投诉详情" className="case-detail" elderlySwitch>
-      <CaseDetailView detail={state.data} />
+      <CaseDetailView detail={state.data}>
+        <CaseActionPanel actions={state.data.actions} act={act} reload={reload} title="您的选择" />
+      </CaseDetailView>
     </PageShell>
   )
 }

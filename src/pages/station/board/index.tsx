@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { call, logout } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
@@ -10,25 +10,39 @@ import type { ActionOutput } from '../../../domain/api/contract'
 import type { Result } from '../../../domain/errors'
 import { ROLE_LABELS } from '../../../domain/labels'
 import { useRemote } from '../../../hooks/use-remote'
-import { PAGES } from '../../routes'
+import { PAGES, withQuery } from '../../routes'
+import { BoardFilters, type BoardFilter } from './board-filters'
 import './index.scss'
 
-// The station's board: who is signed in, and every case of the site. Both calls go out together;
-// either one saying "not signed in / not allowed" sends the person to the login page.
+// The station's board: who is signed in, and the site's cases — open ones by default — in the
+// order the server gives (the clock due soonest first), each with its clock's colour word. Both
+// calls go out together; either one saying "not signed in / not allowed" sends the person to login.
 interface BoardData {
   me: ActionOutput<'station', 'me'>
   board: ActionOutput<'station', 'listCases'>
 }
 
-async function loadBoard(): Promise<Result<BoardData>> {
-  const [me, board] = await Promise.all([call('station', 'me', {}), call('station', 'listCases', {})])
+async function loadBoard(filter: BoardFilter): Promise<Result<BoardData>> {
+  const [me, board] = await Promise.all([call('station', 'me', {}), call('station', 'listCases', filter)])
   if (!me.ok) return me
   if (!board.ok) return board
   return { ok: true, data: { me: me.data, board: board.data } }
 }
 
 export default function StationBoard() {
-  const { state, retry } = useRemote(loadBoard, { refreshOnShow: true })
+  const [filter, setFilter] = useState<BoardFilter>({ scope: 'open' })
+  const load = useCallback(() => loadBoard(filter), [filter])
+  const { state, reload, retry } = useRemote(load, { refreshOnShow: true })
+
+  // a changed filter asks again (the first load is useRemote's own)
+  const firstFilter = useRef(true)
+  useEffect(() => {
+    if (firstFilter.current) {
+      firstFilter.current = false
+      return
+    }
+    void reload()
+  }, [filter, reload])
 
   const signedOut = state.status === 'failed' && (state.error.code === 'UNAUTHENTICATED' || state.error.code === 'FORBIDDEN')
   useEffect(() => {
@@ -49,7 +63,8 @@ export default function StationBoard() {
   }
   if (state.status === 'failed') {
     return (
-      <PageShell title="维权站工作台" wide>
+      <PageShell title="维权站工作台" wide className="station-board">
+        <BoardFilters filter={filter} onChange={setFilter} />
         <ErrorBanner message={state.error.message} />
         <ActionButton label="重试" onPress={retry} />
       </PageShell>
@@ -58,6 +73,7 @@ export default function StationBoard() {
 
   const { me, board } = state.data
   const siteName = me.siteName ?? board.siteName ?? '全部站点'
+  const heading = filter.scope === 'all' ? '本站投诉' : '本站未结投诉'
   return (
     <PageShell title="维权站工作台" wide className="station-board">
       <View className="station-board__bar">
@@ -69,13 +85,18 @@ export default function StationBoard() {
         </View>
         <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
       </View>
-      <ActionButton
-        className="station-board__proxy"
-        label="代为登记投诉"
-        onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })}
+      <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
+      <BoardFilters filter={filter} onChange={setFilter} />
+      <View className="station-board__section" role="heading" aria-level={2} aria-live="polite">
+        {heading}（{board.items.length}）· 按到期时间排序
+      </View>
+      <CaseList
+        items={board.items}
+        label={`${heading}列表`}
+        emptyText="没有符合条件的投诉"
+        showDue
+        onOpen={(item) => Taro.navigateTo({ url: withQuery(PAGES.stationCase, { id: item.id }) })}
       />
-      <View className="station-board__section">本站投诉（{board.items.length}）</View>
-      <CaseList items={board.items} label="本站投诉列表" emptyText="本站暂时没有投诉" />
     </PageShell>
   )
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '投诉处理' })
