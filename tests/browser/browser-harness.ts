@@ -82,3 +82,20 @@ export async function shot(page: Page, name: string) {
   // Viewport only: Taro keeps earlier pages in the DOM off to the side, which a full-page capture would include.
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
 }
+
+/** Fill the shortest valid 投诉 on the complaint page and submit it; returns the case number shown. */
+export async function fileMinimalComplaint(page: Page): Promise<string> {
+  // a 投诉 needs the Article-9 identity, a problem type, a demand, the description and consent (issue #3)
+  const form = current(page)
+  await form.getByRole('textbox', { name: '您的姓名' }).fill('王小明')
+  await form.getByRole('textbox', { name: '手机号码' }).fill('13800138000')
+  await form.getByRole('textbox', { name: '联系地址' }).fill('星河路1号')
+  await form.getByRole('combobox', { name: '问题类型' }).selectOption('食品安全')
+  await form.getByRole('checkbox', { name: '退款' }).click()
+  await form.getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，汤里有一只苍蝇，店员态度很差，要求退款并道歉。')
+  await form.getByRole('checkbox', { name: '我已阅读并同意《个人信息告知》' }).click()
+  await form.getByRole('button', { name: '提交投诉' }).click()
+  const number = current(page).locator('.case-no').first()
+  await number.waitFor()
+  return (await number.innerText()).trim()
+}

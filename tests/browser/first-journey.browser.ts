@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 
 // The first journey of the product, as a shopper, a clerk and station staff would walk it.
 describe('H5 at phone size — the first journey', () => {
@@ -35,19 +35,7 @@ describe('H5 at phone size — the first journey', () => {
   })
 
   it('when the required fields are filled, consent given and the form submitted, then a case number is shown', async () => {
-    // a 投诉 needs the Article-9 identity, a problem type, a demand, the description and consent (issue #3)
-    const form = current(page)
-    await form.getByRole('textbox', { name: '您的姓名' }).fill('王小明')
-    await form.getByRole('textbox', { name: '手机号码' }).fill('13800138000')
-    await form.getByRole('textbox', { name: '联系地址' }).fill('星河路1号')
-    await form.getByRole('combobox', { name: '问题类型' }).selectOption('食品安全')
-    await form.getByRole('checkbox', { name: '退款' }).click()
-    await form.getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，汤里有一只苍蝇，店员态度很差，要求退款并道歉。')
-    await form.getByRole('checkbox', { name: '我已阅读并同意《个人信息告知》' }).click()
-    await form.getByRole('button', { name: '提交投诉' }).click()
-    const number = current(page).locator('.case-no').first()
-    await number.waitFor()
-    caseNo = (await number.innerText()).trim()
+    caseNo = await fileMinimalComplaint(page)
     expect(caseNo).toMatch(/^KS-\d{8}-\d{4}$/)
     await settled(page)
     await shot(page, '03-receipt')

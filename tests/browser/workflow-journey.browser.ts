@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 
 // Issue #4 items 7 and 8 end to end, against the real local host and the H5 build: a shopper files,
 // the station accepts and dispatches from its board, the shop's clerk answers with an offer, the
@@ -40,18 +40,7 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     const entry = h.lines.find((l) => l.includes('味道小馆'))?.match(/http\S+/)?.[0]
     await shopper.goto(entry!)
     await settled(shopper)
-    const form = current(shopper)
-    await form.getByRole('textbox', { name: '您的姓名' }).fill('王小明')
-    await form.getByRole('textbox', { name: '手机号码' }).fill('13800138000')
-    await form.getByRole('textbox', { name: '联系地址' }).fill('星河路1号')
-    await form.getByRole('combobox', { name: '问题类型' }).selectOption('食品安全')
-    await form.getByRole('checkbox', { name: '退款' }).click()
-    await form.getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，汤里有一只苍蝇，店员态度很差，要求退款并道歉。')
-    await form.getByRole('checkbox', { name: '我已阅读并同意《个人信息告知》' }).click()
-    await form.getByRole('button', { name: '提交投诉' }).click()
-    const number = current(shopper).locator('.case-no').first()
-    await number.waitFor()
-    caseNo = (await number.innerText()).trim()
+    caseNo = await fileMinimalComplaint(shopper)
     expect(caseNo).toMatch(/^KS-\d{8}-\d{4}$/)
   })
 
