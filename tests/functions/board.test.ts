@@ -1,14 +1,11 @@
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
+import { callAs, type Data } from '../support/call-as'
 import type { Store } from '../../cloudfunctions/ports/store'
-import { dispatch } from '../../cloudfunctions/runtime/dispatch'
-import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
+import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
-import type { Result } from '../../src/domain/errors'
 import { aSubmission, unique } from '../support/builders'
 import { SHOP_A, SHOP_B, SITE_A, SITE_B, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
-type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const T0 = new Date('2026-03-10T02:00:00Z') // 10:00 Beijing, Tuesday
 
 // What each viewer reads of a case: the board with its clocks and filters, and the case pages with
@@ -17,8 +14,7 @@ describe('station board and case pages', () => {
   let store: Store
   let deps: ReturnType<typeof makeDeps>
   const staff: Record<string, PlatformIdentity> = {}
-  const run = async (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) =>
-    (await dispatch(FUNCTIONS[fn], event, { caller: await resolveCaller(deps, as), deps })) as Result<Data>
+  const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)
   const file = async (subject: string, over = {}) => {
     const r = await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('b').padEnd(16, '0'), phone: '13812345678', ...over }), { subject })
     if (!r.ok) throw new Error(r.error.code)

@@ -1,15 +1,12 @@
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
+import { callAs } from '../support/call-as'
 import type { Store } from '../../cloudfunctions/ports/store'
-import { dispatch } from '../../cloudfunctions/runtime/dispatch'
-import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
+import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { tick } from '../../cloudfunctions/services/tick'
-import type { Result } from '../../src/domain/errors'
 import { aSubmission, unique } from '../support/builders'
 import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
-type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const T0 = new Date('2026-03-10T06:00:00Z') // 14:00 Beijing, a working Tuesday
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000)
 
@@ -19,8 +16,7 @@ describe('clocks and the tick', () => {
   let store: Store
   let deps: ReturnType<typeof makeDeps>
   let station: PlatformIdentity
-  const run = async (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) =>
-    (await dispatch(FUNCTIONS[fn], event, { caller: await resolveCaller(deps, as), deps })) as Result<Data>
+  const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)
   const alertsOf = async (caseId: string) =>
     (await store.listPendingOutbox(1000)).filter((m) => m.caseId === caseId && m.template.startsWith('clock.merchant_response')).map((m) => `${m.template}→${m.recipient.role}`)
 

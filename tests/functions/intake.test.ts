@@ -1,13 +1,11 @@
+import { callAs } from '../support/call-as'
 import sharp from 'sharp'
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
 import type { Store } from '../../cloudfunctions/ports/store'
-import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { acceptEvidence } from '../../cloudfunctions/services/evidence/accept-evidence'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
-import type { Result } from '../../src/domain/errors'
 import { aSubmission } from '../support/builders'
 import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
@@ -16,9 +14,7 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 describe('complaint intake — consent, idempotency, evidence, lookup, proxy filing', () => {
   let store: Store
   let deps: Deps
-  type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  const call = async (fn: 'consumer' | 'proxy', event: object, who: PlatformIdentity) =>
-    (await dispatch(FUNCTIONS[fn], event, { caller: await resolveCaller(deps, who), deps })) as Result<Data>
+    const call = (fn: 'consumer' | 'proxy', event: object, who: PlatformIdentity) => callAs(deps, fn, event, who)
   const submit = (subject: string, over: Partial<SubmitComplaintInput> = {}) => call('consumer', aSubmission(SHOP_A.code, over), { subject })
   const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toBuffer()
   const upload = async (subject: string, kind: 'photo' | 'receipt' = 'photo') => {

@@ -1,18 +1,15 @@
+import { callAs } from '../support/call-as'
 import fc from 'fast-check'
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
 import type { Store } from '../../cloudfunctions/ports/store'
-import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../../cloudfunctions/services/context'
-import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
+import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
-import type { Result } from '../../src/domain/errors'
 import { verifyChain } from '../../src/domain/workflow/event-chain'
 import { aSubmission, unique } from '../support/builders'
 import { SHOP_A, SHOP_B, SITE_A, SITE_B, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
 type Fn = 'consumer' | 'merchant' | 'station'
-type Data = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // A case's life through the functions: each step checked by the state machine, scoped to who may
 // see the case, and written with its chained event and notifications.
@@ -21,14 +18,11 @@ describe('case workflow through the functions', () => {
   let deps: Deps
   const who: Record<string, PlatformIdentity> = {}
 
-  const act = async (fn: Fn, caseId: string, caseAction: string, as: PlatformIdentity, reason = '') =>
-    (await dispatch(FUNCTIONS[fn], { action: fn === 'consumer' ? 'actOnMyCase' : 'actOnCase', caseId, caseAction, reason }, {
-      caller: await resolveCaller(deps, as),
-      deps,
-    })) as Result<Data>
+  const act = (fn: Fn, caseId: string, caseAction: string, as: PlatformIdentity, reason = '') =>
+    callAs(deps, fn, { action: fn === 'consumer' ? 'actOnMyCase' : 'actOnCase', caseId, caseAction, reason }, as)
   const file = async (subject: string) => {
     const event = aSubmission(SHOP_A.code, { idempotencyKey: unique('wf').padEnd(16, '0') })
-    const r = (await dispatch(FUNCTIONS.consumer, event, { caller: await resolveCaller(deps, { subject }), deps })) as Result<Data>
+    const r = await callAs(deps, 'consumer', event, { subject })
     if (!r.ok) throw new Error(r.error.code)
     return r.data.caseId as string
   }
