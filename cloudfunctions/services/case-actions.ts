@@ -32,8 +32,8 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
   }
 }
 
-const actorId = (caller: Caller, role: ActorRole) =>
-  role === 'consumer' ? caller.subject! : role === 'merchant' ? caller.subject! : caller.staff!.staffId
+/** Consumers and clerks are known by their platform subject; staff by their account. */
+const actorId = (caller: Caller, role: ActorRole) => (role === 'consumer' || role === 'merchant' ? caller.subject! : caller.staff!.staffId)
 
 /**
  * Move a case one step: check who may see it, ask the state machine, then write the new state, the

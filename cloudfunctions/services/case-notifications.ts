@@ -21,16 +21,19 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   reopen: ['station', 'merchant'],
 }
 
-function recipientId(c: Case, role: Role): string {
+export function recipientId(c: Case, role: Role): string {
   if (role === 'consumer') return c.filedBy
   if (role === 'merchant') return c.merchantId
   return c.siteId // station and regulator hear about their site
 }
 
+/** Who of these may hear about this case: a report does not go to the merchant at all. */
+export function audienceFor(c: Case, roles: readonly Role[]): Role[] {
+  return roles.filter((role) => !(c.kind === 'report' && role === 'merchant'))
+}
+
 export function notificationsFor(deps: Deps, c: Case, action: CaseAction, event: CaseEvent): OutboxMessage[] {
-  // a report's author is never named to the merchant, and reports do not go to the merchant at all
-  const audience = AUDIENCE[action].filter((role) => !(c.kind === 'report' && role === 'merchant'))
-  return audience.map((role) => ({
+  return audienceFor(c, AUDIENCE[action]).map((role) => ({
     id: deps.ids.newId(),
     caseId: c.id,
     eventId: event.id,

@@ -1,5 +1,6 @@
 import { advanceClock } from '../../src/domain/clocks/case-clock'
-import type { OutboxMessage } from '../../src/domain/case.schema'
+import type { Case, OutboxMessage } from '../../src/domain/case.schema'
+import { audienceFor, recipientId } from './case-notifications'
 import type { Deps } from './context'
 
 export interface TickReport {
@@ -18,6 +19,12 @@ const BATCH = 200
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const report: TickReport = { examined: 0, advanced: 0, alerts: 0 }
+  // a case's clocks often come due together (urge + red after downtime): read each case once
+  const cases = new Map<string, Promise<Case | null>>()
+  const caseOf = (id: string) => {
+    if (!cases.has(id)) cases.set(id, deps.store.getCase(id))
+    return cases.get(id)!
+  }
   for (;;) {
     const due = await deps.store.findClocksDueBefore(now.toISOString(), BATCH)
     if (due.length === 0) return report
@@ -25,14 +32,14 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     for (const clock of due) {
       report.examined++
       const { next, alerts } = advanceClock(clock, now)
-      const c = await deps.store.getCase(clock.caseId)
+      const c = await caseOf(clock.caseId)
       if (!c) continue
       const outbox: OutboxMessage[] = alerts.flatMap((a) =>
-        a.recipients.map((role) => ({
+        audienceFor(c, a.recipients).map((role) => ({
           id: deps.ids.newId(),
           caseId: c.id,
           eventId: `clock:${c.id}:${a.clockId}:${a.stage}`, // one per clock and stage: the dispatcher's dedupe key
-          recipient: { role, id: role === 'merchant' ? c.merchantId : role === 'consumer' ? c.filedBy : c.siteId },
+          recipient: { role, id: recipientId(c, role) },
           template: `clock.${a.clockId}.${a.stage}`,
           createdAt: now.toISOString(),
         })),
