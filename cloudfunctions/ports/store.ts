@@ -3,6 +3,7 @@ import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
+import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { Membership, StaffAccount, StaffSession } from './records'
 
 // The store speaks the domain. Every method is something a document database can do with single-
@@ -52,8 +53,10 @@ export interface CaseChange {
   caseId: string
   /** the version the decision was made on; another change in between → CONCURRENT_UPDATE */
   expectedVersion: number
-  next: Pick<Case, 'status' | 'reopenCount' | 'outcome' | 'updatedAt'>
+  next: WorkflowState & Pick<Case, 'updatedAt'>
   event: CaseEvent
+  /** files the step attaches: claimed for the case like a filing's (the actor's own, unclaimed) */
+  claim?: EvidenceClaim
   outbox: OutboxMessage[]
   /** clocks the step started or stopped */
   clocks: CaseClock[]
@@ -71,8 +74,9 @@ export interface CaseStore {
   createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim, clocks?: CaseClock[]): Promise<CreateCaseOutcome>
   findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
   /**
-   * Write a change, its event and its outbox rows together, or nothing. Throws
-   * AppFailure(CONCURRENT_UPDATE) when the case is no longer at `expectedVersion`.
+   * Write a change, its event, its outbox rows and its claim on files together, or nothing. Throws
+   * AppFailure(CONCURRENT_UPDATE) when the case is no longer at `expectedVersion`, and
+   * AppFailure(EVIDENCE_NOT_FOUND) when a file cannot be claimed.
    */
   applyChange(change: CaseChange): Promise<Case>
   getCase(id: string): Promise<Case | null>

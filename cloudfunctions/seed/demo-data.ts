@@ -1,5 +1,6 @@
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
+import { NO_CLOCK_OVERRIDES } from '../../src/domain/clocks/clock-settings'
 import type { StaffRole } from '../../src/domain/identity'
 
 // The demo mall every fresh install starts with. Fixed ids and codes so that docs, printed posters
@@ -9,6 +10,7 @@ export const DEMO_SITE: Site = {
   name: '星河广场',
   address: '星河路88号',
   hotline: '0571-88812315',
+  clockSettings: NO_CLOCK_OVERRIDES,
 }
 
 const shop = (id: string, code: string, name: string, industry: Merchant['industry'], booth: string): Merchant => ({

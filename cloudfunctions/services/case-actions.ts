@@ -1,7 +1,10 @@
-import type { Case, OutboxMessage } from '../../src/domain/case.schema'
-import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
+import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import { clocksAfterEvent, type CaseClock } from '../../src/domain/clocks/case-clock'
+import { extendClock } from '../../src/domain/clocks/clock-extension'
+import { DEFAULT_COMPLETION_EXTENSION, type CompletionKind } from '../../src/domain/clocks/clock-rules'
 import type { Caller } from '../../src/domain/identity'
 import { fail, ok, type Result } from '../../src/domain/errors'
+import type { ClientDetails, EventDetails } from '../../src/domain/workflow/event-details'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { decide } from '../../src/domain/workflow/state-machine'
 import { EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
@@ -15,6 +18,24 @@ export interface ActionOutcome {
   outcome: Case['outcome']
   version: number
 }
+
+/** One step as a person asks for it. */
+export interface StepRequest {
+  action: CaseAction
+  reason: string
+  details?: ClientDetails | null
+  /** evidence ids this person uploaded for the step */
+  attachments?: string[]
+  completionKind?: CompletionKind
+}
+
+/** The step a function's input asks for (the contract names the case step `caseAction`). */
+export const stepOf = (input: { caseAction: CaseAction; reason: string; details: ClientDetails | null; attachments: string[] }): StepRequest => ({
+  action: input.caseAction,
+  reason: input.reason,
+  details: input.details,
+  attachments: input.attachments,
+})
 
 /** Object-level rule: may this caller, acting as `role`, see this case at all? */
 export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
@@ -35,39 +56,77 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
 /** Consumers and clerks are known by their platform subject; staff by their account. */
 const actorId = (caller: Caller, role: ActorRole) => (role === 'consumer' || role === 'merchant' ? caller.subject! : caller.staff!.staffId)
 
+/** The extension's terms, worked out here (never sent by a client): the completion clock moves out. */
+async function extension(ctx: ServiceContext, c: Case, clocks: readonly CaseClock[]): Promise<Result<{ clock: CaseClock; details: EventDetails }>> {
+  const completion = clocks.find((k) => k.clockId === 'completion')
+  if (!completion) return fail('EXTENSION_NOT_ALLOWED')
+  const site = await ctx.deps.store.getSite(c.siteId)
+  const days = site?.clockSettings.completionExtension ?? DEFAULT_COMPLETION_EXTENSION
+  const moved = extendClock(completion, days, ctx.deps.calendar, ctx.deps.clock.now())
+  if (!moved.ok) return moved
+  const { clock, workingDays, previousDueAt } = moved.data
+  return ok({ clock, details: { kind: 'extension', workingDays, previousDueAt, dueAt: clock.dueAt } })
+}
+
+/** A return visit is made by someone other than whoever closed the case (DOMAIN.md). */
+function closedBy(events: readonly CaseEvent[]): string | null {
+  return [...events].reverse().find((e) => e.type === 'closed')?.actor.id ?? null
+}
+
 /**
  * Move a case one step: check who may see it, ask the state machine, then write the new state, the
- * chained event and its notifications in one transaction (at the version decided on).
+ * chained event, its notifications, the clocks it starts or stops and the files it attaches in one
+ * transaction (at the version decided on).
  */
-export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: string, action: CaseAction, reason: string): Promise<Result<ActionOutcome>> {
+export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: string, step: StepRequest): Promise<Result<ActionOutcome>> {
   const { store, clock } = ctx.deps
   const found = await store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, as)) return fail('CASE_NOT_FOUND') // never "forbidden": no hint it exists
-  const decision = decide(found, action, as, reason)
+  const decision = decide(found, step.action, as, { reason: step.reason, details: step.details, completionKind: step.completionKind })
   if (!decision.ok) return decision
 
-  const events = await store.listEvents(found.id)
+  const [events, existingClocks, site] = await Promise.all([store.listEvents(found.id), store.listClocksOfCase(found.id), store.getSite(found.siteId)])
+  const actor = { role: as, id: actorId(ctx.caller, as) }
+  if (step.action === 'returnVisit' && closedBy(events) === actor.id) return fail('RETURN_VISIT_BY_HANDLER')
+  let details: EventDetails | null = step.details ?? null
+  const moved: CaseClock[] = []
+  if (step.action === 'extend') {
+    const ext = await extension(ctx, found, existingClocks)
+    if (!ext.ok) return ext
+    details = ext.data.details
+    moved.push(ext.data.clock)
+  }
+  const attachments = [...new Set(step.attachments ?? [])]
+  if (attachments.length > 0 && !ctx.caller.subject) return fail('EVIDENCE_NOT_FOUND') // uploads belong to a device or openid
+
   const last = events[events.length - 1]
   const at = clock.now().toISOString()
   const event = chainedEvent(ctx.deps, {
     caseId: found.id,
     seq: (last?.seq ?? 0) + 1,
-    type: EVENT_OF_ACTION[action],
-    actor: { role: as, id: actorId(ctx.caller, as) },
+    type: EVENT_OF_ACTION[step.action],
+    actor,
     at,
-    note: reason.trim() || null,
+    note: step.reason.trim() || null,
+    attachments,
+    details,
     prevHash: last ? last.hash : GENESIS_HASH,
   })
-  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, action, event)
-  const clocks = clocksAfterEvent(found.id, await store.listClocksOfCase(found.id), event.type, new Date(at), { table: ctx.deps.calendar })
+  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, step.action, event)
   const next = decision.data.next
+  const started = clocksAfterEvent(found.id, existingClocks, event.type, new Date(at), {
+    table: ctx.deps.calendar,
+    settings: site?.clockSettings,
+    completionKind: next.completionKind,
+  })
   const updated = await store.applyChange({
     caseId: found.id,
     expectedVersion: found.version,
-    next: { status: next.status, reopenCount: next.reopenCount, outcome: next.outcome, updatedAt: at },
+    next: { ...next, updatedAt: at },
     event,
     outbox,
-    clocks,
+    clocks: [...moved, ...started],
+    claim: attachments.length > 0 ? { ids: attachments, uploadedBy: ctx.caller.subject! } : undefined,
   })
   return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version })
 }

@@ -19,6 +19,10 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   close: ['consumer', 'merchant'],
   withdraw: ['merchant', 'station'],
   reopen: ['station', 'merchant'],
+  requireOnSite: ['merchant'],
+  extend: ['consumer'],
+  rate: ['station'],
+  returnVisit: [],
 }
 
 export function recipientId(c: Case, role: Role): string {

@@ -4,6 +4,7 @@ import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import { clockView, nextStepForConsumer, runningClocks, soonest } from '../../src/domain/clocks/clock-view'
 import type { EvidenceView } from '../../src/domain/evidence.schema'
 import { maskName, maskPhone } from '../../src/domain/phone'
+import { describeDetails } from '../../src/domain/workflow/event-details'
 import { availableActions } from '../../src/domain/workflow/state-machine'
 import type { ActorRole } from '../../src/domain/workflow/transitions'
 import type { Deps } from './context'
@@ -53,6 +54,7 @@ export interface DetailParts {
 }
 
 export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
+  const attachedLater = new Set(p.events.flatMap((e) => e.attachments))
   return {
     ...toCaseSummary(c, p.clocks, p.now),
     description: c.description,
@@ -63,9 +65,21 @@ export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
     product: c.product,
     purchaseTime: c.purchaseTime,
     complainant: complainantFor(c, p.visibility),
-    evidence: p.evidence,
-    timeline: p.events.map((e) => ({ seq: e.seq, type: e.type, at: e.at, note: e.note, actorRole: e.actor.role })),
+    evidence: p.evidence.filter((f) => !attachedLater.has(f.id)),
+    timeline: p.events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      note: e.note,
+      details: e.details,
+      detailText: e.details ? describeDetails(e.details) : null,
+      actorRole: e.actor.role,
+      attachments: e.attachments.flatMap((id) => p.evidence.filter((f) => f.id === id)),
+    })),
     outcome: c.outcome,
+    completionKind: c.completionKind,
+    onSitePending: c.onSitePending,
+    satisfaction: c.satisfaction,
     nextStep: nextStepForConsumer(p.clocks),
     clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
     actions: p.actor ? availableActions(c, p.actor) : [],

@@ -3,7 +3,9 @@ import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
 import type { Actor, Case, OutboxMessage } from '../../src/domain/case.schema'
 import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
+import { completionKindOf } from '../../src/domain/clocks/completion-kind'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
+import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
 import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
 import { fail, ok, type Result } from '../../src/domain/errors'
@@ -77,7 +79,6 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     id: caseId,
     caseNo: formatCaseNo(now, await store.nextSequence(caseNoCounterName(now))),
     kind: input.kind,
-    status: 'received',
     siteId: merchant.siteId,
     merchantId: merchant.id,
     merchantName: merchant.name,
@@ -98,18 +99,18 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     queryCode: queryCodeFromBytes(secrets.randomBytes(32)),
     createdAt: at,
     updatedAt: at,
-    reopenCount: 0,
-    outcome: null,
+    ...initialWorkflowState(completionKindOf(input.problemType)),
     version: 1,
   }
-  const event = chainedEvent(deps, { caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null, prevHash: GENESIS_HASH })
+  const event = chainedEvent(deps, { caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null, attachments: [], details: null, prevHash: GENESIS_HASH })
   // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
   // and the reporter is never shown to the merchant.
   const notify: OutboxMessage =
     input.kind === 'complaint'
       ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.newCase', createdAt: at }
       : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.newReport', createdAt: at }
-  const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar })
+  const site = await store.getSite(merchant.siteId)
+  const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
   if (!outcome.created) return replay(deps, outcome.case, digest) // lost a race with the same key
   return ok(await receiptOf(deps, outcome.case))

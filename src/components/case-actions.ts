@@ -18,6 +18,10 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   close: '办结',
   withdraw: '撤回投诉',
   reopen: '重新处理',
+  requireOnSite: '要求商家到场',
+  extend: '延期办结',
+  rate: '评价',
+  returnVisit: '回访',
 }
 
 /** The label of the text a step asks for. Steps not listed here and not needing a reason ask nothing. */

@@ -33,8 +33,12 @@ export const CaseSummarySchema = z.object({
 })
 export type CaseSummary = z.infer<typeof CaseSummarySchema>
 
-export const TimelineEntrySchema = CaseEventSchema.pick({ seq: true, type: true, at: true, note: true }).extend({
+export const TimelineEntrySchema = CaseEventSchema.pick({ seq: true, type: true, at: true, note: true, details: true }).extend({
   actorRole: CaseEventSchema.shape.actor.shape.role,
+  /** the details in one plain sentence ("商家方案：退款 128元，全额退款") */
+  detailText: z.string().nullable(),
+  /** files attached to this step, with short-lived links */
+  attachments: z.array(EvidenceViewSchema),
 })
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>
 
@@ -48,9 +52,16 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   purchaseTime: z.string(),
   /** full for the filer on their own device, masked for a lookup by code, null when anonymous */
   complainant: ComplainantSchema.nullable(),
+  /** the files filed with the case (files attached to a later step are listed with that step) */
   evidence: z.array(EvidenceViewSchema),
   timeline: z.array(TimelineEntrySchema),
   outcome: z.enum(OUTCOME_CODES).nullable(),
+  /** how long the case may take (goods / services / ordinary / complex) */
+  completionKind: CaseSchema.shape.completionKind,
+  /** the station asked for someone on site and nobody has checked in yet */
+  onSitePending: z.boolean(),
+  /** the shopper's last word after a closure, if any */
+  satisfaction: CaseSchema.shape.satisfaction,
   /** what the viewer should expect next, in plain words ("预计 10月16日 前告知是否受理"); null when nothing is pending */
   nextStep: z.string().nullable(),
   /** the running clocks (all viewers see when things are due) */

@@ -3,6 +3,8 @@ import { DEMANDS, PROBLEM_TYPES } from './classification'
 import { CONSENT_MODES } from './consent'
 import { ROLES } from './identity'
 import { INDUSTRY_LINES } from './industry'
+import { COMPLETION_KINDS } from './clocks/clock-rules'
+import { EventDetailsSchema } from './workflow/event-details'
 import { OUTCOME_CODES } from './workflow/outcomes'
 
 export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
@@ -84,6 +86,18 @@ export const CaseSchema = z.object({
   reopenCount: z.number().int().nonnegative(),
   /** why a closed case closed: closed never implies resolved */
   outcome: z.enum(OUTCOME_CODES).nullable(),
+  /** goods 5 / services 7 / ordinary 7 / complex 15 working days to finish; the station may change it on accepting */
+  completionKind: z.enum(COMPLETION_KINDS),
+  /** the station asked for someone on site; a check-in clears it */
+  onSitePending: z.boolean(),
+  /** the one extension of a complex case's completion has been used */
+  extended: z.boolean(),
+  /** how the merchant last answered: an offer the shopper may accept, or a refusal */
+  answerKind: z.enum(['offer', 'refusal']).nullable(),
+  /** the shopper rated this closure (once per closure) */
+  rated: z.boolean(),
+  /** the last word from the shopper after a closure (rating or return visit); unsatisfied allows one reopen */
+  satisfaction: z.enum(['satisfied', 'unsatisfied']).nullable(),
   /** optimistic-concurrency counter: every change bumps it */
   version: z.number().int().nonnegative(),
 })
@@ -105,6 +119,10 @@ export const EVENT_TYPES = [
   'closed',
   'withdrawn',
   'reopened',
+  'onsite_required',
+  'extended',
+  'rated',
+  'return_visited',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -116,6 +134,10 @@ export const CaseEventSchema = z.object({
   actor: ActorSchema,
   at: Instant,
   note: z.string().nullable(),
+  /** files attached to this step (evidence ids: the shop's photos of an offer, a mediation record) */
+  attachments: z.array(z.string()).default([]),
+  /** what the step carried beyond its reason: an offer, a rating, a return visit, an extension */
+  details: EventDetailsSchema.nullable().default(null),
   /** hash of the previous event ('0'×64 for the first): the timeline is a chain, tampering shows */
   prevHash: z.string(),
   /** SHA-256 over this event's content and prevHash (see event-chain.ts) */

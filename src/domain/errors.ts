@@ -10,6 +10,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, message: '没有权限进行此操作' },
   MERCHANT_NOT_FOUND: { status: 404, message: '未找到该商户' },
   CASE_NOT_FOUND: { status: 404, message: '未找到该投诉' },
+  SITE_NOT_FOUND: { status: 404, message: '未找到该站点' },
   LOOKUP_FAILED: { status: 404, message: '案件编号或查询码不正确' },
   CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意最新的个人信息告知' },
   EVIDENCE_NOT_FOUND: { status: 400, message: '有附件未上传成功，请重新上传' },
@@ -22,6 +23,8 @@ export const ERROR_CATALOGUE = {
   IDEMPOTENCY_CONFLICT: { status: 409, message: '这份投诉已提交过，内容与之前不同，请刷新后重试' },
   CONCURRENT_UPDATE: { status: 409, message: '案件刚被他人更新，请刷新后重试' },
   ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态下不能进行此操作' },
+  EXTENSION_NOT_ALLOWED: { status: 409, message: '只有复杂案件可在到期前延期一次' },
+  RETURN_VISIT_BY_HANDLER: { status: 409, message: '回访应由办结人以外的工作人员进行' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>

@@ -1,4 +1,5 @@
 import type { CaseStatus, EventType } from './case.schema'
+import type { CompletionKind } from './clocks/clock-rules'
 import type { Role } from './identity'
 
 // Every word a person sees for a code lives here, so the app and the functions say the same thing.
@@ -33,6 +34,10 @@ export const EVENT_LABELS: Record<EventType, string> = {
   closed: '已办结',
   withdrawn: '消费者撤回',
   reopened: '回访不满意，重新处理',
+  onsite_required: '维权站要求商家到场处置',
+  extended: '复杂案件，办结期限延长',
+  rated: '消费者评价',
+  return_visited: '维权站回访',
 }
 
 export const ROLE_LABELS: Record<Role | 'system', string> = {
@@ -46,3 +51,11 @@ export const ROLE_LABELS: Record<Role | 'system', string> = {
 
 /** What happens next, said to the person who just filed. */
 export const NEXT_STEP_AFTER_SUBMIT = '24小时内告知是否受理'
+
+/** How long a case may take, as the station chooses it on accepting. */
+export const COMPLETION_KIND_LABELS = {
+  goods: '商品类（5个工作日）',
+  services: '服务类（7个工作日）',
+  ordinary: '一般（7个工作日）',
+  complex: '复杂（15个工作日，可延期一次）',
+} as const satisfies Record<CompletionKind, string>

@@ -13,7 +13,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
   'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
   'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
-  'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer, own cases only
+  'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer / rate, own cases only
   'merchant.getHome': ['merchant'], // only the caller's own shop
   'merchant.actOnCase': ['merchant'], // answer / check in, own shop's cases only
   'merchant.getCase': ['merchant'], // own shop's cases; complainant masked unless they opted in; never a reporter
@@ -21,6 +21,8 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
   'station.actOnCase': ['station', 'regulator'], // station: own site's cases; regulator: any
   'station.getCase': ['station', 'regulator'], // same scope as the board
+  'station.getClockSettings': ['station', 'regulator'], // station: own site; regulator: the site it names
+  'station.saveClockSettings': ['station', 'regulator'], // same scope
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClockSettingsSchema } from './clocks/clock-settings'
 
 export const SiteSchema = z.object({
   id: z.string().min(1),
@@ -6,5 +7,7 @@ export const SiteSchema = z.object({
   address: z.string(),
   /** the station's phone, printed on posters and receipts */
   hotline: z.string(),
+  /** the site's own clock numbers where they differ from the defaults */
+  clockSettings: ClockSettingsSchema.default({ amounts: {}, completion: {} }),
 })
 export type Site = z.infer<typeof SiteSchema>

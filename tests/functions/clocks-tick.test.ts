@@ -90,7 +90,8 @@ describe('clocks and the tick', () => {
   it('when the merchant answers in time, then its clock stops and the tick leaves it alone', async () => {
     const caseId = await dispatchedCase()
     deps.clock.set(minutes(10))
-    await run('merchant', { action: 'actOnCase', caseId, caseAction: 'answer', reason: '同意退款' }, { subject: 'clerk' })
+    const answered = await run('merchant', { action: 'actOnCase', caseId, caseAction: 'answer', details: { kind: 'offer', remedy: 'refund', amountFen: 1250, note: '同意退款' } }, { subject: 'clerk' })
+    expect(answered).toMatchObject({ ok: true })
     await tick(deps, minutes(60))
     expect(await alertsOf(caseId)).toEqual([])
     expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({ stage: 'stopped', nextCheckAt: null })

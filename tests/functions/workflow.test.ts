@@ -1,50 +1,23 @@
-import { callAs } from '../support/call-as'
 import fc from 'fast-check'
 import type { Store } from '../../cloudfunctions/ports/store'
-import type { Deps } from '../../cloudfunctions/services/context'
-import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
-import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { verifyChain } from '../../src/domain/workflow/event-chain'
-import { aSubmission, unique } from '../support/builders'
-import { SHOP_A, SHOP_B, SITE_A, SITE_B, seedTwoShops } from '../support/seed-shops'
-import { makeDeps, openTestStore } from '../support/test-deps'
-
-type Fn = 'consumer' | 'merchant' | 'station'
+import { unique } from '../support/builders'
+import { openWorkflowWorld, type Fn } from '../support/workflow-world'
 
 // A case's life through the functions: each step checked by the state machine, scoped to who may
 // see the case, and written with its chained event and notifications.
 describe('case workflow through the functions', () => {
   let store: Store
-  let deps: Deps
-  const who: Record<string, PlatformIdentity> = {}
-
-  const act = (fn: Fn, caseId: string, caseAction: string, as: PlatformIdentity, reason = '') =>
-    callAs(deps, fn, { action: fn === 'consumer' ? 'actOnMyCase' : 'actOnCase', caseId, caseAction, reason }, as)
-  const file = async (subject: string) => {
-    const event = aSubmission(SHOP_A.code, { idempotencyKey: unique('wf').padEnd(16, '0') })
-    const r = await callAs(deps, 'consumer', event, { subject })
-    if (!r.ok) throw new Error(r.error.code)
-    return r.data.caseId as string
-  }
-  const sha256 = (text: string) => deps.secrets.hashToken(text)
+  let world: Awaited<ReturnType<typeof openWorkflowWorld>>
+  let who: typeof world.who
+  const act = (...args: Parameters<typeof world.act>) => world.act(...args)
+  const file = (subject: string) => world.file(subject)
+  const sha256 = (text: string) => world.sha256(text)
 
   beforeAll(async () => {
-    store = await openTestStore()
-    deps = makeDeps(store)
-    await seedTwoShops(store)
-    const now = '2026-03-10T02:00:00.000Z'
-    const passwordHash = await deps.secrets.hashPassword('pw-123456')
-    await store.saveStaff({ id: 'st-a', username: 'st-a', displayName: '星河站', role: 'station', siteId: SITE_A.id, passwordHash, createdAt: now })
-    await store.saveStaff({ id: 'st-b', username: 'st-b', displayName: '滨江站', role: 'station', siteId: SITE_B.id, passwordHash, createdAt: now })
-    await store.saveMembership({ id: 'm-a', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: 'clerk-a', status: 'active', createdAt: now })
-    await store.saveMembership({ id: 'm-b', merchantId: SHOP_B.id, siteId: SITE_B.id, subject: 'clerk-b', status: 'active', createdAt: now })
-    for (const u of ['st-a', 'st-b']) {
-      const login = await loginStaff(deps, u, 'pw-123456')
-      if (!login.ok) throw new Error(login.error.code)
-      who[u] = { subject: `${u}-desk`, staffSessionToken: login.data.token }
-    }
-    who.clerkA = { subject: 'clerk-a' }
-    who.clerkB = { subject: 'clerk-b' }
+    world = await openWorkflowWorld()
+    store = world.store
+    who = world.who
   })
   afterAll(() => store.close())
 
@@ -59,7 +32,7 @@ describe('case workflow through the functions', () => {
 
     const events = await store.listEvents(caseId)
     expect(events.map((e) => e.type)).toEqual(['submitted', 'accepted', 'dispatched', 'answered', 'offer_accepted', 'closed'])
-    expect(events[3]).toMatchObject({ actor: { role: 'merchant', id: 'clerk-a' }, note: '全额退款并赠送代金券' })
+    expect(events[3]).toMatchObject({ actor: { role: 'merchant', id: 'clerk-a' }, note: '全额退款并赠送代金券', details: { kind: 'offer', remedy: 'refund', amountFen: 12800 } })
     expect(verifyChain(events, sha256)).toEqual({ ok: true, length: 6 })
     const outbox = (await store.listPendingOutbox(500)).filter((m) => m.caseId === caseId).map((m) => m.template)
     expect(outbox).toEqual(expect.arrayContaining(['consumer.accepted', 'merchant.dispatched', 'consumer.answered', 'merchant.offer_accepted', 'consumer.closed']))
@@ -73,6 +46,8 @@ describe('case workflow through the functions', () => {
     const edited = events.map((e) => (e.seq === 2 ? { ...e, note: '改过的记录' } : e))
     expect(verifyChain(edited, sha256)).toEqual({ ok: false, brokenAtSeq: 2, reason: 'hash' })
     expect(verifyChain([events[0], events[2]], sha256)).toEqual({ ok: false, brokenAtSeq: 2, reason: 'sequence' })
+    const withFile = events.map((e) => (e.seq === 3 ? { ...e, attachments: ['slipped-in-later'] } : e))
+    expect(verifyChain(withFile, sha256)).toEqual({ ok: false, brokenAtSeq: 3, reason: 'hash' })
   })
 
   it("when someone outside the case acts on it, then it is not found — another site's station, another shop, another shopper", async () => {
@@ -106,6 +81,7 @@ describe('case workflow through the functions', () => {
       ['station', 'mediate', 'st-a'], ['station', 'endMediation', 'st-a'], ['station', 'close', 'st-a'], ['station', 'reopen', 'st-a'],
       ['station', 'accept', 'st-b'], ['merchant', 'answer', 'clerkA'], ['merchant', 'checkIn', 'clerkA'], ['merchant', 'answer', 'clerkB'],
       ['consumer', 'acceptOffer', 'owner'], ['consumer', 'refuseOffer', 'owner'], ['consumer', 'withdraw', 'owner'], ['consumer', 'withdraw', 'stranger'],
+      ['station', 'requireOnSite', 'st-a'], ['station', 'extend', 'st-a'], ['station', 'returnVisit', 'st-a2'], ['consumer', 'rate', 'owner'],
     ]
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(attempts.length - 1), { maxLength: 12 }), fc.boolean(), async (picks, withReason) => {
@@ -117,7 +93,7 @@ describe('case workflow through the functions', () => {
           const as = actor === 'owner' ? { subject: owner } : actor === 'stranger' ? { subject: 'stranger' } : who[actor]
           const r = await act(fn, caseId, caseAction, as, withReason ? '理由' : '')
           if (r.ok) recorded++
-          else expect(['ILLEGAL_TRANSITION', 'CASE_NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN']).toContain(r.error.code)
+          else expect(['ILLEGAL_TRANSITION', 'CASE_NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN', 'EXTENSION_NOT_ALLOWED', 'RETURN_VISIT_BY_HANDLER']).toContain(r.error.code)
         }
         const events = await store.listEvents(caseId)
         expect(events.map((e) => e.seq)).toEqual(Array.from({ length: recorded }, (_, k) => k + 1))

@@ -1,5 +1,6 @@
 import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
 import type { Case } from '../../src/domain/case.schema'
+import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import { aCase, aMerchant, anEvidence, anOutboxMessage, aSite, aSubmittedEvent, unique } from '../support/builders'
 
 /**
@@ -39,6 +40,16 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         expect(await store.findMerchantByCode('NOSUCH1')).toBeNull()
         expect(await store.getMerchant(unique('missing'))).toBeNull()
         expect(await store.getSite(unique('missing'))).toBeNull()
+      })
+
+      it('when a site saves its own clock numbers, then they read back and saving again replaces them', async () => {
+        const { site } = await seedShop()
+        const custom = { ...site, clockSettings: { amounts: { merchant_response: 30 }, completion: { goods: 3 }, completionExtension: 10 } }
+        await store.saveSite(custom)
+        expect(await store.getSite(site.id)).toEqual(custom)
+        const plain = { ...site, hotline: '12315' }
+        await store.saveSite(plain)
+        expect(await store.getSite(site.id)).toEqual(plain)
       })
 
       it('when a site has shops, then listing it returns only its own shops', async () => {
@@ -135,11 +146,45 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         await store.createCase(c, first, [], noEvidence(c))
         const event = aSubmittedEvent(c, { seq: 2, type: 'accepted', actor: { role: 'station', id: 'st' }, prevHash: first.hash })
         const note = anOutboxMessage(c, event)
-        const next = { status: 'accepted' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
+        const next = { ...initialWorkflowState('goods'), status: 'accepted' as const, completionKind: 'complex' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
         const updated = await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [note], clocks: [] })
         expect(updated).toEqual({ ...c, ...next, version: 2 })
         expect(await store.listEvents(c.id)).toEqual([first, event])
         expect((await store.listPendingOutbox(1000)).some((m) => m.id === note.id)).toBe(true)
+      })
+
+      it('when a step attaches files and details, then they read back with the event and the files belong to the case', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        const first = aSubmittedEvent(c)
+        await store.createCase(c, first, [], noEvidence(c))
+        const clerk = unique('clerk')
+        const photo = anEvidence(clerk)
+        await store.saveEvidence(photo)
+        const details = { kind: 'offer' as const, remedy: 'refund' as const, amountFen: 12800, note: '全额退款' }
+        const event = aSubmittedEvent(c, { seq: 2, type: 'answered', actor: { role: 'merchant', id: clerk }, prevHash: first.hash, attachments: [photo.id], details })
+        const next = { ...initialWorkflowState('goods'), status: 'merchant_answered' as const, answerKind: 'offer' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
+        await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [], clocks: [], claim: { ids: [photo.id], uploadedBy: clerk } })
+        expect((await store.listEvents(c.id))[1]).toEqual(event)
+        expect((await store.getEvidence(photo.id))?.caseId).toBe(c.id)
+        expect((await store.getCase(c.id))?.answerKind).toBe('offer')
+      })
+
+      it('when a step claims a file someone else uploaded, then nothing of the step is written', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant)
+        const first = aSubmittedEvent(c)
+        await store.createCase(c, first, [], noEvidence(c))
+        const theirs = anEvidence(unique('other-clerk'))
+        await store.saveEvidence(theirs)
+        const event = aSubmittedEvent(c, { seq: 2, type: 'answered', prevHash: first.hash, attachments: [theirs.id] })
+        const next = { ...initialWorkflowState('goods'), status: 'merchant_answered' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
+        await expect(
+          store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [], clocks: [], claim: { ids: [theirs.id], uploadedBy: unique('clerk') } }),
+        ).rejects.toMatchObject({ error: { code: 'EVIDENCE_NOT_FOUND' } })
+        expect(await store.getCase(c.id)).toEqual(c)
+        expect(await store.listEvents(c.id)).toHaveLength(1)
+        expect((await store.getEvidence(theirs.id))?.caseId).toBeNull()
       })
 
       it('when a change was decided on an old version, then CONCURRENT_UPDATE and nothing is written', async () => {
@@ -147,7 +192,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const c = aCase(merchant)
         await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
         const event = aSubmittedEvent(c, { seq: 2, type: 'withdrawn' })
-        const next = { status: 'withdrawn' as const, reopenCount: 0, outcome: null, updatedAt: '2026-03-10T03:00:00.000Z' }
+        const next = { ...initialWorkflowState('goods'), status: 'withdrawn' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
         await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [], clocks: [] })).rejects.toMatchObject({ error: { code: 'CONCURRENT_UPDATE' } })
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toHaveLength(1)

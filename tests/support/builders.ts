@@ -4,13 +4,15 @@ import { CONSENT_VERSION } from '../../src/domain/consent'
 import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
+import { NO_CLOCK_OVERRIDES } from '../../src/domain/clocks/clock-settings'
+import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 
 // Object mothers: valid domain objects with readable defaults; each test states only what matters.
 let counter = 0
 export const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`
 
 export function aSite(over: Partial<Site> = {}): Site {
-  return { id: unique('site'), name: '测试广场', address: '测试路1号', hotline: '0571-00000000', ...over }
+  return { id: unique('site'), name: '测试广场', address: '测试路1号', hotline: '0571-00000000', clockSettings: NO_CLOCK_OVERRIDES, ...over }
 }
 
 export function aMerchant(site: Site, over: Partial<Merchant> = {}): Merchant {
@@ -33,7 +35,6 @@ export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
     id: unique('case'),
     caseNo: unique('KS-20260310'),
     kind: 'complaint',
-    status: 'received',
     siteId: merchant.siteId,
     merchantId: merchant.id,
     merchantName: merchant.name,
@@ -54,8 +55,7 @@ export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
     queryCode: 'ABCD2345',
     createdAt: at,
     updatedAt: at,
-    reopenCount: 0,
-    outcome: null,
+    ...initialWorkflowState('goods'),
     version: 1,
     ...over,
   }
@@ -70,6 +70,8 @@ export function aSubmittedEvent(c: Case, over: Partial<CaseEvent> = {}): CaseEve
     actor: { role: 'consumer', id: c.filedBy },
     at: c.createdAt,
     note: null,
+    attachments: [],
+    details: null,
     prevHash: '0'.repeat(64),
     hash: 'f'.repeat(64),
     ...over,

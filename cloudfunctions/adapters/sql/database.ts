@@ -9,6 +9,7 @@ export interface SitesTable {
   name: string
   address: string
   hotline: string
+  clock_settings: ColumnType<unknown, string | undefined, string>
 }
 
 export interface MerchantsTable {
@@ -85,6 +86,12 @@ export interface CasesTable {
   query_code_sealed: string
   reopen_count: number
   outcome: string | null
+  completion_kind: string
+  on_site_pending: boolean
+  extended: boolean
+  answer_kind: string | null
+  rated: boolean
+  satisfaction: string | null
 }
 
 export interface EvidenceTable {
@@ -109,6 +116,8 @@ export interface CaseEventsTable {
   actor_id: string
   at: Timestamp
   note: string | null
+  attachments: ColumnType<unknown, string, never>
+  details: ColumnType<unknown, string | null, never>
   prev_hash: string
   hash: string
 }

@@ -2,9 +2,10 @@ import type { Selectable } from 'kysely'
 import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case, type CaseEvent, type OutboxMessage } from '../../../src/domain/case.schema'
 import { EvidenceSchema } from '../../../src/domain/evidence.schema'
 import { MerchantSchema } from '../../../src/domain/merchant.schema'
-import { SiteSchema } from '../../../src/domain/site.schema'
+import { SiteSchema, type Site } from '../../../src/domain/site.schema'
 import { MembershipSchema, StaffAccountSchema, StaffSessionSchema } from '../../ports/records'
 import type { Vault } from '../../ports/system'
+import type { WorkflowState } from '../../../src/domain/workflow/state-machine'
 import type { Database } from './database'
 
 // Rows read back are parsed with the domain schemas: a row that no longer fits fails loudly here,
@@ -12,8 +13,12 @@ import type { Database } from './database'
 type Row<T extends keyof Database> = Selectable<Database[T]>
 
 const iso = (value: Date | string): string => new Date(value).toISOString()
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 
-export const toSite = (r: Row<'sites'>) => SiteSchema.parse(r)
+export const toSite = (r: Row<'sites'>) =>
+  SiteSchema.parse({ id: r.id, name: r.name, address: r.address, hotline: r.hotline, clockSettings: json(r.clock_settings) })
+
+export const siteToRow = (s: Site) => ({ id: s.id, name: s.name, address: s.address, hotline: s.hotline, clock_settings: JSON.stringify(s.clockSettings) })
 
 export const toMerchant = (r: Row<'merchants'>) =>
   MerchantSchema.parse({
@@ -55,8 +60,6 @@ export const toStaffSession = (r: Row<'staff_sessions'>) =>
     expiresAt: iso(r.expires_at),
   })
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
-
 /** Cases carry sealed personal data: the mapper needs the vault to open it. */
 export const caseRowMapper = (vault: Vault) => (r: Row<'cases'>): Case =>
   CaseSchema.parse({
@@ -87,6 +90,12 @@ export const caseRowMapper = (vault: Vault) => (r: Row<'cases'>): Case =>
     queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
     reopenCount: Number(r.reopen_count),
     outcome: r.outcome,
+    completionKind: r.completion_kind,
+    onSitePending: r.on_site_pending,
+    extended: r.extended,
+    answerKind: r.answer_kind,
+    rated: r.rated,
+    satisfaction: r.satisfaction,
   })
 
 /** The columns of a case as written; personal data sealed. */
@@ -94,7 +103,6 @@ export const caseToRow = (vault: Vault, c: Case) => ({
   id: c.id,
   case_no: c.caseNo,
   kind: c.kind,
-  status: c.status,
   site_id: c.siteId,
   merchant_id: c.merchantId,
   merchant_name: c.merchantName,
@@ -116,8 +124,20 @@ export const caseToRow = (vault: Vault, c: Case) => ({
   channel: c.channel,
   request_digest: c.requestDigest,
   query_code_sealed: vault.seal(c.queryCode),
-  reopen_count: c.reopenCount,
-  outcome: c.outcome,
+  ...workflowToRow(c),
+})
+
+/** The columns the workflow moves: written at filing and by every step. */
+export const workflowToRow = (w: WorkflowState) => ({
+  status: w.status,
+  reopen_count: w.reopenCount,
+  outcome: w.outcome,
+  completion_kind: w.completionKind,
+  on_site_pending: w.onSitePending,
+  extended: w.extended,
+  answer_kind: w.answerKind,
+  rated: w.rated,
+  satisfaction: w.satisfaction,
 })
 
 export const eventToRow = (e: CaseEvent) => ({
@@ -129,6 +149,8 @@ export const eventToRow = (e: CaseEvent) => ({
   actor_id: e.actor.id,
   at: e.at,
   note: e.note,
+  attachments: JSON.stringify(e.attachments),
+  details: e.details ? JSON.stringify(e.details) : null,
   prev_hash: e.prevHash,
   hash: e.hash,
 })
@@ -166,6 +188,8 @@ export const toEvent = (r: Row<'case_events'>) =>
     actor: { role: r.actor_role, id: r.actor_id },
     at: iso(r.at),
     note: r.note,
+    attachments: json(r.attachments),
+    details: json(r.details),
     prevHash: r.prev_hash,
     hash: r.hash,
   })

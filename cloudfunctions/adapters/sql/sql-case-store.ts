@@ -1,10 +1,24 @@
 import { sql, type Kysely } from 'kysely'
 import { AppFailure, appError } from '../../../src/domain/errors'
-import type { CaseStore, PageRequest } from '../../ports/store'
+import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
 import { writeClocks } from './sql-clock-store'
-import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox } from './row-mappers'
+import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox, workflowToRow } from './row-mappers'
+
+/** Claim only files this person uploaded that no case owns yet; anything else rolls the whole write back. */
+async function claimEvidence(trx: Kysely<Database>, caseId: string, claim: EvidenceClaim) {
+  const ids = [...new Set(claim.ids)]
+  if (ids.length === 0) return
+  const claimed = await trx
+    .updateTable('evidence')
+    .set({ case_id: caseId })
+    .where('id', 'in', ids)
+    .where('uploaded_by', '=', claim.uploadedBy)
+    .where('case_id', 'is', null)
+    .executeTakeFirst()
+  if (Number(claimed.numUpdatedRows) !== ids.length) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
+}
 
 type CaseColumn = 'filed_by' | 'merchant_id' | 'site_id'
 
@@ -49,18 +63,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
           .insertInto('case_events')
           .values(eventToRow(firstEvent))
           .execute()
-        const evidenceIds = [...new Set(evidence.ids)]
-        if (evidenceIds.length > 0) {
-          // claim only files this filer uploaded that no case owns yet; anything else rolls back
-          const claimed = await trx
-            .updateTable('evidence')
-            .set({ case_id: c.id })
-            .where('id', 'in', evidenceIds)
-            .where('uploaded_by', '=', evidence.uploadedBy)
-            .where('case_id', 'is', null)
-            .executeTakeFirst()
-          if (Number(claimed.numUpdatedRows) !== evidenceIds.length) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
-        }
+        await claimEvidence(trx, c.id, evidence)
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
         await writeClocks(trx, clocks)
         return { created: true as const, case: toCase(inserted) }
@@ -77,18 +80,19 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
       return row ? toCase(row) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim }) {
       return db.transaction().execute(async (trx) => {
         // optimistic concurrency: the update only lands on the version the decision was made on
         const updated = await trx
           .updateTable('cases')
-          .set({ status: next.status, reopen_count: next.reopenCount, outcome: next.outcome, updated_at: next.updatedAt, version: expectedVersion + 1 })
+          .set({ ...workflowToRow(next), updated_at: next.updatedAt, version: expectedVersion + 1 })
           .where('id', '=', caseId)
           .where('version', '=', expectedVersion)
           .returningAll()
           .executeTakeFirst()
         if (!updated) throw new AppFailure(appError('CONCURRENT_UPDATE'))
         await trx.insertInto('case_events').values(eventToRow(event)).execute()
+        if (claim) await claimEvidence(trx, caseId, claim)
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
         await writeClocks(trx, clocks)
         return toCase(updated)

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { DirectoryStore } from '../../ports/store'
 import type { Database } from './database'
-import { toMerchant, toSite } from './row-mappers'
+import { siteToRow, toMerchant, toSite } from './row-mappers'
 
 export function sqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
   return {
     async saveSite(site) {
+      const { id: _id, ...changes } = siteToRow(site)
       await db
         .insertInto('sites')
-        .values(site)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: site.name, address: site.address, hotline: site.hotline }))
+        .values(siteToRow(site))
+        .onConflict((oc) => oc.column('id').doUpdateSet(changes))
         .execute()
     },
     async getSite(id) {

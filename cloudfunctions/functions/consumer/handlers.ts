@@ -1,5 +1,5 @@
 import { defineFunction } from '../../runtime/define-function'
-import { actOnCase } from '../../services/case-actions'
+import { actOnCase, stepOf } from '../../services/case-actions'
 import { submitComplaint } from '../../services/consumer-filing'
 import { getMyCase, listMyCases, lookupCase } from '../../services/consumer-cases'
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
@@ -11,5 +11,5 @@ export const consumerFunction = defineFunction('consumer', {
   listMyCases: (_input, ctx) => listMyCases(ctx),
   getMyCase: (input, ctx) => getMyCase(ctx, input.caseId),
   lookupCase: (input, ctx) => lookupCase(ctx, input.caseNo, input.queryCode),
-  actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, input.caseAction, input.reason),
+  actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, stepOf(input)),
 })

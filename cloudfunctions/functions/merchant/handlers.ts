@@ -1,9 +1,9 @@
 import { defineFunction } from '../../runtime/define-function'
-import { actOnCase } from '../../services/case-actions'
+import { actOnCase, stepOf } from '../../services/case-actions'
 import { getMerchantCase, getMerchantHome } from '../../services/merchant-home'
 
 export const merchantFunction = defineFunction('merchant', {
   getHome: (_input, ctx) => getMerchantHome(ctx),
   getCase: (input, ctx) => getMerchantCase(ctx, input.caseId),
-  actOnCase: (input, ctx) => actOnCase(ctx, 'merchant', input.caseId, input.caseAction, input.reason),
+  actOnCase: (input, ctx) => actOnCase(ctx, 'merchant', input.caseId, stepOf(input)),
 })

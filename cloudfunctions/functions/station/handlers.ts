@@ -1,7 +1,8 @@
 import { fail } from '../../../src/domain/errors'
 import { defineFunction } from '../../runtime/define-function'
-import { actOnCase } from '../../services/case-actions'
+import { actOnCase, stepOf } from '../../services/case-actions'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
+import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -10,6 +11,8 @@ export const stationFunction = defineFunction('station', {
   actOnCase: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
-    return actOnCase(ctx, role, input.caseId, input.caseAction, input.reason)
+    return actOnCase(ctx, role, input.caseId, { ...stepOf(input), completionKind: input.completionKind })
   },
+  getClockSettings: (input, ctx) => getClockSettings(ctx, input.siteId),
+  saveClockSettings: (input, ctx) => saveClockSettings(ctx, input.siteId, input.settings),
 })

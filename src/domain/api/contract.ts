@@ -7,6 +7,9 @@ import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
 import { normalizeQueryCode } from '../query-code'
 import { OUTCOME_CODES } from '../workflow/outcomes'
 import type { CaseAction } from '../workflow/transitions'
+import { COMPLETION_KINDS } from '../clocks/clock-rules'
+import { ClockSettingsSchema } from '../clocks/clock-settings'
+import { ClientDetailsSchema } from '../workflow/event-details'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -70,9 +73,31 @@ export const StationBoardSchema = z.object({
 })
 
 const Reason = z.string({ error: '格式不正确' }).trim().max(500, { error: '原因不能超过500字' }).default('')
+const attachmentsUpTo = (max: number) =>
+  z
+    .array(z.string().min(1).max(64), { error: '附件格式不正确' })
+    .max(max, { error: max === 0 ? '此操作不能附加文件' : `附件最多${max}个` })
+    .default([])
 // `action` is taken by the event itself (which function action to run), so the step is `caseAction`.
-const actionInput = <A extends readonly [CaseAction, ...CaseAction[]]>(actions: A) =>
-  CaseIdInput.extend({ caseAction: z.enum(actions, { error: '不支持的操作' }), reason: Reason })
+const actionInput = <A extends readonly [CaseAction, ...CaseAction[]]>(actions: A, maxAttachments: number) =>
+  CaseIdInput.extend({
+    caseAction: z.enum(actions, { error: '不支持的操作' }),
+    reason: Reason,
+    /** the merchant's offer or refusal, the shopper's rating, the answers of a return visit */
+    details: ClientDetailsSchema.nullable().default(null),
+    attachments: attachmentsUpTo(maxAttachments),
+  })
+
+/** Which site's settings: a station's own (omit it); a regulator names one. */
+const SiteScopeInput = z.object({ siteId: z.string().min(1).max(64).optional() })
+
+/** A site's clock numbers: its overrides, and every clock as it now applies (defaults filled in). */
+export const SiteClockSettingsSchema = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  settings: ClockSettingsSchema,
+  effective: z.array(z.object({ clockId: z.string(), label: z.string(), unit: z.string(), amount: z.number(), kind: z.string().nullable() })),
+})
 
 export const ActionOutcomeSchema = z.object({
   caseId: z.string(),
@@ -92,7 +117,7 @@ export const API = {
     listMyCases: { input: NoInput, output: CaseListSchema },
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
     lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },
-    actOnMyCase: { input: actionInput(['withdraw', 'acceptOffer', 'refuseOffer']), output: ActionOutcomeSchema },
+    actOnMyCase: { input: actionInput(['withdraw', 'acceptOffer', 'refuseOffer', 'rate'], 0), output: ActionOutcomeSchema },
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
@@ -100,16 +125,25 @@ export const API = {
   merchant: {
     getHome: { input: NoInput, output: MerchantHomeSchema },
     getCase: { input: CaseIdInput, output: CaseDetailSchema },
-    actOnCase: { input: actionInput(['answer', 'checkIn']), output: ActionOutcomeSchema },
+    // an offer may carry up to 4 photos (issue 5); a check-in one photo of the shop floor
+    actOnCase: { input: actionInput(['answer', 'checkIn'], 4), output: ActionOutcomeSchema },
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
     listCases: { input: BoardFilterSchema, output: StationBoardSchema },
     getCase: { input: CaseIdInput, output: CaseDetailSchema },
     actOnCase: {
-      input: actionInput(['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'mediate', 'endMediation', 'close', 'reopen']),
+      input: actionInput(
+        ['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'mediate', 'endMediation', 'close', 'reopen', 'requireOnSite', 'extend', 'returnVisit'],
+        9,
+      ).extend({
+        /** on accepting: how long the case may take (complex cases get 15 working days and one extension) */
+        completionKind: z.enum(COMPLETION_KINDS, { error: '请选择案件类型' }).optional(),
+      }),
       output: ActionOutcomeSchema,
     },
+    getClockSettings: { input: SiteScopeInput, output: SiteClockSettingsSchema },
+    saveClockSettings: { input: SiteScopeInput.extend({ settings: ClockSettingsSchema }), output: SiteClockSettingsSchema },
   },
 } as const
 

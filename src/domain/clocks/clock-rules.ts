@@ -1,4 +1,7 @@
 import type { Role } from '../identity'
+import type { ClockSettings } from './clock-settings'
+
+export type { ClockSettings } from './clock-settings'
 
 // Every promise the 12315 system makes, as data (DOMAIN.md "The clocks"). Numbers are defaults;
 // a site may override the amount of any clock (ClockSettings). Which events start and stop each
@@ -12,6 +15,7 @@ export const CLOCK_IDS = [
   'mediation', // 调解45个工作日
   'transfer_back', // 非本单位管辖20小时内退回
   'answer_after_return', // 退回后2小时内答复投诉人
+  'return_visit', // 办结后3–5个工作日内回访
 ] as const
 export type ClockId = (typeof CLOCK_IDS)[number]
 
@@ -42,28 +46,26 @@ const MERCHANT_CHAIN: readonly Role[] = ['merchant', 'station', 'regulator']
 const STATION_CHAIN: readonly Role[] = ['station', 'regulator']
 
 export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
-  merchant_response: { id: 'merchant_response', label: '商家响应', unit: 'minutes', amount: 45, startOn: ['dispatched'], stopOn: ['answered', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
-  on_site: { id: 'on_site', label: '到场处置', unit: 'minutes', amount: 90, startOn: ['onsite_required'], stopOn: ['checked_in', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
+  merchant_response: { id: 'merchant_response', label: '商家响应', unit: 'minutes', amount: 45, startOn: ['dispatched'], stopOn: ['answered', 'escalated', 'closed', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
+  on_site: { id: 'on_site', label: '到场处置', unit: 'minutes', amount: 90, startOn: ['onsite_required'], stopOn: ['checked_in', 'closed', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: MERCHANT_CHAIN },
   first_answer: { id: 'first_answer', label: '告知是否受理', unit: 'hours', amount: 24, startOn: ['submitted'], stopOn: ['accepted', 'rejected', 'transferred', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
   accept_decision: { id: 'accept_decision', label: '受理决定', unit: 'working_days', amount: 7, startOn: ['submitted'], stopOn: ['accepted', 'rejected', 'transferred', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
-  completion: { id: 'completion', label: '办结', unit: 'working_days', amount: 7, startOn: ['accepted'], stopOn: ['closed', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  completion: { id: 'completion', label: '办结', unit: 'working_days', amount: 7, startOn: ['accepted', 'reopened'], stopOn: ['closed', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
   mediation: { id: 'mediation', label: '调解期限', unit: 'working_days', amount: 45, startOn: ['mediation_started'], stopOn: ['mediated', 'mediation_ended', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
   transfer_back: { id: 'transfer_back', label: '退回非管辖案件', unit: 'hours', amount: 20, startOn: ['submitted'], stopOn: ['accepted', 'transferred', 'rejected', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
   answer_after_return: { id: 'answer_after_return', label: '退回后答复投诉人', unit: 'hours', amount: 2, startOn: ['returned'], stopOn: ['answered_complainant', 'withdrawn'], remindAt: 0.5, urgeAt: 0.8, escalation: STATION_CHAIN },
+  return_visit: { id: 'return_visit', label: '回访', unit: 'working_days', amount: 5, startOn: ['closed'], stopOn: ['return_visited', 'reopened'], remindAt: 0.6, urgeAt: 0.8, escalation: STATION_CHAIN },
 }
 
 /** Working days to finish, by what the case is about; complex cases may be extended once. */
 export const COMPLETION_WORKING_DAYS: Record<CompletionKind, number> = { goods: 5, services: 7, ordinary: 7, complex: 15 }
 
-/** A site's own numbers, where they differ from the defaults. */
-export interface ClockSettings {
-  amounts?: Partial<Record<ClockId, number>>
-  completion?: Partial<Record<CompletionKind, number>>
-}
+/** Working days a complex case's completion may be extended by, once. */
+export const DEFAULT_COMPLETION_EXTENSION = 15
 
 export function ruleFor(id: ClockId, settings: ClockSettings = {}, completionKind: CompletionKind = 'ordinary'): ClockRule {
   const base = DEFAULT_CLOCK_RULES[id]
   const completion = settings.completion?.[completionKind] ?? COMPLETION_WORKING_DAYS[completionKind]
-  const amount = settings.amounts?.[id] ?? (id === 'completion' ? completion : base.amount)
+  const amount = id === 'completion' ? completion : (settings.amounts?.[id] ?? base.amount)
   return { ...base, amount }
 }

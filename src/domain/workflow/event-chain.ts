@@ -7,9 +7,29 @@ export const GENESIS_HASH = '0'.repeat(64)
 
 type Hashable = Omit<CaseEvent, 'id' | 'hash'>
 
-/** The canonical text an event's hash covers: fixed key order, no whitespace. */
+/**
+ * The canonical text an event's hash covers: fixed key order, no whitespace. Attachments and
+ * details joined the event later; they are appended only when present, so the events written
+ * before them keep the hashes they were stored with (and a chain spanning both still verifies).
+ */
 export function eventHashInput(e: Hashable): string {
-  return JSON.stringify([e.caseId, e.seq, e.type, e.actor.role, e.actor.id, e.at, e.note, e.prevHash])
+  const base: unknown[] = [e.caseId, e.seq, e.type, e.actor.role, e.actor.id, e.at, e.note, e.prevHash]
+  const attachments = e.attachments ?? []
+  if (attachments.length > 0 || e.details) base.push(attachments, e.details ? canonical(e.details) : null)
+  return JSON.stringify(base)
+}
+
+/** Object keys sorted at every level: the same details always hash the same, whatever their key order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    )
+  }
+  return value
 }
 
 export type ChainCheck = { ok: true; length: number } | { ok: false; brokenAtSeq: number; reason: 'sequence' | 'link' | 'hash' }

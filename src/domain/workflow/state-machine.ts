@@ -1,5 +1,7 @@
 import type { CaseStatus } from '../case.schema'
+import type { CompletionKind } from '../clocks/clock-rules'
 import { fail, ok, type Result } from '../errors'
+import type { EventDetails, EventDetailsKind } from './event-details'
 import { OUTCOME_OF, type OutcomeCode } from './outcomes'
 import { MAX_REOPENS, TRANSITIONS, type ActorRole, type CaseAction } from './transitions'
 
@@ -9,6 +11,20 @@ export interface WorkflowState {
   reopenCount: number
   /** set by every closure; kept while closed, cleared when reopened */
   outcome: OutcomeCode | null
+  completionKind: CompletionKind
+  onSitePending: boolean
+  extended: boolean
+  answerKind: 'offer' | 'refusal' | null
+  rated: boolean
+  satisfaction: 'satisfied' | 'unsatisfied' | null
+}
+
+/** What a person sends with a step besides the reason. */
+export interface StepInput {
+  reason?: string
+  details?: EventDetails | null
+  /** the station may set how long a case may take when it accepts it */
+  completionKind?: CompletionKind
 }
 
 export interface Decision {
@@ -16,30 +32,105 @@ export interface Decision {
   action: CaseAction
 }
 
-export const initialWorkflowState = (): WorkflowState => ({ status: 'received', reopenCount: 0, outcome: null })
+export const initialWorkflowState = (completionKind: CompletionKind = 'ordinary'): WorkflowState => ({
+  status: 'received',
+  reopenCount: 0,
+  outcome: null,
+  completionKind,
+  onSitePending: false,
+  extended: false,
+  answerKind: null,
+  rated: false,
+  satisfaction: null,
+})
+
+/** Which kind of details a step must carry. */
+const DETAILS_OF: Partial<Record<CaseAction, readonly EventDetailsKind[]>> = {
+  answer: ['offer', 'refusal'],
+  rate: ['rating'],
+  returnVisit: ['return_visit'],
+}
+
+const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
+  answer: '请填写处理方案或不同意的理由',
+  rate: '请完成评价',
+  returnVisit: '请填写回访记录',
+}
+
+/** Conditions beyond "from which state": each names the fact that makes the step possible. */
+function guard(state: WorkflowState, action: CaseAction): Result<void> {
+  switch (action) {
+    case 'reopen':
+      // once, and only after the shopper said they are not satisfied
+      return state.reopenCount < MAX_REOPENS && state.satisfaction === 'unsatisfied' ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    case 'requireOnSite':
+      return state.onSitePending ? fail('ILLEGAL_TRANSITION') : ok(undefined)
+    case 'extend':
+      return state.completionKind === 'complex' && !state.extended ? ok(undefined) : fail('EXTENSION_NOT_ALLOWED')
+    case 'acceptOffer':
+      return state.answerKind === 'offer' ? ok(undefined) : fail('ILLEGAL_TRANSITION') // a refusal cannot be "accepted"
+    case 'rate':
+      return state.rated ? fail('ILLEGAL_TRANSITION') : ok(undefined)
+    default:
+      return ok(undefined)
+  }
+}
+
+/** May `role` take `action` now? Roles first (FORBIDDEN), then the state (ILLEGAL_TRANSITION). */
+function legal(state: WorkflowState, action: CaseAction, role: ActorRole): Result<void> {
+  const rule = TRANSITIONS[action]
+  if (!rule.roles.includes(role)) return fail('FORBIDDEN')
+  if (!rule.from.includes(state.status)) return fail('ILLEGAL_TRANSITION')
+  return guard(state, action)
+}
+
+function nextState(state: WorkflowState, action: CaseAction, input: StepInput): WorkflowState {
+  const status = TRANSITIONS[action].to ?? state.status
+  const details = input.details ?? null
+  const next: WorkflowState = {
+    ...state,
+    status,
+    outcome: action === 'close' ? (OUTCOME_OF[state.status] ?? null) : status === 'closed' ? state.outcome : null,
+  }
+  switch (action) {
+    case 'accept':
+      return { ...next, completionKind: input.completionKind ?? state.completionKind }
+    case 'answer':
+      return { ...next, answerKind: details?.kind === 'refusal' ? 'refusal' : 'offer' }
+    case 'requireOnSite':
+      return { ...next, onSitePending: true }
+    case 'checkIn':
+      return { ...next, onSitePending: false }
+    case 'extend':
+      return { ...next, extended: true }
+    case 'rate':
+      return { ...next, rated: true, satisfaction: details?.kind === 'rating' && !details.satisfied ? 'unsatisfied' : 'satisfied' }
+    case 'returnVisit':
+      return { ...next, satisfaction: details?.kind === 'return_visit' && !details.satisfied ? 'unsatisfied' : 'satisfied' }
+    case 'reopen':
+      return { ...next, reopenCount: state.reopenCount + 1, rated: false, satisfaction: null, answerKind: null, onSitePending: false }
+    default:
+      return next
+  }
+}
 
 /**
  * Decide whether `role` may take `action` now, and what the case becomes. Pure: the caller writes
  * the event and the new state together. Object-level checks (is this the case's merchant?) are the
  * caller's; this answers only "is this move legal for this kind of actor in this state".
  */
-export function decide(state: WorkflowState, action: CaseAction, role: ActorRole, reason = ''): Result<Decision> {
-  const rule = TRANSITIONS[action]
-  if (!rule.roles.includes(role)) return fail('FORBIDDEN')
-  if (!rule.from.includes(state.status)) return fail('ILLEGAL_TRANSITION')
-  if (rule.needsReason && reason.trim() === '') return fail('VALIDATION_FAILED', { reason: '请填写原因' })
-  if (action === 'reopen' && state.reopenCount >= MAX_REOPENS) return fail('ILLEGAL_TRANSITION')
-
-  const status = rule.to ?? state.status
-  const next: WorkflowState = {
-    status,
-    reopenCount: state.reopenCount + (action === 'reopen' ? 1 : 0),
-    outcome: action === 'close' ? (OUTCOME_OF[state.status] ?? null) : status === 'closed' ? state.outcome : null,
-  }
-  return ok({ next, action })
+export function decide(state: WorkflowState, action: CaseAction, role: ActorRole, input: StepInput = {}): Result<Decision> {
+  const allowed = legal(state, action, role)
+  if (!allowed.ok) return allowed
+  if (TRANSITIONS[action].needsReason && (input.reason ?? '').trim() === '') return fail('VALIDATION_FAILED', { reason: '请填写原因' })
+  const kinds = DETAILS_OF[action]
+  const details = input.details ?? null
+  if (kinds && (!details || !kinds.includes(details.kind))) return fail('VALIDATION_FAILED', { details: DETAILS_MISSING[action] ?? '请填写完整' })
+  if (!kinds && details && details.kind !== 'extension') return fail('VALIDATION_FAILED', { details: '此操作不需要填写这些内容' })
+  return ok({ next: nextState(state, action, input), action })
 }
 
 /** Every action this role could take now: what a screen offers as buttons. */
 export function availableActions(state: WorkflowState, role: ActorRole): CaseAction[] {
-  return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => decide(state, a, role, 'x').ok)
+  return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => legal(state, a, role).ok)
 }

@@ -18,6 +18,10 @@ export const CASE_ACTIONS = [
   'close',
   'withdraw',
   'reopen',
+  'requireOnSite',
+  'extend',
+  'rate',
+  'returnVisit',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -25,12 +29,15 @@ export type ActorRole = Role | 'system'
 
 /** Open = someone still owes the consumer something; a withdrawal is possible from each of these. */
 export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'accepted', 'with_merchant', 'merchant_answered', 'mediating']
+/** Open and already with someone to handle it: where on-site visits and extensions make sense. */
+const IN_HAND: readonly CaseStatus[] = ['accepted', 'with_merchant', 'merchant_answered', 'mediating']
+
 /** Ends of the road: closed can only be reopened (once); the others never move again. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['not_accepted', 'transferred', 'withdrawn', 'closed']
 
 export interface TransitionRule {
   from: readonly CaseStatus[]
-  /** null: the action is recorded as an event but the status stays (an on-site check-in) */
+  /** null: the action is recorded as an event but the status stays (an on-site check-in, a rating) */
   to: CaseStatus | null
   roles: readonly ActorRole[]
   /** a reason people can read is required */
@@ -54,6 +61,10 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   close: { from: ['settled', 'mediated', 'mediation_ended'], to: 'closed', roles: [...STAFF, 'system'], needsReason: false },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn', roles: ['consumer'], needsReason: false },
   reopen: { from: ['closed'], to: 'accepted', roles: STAFF, needsReason: true }, // after an unsatisfied return visit
+  requireOnSite: { from: IN_HAND, to: null, roles: STAFF, needsReason: false }, // starts the 90-minute clock
+  extend: { from: IN_HAND, to: null, roles: STAFF, needsReason: true }, // complex cases, once
+  rate: { from: ['closed'], to: null, roles: ['consumer'], needsReason: false },
+  returnVisit: { from: ['closed'], to: null, roles: STAFF, needsReason: false }, // 回访, by someone other than the handler
 }
 
 export const MAX_REOPENS = 1
@@ -74,4 +85,8 @@ export const EVENT_OF_ACTION = {
   close: 'closed',
   withdraw: 'withdrawn',
   reopen: 'reopened',
+  requireOnSite: 'onsite_required',
+  extend: 'extended',
+  rate: 'rated',
+  returnVisit: 'return_visited',
 } as const satisfies Record<CaseAction, string>

@@ -4,6 +4,7 @@ import { complaintIntake } from './0002-complaint-intake'
 import { caseWorkflow } from './0003-case-workflow'
 import { caseClocks } from './0004-case-clocks'
 import { accessLog } from './0005-access-log'
+import { caseFollowUp } from './0006-case-follow-up'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-case-workflow': caseWorkflow,
   '0004-case-clocks': caseClocks,
   '0005-access-log': accessLog,
+  '0006-case-follow-up': caseFollowUp,
 }
 
 export const migrationProvider: MigrationProvider = {

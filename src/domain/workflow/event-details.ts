@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { formatFen } from '../money'
+
+// What some steps carry beyond a reason: the merchant's offer, the shopper's rating, the answers of
+// a return visit, the terms of an extension. Stored with the event (and covered by its hash), so
+// the timeline says exactly what was offered and what was answered — never edited later.
+export const REMEDIES = ['refund', 'exchange', 'repair', 'compensation', 'explanation'] as const
+export type Remedy = (typeof REMEDIES)[number]
+export const REMEDY_LABELS: Record<Remedy, string> = {
+  refund: '退款',
+  exchange: '换货',
+  repair: '维修',
+  compensation: '赔偿',
+  explanation: '解释说明',
+}
+
+const Note = z.string({ error: '格式不正确' }).trim().max(500, { error: '说明不能超过500字' }).default('')
+const Score = z.number({ error: '请打分' }).int({ error: '请打分' }).min(1, { error: '请打1到5分' }).max(5, { error: '请打1到5分' })
+
+export const OfferDetailsSchema = z.object({
+  kind: z.literal('offer'),
+  remedy: z.enum(REMEDIES, { error: '请选择处理方式' }),
+  /** what the shop pays or refunds, in fen; null when the remedy involves no money */
+  amountFen: z.number({ error: '金额格式不正确' }).int().nonnegative().max(100_000_000_00, { error: '金额过大' }).nullable().default(null),
+  note: Note,
+})
+
+/** The shop declines, and says why (the shopper may then ask the station to mediate). */
+export const RefusalDetailsSchema = z.object({
+  kind: z.literal('refusal'),
+  note: z.string({ error: '请说明不同意的理由' }).trim().min(2, { error: '请说明不同意的理由' }).max(500, { error: '说明不能超过500字' }),
+})
+
+/** After a closure the shopper rates speed, professionalism and attitude (1–5), and says satisfied or not. */
+export const RatingDetailsSchema = z.object({
+  kind: z.literal('rating'),
+  speed: Score,
+  professionalism: Score,
+  attitude: Score,
+  satisfied: z.boolean({ error: '请选择是否满意' }),
+  comment: Note,
+})
+
+/** The four must-ask questions of a return visit (DOMAIN.md "Return visits"). */
+export const ReturnVisitDetailsSchema = z.object({
+  kind: z.literal('return_visit'),
+  knowsResult: z.boolean({ error: '请选择是否知道处理结果' }),
+  promiseKept: z.boolean({ error: '请选择商家是否履行承诺' }),
+  satisfied: z.boolean({ error: '请选择是否满意' }),
+  improve: Note,
+  unresolved: Note,
+})
+
+/** Written by the server when a complex case's completion clock is extended once. */
+export const ExtensionDetailsSchema = z.object({
+  kind: z.literal('extension'),
+  workingDays: z.number().int().positive(),
+  previousDueAt: z.iso.datetime({ offset: true }),
+  dueAt: z.iso.datetime({ offset: true }),
+})
+
+export const EventDetailsSchema = z.discriminatedUnion('kind', [
+  OfferDetailsSchema,
+  RefusalDetailsSchema,
+  RatingDetailsSchema,
+  ReturnVisitDetailsSchema,
+  ExtensionDetailsSchema,
+])
+export type EventDetails = z.infer<typeof EventDetailsSchema>
+export type EventDetailsKind = EventDetails['kind']
+
+/** Details a person may send with a step (an extension's terms are the server's to write). */
+export const ClientDetailsSchema = z.discriminatedUnion('kind', [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema], {
+  error: '请填写完整的办理信息',
+})
+export type ClientDetails = z.infer<typeof ClientDetailsSchema>
+
+const yesNo = (v: boolean) => (v ? '是' : '否')
+
+/** One line for the timeline, in plain Chinese. */
+export function describeDetails(d: EventDetails): string {
+  switch (d.kind) {
+    case 'offer': {
+      const money = d.amountFen !== null && d.amountFen > 0 ? ` ${formatFen(d.amountFen)}` : ''
+      return `商家方案：${REMEDY_LABELS[d.remedy]}${money}${d.note ? `，${d.note}` : ''}`
+    }
+    case 'refusal':
+      return `商家不同意：${d.note}`
+    case 'rating':
+      return `评价：处理速度${d.speed}分，专业程度${d.professionalism}分，服务态度${d.attitude}分，${d.satisfied ? '满意' : '不满意'}${d.comment ? `。${d.comment}` : ''}`
+    case 'return_visit':
+      return `回访：知道处理结果 ${yesNo(d.knowsResult)}；商家履行承诺 ${yesNo(d.promiseKept)}；满意 ${yesNo(d.satisfied)}${d.unresolved ? `；仍未解决：${d.unresolved}` : ''}${d.improve ? `；建议：${d.improve}` : ''}`
+    case 'extension':
+      return `办结期限延长 ${d.workingDays} 个工作日`
+  }
+}
