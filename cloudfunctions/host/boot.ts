@@ -1,5 +1,6 @@
 import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { join, resolve } from 'node:path'
+import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { diskFileStore } from '../adapters/files/disk-file-store'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
@@ -39,6 +40,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     files: diskFileStore(resolve(config.dataDir, 'files')),
     links: hmacLinkSigner(keys.linkKey),
     calendar: chineseDaysTable(),
+    speech: speechFromConfig(config.tencent, systemClock),
   }
 
   let demo: DemoCredentials | undefined

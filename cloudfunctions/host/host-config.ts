@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tencentConfigFrom, type TencentConfig } from '../adapters/tencent/tencent-config'
 import { Base64KeySchema } from './host-keys'
 
 // process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
@@ -45,7 +46,8 @@ export const HostEnvSchema = z
     linkKey: env.LINK_KEY,
   }))
 
-export type HostConfig = z.output<typeof HostEnvSchema>
+/** Everything the host reads from the environment, the optional Tencent Cloud channels included. */
+export type HostConfig = z.output<typeof HostEnvSchema> & { tencent: TencentConfig }
 
 export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] }
 
@@ -53,14 +55,20 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
   // An empty variable means "not set", as people write `PORT= npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = HostEnvSchema.safeParse(present)
-  if (parsed.success) return { ok: true, config: parsed.data }
+  const tencent = tencentConfigFrom(env)
+  if (parsed.success && tencent.ok) return { ok: true, config: { ...parsed.data, tencent: tencent.config } }
   return {
     ok: false,
     // never echo a key back into the logs
-    problems: parsed.error.issues.map((i) => {
-      const name = String(i.path[0])
-      const shown = /KEY|PASSWORD/.test(name) ? '…' : (env[name] ?? '')
-      return `${i.path.join('.')}=${JSON.stringify(shown)}：${i.message}`
-    }),
+    problems: [
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((i) => {
+            const name = String(i.path[0])
+            const shown = /KEY|PASSWORD/.test(name) ? '…' : (env[name] ?? '')
+            return `${i.path.join('.')}=${JSON.stringify(shown)}：${i.message}`
+          })),
+      ...(tencent.ok ? [] : tencent.problems),
+    ],
   }
 }

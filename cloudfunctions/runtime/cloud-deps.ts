@@ -8,6 +8,8 @@ import { nodeSecrets } from '../adapters/system/node-secrets'
 import { randomIds } from '../adapters/system/random-ids'
 import { systemClock } from '../adapters/system/system-clock'
 import { Base64KeySchema } from '../host/host-keys'
+import { speechFromConfig } from '../adapters/speech/speech-from-config'
+import { tencentConfigFrom } from '../adapters/tencent/tencent-config'
 import type { Deps } from '../services/context'
 
 // In CloudBase the functions currently reach a PostgreSQL server (e.g. Tencent Cloud PostgreSQL) at
@@ -23,6 +25,8 @@ let deps: Promise<Deps> | undefined
 
 async function buildDeps(): Promise<Deps> {
   const env = CloudEnvSchema.parse(process.env)
+  const tencent = tencentConfigFrom(process.env)
+  if (!tencent.ok) throw new Error(`腾讯云配置有误：${tencent.problems.join('；')}`)
   const store = await openSqlStore({ kind: 'postgres', url: env.DATABASE_URL }, aesVault(env.DATA_KEY))
   return {
     store,
@@ -32,6 +36,7 @@ async function buildDeps(): Promise<Deps> {
     files: unavailableFileStore,
     links: hmacLinkSigner(env.LINK_KEY),
     calendar: chineseDaysTable(),
+    speech: speechFromConfig(tencent.config, systemClock),
   }
 }
 

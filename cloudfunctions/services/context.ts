@@ -2,6 +2,7 @@ import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Store } from '../ports/store'
+import type { SpeechToText } from '../ports/speech'
 import type { Clock, Ids, Secrets } from '../ports/system'
 
 /** Everything a use case may touch from the outside world, passed in — never imported. */
@@ -14,6 +15,8 @@ export interface Deps {
   links: LinkSigner
   /** the State Council calendar (plus overrides) the working-day clocks count on */
   calendar: HolidayTable
+  /** server-side voice to text (Tencent ASR when configured; otherwise "unavailable") */
+  speech: SpeechToText
 }
 
 export interface ServiceContext {

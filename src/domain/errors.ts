@@ -19,6 +19,11 @@ export const ERROR_CATALOGUE = {
   FILE_TOO_LARGE: { status: 413, message: '文件太大，请压缩后再上传' },
   UNSUPPORTED_FILE_TYPE: { status: 415, message: '不支持这种文件，请上传照片、视频、录音或PDF' },
   VIDEO_TOO_LONG: { status: 413, message: '视频不能超过60秒' },
+  // voice to text: the recording is kept as evidence whatever happens to its transcription
+  ASR_UNAVAILABLE: { status: 503, message: '语音转写暂不可用，录音已作为证据保存' },
+  ASR_FAILED: { status: 422, message: '没有听清，录音已作为证据保存，请再说一遍或直接输入文字' },
+  AUDIO_TOO_LONG: { status: 413, message: '录音超过60秒，请分段说，录音已作为证据保存' },
+  AUDIO_TOO_LARGE: { status: 413, message: '录音文件太大，请分段说，录音已作为证据保存' },
   TOO_MANY_REQUESTS: { status: 429, message: '操作太频繁，请稍后再试' },
   IDEMPOTENCY_CONFLICT: { status: 409, message: '这份投诉已提交过，内容与之前不同，请刷新后重试' },
   CONCURRENT_UPDATE: { status: 409, message: '案件刚被他人更新，请刷新后重试' },

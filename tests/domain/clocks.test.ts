@@ -43,7 +43,7 @@ describe('clocks as data', () => {
 
 describe('extending a clock', () => {
   const started = computeDeadline(ruleFor('completion', {}, 'complex'), beijing('2025-09-15T10:00:00'), table)
-  const running: CaseClock = { caseId: 'c', clockId: 'completion', ...started, stage: 'running', nextCheckAt: started.remindAt, stoppedAt: null }
+  const running: CaseClock = { caseId: 'c', ...started, stage: 'running', nextCheckAt: started.remindAt, stoppedAt: null }
 
   it('when a complex case is extended across National Day, then the new deadline counts working days after the old one and skips the holiday', () => {
     expect(started.dueAt).toBe('2025-10-11T16:00:00.000Z') // 15 working days from 15 Sep: 28 Sep and 11 Oct are make-up days, 1–8 Oct off
@@ -64,7 +64,7 @@ describe('extending a clock', () => {
 
   it('when the extension reaches a year whose calendar is not published, then it is marked provisional', () => {
     const late = computeDeadline(ruleFor('completion', {}, 'complex'), beijing('2026-12-01T10:00:00'), table)
-    const clock: CaseClock = { caseId: 'c', clockId: 'completion', ...late, stage: 'running', nextCheckAt: late.remindAt, stoppedAt: null }
+    const clock: CaseClock = { caseId: 'c', ...late, stage: 'running', nextCheckAt: late.remindAt, stoppedAt: null }
     const r = extendClock(clock, 15, table, beijing('2026-12-02T10:00:00'))
     expect(r).toMatchObject({ ok: true, data: { clock: { provisional: true, explanation: expect.stringContaining('2027年节假日安排尚未公布') } } })
   })

@@ -12,6 +12,7 @@ import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { openPostgresTestStore } from './postgres-test-db'
 import type { Deps } from '../../cloudfunctions/services/context'
+import { unavailableSpeech } from '../../cloudfunctions/ports/speech'
 
 /** A fresh, migrated store: PGlite from the suite's template, or PostgreSQL when a URL is given. */
 export async function openTestStore(): Promise<Store> {
@@ -44,5 +45,6 @@ export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock:
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'kuaisu-files-'))),
     links: hmacLinkSigner(new Uint8Array(32).fill(9)),
     calendar: chineseDaysTable(),
+    speech: unavailableSpeech,
   }
 }

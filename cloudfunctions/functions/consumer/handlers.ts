@@ -3,6 +3,7 @@ import { actOnCase, stepOf } from '../../services/case-actions'
 import { submitComplaint } from '../../services/consumer-filing'
 import { getMyCase, listMyCases, lookupCase } from '../../services/consumer-cases'
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
+import { transcribeAudio } from '../../services/transcribe-audio'
 
 export const consumerFunction = defineFunction('consumer', {
   getMerchantEntry: (input, ctx) => getMerchantEntry(ctx.deps, input.code),
@@ -12,4 +13,5 @@ export const consumerFunction = defineFunction('consumer', {
   getMyCase: (input, ctx) => getMyCase(ctx, input.caseId),
   lookupCase: (input, ctx) => lookupCase(ctx, input.caseNo, input.queryCode),
   actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, stepOf(input)),
+  transcribeAudio: (input, ctx) => transcribeAudio(ctx, input.evidenceId),
 })

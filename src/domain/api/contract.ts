@@ -118,6 +118,11 @@ export const API = {
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
     lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },
     actOnMyCase: { input: actionInput(['withdraw', 'acceptOffer', 'refuseOffer', 'rate'], 0), output: ActionOutcomeSchema },
+    /** a recording the caller uploaded (kind 'audio') → text to propose into the form */
+    transcribeAudio: {
+      input: z.object({ evidenceId: z.string({ error: '缺少录音' }).min(1, { error: '缺少录音' }).max(64) }),
+      output: z.object({ text: z.string(), durationMs: z.number().int().nonnegative() }),
+    },
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },

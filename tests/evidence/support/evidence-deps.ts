@@ -1,3 +1,4 @@
+import { unavailableSpeech } from '../../../cloudfunctions/ports/speech'
 import { hmacLinkSigner } from '../../../cloudfunctions/adapters/system/hmac-link-signer'
 import { nodeSecrets } from '../../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../../cloudfunctions/adapters/system/system-clock'
@@ -18,6 +19,7 @@ export function memoryDeps() {
     files: memoryFiles(),
     links: hmacLinkSigner(new Uint8Array(32).fill(1)),
     calendar: { holidays: {}, makeupWorkdays: {}, publishedYears: [] },
+    speech: unavailableSpeech,
   }
 }
 
