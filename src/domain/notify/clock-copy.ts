@@ -1,0 +1,41 @@
+import type { AlertStage } from './template-keys'
+
+// Clock warnings go to whoever is next in the clock's escalation chain (merchant, station, regulator),
+// so their words name the case and the duty, never "you" in a role-specific way.
+
+/**
+ * What keeping the promise means, said as a request. Keyed by plain string so a clock can be written
+ * here before (or after) it joins CLOCK_IDS; a clock without a line falls back to FALLBACK_DUTY.
+ */
+export const CLOCK_DUTY: Readonly<Record<string, string>> = {
+  merchant_response: '请尽快答复消费者。',
+  on_site: '请尽快安排人员到场处置。',
+  first_answer: '请尽快告知投诉人是否受理。',
+  accept_decision: '请尽快作出是否受理的决定。',
+  completion: '请抓紧办结。',
+  mediation: '请推进调解；确实无法达成一致的，请依法终止调解。',
+  transfer_back: '非本单位管辖的，请尽快退回并说明理由。',
+  answer_after_return: '请尽快答复投诉人。',
+  return_visit: '请尽快安排回访（回访人不得为原承办人）。',
+}
+
+export const FALLBACK_DUTY = '请及时处理。'
+
+export interface StageCopy {
+  /** 提醒卡 / 催办卡 / 红牌 */
+  card: string
+  title: string
+  state: string
+  closing?: string
+}
+
+export const STAGE_COPY: Record<AlertStage, StageCopy> = {
+  reminded: { card: '提醒卡', title: '【提醒卡】{clockLabel}时限过半', state: '时限已过半[[，将于{dueAt}到期]]' },
+  urged: { card: '催办卡', title: '【催办卡】{clockLabel}即将到期', state: '时限即将到期[[（{dueAt}）]]' },
+  overdue: {
+    card: '红牌',
+    title: '【红牌】{clockLabel}已超时',
+    state: '已超过时限[[（应于{dueAt}前完成）]]',
+    closing: '超时情况已逐级通报。',
+  },
+}
