@@ -1,0 +1,119 @@
+// Sums of money: ¥2999, 2999元, 两千九百九十九块, 三百五, 1.2万, 二十八块八, 八毛, 花了两百多 (→ 200, less
+// sure). Of several, the one paid for the goods or service: near 花了/一共/合计, not near 赔/差价/每.
+import { NUMERAL_CHARS, parseChineseNumber } from './chinese-numerals'
+import { after, before, findAll } from './text'
+
+export interface AmountProposal {
+  value: string
+  yuan: number
+  confidence: number
+  start: number
+  end: number
+}
+
+const NUM = `((?:\\d{1,3}(?:,\\d{3})+|[${NUMERAL_CHARS}])+)`
+/** 千万别买, 老百姓, 万达: unit characters alone are words, not numbers */
+const HAS_DIGIT = /[\d零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖]/
+const SMALL = '([0-9零一二两三四五六七八九])'
+// what may not follow a bare number if it is to be money: 两口, 三次, 五公里, 20盒, 8点
+const NOT_MONEY_AFTER = /^(多?[个口次天斤两瓶盒件公里人号月年点分时岁度倍%份条袋罐克平层楼台只双辆张套串碗杯支副遍周星期折位户名家种样副把根粒颗枚片板箱包顿道行趟小]|多?万?公里|万?积分)/
+const PAY_CUE = /花了?|吃了|结账|开口就?要|要价|要|付了?|支付|共计|合计|一共|总共|总计|共|消费了?|充了?|充值|交了?|收了?我?|要了?我|扣了?|价格|售价|价值|总价|票价|学费|课时费|定金|押金|首付|服务费|物业费|中介费|诚意金|保证金|买的?|卖|价/
+const TOTAL_CUE = /共计|合计|一共|总共|总计|共$|金额[:：]?$/
+const NOT_PAID_CUE = /赔|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
+
+interface Candidate {
+  yuan: number
+  start: number
+  end: number
+  base: number
+}
+
+function pushIf(list: Candidate[], yuan: number | null, start: number, end: number, base: number) {
+  if (yuan === null || !(yuan > 0) || yuan >= 1e9) return
+  if (list.some((c) => c.start < end && start < c.end)) return
+  list.push({ yuan: Math.round(yuan * 100) / 100, start, end, base })
+}
+
+function money(numText: string, wan?: string): number | null {
+  const n = parseChineseNumber(numText)
+  return n === null ? null : wan ? n * 10000 : n
+}
+
+export function findAmounts(text: string): Candidate[] {
+  const out: Candidate[] = []
+  // ¥2999, ￥12.50
+  for (const m of findAll(text, new RegExp(`[¥]\\s*${NUM}(万)?`))) pushIf(out, money(m[1], m[2]), m.start, m.end, 0.95)
+  // 2999元, 两千九百九十九块, 三百多块钱, 1.2万元, 二十八块八, 两块五毛, 3元5角
+  const unit = new RegExp(`${NUM}(万)?(多|来)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`)
+  for (const m of findAll(text, unit)) {
+    // 一块浪琴手表, 三块蛋糕: 块 as a measure word
+    if (m[4] === '块' && !m[5] && !m[6] && /^[\u4e00-\u9fa5]/.test(text.slice(m.end)) && !/^[钱的了呢啊吧就还都也买给左多，]/.test(text.slice(m.end))) continue
+    if (!HAS_DIGIT.test(m[1]) && !/^[十拾]$/.test(m[1])) continue // 百元大钞, 万元户: words; but 十块 is ten
+    const whole = money(m[1], m[2])
+    const tenth = m[5] ?? m[6]
+    const dime = tenth ? parseChineseNumber(tenth) : 0
+    if (whole === null || dime === null) continue
+    const weak = m[3] || (/^[一两]$/.test(m[1]) && m[4] === '块') // 三百多块; 烧焦了一块
+    pushIf(out, whole + dime / 10, m.start, m.end, weak ? 0.45 : 0.9)
+  }
+  // 1.2万, 6.8万, 十三万八 — money when no other unit follows
+  for (const m of findAll(text, new RegExp(`${NUM}(多)?`))) {
+    if (!/万/.test(m[1]) || /^万/.test(m[1]) || !HAS_DIGIT.test(m[1]) || NOT_MONEY_AFTER.test(text.slice(m.end, m.end + 3)) || /^[元块]/.test(text.slice(m.end))) continue
+    pushIf(out, parseChineseNumber(m[1]), m.start, m.end, m[2] ? 0.5 : 0.75)
+  }
+  // 八毛, 五角钱 (small sums)
+  for (const m of findAll(text, /([0-9零一二两三四五六七八九十]{1,3})[毛角](钱)?/)) {
+    if (!m[2] && /^[肚衣巾病发线绒钱]/.test(text.slice(m.end, m.end + 1))) continue
+    const n = parseChineseNumber(m[1])
+    pushIf(out, n === null ? null : n / 10, m.start, m.end, m[2] ? 0.8 : 0.55)
+  }
+  // 花了两百多, 收了我三百八十八, 交了3800: a number after a paying word
+  for (const m of findAll(text, new RegExp(`(${PAY_CUE.source})[^${NUMERAL_CHARS}，。！？]{0,2}?[，,:：]?${NUM}(多)?`))) {
+    const numStart = m.end - m[2].length - (m[3]?.length ?? 0)
+    if (NOT_MONEY_AFTER.test(text.slice(m.end, m.end + 3)) || /^[元块毛角万]/.test(text.slice(m.end))) continue
+    if (/^[^\d]$/.test(m[2]) || !HAS_DIGIT.test(m[2])) continue // 买两盒, 付三: one Chinese digit is a count
+    if (/^[\u4e00-\u9fa5]/.test(text.slice(m.end)) && !/^[的多呢啊了买，]/.test(text.slice(m.end))) continue // 买了999感冒灵
+    pushIf(out, parseChineseNumber(m[2]), numStart, m.end, m[3] ? 0.5 : 0.65)
+  }
+  // 四千八, 八百八十八一疗程, 3千5: a number with 百/千 is money unless a measure word follows
+  for (const m of findAll(text, new RegExp(`${NUM}(多)?`))) {
+    let digits = m[1]
+    let end = m.end
+    if (!m[2] && /[一两]$/.test(digits) && parseChineseNumber(digits) === null) {
+      digits = digits.slice(0, -1) // 八百六一丸: 860 a pill
+      end -= 1
+    }
+    // a number needs a digit: the 百 of 老百姓 alone is not one hundred
+    if (!/[百千佰仟]/.test(digits) || !HAS_DIGIT.test(digits) || NOT_MONEY_AFTER.test(text.slice(end, end + 3))) continue
+    pushIf(out, parseChineseNumber(digits), m.start, end, m[2] ? 0.5 : 0.55)
+  }
+  return out
+}
+
+function score(text: string, c: Candidate, all: Candidate[]): number {
+  const previousEnd = Math.max(0, ...all.filter((o) => o.end <= c.start).map((o) => o.end))
+  const left = before(text, c.start, 8).slice(-(c.start - previousEnd))
+  const right = after(text, c.end, 4)
+  let s = c.base
+  if (TOTAL_CUE.test(left)) s += 0.3
+  else if (PAY_CUE.test(left) || /^的?买/.test(right)) s += 0.15
+  if (NOT_PAID_CUE.test(left)) s -= 0.45
+  if (/^[一每]?[斤位次晚包瓶份串个丸疗小]/.test(right)) s -= 0.05
+  return s
+}
+
+export function formatYuan(yuan: number): string {
+  const fen = Math.round(yuan * 100)
+  const whole = Math.floor(fen / 100)
+  const rest = fen % 100
+  if (rest === 0) return String(whole)
+  return rest % 10 === 0 ? `${whole}.${rest / 10}` : `${whole}.${String(rest).padStart(2, '0')}`
+}
+
+export function proposeAmount(text: string): AmountProposal | null {
+  const candidates = findAmounts(text)
+  if (candidates.length === 0) return null
+  const ranked = candidates.map((c) => ({ c, s: score(text, c, candidates) })).sort((a, b) => b.s - a.s || a.c.start - b.c.start)
+  const { c, s } = ranked[0]
+  return { value: formatYuan(c.yuan), yuan: c.yuan, confidence: Math.max(0.05, Math.min(0.99, s)), start: c.start, end: c.end }
+}

@@ -1,0 +1,68 @@
+// From free complaint text (typed, or transcribed from voice) to proposed form fields, each with how
+// sure it is and the words it came from. It proposes; the person confirms — see merge-proposal.ts.
+import type { Demand, ProblemType } from '../classification'
+import type { IndustryLine } from '../industry'
+import { proposeAmount } from './amounts'
+import { classifyIndustry } from './classify-industry'
+import { proposeDemands } from './demands'
+import { classifyProblemType } from './problem-type'
+import { proposeProduct } from './products'
+import { proposePurchaseTime } from './purchase-time'
+import { proposeShop, type Shop } from './shops'
+import { evidence, normalize } from './text'
+import { assessUrgency, type UrgencyLevel, type UrgencySignals } from './urgency'
+
+export interface ExtractContext {
+  /** the instant of speaking or typing: relative dates (昨天, 上周五) count from it */
+  now: Date
+  /** the site's shops, to match names said loosely */
+  shops?: Shop[]
+}
+
+export interface Proposed<T> {
+  value: T
+  /** 0..1 */
+  confidence: number
+  /** the words it came from */
+  evidence: string
+}
+
+export interface Extraction {
+  shopName: Proposed<string> | null
+  shopCode: Proposed<string> | null
+  purchaseTime: Proposed<string> | null
+  amountYuan: Proposed<string> | null
+  product: Proposed<string> | null
+  demands: Proposed<Demand[]> | null
+  problemType: Proposed<ProblemType> | null
+  industry: Proposed<IndustryLine> | null
+  urgency: { level: UrgencyLevel; signals: UrgencySignals }
+}
+
+const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 100) / 100
+
+export function extractComplaint(input: string, ctx: ExtractContext): Extraction {
+  const text = normalize(input ?? '')
+  const span = (start: number, end: number) => evidence(input, start, end)
+  const urgency = assessUrgency(text)
+
+  const shop = proposeShop(text, ctx.shops)
+  const time = proposePurchaseTime(text, ctx.now, urgency.signals.happeningNow)
+  const amount = proposeAmount(text)
+  const product = proposeProduct(text, shop ? [shop] : [])
+  const demands = proposeDemands(text)
+  const industry = classifyIndustry(text, product?.industry ?? null)
+  const problem = classifyProblemType(text, industry.value, urgency.signals.injury)
+
+  return {
+    shopName: shop ? { value: shop.name, confidence: round(shop.confidence), evidence: span(shop.start, shop.end) } : null,
+    shopCode: shop?.code ? { value: shop.code, confidence: round(shop.confidence), evidence: span(shop.start, shop.end) } : null,
+    purchaseTime: time ? { value: time.value, confidence: round(time.confidence), evidence: span(time.start, time.end) } : null,
+    amountYuan: amount ? { value: amount.value, confidence: round(amount.confidence), evidence: span(amount.start, amount.end) } : null,
+    product: product ? { value: product.value, confidence: round(product.confidence), evidence: span(product.start, product.end) } : null,
+    demands: demands ? { value: demands.value, confidence: round(demands.confidence), evidence: demands.evidence } : null,
+    problemType: text.trim() ? { value: problem.value, confidence: round(problem.confidence), evidence: problem.evidence } : null,
+    industry: text.trim() ? { value: industry.value, confidence: round(industry.confidence), evidence: industry.evidence } : null,
+    urgency: { level: urgency.level, signals: urgency.signals },
+  }
+}
