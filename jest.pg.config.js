@@ -6,6 +6,6 @@ process.env.KS_TEST_STORE = 'postgres' // read by tests/support/test-deps.ts in 
 
 module.exports = {
   ...shared,
-  testMatch: ['<rootDir>/tests/**/*.pgtest.ts', '<rootDir>/tests/functions/**/*.test.ts'],
+  testMatch: ['<rootDir>/tests/**/*.pgtest.ts', '<rootDir>/tests/functions/**/*.test.ts', '<rootDir>/tests/notify/**/*.test.ts'],
   testTimeout: 60_000,
 }

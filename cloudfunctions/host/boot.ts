@@ -1,6 +1,7 @@
 import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { join, resolve } from 'node:path'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
+import { channelsFromConfig } from '../adapters/notify-channels-from-config'
 import { diskFileStore } from '../adapters/files/disk-file-store'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
@@ -56,7 +57,8 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     logLevel: config.logLevel,
   })
   await app.listen({ port: config.port, host: config.host })
-  const scheduler = startClockScheduler(deps, (err) => app.log.error({ err }, 'clock tick failed'))
+  const channels = channelsFromConfig(config.notify, config.tencent, systemClock, (line) => app.log.info(line))
+  const scheduler = startClockScheduler(deps, channels, (err) => app.log.error({ err }, 'clock tick or dispatch failed'))
 
   if (demo) await printDemo(config, demo, say)
   say(`快诉已启动：${config.publicUrl}  （数据：${config.databaseUrl ? 'PostgreSQL' : resolve(config.dataDir, 'pg')}）`)

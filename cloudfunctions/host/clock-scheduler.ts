@@ -1,30 +1,44 @@
 import type { Deps } from '../services/context'
+import { dispatchOutbox } from '../services/notify/dispatch-outbox'
+import type { NotifyChannels } from '../services/notify/notify-channels'
 import { tick } from '../services/tick'
 
-const EVERY_MS = 60_000
+const TICK_EVERY_MS = 60_000
+/** The merchant must hear within minutes: the outbox is emptied every few seconds. */
+const DISPATCH_EVERY_MS = 5_000
 
-/**
- * The local host's stand-in for the timer-triggered `clock` cloud function: one tick a minute,
- * never two at once (a slow tick makes the next one wait instead of overlapping).
- */
-export function startClockScheduler(deps: Deps, onError: (err: unknown) => void) {
+/** Run `job` every `everyMs`, never two at once (a slow run makes the next one wait instead of overlapping). */
+function repeat(everyMs: number, job: () => Promise<unknown>, onError: (err: unknown) => void) {
   let running: Promise<void> | null = null
   const run = () => {
     if (running) return
-    running = tick(deps, deps.clock.now())
+    running = job()
       .then(() => undefined, onError)
       .finally(() => {
         running = null
       })
   }
-  const timer = setInterval(run, EVERY_MS)
+  const timer = setInterval(run, everyMs)
   timer.unref() // the timer alone must not keep the process alive
   run()
   return {
-    /** Stop the timer and wait for a tick in flight, so the store is not closed under it. */
     async stop() {
       clearInterval(timer)
       await running
+    },
+  }
+}
+
+/**
+ * The local host's stand-ins for the timer-triggered `clock` and `notify` cloud functions: the
+ * clocks tick once a minute, the outbox is dispatched every few seconds.
+ */
+export function startClockScheduler(deps: Deps, channels: NotifyChannels, onError: (err: unknown) => void) {
+  const jobs = [repeat(TICK_EVERY_MS, () => tick(deps, deps.clock.now()), onError), repeat(DISPATCH_EVERY_MS, () => dispatchOutbox(deps, channels, deps.clock.now()), onError)]
+  return {
+    /** Stop the timers and wait for runs in flight, so the store is not closed under them. */
+    async stop() {
+      await Promise.all(jobs.map((j) => j.stop()))
     },
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { notifyConfigFrom, type NotifyConfig } from '../adapters/notify-config'
 import { tencentConfigFrom, type TencentConfig } from '../adapters/tencent/tencent-config'
 import { Base64KeySchema } from './host-keys'
 
@@ -47,7 +48,7 @@ export const HostEnvSchema = z
   }))
 
 /** Everything the host reads from the environment, the optional Tencent Cloud channels included. */
-export type HostConfig = z.output<typeof HostEnvSchema> & { tencent: TencentConfig }
+export type HostConfig = z.output<typeof HostEnvSchema> & { tencent: TencentConfig; notify: NotifyConfig }
 
 export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] }
 
@@ -56,7 +57,8 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = HostEnvSchema.safeParse(present)
   const tencent = tencentConfigFrom(env)
-  if (parsed.success && tencent.ok) return { ok: true, config: { ...parsed.data, tencent: tencent.config } }
+  const notify = notifyConfigFrom(env)
+  if (parsed.success && tencent.ok && notify.ok) return { ok: true, config: { ...parsed.data, tencent: tencent.config, notify: notify.config } }
   return {
     ok: false,
     // never echo a key back into the logs
@@ -69,6 +71,7 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
             return `${i.path.join('.')}=${JSON.stringify(shown)}：${i.message}`
           })),
       ...(tencent.ok ? [] : tencent.problems),
+      ...(notify.ok ? [] : notify.problems),
     ],
   }
 }

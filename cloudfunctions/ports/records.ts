@@ -32,3 +32,17 @@ export const MembershipSchema = z.object({
   createdAt: Instant,
 })
 export type Membership = z.infer<typeof MembershipSchema>
+
+/** A station's invitation for a shop's clerks: only the code's hash is kept. */
+export const MerchantInviteSchema = z.object({
+  id: z.string().min(1),
+  merchantId: z.string().min(1),
+  siteId: z.string().min(1),
+  codeHash: z.string().min(1),
+  /** the staff account that issued it */
+  createdBy: z.string().min(1),
+  createdAt: Instant,
+  expiresAt: Instant,
+  withdrawnAt: Instant.nullable(),
+})
+export type MerchantInvite = z.infer<typeof MerchantInviteSchema>

@@ -4,6 +4,8 @@ import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
+import type { MerchantRegistryStore } from './merchant-registry-store'
+import type { NotificationStore } from './notification-store'
 import type { Membership, StaffAccount, StaffSession } from './records'
 
 // The store speaks the domain. Every method is something a document database can do with single-
@@ -125,6 +127,6 @@ export interface AccessLogStore {
   listAccessOfCase(caseId: string): Promise<AccessEntry[]>
 }
 
-export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore {
+export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore, MerchantRegistryStore, NotificationStore {
   close(): Promise<void>
 }

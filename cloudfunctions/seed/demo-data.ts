@@ -13,7 +13,9 @@ export const DEMO_SITE: Site = {
   clockSettings: NO_CLOCK_OVERRIDES,
 }
 
-const shop = (id: string, code: string, name: string, industry: Merchant['industry'], booth: string): Merchant => ({
+// Credit codes are invented but valid (GB 32100 check character worked out with usccCheckChar);
+// every demo shop has signed the double commitment at the national 45 / 90 minutes.
+const shop = (id: string, code: string, name: string, industry: Merchant['industry'], booth: string, uscc: string, contactName: string, contactPhone: string): Merchant => ({
   id,
   siteId: DEMO_SITE.id,
   code,
@@ -21,15 +23,21 @@ const shop = (id: string, code: string, name: string, industry: Merchant['indust
   industry,
   address: `${DEMO_SITE.address} ${DEMO_SITE.name}${booth}`,
   booth,
+  uscc,
+  doubleCommitmentSigned: true,
+  responseMinutes: 45,
+  onSiteMinutes: 90,
+  contactName,
+  contactPhone,
 })
 
 export const DEMO_MERCHANTS: Merchant[] = [
-  shop('m-demo-restaurant', 'WDXG26', '味道小馆', '食品', 'B1-12'),
-  shop('m-demo-market', 'YXCS26', '优选生活超市', '商超', 'B1-01'),
-  shop('m-demo-pharmacy', 'KNYF26', '康宁大药房', '药品', '1F-08'),
-  shop('m-demo-fashion', 'CLFS26', '潮流服饰', '一般消费纠纷', '2F-21'),
-  shop('m-demo-digital', 'JSSM26', '极速数码家电', '产品质量', '3F-05'),
-  shop('m-demo-auto', 'AXQC26', '安心汽车美容', '汽车', 'P1-03'),
+  shop('m-demo-restaurant', 'WDXG26', '味道小馆', '食品', 'B1-12', '91330106MA2K00001K', '周师傅', '13800000001'),
+  shop('m-demo-market', 'YXCS26', '优选生活超市', '商超', 'B1-01', '91330106MA2K00002N', '吴店长', '13800000002'),
+  shop('m-demo-pharmacy', 'KNYF26', '康宁大药房', '药品', '1F-08', '91330106MA2K00003R', '郑药师', '13800000003'),
+  shop('m-demo-fashion', 'CLFS26', '潮流服饰', '一般消费纠纷', '2F-21', '92330108MA2T00001F', '冯女士', '13800000004'),
+  shop('m-demo-digital', 'JSSM26', '极速数码家电', '产品质量', '3F-05', '91330106MA2K00004W', '褚经理', '13800000005'),
+  shop('m-demo-auto', 'AXQC26', '安心汽车美容', '汽车', 'P1-03', '92330108MA2T00002J', '卫师傅', '13800000006'),
 ]
 
 /** The shop the demo merchant clerk is bound to. */

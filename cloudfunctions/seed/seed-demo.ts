@@ -22,7 +22,7 @@ function readCredentials(dataDir: string): DemoCredentials | null {
 /**
  * First start: the demo mall, its shops, the staff accounts and the demo clerk. Passwords are random
  * per install (or DEMO_PASSWORD) and kept in <dataDir>/demo-credentials.json (mode 600) so a restart
- * prints the same ones. Later starts change nothing.
+ * prints the same ones. Later starts change nothing but what older installs lack (backfillRegistry).
  */
 export async function seedDemo(
   deps: Deps,
@@ -31,7 +31,10 @@ export async function seedDemo(
   const { store, secrets, clock } = deps
   const known = readCredentials(opts.dataDir)
   const alreadySeeded = known !== null && (await store.getSite(DEMO_SITE.id)) !== null
-  if (alreadySeeded) return { credentials: known, created: false }
+  if (alreadySeeded) {
+    await backfillRegistry(deps)
+    return { credentials: known, created: false }
+  }
 
   const credentials: DemoCredentials = {
     passwords: Object.fromEntries(DEMO_STAFF.map((s) => [s.username, opts.demoPassword ?? secrets.newToken()])),
@@ -57,4 +60,17 @@ export async function seedDemo(
   mkdirSync(opts.dataDir, { recursive: true })
   writeFileSync(join(opts.dataDir, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2), { mode: 0o600 })
   return { credentials, created: true }
+}
+
+/**
+ * Installs seeded before the registry (issue 5) have demo shops without a credit code, commitment or
+ * contact: fill those in once. A shop the station has since given a code is left as it is.
+ */
+async function backfillRegistry({ store }: Deps) {
+  for (const demo of DEMO_MERCHANTS) {
+    const stored = await store.getMerchant(demo.id)
+    if (!stored || stored.uscc !== '') continue
+    const { uscc, doubleCommitmentSigned, responseMinutes, onSiteMinutes, contactName, contactPhone } = demo
+    await store.saveMerchant({ ...stored, uscc, doubleCommitmentSigned, responseMinutes, onSiteMinutes, contactName, contactPhone })
+  }
 }

@@ -1,6 +1,7 @@
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
 import { clocksAfterEvent, type CaseClock } from '../../src/domain/clocks/case-clock'
 import { extendClock } from '../../src/domain/clocks/clock-extension'
+import { merchantClockSettings } from '../../src/domain/clocks/merchant-clock-settings'
 import { DEFAULT_COMPLETION_EXTENSION, type CompletionKind } from '../../src/domain/clocks/clock-rules'
 import type { Caller } from '../../src/domain/identity'
 import { fail, ok, type Result } from '../../src/domain/errors'
@@ -85,7 +86,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   const decision = decide(found, step.action, as, { reason: step.reason, details: step.details, completionKind: step.completionKind })
   if (!decision.ok) return decision
 
-  const [events, existingClocks, site] = await Promise.all([store.listEvents(found.id), store.listClocksOfCase(found.id), store.getSite(found.siteId)])
+  const [events, existingClocks, site, merchant] = await Promise.all([store.listEvents(found.id), store.listClocksOfCase(found.id), store.getSite(found.siteId), store.getMerchant(found.merchantId)])
   const actor = { role: as, id: actorId(ctx.caller, as) }
   if (step.action === 'returnVisit' && closedBy(events) === actor.id) return fail('RETURN_VISIT_BY_HANDLER')
   let details: EventDetails | null = step.details ?? null
@@ -116,7 +117,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   const next = decision.data.next
   const started = clocksAfterEvent(found.id, existingClocks, event.type, new Date(at), {
     table: ctx.deps.calendar,
-    settings: site?.clockSettings,
+    settings: merchantClockSettings(site?.clockSettings, merchant), // the shop's own signed minutes win
     completionKind: next.completionKind,
   })
   const updated = await store.applyChange({

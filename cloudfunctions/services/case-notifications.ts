@@ -22,7 +22,7 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   requireOnSite: ['merchant'],
   extend: ['consumer'],
   rate: ['station'],
-  returnVisit: [],
+  returnVisit: ['consumer'],
 }
 
 export function recipientId(c: Case, role: Role): string {

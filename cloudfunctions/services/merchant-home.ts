@@ -1,13 +1,29 @@
 import { fail, ok, type Result } from '../../src/domain/errors'
-import { loadCaseDetail, loadSummaries } from './case-views'
+import { loadCaseDetail, toCaseSummary } from './case-views'
 import { logAccess } from './access-log'
 import { canSee } from './case-actions'
 import type { CaseDetail } from '../../src/domain/case-view.schema'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 import type { z } from 'zod'
-import type { MerchantHomeSchema } from '../../src/domain/api/contract'
+import type { MerchantCaseSummarySchema, MerchantHomeSchema } from '../../src/domain/api/contract'
+import type { Case } from '../../src/domain/case.schema'
+import type { CaseClock } from '../../src/domain/clocks/case-clock'
+import type { ClockId } from '../../src/domain/clocks/clock-rules'
+import { clockView } from '../../src/domain/clocks/clock-view'
+import { commitmentOf } from '../../src/domain/merchant/commitment'
+import { loadMerchantRecord } from './merchant-record'
 
 type MerchantHome = z.infer<typeof MerchantHomeSchema>
+type MerchantCaseSummary = z.infer<typeof MerchantCaseSummarySchema>
+
+/** A case in the inbox with the shop's own two clocks, for countdowns (the soonest clock may be another). */
+function inboxItem(c: Case, clocks: readonly CaseClock[], now: Date): MerchantCaseSummary {
+  const running = (id: ClockId) => {
+    const k = clocks.find((clock) => clock.clockId === id && clock.stage !== 'stopped')
+    return k ? clockView(k, now) : null
+  }
+  return { ...toCaseSummary(c, clocks, now), responseDue: running('merchant_response'), onSiteDue: running('on_site') }
+}
 
 /** A clerk's shop and its cases. The shop comes from the caller's membership, never from input. */
 export async function getMerchantHome(ctx: ServiceContext): Promise<Result<MerchantHome>> {
@@ -16,11 +32,18 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
   const { store } = ctx.deps
   const merchant = await store.getMerchant(membership.merchantId)
   if (!merchant) return fail('FORBIDDEN')
-  const site = await store.getSite(merchant.siteId)
-  const cases = await store.listCasesForMerchant(merchant.id, DEFAULT_PAGE)
+  const now = ctx.deps.clock.now()
+  const [site, cases, record] = await Promise.all([
+    store.getSite(merchant.siteId),
+    store.listCasesForMerchant(merchant.id, DEFAULT_PAGE),
+    loadMerchantRecord(ctx.deps, merchant.id),
+  ])
+  const items = await Promise.all(cases.map(async (c) => inboxItem(c, await store.listClocksOfCase(c.id), now)))
   return ok({
-    merchant: { code: merchant.code, name: merchant.name, siteName: site?.name ?? '' },
-    cases: await loadSummaries(ctx.deps, cases),
+    merchant: { code: merchant.code, name: merchant.name, siteName: site?.name ?? '', commitment: commitmentOf(merchant) },
+    cases: items,
+    record,
+    now: now.toISOString(),
   })
 }
 

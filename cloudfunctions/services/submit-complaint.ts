@@ -107,8 +107,8 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   // and the reporter is never shown to the merchant.
   const notify: OutboxMessage =
     input.kind === 'complaint'
-      ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.newCase', createdAt: at }
-      : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.newReport', createdAt: at }
+      ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.submitted', createdAt: at }
+      : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.submitted', createdAt: at }
   const site = await store.getSite(merchant.siteId)
   const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { INDUSTRY_LINES } from './industry'
+import { COMMITMENT_MINUTES_MAX } from './merchant/merchant-input.schema'
+import { isValidUscc } from './merchant/uscc'
 
 /**
  * The short code printed in a shop's QR. It must fit a WeChat mini-program code's `scene`
@@ -20,6 +22,17 @@ export const MerchantSchema = z.object({
   industry: z.enum(INDUSTRY_LINES),
   address: z.string(),
   booth: z.string(),
+  /** '' only for shops registered before the registry asked for it (migration 0008) */
+  uscc: z.string().refine((code) => code === '' || isValidUscc(code)),
+  /** 双承诺: when signed, the shop's own minutes below drive its clocks (clocks/merchant-clock-settings.ts) */
+  doubleCommitmentSigned: z.boolean(),
+  responseMinutes: z.number().int().min(1).max(COMMITMENT_MINUTES_MAX),
+  onSiteMinutes: z.number().int().min(1).max(COMMITMENT_MINUTES_MAX),
+  // Personal data of the shop's contact: sealed at rest, shown to station staff only — never in
+  // MerchantEntrySchema, which any shopper's phone may read.
+  contactName: z.string(),
+  /** '' or 11 digits */
+  contactPhone: z.string().regex(/^(1[3-9]\d{9})?$/),
 })
 export type Merchant = z.infer<typeof MerchantSchema>
 

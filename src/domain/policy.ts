@@ -6,6 +6,11 @@ import type { Role } from './identity'
 // Object-level rules (a merchant sees only its own shop, a consumer only their own cases) are
 // enforced by the services on every read; the comment beside each row names that rule.
 export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
+  'inbox.list': ['consumer', 'merchant', 'station', 'regulator'], // only the inboxes the caller's role addresses (own subject / shops / site)
+  'inbox.markRead': ['consumer', 'merchant', 'station', 'regulator'], // same boxes; other ids change nothing
+  'inbox.recordSubscriptions': ['consumer', 'merchant'], // the caller's own tally
+  'inbox.parked': ['station', 'regulator'], // station: own site's cases; regulator: all
+  'inbox.requeue': ['station', 'regulator'], // same scope
   'consumer.getMerchantEntry': ['consumer'], // public shop facts only
   'consumer.submitComplaint': ['consumer'], // filedBy = the caller's subject
   'consumer.listMyCases': ['consumer'], // only cases filedBy the caller
@@ -18,12 +23,26 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'merchant.getHome': ['merchant'], // only the caller's own shop
   'merchant.actOnCase': ['merchant'], // answer / check in, own shop's cases only
   'merchant.getCase': ['merchant'], // own shop's cases; complainant masked unless they opted in; never a reporter
+  'merchant.redeemInvite': ['consumer'], // any device: the binding starts PENDING until the station approves
+  'merchant.myMemberships': ['consumer'], // the caller's own bindings only
   'station.me': ['station', 'proxy', 'regulator'],
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
   'station.actOnCase': ['station', 'regulator'], // station: own site's cases; regulator: any
   'station.getCase': ['station', 'regulator'], // same scope as the board
   'station.getClockSettings': ['station', 'regulator'], // station: own site; regulator: the site it names
   'station.saveClockSettings': ['station', 'regulator'], // same scope
+  // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator any site it names
+  'registry.listMerchants': ['station', 'regulator'],
+  'registry.getMerchant': ['station', 'regulator'],
+  'registry.saveMerchant': ['station', 'regulator'],
+  'registry.importMerchantsCsv': ['station', 'regulator'],
+  'registry.issueInvite': ['station', 'regulator'],
+  'registry.withdrawInvite': ['station', 'regulator'],
+  'registry.listMembers': ['station', 'regulator'], // subjects masked
+  'registry.decideMember': ['station', 'regulator'],
+  'registry.revokeMember': ['station', 'regulator'], // cuts access on the clerk's very next call
+  'registry.posterData': ['station', 'regulator'],
+  'registry.miniCode': ['station', 'regulator'],
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

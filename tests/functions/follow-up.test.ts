@@ -118,14 +118,15 @@ describe('case follow-up through the functions', () => {
     })
   })
 
-  it("when a site sets its own response time, then new clocks use it; another site's staff cannot read or change it, and bad numbers are refused in Chinese", async () => {
+  it("when a site sets its own clock numbers, then new clocks use them; another site's staff cannot read or change them, and bad numbers are refused in Chinese", async () => {
     const station = world.who['st-a']
-    const saved = await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { merchant_response: 30 }, completion: { goods: 3 } } }, station)
-    expect(saved).toMatchObject({ ok: true, data: { siteId: SITE_A.id, settings: { amounts: { merchant_response: 30 } } } })
+    const saved = await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { first_answer: 12 }, completion: { goods: 3 } } }, station)
+    expect(saved).toMatchObject({ ok: true, data: { siteId: SITE_A.id, settings: { amounts: { first_answer: 12 } } } })
     const effective = saved.ok ? saved.data.effective : []
-    expect(effective).toEqual(expect.arrayContaining([expect.objectContaining({ clockId: 'merchant_response', amount: 30 }), expect.objectContaining({ clockId: 'completion', kind: 'goods', amount: 3 })]))
+    expect(effective).toEqual(expect.arrayContaining([expect.objectContaining({ clockId: 'first_answer', amount: 12 }), expect.objectContaining({ clockId: 'completion', kind: 'goods', amount: 3 })]))
     const { caseId } = await dispatched()
-    expect(await clockOf(caseId, 'merchant_response')).toMatchObject({ dueAt: '2026-03-10T06:30:00.000Z', explanation: expect.stringContaining('30 分钟') })
+    expect(await clockOf(caseId, 'first_answer')).toMatchObject({ dueAt: '2026-03-10T18:00:00.000Z', explanation: expect.stringContaining('12 小时') })
+    expect(await clockOf(caseId, 'completion')).toMatchObject({ dueAt: '2026-03-13T16:00:00.000Z' }) // 3 working days: Fri 13 March, 24:00
     expect(await callAs(world.deps, 'station', { action: 'getClockSettings', siteId: SITE_A.id }, world.who['st-b'])).toMatchObject({ ok: false, error: { code: 'SITE_NOT_FOUND' } })
     expect(await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { on_site: 0 } } }, station)).toMatchObject({
       ok: false,

@@ -5,6 +5,7 @@ import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import { NO_CLOCK_OVERRIDES } from '../../src/domain/clocks/clock-settings'
+import { usccCheckChar } from '../../src/domain/merchant/uscc'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 
 // Object mothers: valid domain objects with readable defaults; each test states only what matters.
@@ -25,8 +26,20 @@ export function aMerchant(site: Site, over: Partial<Merchant> = {}): Merchant {
     industry: '商超',
     address: '测试路1号',
     booth: '1F-01',
+    uscc: aUscc(),
+    doubleCommitmentSigned: true,
+    responseMinutes: 45,
+    onSiteMinutes: 90,
+    contactName: '测试店长',
+    contactPhone: '13800138000',
     ...over,
   }
+}
+
+/** A valid credit code no other test uses (unique per process and call). */
+export function aUscc(): string {
+  const body = `913301${String(process.pid % 100).padStart(2, '0')}${String(++counter).padStart(9, '0')}`
+  return body + usccCheckChar(body)
 }
 
 export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
@@ -84,7 +97,7 @@ export function anOutboxMessage(c: Case, e: CaseEvent): OutboxMessage {
     caseId: c.id,
     eventId: e.id,
     recipient: { role: 'merchant', id: c.merchantId },
-    template: 'merchant.newCase',
+    template: 'merchant.submitted',
     createdAt: e.at,
   }
 }

@@ -14,6 +14,12 @@ export const SHOP_A: Merchant = {
   industry: '食品',
   address: '星河路88号 B1-12',
   booth: 'B1-12',
+  uscc: '91330106MA2K00001K',
+  doubleCommitmentSigned: true,
+  responseMinutes: 45,
+  onSiteMinutes: 90,
+  contactName: '周师傅',
+  contactPhone: '13800000001',
 }
 export const SHOP_B: Merchant = {
   id: 'shop-b',
@@ -23,6 +29,12 @@ export const SHOP_B: Merchant = {
   industry: '产品质量',
   address: '滨江路1号 2F-03',
   booth: '2F-03',
+  uscc: '91330108MA2K00001G',
+  doubleCommitmentSigned: false,
+  responseMinutes: 45,
+  onSiteMinutes: 90,
+  contactName: '',
+  contactPhone: '',
 }
 
 export async function seedTwoShops(store: Store) {

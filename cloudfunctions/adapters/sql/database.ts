@@ -20,6 +20,23 @@ export interface MerchantsTable {
   industry: string
   address: string
   booth: string
+  uscc: ColumnType<string, string | undefined, string>
+  double_commitment_signed: ColumnType<boolean, boolean | undefined, boolean>
+  response_minutes: ColumnType<number, number | undefined, number>
+  on_site_minutes: ColumnType<number, number | undefined, number>
+  /** the contact's { name, phone } sealed by the vault; null when the shop gave none */
+  contact_sealed: string | null
+}
+
+export interface MerchantInvitesTable {
+  id: string
+  merchant_id: string
+  site_id: string
+  code_hash: string
+  created_by: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  withdrawn_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface DevicesTable {
@@ -132,6 +149,41 @@ export interface OutboxTable {
   created_at: Timestamp
   delivered_at: ColumnType<Date | null, string | null | undefined, string | null>
   position: Generated<number>
+  status: ColumnType<string, string | undefined, string>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: ColumnType<Date | null, string | null | undefined, string | null>
+  claimed_until: ColumnType<Date | null, string | null | undefined, string | null>
+  last_error: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface DeliveriesTable {
+  event_id: string
+  recipient_role: string
+  recipient_id: string
+  channel: string
+  address: string
+  outbox_id: string
+  status: string
+  detail: string | null
+  at: Timestamp
+}
+
+export interface InboxTable {
+  id: string
+  recipient_role: string
+  recipient_id: string
+  case_id: string
+  template: string
+  title: string
+  body: string
+  created_at: Timestamp
+  read_at: ColumnType<Date | null, string | null | undefined, string | null>
+}
+
+export interface SubscriptionTallyTable {
+  subject: string
+  slot: string
+  remaining: number
 }
 
 export interface CaseClocksTable {
@@ -160,6 +212,7 @@ export interface AccessLogTable {
 export interface Database {
   sites: SitesTable
   merchants: MerchantsTable
+  merchant_invites: MerchantInvitesTable
   devices: DevicesTable
   merchant_members: MerchantMembersTable
   staff: StaffTable
@@ -171,4 +224,7 @@ export interface Database {
   evidence: EvidenceTable
   case_clocks: CaseClocksTable
   access_log: AccessLogTable
+  deliveries: DeliveriesTable
+  inbox: InboxTable
+  subscription_tally: SubscriptionTallyTable
 }

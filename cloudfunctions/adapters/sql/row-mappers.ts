@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely'
 import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case, type CaseEvent, type OutboxMessage } from '../../../src/domain/case.schema'
 import { EvidenceSchema } from '../../../src/domain/evidence.schema'
-import { MerchantSchema } from '../../../src/domain/merchant.schema'
+import { z } from 'zod'
+import { MerchantSchema, type Merchant } from '../../../src/domain/merchant.schema'
 import { SiteSchema, type Site } from '../../../src/domain/site.schema'
-import { MembershipSchema, StaffAccountSchema, StaffSessionSchema } from '../../ports/records'
+import { MembershipSchema, MerchantInviteSchema, StaffAccountSchema, StaffSessionSchema } from '../../ports/records'
 import type { Vault } from '../../ports/system'
 import type { WorkflowState } from '../../../src/domain/workflow/state-machine'
 import type { Database } from './database'
@@ -20,8 +21,12 @@ export const toSite = (r: Row<'sites'>) =>
 
 export const siteToRow = (s: Site) => ({ id: s.id, name: s.name, address: s.address, hotline: s.hotline, clock_settings: JSON.stringify(s.clockSettings) })
 
-export const toMerchant = (r: Row<'merchants'>) =>
-  MerchantSchema.parse({
+const MerchantContactSchema = z.object({ name: z.string(), phone: z.string() })
+
+/** Shops carry their contact's name and phone sealed: the mapper needs the vault to open them. */
+export const merchantRowMapper = (vault: Vault) => (r: Row<'merchants'>): Merchant => {
+  const contact = r.contact_sealed ? MerchantContactSchema.parse(JSON.parse(vault.open(r.contact_sealed))) : { name: '', phone: '' }
+  return MerchantSchema.parse({
     id: r.id,
     siteId: r.site_id,
     code: r.code,
@@ -29,6 +34,41 @@ export const toMerchant = (r: Row<'merchants'>) =>
     industry: r.industry,
     address: r.address,
     booth: r.booth,
+    uscc: r.uscc,
+    doubleCommitmentSigned: r.double_commitment_signed,
+    responseMinutes: Number(r.response_minutes),
+    onSiteMinutes: Number(r.on_site_minutes),
+    contactName: contact.name,
+    contactPhone: contact.phone,
+  })
+}
+
+/** The columns of a shop as written; its contact sealed (or null when it gave none). */
+export const merchantToRow = (vault: Vault, m: Merchant) => ({
+  id: m.id,
+  site_id: m.siteId,
+  code: m.code,
+  name: m.name,
+  industry: m.industry,
+  address: m.address,
+  booth: m.booth,
+  uscc: m.uscc,
+  double_commitment_signed: m.doubleCommitmentSigned,
+  response_minutes: m.responseMinutes,
+  on_site_minutes: m.onSiteMinutes,
+  contact_sealed: m.contactName || m.contactPhone ? vault.seal(JSON.stringify({ name: m.contactName, phone: m.contactPhone })) : null,
+})
+
+export const toInvite = (r: Row<'merchant_invites'>) =>
+  MerchantInviteSchema.parse({
+    id: r.id,
+    merchantId: r.merchant_id,
+    siteId: r.site_id,
+    codeHash: r.code_hash,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    withdrawnAt: r.withdrawn_at === null ? null : iso(r.withdrawn_at),
   })
 
 export const toMembership = (r: Row<'merchant_members'>) =>
@@ -163,6 +203,7 @@ export const outboxToRow = (m: OutboxMessage) => ({
   recipient_id: m.recipient.id,
   template: m.template,
   created_at: m.createdAt,
+  next_attempt_at: m.createdAt,
 })
 
 export const toEvidence = (r: Row<'evidence'>) =>

@@ -123,7 +123,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
       const rows = await db
         .selectFrom('outbox')
         .selectAll()
-        .where('delivered_at', 'is', null)
+        .where('status', '=', 'pending')
         .orderBy('position')
         .limit(limit)
         .execute()

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { DirectoryStore } from '../../ports/store'
+import type { Vault } from '../../ports/system'
 import type { Database } from './database'
-import { siteToRow, toMerchant, toSite } from './row-mappers'
+import { merchantRowMapper, merchantToRow, siteToRow, toSite } from './row-mappers'
 
-export function sqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
+/** The vault seals a shop's contact person before it reaches a column. */
+export function sqlDirectoryStore(db: Kysely<Database>, vault: Vault): DirectoryStore {
+  const toMerchant = merchantRowMapper(vault)
   return {
     async saveSite(site) {
       const { id: _id, ...changes } = siteToRow(site)
@@ -18,15 +21,7 @@ export function sqlDirectoryStore(db: Kysely<Database>): DirectoryStore {
       return row ? toSite(row) : null
     },
     async saveMerchant(m) {
-      const row = {
-        id: m.id,
-        site_id: m.siteId,
-        code: m.code,
-        name: m.name,
-        industry: m.industry,
-        address: m.address,
-        booth: m.booth,
-      }
+      const row = merchantToRow(vault, m)
       const { id: _id, ...changes } = row
       await db
         .insertInto('merchants')

@@ -9,16 +9,20 @@ import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
 import { sqlIdentityStore } from './sql-identity-store'
+import { sqlNotificationStore } from './sql-notification-store'
+import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
   return {
-    ...sqlDirectoryStore(db),
+    ...sqlDirectoryStore(db, vault),
     ...sqlIdentityStore(db),
     ...sqlCaseStore(db, vault),
     ...sqlEvidenceStore(db),
     ...sqlClockStore(db),
     ...sqlAccessLogStore(db),
+    ...sqlNotificationStore(db),
+    ...sqlMerchantRegistryStore(db, vault),
     close: () => db.destroy(),
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CASE_KINDS, CASE_STATUSES } from '../case.schema'
-import { CaseDetailSchema, CaseListSchema, CaseSummarySchema } from '../case-view.schema'
+import { CaseDetailSchema, CaseListSchema, CaseSummarySchema, ClockViewSchema } from '../case-view.schema'
 import { SubmitComplaintSchema } from '../complaint.schema'
 import { STAFF_ROLES } from '../identity'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
@@ -10,6 +10,10 @@ import type { CaseAction } from '../workflow/transitions'
 import { COMPLETION_KINDS } from '../clocks/clock-rules'
 import { ClockSettingsSchema } from '../clocks/clock-settings'
 import { ClientDetailsSchema } from '../workflow/event-details'
+import { InboxViewSchema } from '../inbox.schema'
+import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
+import { MerchantRecordSchema } from '../merchant/merchant-record'
+import * as Registry from '../merchant/registry-api'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -46,9 +50,21 @@ export const ProxyFilingSchema = z.intersection(
   }),
 )
 
+/** A case in the clerk's inbox, with the shop's own clocks for live countdowns (nextDue may be another clock). */
+export const MerchantCaseSummarySchema = CaseSummarySchema.extend({
+  /** the running 45-minute (or the shop's own) response clock, if any */
+  responseDue: ClockViewSchema.nullable(),
+  /** the running on-site clock, if the station asked for someone on site */
+  onSiteDue: ClockViewSchema.nullable(),
+})
+
 export const MerchantHomeSchema = z.object({
-  merchant: z.object({ code: z.string(), name: z.string(), siteName: z.string() }),
-  cases: z.array(CaseSummarySchema),
+  merchant: z.object({ code: z.string(), name: z.string(), siteName: z.string(), commitment: z.string().nullable() }),
+  cases: z.array(MerchantCaseSummarySchema),
+  /** on-time response and self-settlement rates, open and total cases */
+  record: MerchantRecordSchema,
+  /** the server's clock, so a countdown is right even on a phone whose clock is off */
+  now: z.string(),
 })
 
 export const StaffMeSchema = z.object({
@@ -99,6 +115,23 @@ export const SiteClockSettingsSchema = z.object({
   effective: z.array(z.object({ clockId: z.string(), label: z.string(), unit: z.string(), amount: z.number(), kind: z.string().nullable() })),
 })
 
+/** Notifications that failed too often, for the station to see and send again. */
+export const ParkedListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseNo: z.string(),
+      template: z.string(),
+      recipientRole: z.string(),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+    }),
+  ),
+})
+
+const InboxRole = z.object({ as: z.enum(['consumer', 'merchant', 'station', 'regulator'], { error: '请选择身份' }) })
+
 export const ActionOutcomeSchema = z.object({
   caseId: z.string(),
   status: z.enum(CASE_STATUSES),
@@ -106,7 +139,18 @@ export const ActionOutcomeSchema = z.object({
   version: z.number().int(),
 })
 
+/** The in-app inbox (every role) and the delivery of notifications (issue 6). */
+export const INBOX_API = {
+  list: { input: InboxRole, output: InboxViewSchema },
+  markRead: { input: InboxRole.extend({ ids: z.array(z.string().min(1).max(64)).max(100) }), output: z.object({ marked: z.number().int() }) },
+  /** the subscribe-message templates the person just allowed (WeChat prompt at submit time) */
+  recordSubscriptions: { input: z.object({ accepted: z.array(z.enum(SUBSCRIBE_SLOTS)).max(3, { error: '一次最多3个' }) }), output: z.object({ recorded: z.number().int() }) },
+  parked: { input: NoInput, output: ParkedListSchema },
+  requeue: { input: z.object({ id: z.string().min(1).max(64) }), output: z.object({ requeued: z.boolean() }) },
+} as const
+
 export const API = {
+  inbox: INBOX_API,
   consumer: {
     getMerchantEntry: { input: z.object({ code: MerchantCodeSchema }), output: MerchantEntrySchema },
     searchMerchants: {
@@ -132,6 +176,10 @@ export const API = {
     getCase: { input: CaseIdInput, output: CaseDetailSchema },
     // an offer may carry up to 4 photos (issue 5); a check-in one photo of the shop floor
     actOnCase: { input: actionInput(['answer', 'checkIn'], 4), output: ActionOutcomeSchema },
+    /** any device: a station's invite code → a PENDING binding to that shop (the same one when repeated) */
+    redeemInvite: { input: Registry.RedeemInviteInputSchema, output: Registry.MyMembershipSchema },
+    /** the caller's bindings, pending / active / revoked, with shop names */
+    myMemberships: { input: NoInput, output: Registry.MyMembershipListSchema },
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
@@ -149,6 +197,20 @@ export const API = {
     },
     getClockSettings: { input: SiteScopeInput, output: SiteClockSettingsSchema },
     saveClockSettings: { input: SiteScopeInput.extend({ settings: ClockSettingsSchema }), output: SiteClockSettingsSchema },
+  },
+  // the merchant registry of a site (issue 5): shops, posters, clerk invites and bindings
+  registry: {
+    listMerchants: { input: Registry.RegistrySiteInput, output: Registry.MerchantListSchema },
+    getMerchant: { input: Registry.MerchantIdInput, output: Registry.MerchantDetailSchema },
+    saveMerchant: { input: Registry.SaveMerchantInputSchema, output: Registry.SavedMerchantSchema },
+    importMerchantsCsv: { input: Registry.ImportCsvInputSchema, output: Registry.ImportResultSchema },
+    issueInvite: { input: Registry.MerchantIdInput, output: Registry.InviteIssuedSchema },
+    withdrawInvite: { input: Registry.WithdrawInviteInputSchema, output: z.object({ inviteId: z.string() }) },
+    listMembers: { input: Registry.MerchantIdInput, output: Registry.MemberListSchema },
+    decideMember: { input: Registry.DecideMemberInputSchema, output: Registry.MemberViewSchema },
+    revokeMember: { input: Registry.MembershipIdInput, output: Registry.MemberViewSchema },
+    posterData: { input: Registry.PosterInputSchema, output: Registry.PosterDataSchema },
+    miniCode: { input: Registry.MerchantIdInput, output: Registry.MiniCodeImageSchema },
   },
 } as const
 

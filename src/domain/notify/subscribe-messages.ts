@@ -55,6 +55,7 @@ const EVENT_SLOTS: Record<string, SubscribeSlot> = {
   'consumer.answered': 'consumer_answered',
   'consumer.closed': 'consumer_closed',
   'consumer.return_visited': 'consumer_return_visit',
+  'merchant.submitted': 'merchant_new_case', // told at filing: the 45-minute promise starts with the shopper's complaint
   'merchant.dispatched': 'merchant_new_case',
 }
 

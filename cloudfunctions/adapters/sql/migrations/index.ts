@@ -5,6 +5,8 @@ import { caseWorkflow } from './0003-case-workflow'
 import { caseClocks } from './0004-case-clocks'
 import { accessLog } from './0005-access-log'
 import { caseFollowUp } from './0006-case-follow-up'
+import { notifications } from './0007-notifications'
+import { merchantRegistry } from './0008-merchant-registry'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-case-clocks': caseClocks,
   '0005-access-log': accessLog,
   '0006-case-follow-up': caseFollowUp,
+  '0007-notifications': notifications,
+  '0008-merchant-registry': merchantRegistry,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,23 @@
+import type { NotifyChannels } from '../services/notify/notify-channels'
+import type { Clock } from '../ports/system'
+import type { NotifyConfig } from './notify-config'
+import { tencentApiClient } from './tencent/tencent-api-client'
+import type { TencentConfig } from './tencent/tencent-config'
+import { tencentSmsSender } from './tencent/tencent-sms'
+import { httpWechatOpenApi } from './wechat/http-open-api'
+import { wecomWebhook } from './wecom/wecom-webhook'
+
+/** The channels the configuration switched on; the inbox (and the log line) are always there. */
+export function channelsFromConfig(notify: NotifyConfig, tencent: TencentConfig, clock: Clock, log: (line: string) => void): NotifyChannels {
+  const channels: NotifyChannels = { log }
+  if (notify.wecom) channels.wecom = wecomWebhook(notify.wecom)
+  if (notify.wechat) {
+    const { appId, appSecret, baseUrl, templateIds, miniprogramState } = notify.wechat
+    channels.wechat = { api: httpWechatOpenApi({ appId, appSecret, baseUrl, clock }), templateIds, miniprogramState }
+  }
+  if (tencent.sms && notify.smsTemplateId) {
+    const { api, sdkAppId, signName } = tencent.sms
+    channels.sms = { sender: tencentSmsSender({ client: tencentApiClient({ ...api, now: () => clock.now() }), sdkAppId, signName, log }), templateId: notify.smsTemplateId }
+  }
+  return channels
+}

@@ -1,0 +1,17 @@
+// The timer-triggered cloud function that empties the outbox in CloudBase (config.json: every
+// minute, the shortest a timer allows). It takes no input and answers to no client; the local host
+// runs the same dispatcher every few seconds.
+import { channelsFromConfig } from '../../adapters/notify-channels-from-config'
+import { notifyConfigFrom } from '../../adapters/notify-config'
+import { systemClock } from '../../adapters/system/system-clock'
+import { tencentConfigFrom } from '../../adapters/tencent/tencent-config'
+import { cloudDeps } from '../../runtime/cloud-deps'
+import { dispatchOutbox, type DispatchReport } from '../../services/notify/dispatch-outbox'
+
+export async function main(): Promise<DispatchReport> {
+  const notify = notifyConfigFrom(process.env)
+  const tencent = tencentConfigFrom(process.env)
+  if (!notify.ok || !tencent.ok) throw new Error(`通知渠道配置有误：${[...(notify.ok ? [] : notify.problems), ...(tencent.ok ? [] : tencent.problems)].join('；')}`)
+  const channels = channelsFromConfig(notify.config, tencent.config, systemClock, (line) => console.log(line))
+  return dispatchOutbox(await cloudDeps(), channels, new Date())
+}

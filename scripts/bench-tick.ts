@@ -1,0 +1,122 @@
+// npm run bench (second part): the tick's cost with many open cases and few due (issue 4), and the
+// dispatcher's throughput into the inbox (issue 6), on an embedded PGlite in a temp dir. Prints
+// figures; asserts nothing (a benchmark is not a test).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { chineseDaysTable } from '../cloudfunctions/adapters/calendar/chinese-days-table'
+import { diskFileStore } from '../cloudfunctions/adapters/files/disk-file-store'
+import { connectSql, migrateToLatest } from '../cloudfunctions/adapters/sql/connect'
+import { caseToRow } from '../cloudfunctions/adapters/sql/row-mappers'
+import { sqlStore } from '../cloudfunctions/adapters/sql/sql-store'
+import { aesVault } from '../cloudfunctions/adapters/system/aes-vault'
+import { hmacLinkSigner } from '../cloudfunctions/adapters/system/hmac-link-signer'
+import { nodeSecrets } from '../cloudfunctions/adapters/system/node-secrets'
+import { randomIds } from '../cloudfunctions/adapters/system/random-ids'
+import { fixedClock } from '../cloudfunctions/adapters/system/system-clock'
+import { unavailableSpeech } from '../cloudfunctions/ports/speech'
+import type { Deps } from '../cloudfunctions/services/context'
+import { dispatchOutbox } from '../cloudfunctions/services/notify/dispatch-outbox'
+import { tick } from '../cloudfunctions/services/tick'
+import { DEMO_MERCHANTS, DEMO_SITE } from '../cloudfunctions/seed/demo-data'
+import type { Case } from '../src/domain/case.schema'
+import { CONSENT_VERSION } from '../src/domain/consent'
+import { initialWorkflowState } from '../src/domain/workflow/state-machine'
+
+const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 100_000)
+const DUE = 100
+const BATCH = 1000
+const NOW = new Date('2026-03-10T06:00:00Z')
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'kuaisu-bench-tick-'))
+  try {
+    const db = await connectSql({ kind: 'pglite', dataDir: join(dir, 'pg') })
+    await migrateToLatest(db)
+    const vault = aesVault(new Uint8Array(32).fill(3))
+    const store = sqlStore(db, vault)
+    const deps: Deps = { store, clock: fixedClock(NOW), ids: randomIds, secrets: nodeSecrets, files: diskFileStore(join(dir, 'files')), links: hmacLinkSigner(new Uint8Array(32).fill(4)), calendar: chineseDaysTable(), speech: unavailableSpeech }
+    await store.saveSite(DEMO_SITE)
+    const shop = DEMO_MERCHANTS[0]
+    await store.saveMerchant(shop)
+
+    const t0 = performance.now()
+    for (let start = 0; start < OPEN_CASES; start += BATCH) {
+      const cases: Case[] = []
+      for (let i = start; i < Math.min(start + BATCH, OPEN_CASES); i++) cases.push(benchCase(i, shop.id, shop.siteId, shop.name))
+      await db.insertInto('cases').values(cases.map((c) => caseToRow(vault, c))).execute()
+      // every case has a running clock; only the first DUE are due now, the rest next week
+      await db
+        .insertInto('case_clocks')
+        .values(
+          cases.map((c, k) => {
+            const due = start + k < DUE
+            const next = due ? '2026-03-10T05:59:00.000Z' : '2026-03-17T06:00:00.000Z'
+            return { case_id: c.id, clock_id: 'merchant_response', started_at: '2026-03-10T05:00:00.000Z', due_at: next, remind_at: next, urge_at: next, explanation: 'bench', provisional: false, stage: 'running', next_check_at: next, stopped_at: null }
+          }),
+        )
+        .execute()
+    }
+    const seedMs = performance.now() - t0
+
+    const runs: number[] = []
+    let alerts = 0
+    for (let r = 0; r < 2; r++) {
+      const s = performance.now()
+      const report = await tick(deps, NOW)
+      runs.push(performance.now() - s)
+      alerts += report.alerts
+    }
+    const d0 = performance.now()
+    const dispatched = await dispatchOutbox(deps, {}, NOW, { batch: 100 })
+    const dispatchMs = performance.now() - d0
+
+    console.log('')
+    console.log(`== tick and dispatcher on PGlite (${OPEN_CASES.toLocaleString('en')} open cases, ${DUE} due)`)
+    console.log(`  seeding (batched inserts)              ${(seedMs / 1000).toFixed(1)} s`)
+    console.log(`  tick, first run (${DUE} due, ${alerts} alerts queued)  ${runs[0].toFixed(0)} ms`)
+    console.log(`  tick, same instant again (nothing due) ${runs[1].toFixed(1)} ms`)
+    console.log(`  dispatcher: ${dispatched.delivered} notifications to the inbox  ${dispatchMs.toFixed(0)} ms (${((dispatched.delivered / dispatchMs) * 1000).toFixed(0)}/s)`)
+    await store.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function benchCase(i: number, merchantId: string, siteId: string, merchantName: string): Case {
+  const at = '2026-03-10T05:00:00.000Z'
+  return {
+    id: `bench-${i}`,
+    caseNo: `KS-20260310-B${i}`,
+    kind: 'complaint',
+    siteId,
+    merchantId,
+    merchantName,
+    description: '基准测试用的投诉内容，描述商品质量问题。',
+    complainant: { name: '测试', phone: '13800000000', address: '测试路1号' },
+    purchaseTime: '2026-03-10',
+    amountFen: 1000,
+    product: '测试商品',
+    problemType: '质量',
+    industry: '商超',
+    demands: ['refund'],
+    sharePhoneWithMerchant: false,
+    consent: { version: CONSENT_VERSION, at, mode: 'self', attestedBy: null },
+    channel: 'qr',
+    filedBy: `bench-subject-${i}`,
+    idempotencyKey: `bench-key-${String(i).padStart(10, '0')}`,
+    requestDigest: 'bench',
+    queryCode: 'BENCH234',
+    createdAt: at,
+    updatedAt: at,
+    ...initialWorkflowState('goods'),
+    status: 'with_merchant',
+    version: 1,
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,83 @@
+import { cloudMiniCode, type CloudGetUnlimitedParams, type CloudWxacodeLike } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
+import { registryFunctionWith } from '../../cloudfunctions/functions/registry/handlers'
+import { dispatch } from '../../cloudfunctions/runtime/dispatch'
+import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
+import { openMerchantWorld, type MerchantWorld } from './merchant-world'
+
+// A shop's mini-program code for its poster: drawn by WeChat's wxacode.getUnlimited in the cloud,
+// unavailable on the local host (which prints the H5 URL's QR instead).
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+
+/** Behaves like wx-server-sdk's cloud.openapi: resolves { contentType, buffer, errCode: 0 } or rejects with errCode. */
+function fakeOpenApi(behaviour: 'ok' | 'reject' | 'garbage' = 'ok') {
+  const calls: CloudGetUnlimitedParams[] = []
+  const openapi: CloudWxacodeLike = {
+    wxacode: {
+      async getUnlimited(params) {
+        calls.push(params)
+        if (behaviour === 'reject') throw Object.assign(new Error('errCode: 41030 invalid page'), { errCode: 41030 })
+        if (behaviour === 'garbage') return { errCode: 0 }
+        return { contentType: 'image/png', buffer: Buffer.from(PNG), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' }
+      },
+    },
+  }
+  return { openapi, calls }
+}
+
+describe('registry.miniCode', () => {
+  let world: MerchantWorld
+  let station: PlatformIdentity
+  const quiet = () => undefined
+  beforeAll(async () => {
+    world = await openMerchantWorld()
+    station = await world.staff('station-x')
+  })
+  afterAll(() => world.store.close())
+
+  const callWith = async (fn: ReturnType<typeof registryFunctionWith>, event: object, who: PlatformIdentity) =>
+    dispatch(fn, event, { caller: await resolveCaller(world.deps, who), deps: world.deps })
+
+  it('when no mini-code source is wired (the local host), then MINI_CODE_UNAVAILABLE tells staff to print the web QR', async () => {
+    expect(await world.call('registry', { action: 'miniCode', merchantId: 'shop-one' }, station)).toEqual({
+      ok: false,
+      error: { code: 'MINI_CODE_UNAVAILABLE', message: '此环境不能生成小程序码，请打印网页二维码' },
+    })
+  })
+
+  it('when the cloud source is wired, then the code opens the complaint page with the merchant code as scene', async () => {
+    const { openapi, calls } = fakeOpenApi()
+    const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
+    const result = await callWith(fn, { action: 'miniCode', merchantId: 'shop-one' }, station)
+    expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
+    expect(calls).toEqual([{ scene: 'ONE234', page: 'pages/consumer/complain/index', checkPath: true, width: 1280 }])
+  })
+
+  it("when the shop is another site's, then it is not found before WeChat is ever asked", async () => {
+    const { openapi, calls } = fakeOpenApi()
+    const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
+    expect(await callWith(fn, { action: 'miniCode', merchantId: 'shop-three' }, station)).toMatchObject({ ok: false, error: { code: 'MERCHANT_NOT_FOUND' } })
+    expect(calls).toEqual([])
+  })
+
+  it('when WeChat refuses or answers something unexpected, then MINI_CODE_FAILED', async () => {
+    for (const behaviour of ['reject', 'garbage'] as const) {
+      const source = cloudMiniCode(fakeOpenApi(behaviour).openapi, { log: quiet })
+      expect(await source.render({ scene: 'ONE234', page: 'pages/consumer/complain/index', width: 430 })).toMatchObject({ ok: false, error: { code: 'MINI_CODE_FAILED' } })
+    }
+  })
+
+  it("when a scene or page breaks WeChat's rules, then the adapter refuses without calling it", async () => {
+    const { openapi, calls } = fakeOpenApi()
+    const source = cloudMiniCode(openapi, { log: quiet, checkPath: false })
+    const page = 'pages/consumer/complain/index'
+    for (const request of [
+      { scene: 'X'.repeat(33), page, width: 430 },
+      { scene: '100%', page, width: 430 },
+      { scene: 'ONE234', page: `/${page}`, width: 430 },
+      { scene: 'ONE234', page: `${page}?m=1`, width: 430 },
+    ]) {
+      expect(await source.render(request)).toMatchObject({ ok: false, error: { code: 'MINI_CODE_FAILED' } })
+    }
+    expect(calls).toEqual([])
+  })
+})
