@@ -1,20 +1,24 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { DESCRIPTION_MIN } from '../domain/complaint.schema'
+import { appendSpoken } from '../hooks/complaint-draft'
 import type { Receipt } from '../hooks/receipt-store'
 import type { ComplaintDraftApi } from '../hooks/use-complaint-draft'
 import { useComplaintSubmit, type FilingMode } from '../hooks/use-complaint-submit'
 import { useEvidenceUploads } from '../hooks/use-evidence-uploads'
+import { useVoiceProposal } from '../hooks/use-voice-proposal'
 import { ActionButton } from './action-button'
 import { ConsentBlock } from './consent-block'
 import { DemandCheckboxes } from './demand-checkboxes'
 import { DescriptionField } from './description-field'
 import { EvidencePicker } from './evidence-picker'
+import { ExtractionProposal } from './extraction-proposal'
 import { ErrorBanner } from './feedback'
 import { FormSection } from './form-section'
 import { IdentityFields } from './identity-fields'
 import { PurchaseFields } from './purchase-fields'
 import { ToggleSwitch } from './toggle-switch'
+import { VoiceInput } from './voice-input'
 import './complaint-form.scss'
 
 // The whole complaint, for a shopper on their own phone (`self`) and for a helper filing for
@@ -30,13 +34,19 @@ interface Props {
 }
 
 export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted }: Props) {
-  const { draft, setField, patchFields, updateEvidence } = api
+  const { draft, setField, patchFields, appendToDescription, updateEvidence } = api
   const f = draft.fields
   const uploads = useEvidenceUploads(draft.evidence, updateEvidence)
   const { submit, submitting, errors, banner } = useComplaintSubmit(mode, api, onSubmitted)
+  const proposal = useVoiceProposal(api)
   const proxy = mode === 'proxy'
   const report = f.kind === 'report'
   const noun = report ? '举报' : '投诉'
+  // spoken words go after the typed ones; then the whole text is read for fields to propose
+  const spoken = (text: string) => {
+    appendToDescription(text)
+    proposal.offer(appendSpoken(f.description, text))
+  }
 
   return (
     <View className="complaint-form">
@@ -52,7 +62,10 @@ export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted }: Pro
 
       <FormSection title="发生了什么">
         <DemandCheckboxes value={f.demands} onChange={(v) => setField('demands', v)} error={errors.demands} optional={report} />
-        <DescriptionField label={`${noun}内容`} value={f.description} onChange={(v) => setField('description', v)} error={errors.description} />
+        <DescriptionField label={`${noun}内容`} value={f.description} onChange={(v) => setField('description', v)} error={errors.description}>
+          <VoiceInput evidence={draft.evidence} uploads={uploads} onText={spoken} noun={noun} />
+          <ExtractionProposal proposal={proposal} />
+        </DescriptionField>
       </FormSection>
 
       <FormSection title="证据" note="小票、发票、聊天记录截图、商品照片、录音录像都可以">

@@ -1,21 +1,25 @@
 import { Textarea, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '../domain/complaint.schema'
 import { describedBy, fieldIds, FormField } from './form-field'
 import './description-field.scss'
 
 // 投诉内容: what happened, in the person's own words, with a live count against the 2000 cap.
+// `children` (voice input) go above the box they write into.
 // (`complaint__textarea` is the name the mini-program page test taps; keep it.)
 interface Props {
   value: string
   onChange: (value: string) => void
   error?: string
   label?: string
+  children?: ReactNode
 }
 
-export function DescriptionField({ value, onChange, error, label = '投诉内容' }: Props) {
+export function DescriptionField({ value, onChange, error, label = '投诉内容', children }: Props) {
   const ids = fieldIds('description')
   return (
     <FormField name="description" label={label} error={error}>
+      {children}
       <Textarea
         className="field-box complaint__textarea"
         value={value}

@@ -75,6 +75,18 @@ export function newIdempotencyKey(): string {
   return key
 }
 
+/**
+ * Spoken text goes after what is already written, never instead of it. A segment that follows text
+ * ending mid-sentence is joined with "，" (the person paused, then went on); after a full stop or a
+ * line break it is simply appended.
+ */
+export function appendSpoken(current: string, spoken: string): string {
+  const said = spoken.trim()
+  if (!said) return current
+  if (!current.trim()) return said
+  return /[。！？!?；;，,、：:\n]\s*$/.test(current) ? current.replace(/[ \t]+$/, '') + said : current.replace(/\s+$/, '') + '，' + said
+}
+
 export const emptyDraft = (): Draft => ({
   fields: DraftFieldsSchema.parse({}),
   evidence: [],

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MerchantEntry } from '../domain/merchant.schema'
-import { clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftFields, type EvidenceEntry } from './complaint-draft'
+import { appendSpoken, clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftFields, type EvidenceEntry } from './complaint-draft'
 
 // The draft behind one complaint form, kept in storage as it changes. `scope` names the draft (the
 // shop's code, 'search' or 'proxy'). Every update is functional: uploads report progress long
@@ -31,6 +31,11 @@ export function useComplaintDraft(scope: string) {
     setDraft((d) => ({ ...d, fields: { ...d.fields, ...patch } }))
   }, [])
 
+  /** Voice input: the segment's text after whatever the person has typed by the time it arrives. */
+  const appendToDescription = useCallback((spoken: string) => {
+    setDraft((d) => ({ ...d, fields: { ...d.fields, description: appendSpoken(d.fields.description, spoken) } }))
+  }, [])
+
   const updateEvidence = useCallback((change: (list: EvidenceEntry[]) => EvidenceEntry[]) => {
     setDraft((d) => ({ ...d, evidence: change(d.evidence) }))
   }, [])
@@ -52,7 +57,7 @@ export function useComplaintDraft(scope: string) {
     clearDraft(scope)
   }, [scope])
 
-  return { draft, setField, patchFields, updateEvidence, setShop, renewKey, discard }
+  return { draft, setField, patchFields, appendToDescription, updateEvidence, setShop, renewKey, discard }
 }
 
 export type ComplaintDraftApi = ReturnType<typeof useComplaintDraft>

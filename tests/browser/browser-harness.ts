@@ -33,7 +33,8 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `chromiumArgs`: extra launch flags a journey needs (e.g. a fake microphone for voice input). */
+export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   mkdirSync(SHOTS, { recursive: true })
@@ -43,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
   const lines: string[] = []
   const host: RunningHost = await bootHost(parsed.config, (l) => lines.push(l))
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...(options.chromiumArgs ?? [])] })
   return {
     base: host.url,
     browser,
