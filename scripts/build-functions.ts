@@ -18,7 +18,11 @@ const OUT = flag > 0 ? resolve(process.argv[flag + 1]) : join(ROOT, 'dist', 'fun
 // - pg-native: that optional binding; not installed, never required unless asked for.
 // - @electric-sql/pglite: the embedded store of the local host. connect.ts imports it lazily and a
 //   cloud function always takes the postgres branch, so its WebAssembly (tens of MB) never ships.
+// - wx-server-sdk: WeChat's cloud call (subscribe messages, mini-program codes) for the functions that
+//   use it; installed by CloudBase only, not here (44 MB, and it pins its own node-sdk), so its version
+//   is pinned by hand to the one whose API cloudfunctions/adapters/wechat/cloud-*.ts are written for.
 const INSTALLED = ['@cloudbase/node-sdk', 'pg']
+const CLOUD_ONLY: Record<string, string> = { 'wx-server-sdk': '4.0.2' }
 const NEVER_LOADED = ['pg-native', '@electric-sql/pglite']
 
 const functionNames = readdirSync(SRC).filter(
@@ -50,7 +54,7 @@ async function main(): Promise<number> {
     // and the bundle is well under the upload limit. The cost is a little more parse time on cold start.
     minify: false,
     sourcemap: false,
-    external: [...INSTALLED, ...NEVER_LOADED],
+    external: [...INSTALLED, ...Object.keys(CLOUD_ONLY), ...NEVER_LOADED],
     metafile: true,
     logLevel: 'warning', // esbuild prints errors and warnings itself
   })
@@ -59,7 +63,10 @@ async function main(): Promise<number> {
     const meta: Metafile['outputs'][string] = result.metafile.outputs[relative(ROOT, join(dir, 'index.js'))]
     // Only the externals this bundle really imports become dependencies, pinned to what was tested here.
     const used = new Set(meta.imports.filter((i) => i.external).map((i) => packageOf(i.path)))
-    const dependencies = Object.fromEntries(INSTALLED.filter((p) => used.has(p)).map((p) => [p, installedVersion(p)]))
+    const dependencies = Object.fromEntries([
+      ...INSTALLED.filter((p) => used.has(p)).map((p) => [p, installedVersion(p)]),
+      ...Object.entries(CLOUD_ONLY).filter(([p]) => used.has(p)),
+    ])
     const pkg = { name: `kuaisu-fn-${name}`, private: true, main: 'index.js', dependencies }
     writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
     copyFileSync(join(SRC, name, 'config.json'), join(dir, 'config.json'))

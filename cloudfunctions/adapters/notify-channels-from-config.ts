@@ -12,8 +12,8 @@ export function channelsFromConfig(notify: NotifyConfig, tencent: TencentConfig,
   const channels: NotifyChannels = { log }
   if (notify.wecom) channels.wecom = wecomWebhook(notify.wecom)
   if (notify.wechat) {
-    const { appId, appSecret, baseUrl, templateIds, miniprogramState } = notify.wechat
-    channels.wechat = { api: httpWechatOpenApi({ appId, appSecret, baseUrl, clock }), templateIds, miniprogramState }
+    const { appId, appSecret, baseUrl } = notify.wechat
+    channels.wechat = { api: httpWechatOpenApi({ appId, appSecret, baseUrl, clock }), templateIds: notify.templateIds, miniprogramState: notify.miniprogramState }
   }
   if (tencent.sms && notify.smsTemplateId) {
     const { api, sdkAppId, signName } = tencent.sms

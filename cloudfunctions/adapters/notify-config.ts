@@ -22,7 +22,11 @@ const NotifyEnvSchema = z
 
 export interface NotifyConfig {
   wecom: { key: string; baseUrl?: string } | null
-  wechat: { appId: string; appSecret: string; baseUrl?: string; templateIds: TemplateIds; miniprogramState: 'developer' | 'trial' | 'formal' } | null
+  /** self-hosted: our own AppID/AppSecret over HTTPS (in CloudBase, WECHAT_OPENAPI=cloud needs neither) */
+  wechat: { appId: string; appSecret: string; baseUrl?: string } | null
+  /** subscribe-message template per slot (WECHAT_TMPL_<SLOT>); a slot without one is inbox-only */
+  templateIds: TemplateIds
+  miniprogramState: 'developer' | 'trial' | 'formal'
   smsTemplateId: string | null
 }
 
@@ -44,8 +48,10 @@ export function notifyConfigFrom(env: Record<string, string | undefined>): Notif
       wecom: e.WECOM_WEBHOOK_KEY ? { key: e.WECOM_WEBHOOK_KEY, baseUrl: e.WECOM_API_BASE_URL } : null,
       wechat:
         e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
-          ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, baseUrl: e.WECHAT_API_BASE_URL, templateIds: templates.ids, miniprogramState: e.WECHAT_MINIPROGRAM_STATE }
+          ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, baseUrl: e.WECHAT_API_BASE_URL }
           : null,
+      templateIds: templates.ids,
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
       smsTemplateId: e.TENCENT_SMS_TEMPLATE_ID ?? null,
     },
   }

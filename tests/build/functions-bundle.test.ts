@@ -44,11 +44,13 @@ describe.each(FUNCTIONS)('function %s', (name) => {
     const pkg = JSON.parse(readFileSync(file('package.json'), 'utf8'))
     // the timer-triggered functions (clock, notify) have no caller, so they need no SDK to learn one
     const sdk = name === 'clock' || name === 'notify' ? {} : { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk') }
+    // WeChat's cloud call, for the functions that draw mini-program codes or send subscribe messages
+    const wx = name === 'notify' || name === 'registry' ? { 'wx-server-sdk': '4.0.2' } : {}
     expect(pkg).toEqual({
       name: expect.any(String),
       private: true,
       main: 'index.js',
-      dependencies: { ...sdk, pg: installed('pg') },
+      dependencies: { ...sdk, ...wx, pg: installed('pg') },
     })
   })
 

@@ -5,7 +5,9 @@ import { channelsFromConfig } from '../../adapters/notify-channels-from-config'
 import { notifyConfigFrom } from '../../adapters/notify-config'
 import { systemClock } from '../../adapters/system/system-clock'
 import { tencentConfigFrom } from '../../adapters/tencent/tencent-config'
+import { cloudWechatOpenApi } from '../../adapters/wechat/cloud-open-api'
 import { cloudDeps } from '../../runtime/cloud-deps'
+import { useWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
 import { dispatchOutbox, type DispatchReport } from '../../services/notify/dispatch-outbox'
 
 export async function main(): Promise<DispatchReport> {
@@ -13,5 +15,6 @@ export async function main(): Promise<DispatchReport> {
   const tencent = tencentConfigFrom(process.env)
   if (!notify.ok || !tencent.ok) throw new Error(`通知渠道配置有误：${[...(notify.ok ? [] : notify.problems), ...(tencent.ok ? [] : tencent.problems)].join('；')}`)
   const channels = channelsFromConfig(notify.config, tencent.config, systemClock, (line) => console.log(line))
+  if (useWxCloud(process.env)) channels.wechat = { api: cloudWechatOpenApi(wxCloudOpenApi()), templateIds: notify.config.templateIds, miniprogramState: notify.config.miniprogramState }
   return dispatchOutbox(await cloudDeps(), channels, new Date())
 }

@@ -1,11 +1,13 @@
 // Deployed entry of the "registry" cloud function (bundled by scripts/build-functions.ts).
-//
-// Mini-program codes: pass `miniCode: cloudMiniCode(cloud.openapi)` (adapters/wechat/cloud-mini-code.ts)
-// with wx-server-sdk's `cloud` once that SDK is part of the function bundle (it is not installed in
-// this repository yet; build-functions.ts would list it among the packages CloudBase installs).
-// Until then registry.miniCode answers MINI_CODE_UNAVAILABLE and posters use the H5 URL's QR.
+// With WECHAT_OPENAPI=cloud the station's posters get real mini-program codes through wx-server-sdk's
+// cloud call (config.json grants wxacode.getUnlimited); otherwise registry.miniCode answers
+// MINI_CODE_UNAVAILABLE and posters carry the QR of the H5 entry URL.
+import { cloudMiniCode } from '../../adapters/wechat/cloud-mini-code'
 import { cloudDeps } from '../../runtime/cloud-deps'
 import { createCloudMain } from '../../runtime/cloud-main'
-import { registryFunction } from './handlers'
+import { useWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
+import { registryFunctionWith } from './handlers'
 
-export const main = createCloudMain(registryFunction, cloudDeps)
+const miniCode = useWxCloud(process.env) ? cloudMiniCode(wxCloudOpenApi(), { checkPath: process.env.WECHAT_MINIPROGRAM_STATE === 'formal' }) : undefined
+
+export const main = createCloudMain(registryFunctionWith({ miniCode }), cloudDeps)
