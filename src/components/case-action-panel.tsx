@@ -1,50 +1,46 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import type { CompletionKind } from '../domain/clocks/clock-rules'
 import type { CaseAction } from '../domain/workflow/transitions'
-import { useCaseAction, type Act } from '../hooks/use-case-action'
+import { useCaseAction, type Act, type CaseStep } from '../hooks/use-case-action'
 import { ActionButton } from './action-button'
-import { ACTION_LABELS, needsOf } from './case-actions'
-import { ErrorBanner, FieldError } from './feedback'
-import { ReasonField } from './reason-field'
+import { ACTION_LABELS, formOf } from './case-actions'
+import { ErrorBanner } from './feedback'
+import { StepForm } from './step-form'
 import './case-action-panel.scss'
 
 // Exactly the steps the server says this viewer may take now, one button each — never more: a
-// button for a step the policy forbids would only produce an error. A step that needs text (a
-// reason, the merchant's offer) or a second thought (撤回) opens a small form first.
+// button for a step the policy forbids would only produce an error. A step that needs more than a
+// tap (a reason, the merchant's offer, a rating, a return visit, the case type) or a second
+// thought (撤回) opens its form first, in place of the buttons.
 interface Props {
   actions: CaseAction[]
   act: Act
   /** reloads the case after a step (and after someone else's step got in first) */
   reload: () => Promise<void>
   title?: string
+  /** the case's current type, preselected when the station accepts */
+  completionKind?: CompletionKind
 }
 
-export function CaseActionPanel({ actions, act, reload, title = '办理' }: Props) {
-  const { run, busy, banner, done, fieldError, setFieldError, clearFieldError } = useCaseAction(act, reload)
+export function CaseActionPanel({ actions, act, reload, title = '办理', completionKind = 'ordinary' }: Props) {
+  const { run, busy, banner, done, fieldErrors, setFieldErrors, clearFieldErrors } = useCaseAction(act, reload)
   const [open, setOpen] = useState<CaseAction | null>(null)
-  const [text, setText] = useState('')
 
   const start = (action: CaseAction) => {
-    const needs = needsOf(action)
-    if (!needs.textLabel && !needs.confirm) {
-      void run(action, '', `已${ACTION_LABELS[action]}`)
+    if (formOf(action) === null) {
+      void run(action, {}, `已${ACTION_LABELS[action]}`)
       return
     }
-    clearFieldError()
-    setText('')
+    clearFieldErrors()
     setOpen(action)
   }
   const cancel = () => {
-    clearFieldError()
+    clearFieldErrors()
     setOpen(null)
   }
-  const submit = async (action: CaseAction) => {
-    const required = needsOf(action).requiredMessage
-    if (required && !text.trim()) {
-      setFieldError(required)
-      return
-    }
-    if (await run(action, text.trim(), `已${ACTION_LABELS[action]}`)) setOpen(null)
+  const submit = async (action: CaseAction, step: CaseStep) => {
+    if (await run(action, step, `已${ACTION_LABELS[action]}`)) setOpen(null)
   }
 
   // after a stale step the case reloads; a form for a step that is no longer offered must close
@@ -53,7 +49,7 @@ export function CaseActionPanel({ actions, act, reload, title = '办理' }: Prop
   return (
     <View className="case-action-panel no-print">
       <View className="case-action-panel__title" role="heading" aria-level={2}>
-        {title}
+        {openAction ? ACTION_LABELS[openAction] : title}
       </View>
       <ErrorBanner message={banner} />
       {done ? (
@@ -64,11 +60,11 @@ export function CaseActionPanel({ actions, act, reload, title = '办理' }: Prop
       {openAction ? (
         <StepForm
           action={openAction}
-          text={text}
-          onText={setText}
-          error={fieldError}
+          completionKind={completionKind}
           busy={busy === openAction}
-          onSubmit={() => void submit(openAction)}
+          errors={fieldErrors}
+          onErrors={setFieldErrors}
+          onSubmit={(step) => void submit(openAction, step)}
           onCancel={cancel}
         />
       ) : (
@@ -86,33 +82,6 @@ export function CaseActionPanel({ actions, act, reload, title = '办理' }: Prop
           ))}
         </View>
       )}
-    </View>
-  )
-}
-
-interface StepFormProps {
-  action: CaseAction
-  text: string
-  onText: (value: string) => void
-  error: string
-  busy: boolean
-  onSubmit: () => void
-  onCancel: () => void
-}
-
-function StepForm({ action, text, onText, error, busy, onSubmit, onCancel }: StepFormProps) {
-  const needs = needsOf(action)
-  const label = ACTION_LABELS[action]
-  return (
-    <View className="case-action-panel__form">
-      {needs.confirm ? <View className="case-action-panel__confirm">{needs.confirm}</View> : null}
-      {needs.textLabel ? (
-        <ReasonField label={needs.textLabel} value={text} onChange={onText} error={error} />
-      ) : (
-        <FieldError message={error} />
-      )}
-      <ActionButton label={`确认${label}`} busy={busy} busyText="正在提交…" onPress={onSubmit} />
-      <ActionButton label="取消" variant="secondary" disabled={busy} onPress={onCancel} />
     </View>
   )
 }

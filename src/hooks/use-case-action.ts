@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react'
 import type { ActionOutput } from '../domain/api/contract'
-import type { Result } from '../domain/errors'
+import type { CompletionKind } from '../domain/clocks/clock-rules'
+import type { FieldErrors, Result } from '../domain/errors'
+import type { ClientDetails } from '../domain/workflow/event-details'
 import type { CaseAction } from '../domain/workflow/transitions'
 
 // Taking one step on a case, for any viewer. After a step the page reloads the case (the server's
@@ -8,7 +10,18 @@ import type { CaseAction } from '../domain/workflow/transitions'
 // When someone else moved the case first (ILLEGAL_TRANSITION, CONCURRENT_UPDATE) the person is
 // told why in the banner and sees the fresh case — their step was not taken.
 type Outcome = ActionOutput<'station', 'actOnCase'>
-export type Act = (action: CaseAction, reason: string) => Promise<Result<Outcome>>
+
+/** What a step carries besides its name: a reason, the offer / rating / return-visit answers, files. */
+export interface CaseStep {
+  reason?: string
+  details?: ClientDetails | null
+  /** evidence ids this person uploaded for the step (the case claims them) */
+  attachments?: string[]
+  /** station only, on accepting */
+  completionKind?: CompletionKind
+}
+
+export type Act = (action: CaseAction, step: CaseStep) => Promise<Result<Outcome>>
 
 const STALE = new Set(['ILLEGAL_TRANSITION', 'CONCURRENT_UPDATE', 'CASE_NOT_FOUND'])
 
@@ -16,17 +29,19 @@ export function useCaseAction(act: Act, reload: () => Promise<void>) {
   const [busy, setBusy] = useState<CaseAction | null>(null)
   const [banner, setBanner] = useState('')
   const [done, setDone] = useState('')
-  const [fieldError, setFieldError] = useState('')
+  // keyed like the server's (`reason`, `details.note`, `attachments`…) so a form puts each one
+  // under the field it is about, whether it came from the form's own checks or from the server
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
 
-  /** true when the step was taken (the caller closes its reason form) */
+  /** true when the step was taken (the caller closes its form) */
   const run = useCallback(
-    async (action: CaseAction, reason: string, doneText: string): Promise<boolean> => {
+    async (action: CaseAction, step: CaseStep, doneText: string): Promise<boolean> => {
       if (busy) return false
       setBusy(action)
       setBanner('')
       setDone('')
-      setFieldError('')
-      const result = await act(action, reason)
+      setFieldErrors({})
+      const result = await act(action, step)
       if (result.ok) {
         await reload()
         setBusy(null)
@@ -34,9 +49,7 @@ export function useCaseAction(act: Act, reload: () => Promise<void>) {
         return true
       }
       const { error } = result
-      // a missing reason comes back as a field error ("请填写原因"): show it under the text box
-      const field = error.fields ? (error.fields.reason ?? Object.values(error.fields)[0]) : undefined
-      if (field) setFieldError(field)
+      if (error.fields && Object.keys(error.fields).length > 0) setFieldErrors(error.fields)
       else setBanner(error.message)
       if (STALE.has(error.code)) await reload()
       setBusy(null)
@@ -45,6 +58,6 @@ export function useCaseAction(act: Act, reload: () => Promise<void>) {
     [act, busy, reload],
   )
 
-  const clearFieldError = useCallback(() => setFieldError(''), [])
-  return { run, busy, banner, done, fieldError, setFieldError, clearFieldError }
+  const clearFieldErrors = useCallback(() => setFieldErrors({}), [])
+  return { run, busy, banner, done, fieldErrors, setFieldErrors, clearFieldErrors }
 }

@@ -5,7 +5,9 @@ import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settle
 // the station accepts and dispatches from its board, the shop's clerk answers with an offer, the
 // shopper accepts it, the station closes the case — and both timelines tell the same story, with
 // the outcome (closed never means resolved). Phones at 390×844; the station desk at 1280×800.
+// The offer is a remedy with an amount and a note (issue 5): 退款 128元, 全额退款并道歉.
 const OFFER = '全额退款并道歉'
+const OFFER_TEXT = `商家方案：退款 128元，${OFFER}`
 
 async function timelineText(page: Page): Promise<string> {
   return current(page).locator('.timeline').innerText()
@@ -76,14 +78,17 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
 
     await current(desk).getByRole('button', { name: '不予受理', exact: true }).click()
     await current(desk).getByRole('button', { name: '确认不予受理' }).click()
-    await current(desk).getByText('请填写原因').waitFor() // the server's field error, under the text box
+    await current(desk).getByText('请填写原因').waitFor() // the server's words, under the text box
     await shot(desk, 'workflow-03-reason-required')
     expect(await seriousViolations(desk)).toEqual([])
     await current(desk).getByRole('button', { name: '取消' }).click()
   })
 
-  it('when staff tap 受理 and then 转商家处理, then the case waits for the merchant', async () => {
+  it('when staff tap 受理 (keeping the case type) and then 转商家处理, then the case waits for the merchant', async () => {
     await current(desk).getByRole('button', { name: '受理', exact: true }).click()
+    // accepting asks for the case type, with the case's current one chosen already (食品安全 → goods)
+    await expect(current(desk).getByRole('combobox', { name: '案件类型' }).inputValue()).resolves.toBe('商品类（5个工作日）')
+    await current(desk).getByRole('button', { name: '确认受理' }).click()
     await statusIs(desk, '已受理')
     await current(desk).getByRole('button', { name: '转商家处理', exact: true }).click()
     await statusIs(desk, '待商家处理')
@@ -103,9 +108,11 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     expect(await seriousViolations(clerk)).toEqual([])
 
     await current(clerk).getByRole('button', { name: '商家答复', exact: true }).click()
-    await current(clerk).getByRole('textbox', { name: /^商家方案/ }).fill(OFFER)
+    await current(clerk).getByRole('radio', { name: '退款' }).click()
+    await current(clerk).getByRole('textbox', { name: '金额（元）' }).fill('128')
+    await current(clerk).getByRole('textbox', { name: '方案说明' }).fill(OFFER)
     await shot(clerk, 'workflow-05-merchant-answer')
-    await current(clerk).getByRole('button', { name: '确认商家答复' }).click()
+    await current(clerk).getByRole('button', { name: '提交答复' }).click()
     await statusIs(clerk, '商家已答复')
     expect(await seriousViolations(clerk)).toEqual([])
   })
@@ -116,9 +123,12 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     await settled(shopper)
     const offer = current(shopper).locator('.case-progress__offer')
     await offer.waitFor()
-    expect(await offer.innerText()).toContain('商家方案')
-    expect(await offer.innerText()).toContain(OFFER)
-    expect(await timelineText(shopper)).toContain(`商家方案\n${OFFER}`)
+    const offerText = await offer.innerText()
+    expect(offerText).toContain('商家方案')
+    expect(offerText).toContain('退款')
+    expect(offerText).toContain('128元')
+    expect(offerText).toContain(OFFER)
+    expect(await timelineText(shopper)).toContain(OFFER_TEXT)
     await expect(current(shopper).locator('.case-progress__next-text').innerText()).resolves.toMatch(/^预计 /)
     await shot(shopper, 'workflow-06-consumer-offer')
     expect(await seriousViolations(shopper)).toEqual([])

@@ -9,13 +9,16 @@ import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import type { CaseAction } from '../../../domain/workflow/transitions'
+import type { CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, goHome } from '../../routes'
 
 // One of the person's cases (filed from this device): where it stands and everything that
 // happened so far, in the same view a lookup by case number and query code shows. First what
-// happens next (预计 … 前告知是否受理), the outcome once closed, the merchant's offer while it waits
-// for an answer, then exactly the steps the server allows the person now (接受 / 不接受 / 撤回).
+// happens next (预计 … 前告知是否受理), the outcome once closed, the merchant's offer (remedy,
+// amount, note, photos) while it waits for an answer, then exactly the steps the server allows the
+// person now: 接受 / 不接受（申请调解） / 撤回, and after closure 评价 (speed, professionalism,
+// attitude, satisfied or not — which the timeline then shows in the server's words).
 type ConsumerAction = ActionInput<'consumer', 'actOnMyCase'>['caseAction']
 
 export default function MyCasePage() {
@@ -25,7 +28,8 @@ export default function MyCasePage() {
   const { state, reload, retry } = useRemote(load, { refreshOnShow: true })
   const act = useCallback(
     // the server offers the consumer only the consumer's steps; the cast narrows the shared type
-    (action: CaseAction, reason: string) => call('consumer', 'actOnMyCase', { caseId, caseAction: action as ConsumerAction, reason }),
+    (action: CaseAction, step: CaseStep) =>
+      call('consumer', 'actOnMyCase', { caseId, caseAction: action as ConsumerAction, reason: step.reason ?? '', details: step.details ?? null }),
     [caseId],
   )
 

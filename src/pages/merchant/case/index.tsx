@@ -11,12 +11,14 @@ import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import type { CaseAction } from '../../../domain/workflow/transitions'
+import type { CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam } from '../../routes'
 
 // One complaint about this shop, as the clerk sees it: the complainant exactly as the server sends
 // it (masked unless the consumer agreed to share), the clock the shop is on (45 minutes to answer),
-// the timeline, and the shop's steps: 商家答复 with the offer the consumer will decide on, 已到场.
+// the timeline, and the shop's steps: 商家答复 — an offer (remedy, amount, note, up to 4 photos) or
+// a refusal with its reason, which the consumer decides on — and 已到场.
 type MerchantAction = ActionInput<'merchant', 'actOnCase'>['caseAction']
 
 export default function MerchantCasePage() {
@@ -26,7 +28,14 @@ export default function MerchantCasePage() {
   const { state, reload, retry } = useRemote(load, { refreshOnShow: true })
   const act = useCallback(
     // the server offers a clerk only the shop's steps; the cast narrows the shared action type
-    (action: CaseAction, reason: string) => call('merchant', 'actOnCase', { caseId, caseAction: action as MerchantAction, reason }),
+    (action: CaseAction, step: CaseStep) =>
+      call('merchant', 'actOnCase', {
+        caseId,
+        caseAction: action as MerchantAction,
+        reason: step.reason ?? '',
+        details: step.details ?? null,
+        attachments: step.attachments ?? [],
+      }),
     [caseId],
   )
   const toHome = () => Taro.redirectTo({ url: PAGES.merchantHome })

@@ -14,6 +14,9 @@ import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
 import './index.scss'
 
+/** The clock settings page (registered in app.config.ts under the station subpackage). */
+const STATION_SETTINGS = '/pages/station/settings/index'
+
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
 // order the server gives (the clock due soonest first), each with its clock's colour word. Both
 // calls go out together; either one saying "not signed in / not allowed" sends the person to login.
@@ -83,7 +86,13 @@ export default function StationBoard() {
             {me.displayName}（{ROLE_LABELS[me.role]}）
           </View>
         </View>
-        <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
+        <View className="station-board__tools">
+          {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
+          {me.role === 'station' ? (
+            <ActionButton className="station-board__settings" label="时限设置" variant="secondary" onPress={() => Taro.navigateTo({ url: STATION_SETTINGS })} />
+          ) : null}
+          <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
+        </View>
       </View>
       <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
       <BoardFilters filter={filter} onChange={setFilter} />

@@ -11,15 +11,19 @@ import { InfoBlock } from '../../../components/info-block'
 import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
+import { COMPLETION_KIND_LABELS } from '../../../domain/labels'
 import type { CaseAction } from '../../../domain/workflow/transitions'
+import type { CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, withQuery } from '../../routes'
 import { canPrint, printPage } from './print'
 import './index.scss'
 
 // One case at the station desk: everything about it (the staff see the complainant as the server
-// returns it), the running clocks with the sentence that explains each deadline, the timeline,
-// and exactly the steps the server allows this member of staff now.
+// returns it), the case type and the running clocks with the sentence that explains each
+// deadline, the timeline, and exactly the steps the server allows this member of staff now: 受理
+// (choosing the case type), 要求商家到场, 延期办结 (complex cases, once, with a reason), 回访 (the
+// four must-ask questions, by someone other than whoever closed the case), 重新处理 …
 type StationAction = ActionInput<'station', 'actOnCase'>['caseAction']
 
 /** Back to the board the person came from (it reloads on show), or a fresh one after a direct link. */
@@ -35,7 +39,15 @@ export default function StationCasePage() {
   const { state, reload, retry } = useRemote(load, { refreshOnShow: true })
   const act = useCallback(
     // the server offers station staff only station steps; the cast narrows the shared action type
-    (action: CaseAction, reason: string) => call('station', 'actOnCase', { caseId, caseAction: action as StationAction, reason }),
+    (action: CaseAction, step: CaseStep) =>
+      call('station', 'actOnCase', {
+        caseId,
+        caseAction: action as StationAction,
+        reason: step.reason ?? '',
+        details: step.details ?? null,
+        attachments: step.attachments ?? [],
+        completionKind: step.completionKind,
+      }),
     [caseId],
   )
 
@@ -65,8 +77,14 @@ export default function StationCasePage() {
   return (
     <PageShell title="案件办理" wide className="station-case">
       <CaseDetailView detail={detail}>
-        <CaseActionPanel actions={detail.actions} act={act} reload={reload} />
+        <CaseActionPanel actions={detail.actions} act={act} reload={reload} completionKind={detail.completionKind} />
         <InfoBlock label="处理时限" className="station-case__clocks">
+          <View className="station-case__kind">案件类型：{COMPLETION_KIND_LABELS[detail.completionKind]}</View>
+          {detail.onSitePending ? (
+            <View className="station-case__onsite" role="status">
+              已要求商家到场，等待商家签到
+            </View>
+          ) : null}
           <ClockList clocks={detail.clocks} />
         </InfoBlock>
       </CaseDetailView>
