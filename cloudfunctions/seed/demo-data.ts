@@ -53,6 +53,8 @@ export interface DemoStaff {
 
 export const DEMO_STAFF: DemoStaff[] = [
   { id: 'staff-demo-station', username: 'station', displayName: '星河广场维权站 王芳', role: 'station', siteId: DEMO_SITE.id },
+  // a second member of the station: return visits are made by someone other than whoever closed the case
+  { id: 'staff-demo-station2', username: 'station2', displayName: '星河广场维权站 李强', role: 'station', siteId: DEMO_SITE.id },
   { id: 'staff-demo-proxy', username: 'proxy', displayName: '星河社区代帮办点 张敏', role: 'proxy', siteId: DEMO_SITE.id },
   { id: 'staff-demo-regulator', username: 'regulator', displayName: '星河市场监管所 陈杰', role: 'regulator', siteId: null },
 ]

@@ -33,7 +33,7 @@ export async function seedDemo(
   const alreadySeeded = known !== null && (await store.getSite(DEMO_SITE.id)) !== null
   if (alreadySeeded) {
     await backfillRegistry(deps)
-    return { credentials: known, created: false }
+    return { credentials: await backfillStaff(deps, opts, known), created: false }
   }
 
   const credentials: DemoCredentials = {
@@ -43,10 +43,7 @@ export async function seedDemo(
   const now = clock.now().toISOString()
   await store.saveSite(DEMO_SITE)
   for (const merchant of DEMO_MERCHANTS) await store.saveMerchant(merchant)
-  for (const s of DEMO_STAFF) {
-    const passwordHash = await secrets.hashPassword(credentials.passwords[s.username])
-    await store.saveStaff({ ...s, passwordHash, createdAt: now })
-  }
+  for (const s of DEMO_STAFF) await saveDemoStaff(deps, s, credentials.passwords[s.username])
   const clerkSubject = secrets.hashToken(credentials.clerkKey)
   await store.recordDevice(clerkSubject, now)
   await store.saveMembership({
@@ -60,6 +57,23 @@ export async function seedDemo(
   mkdirSync(opts.dataDir, { recursive: true })
   writeFileSync(join(opts.dataDir, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2), { mode: 0o600 })
   return { credentials, created: true }
+}
+
+async function saveDemoStaff({ store, secrets, clock }: Deps, s: (typeof DEMO_STAFF)[number], password: string) {
+  await store.saveStaff({ ...s, passwordHash: await secrets.hashPassword(password), createdAt: clock.now().toISOString() })
+}
+
+/** Demo accounts added since an install was seeded (e.g. station2) get a password and are printed too. */
+async function backfillStaff(deps: Deps, opts: { dataDir: string; demoPassword?: string }, known: DemoCredentials): Promise<DemoCredentials> {
+  const missing = DEMO_STAFF.filter((s) => !known.passwords[s.username])
+  if (missing.length === 0) return known
+  const credentials = { ...known, passwords: { ...known.passwords } }
+  for (const s of missing) {
+    credentials.passwords[s.username] = opts.demoPassword ?? deps.secrets.newToken()
+    await saveDemoStaff(deps, s, credentials.passwords[s.username])
+  }
+  writeFileSync(join(opts.dataDir, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2), { mode: 0o600 })
+  return credentials
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
+import type { Case, OutboxMessage } from '../../src/domain/case.schema'
 import { clocksAfterEvent, type CaseClock } from '../../src/domain/clocks/case-clock'
 import { extendClock } from '../../src/domain/clocks/clock-extension'
 import { merchantClockSettings } from '../../src/domain/clocks/merchant-clock-settings'
@@ -7,6 +7,7 @@ import type { Caller } from '../../src/domain/identity'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import type { ClientDetails, EventDetails } from '../../src/domain/workflow/event-details'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
+import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { decide } from '../../src/domain/workflow/state-machine'
 import { EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
 import { chainedEvent } from './chained-event'
@@ -69,11 +70,6 @@ async function extension(ctx: ServiceContext, c: Case, clocks: readonly CaseCloc
   return ok({ clock, details: { kind: 'extension', workingDays, previousDueAt, dueAt: clock.dueAt } })
 }
 
-/** A return visit is made by someone other than whoever closed the case (DOMAIN.md). */
-function closedBy(events: readonly CaseEvent[]): string | null {
-  return [...events].reverse().find((e) => e.type === 'closed')?.actor.id ?? null
-}
-
 /**
  * Move a case one step: check who may see it, ask the state machine, then write the new state, the
  * chained event, its notifications, the clocks it starts or stops and the files it attaches in one
@@ -88,7 +84,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
 
   const [events, existingClocks, site, merchant] = await Promise.all([store.listEvents(found.id), store.listClocksOfCase(found.id), store.getSite(found.siteId), store.getMerchant(found.merchantId)])
   const actor = { role: as, id: actorId(ctx.caller, as) }
-  if (step.action === 'returnVisit' && closedBy(events) === actor.id) return fail('RETURN_VISIT_BY_HANDLER')
+  if (step.action === 'returnVisit' && !mayVisitBack(events, actor.id)) return fail('RETURN_VISIT_BY_HANDLER')
   let details: EventDetails | null = step.details ?? null
   const moved: CaseClock[] = []
   if (step.action === 'extend') {

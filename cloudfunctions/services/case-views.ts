@@ -5,6 +5,7 @@ import { clockView, nextStepForConsumer, runningClocks, soonest } from '../../sr
 import type { EvidenceView } from '../../src/domain/evidence.schema'
 import { maskName, maskPhone } from '../../src/domain/phone'
 import { describeDetails } from '../../src/domain/workflow/event-details'
+import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { availableActions } from '../../src/domain/workflow/state-machine'
 import type { ActorRole } from '../../src/domain/workflow/transitions'
 import type { Deps } from './context'
@@ -51,6 +52,8 @@ export interface DetailParts {
   visibility: ComplainantVisibility
   /** the role the viewer acts as, or null for a viewer who may only look */
   actor: ActorRole | null
+  /** who exactly is looking (staff id): a return visit is not offered to whoever closed the case */
+  viewerId?: string
 }
 
 export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
@@ -82,19 +85,19 @@ export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
     satisfaction: c.satisfaction,
     nextStep: nextStepForConsumer(p.clocks),
     clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
-    actions: p.actor ? availableActions(c, p.actor) : [],
+    actions: p.actor ? availableActions(c, p.actor).filter((a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId)) : [],
   }
 }
 
 /** Everything a case page shows, with short-lived links to its files. */
-export async function loadCaseDetail(deps: Deps, c: Case, visibility: ComplainantVisibility, actor: ActorRole | null): Promise<CaseDetail> {
+export async function loadCaseDetail(deps: Deps, c: Case, visibility: ComplainantVisibility, actor: ActorRole | null, viewerId?: string): Promise<CaseDetail> {
   const now = deps.clock.now()
   const [events, files, clocks] = await Promise.all([
     deps.store.listEvents(c.id),
     deps.store.listEvidenceOfCase(c.id),
     deps.store.listClocksOfCase(c.id),
   ])
-  return toCaseDetail(c, { events, evidence: files.map((f) => evidenceViewFor(deps, f, now)), clocks, now, visibility, actor })
+  return toCaseDetail(c, { events, evidence: files.map((f) => evidenceViewFor(deps, f, now)), clocks, now, visibility, actor, viewerId })
 }
 
 /** Summaries with each case's soonest running clock (a board's "what is due next"). */

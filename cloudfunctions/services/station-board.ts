@@ -60,5 +60,5 @@ export async function getStationCase(ctx: ServiceContext, caseId: string): Promi
   const found = await ctx.deps.store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, role)) return fail('CASE_NOT_FOUND')
   await logAccess(ctx.deps, found.id, { role, id: ctx.caller.staff!.staffId }, 'station.getCase')
-  return ok(await loadCaseDetail(ctx.deps, found, 'full', role))
+  return ok(await loadCaseDetail(ctx.deps, found, 'full', role, ctx.caller.staff?.staffId))
 }

@@ -14,6 +14,7 @@ export const PAGES = {
   stationLogin: '/pages/station/login/index',
   stationBoard: '/pages/station/board/index',
   stationCase: '/pages/station/case/index',
+  stationSettings: '/pages/station/settings/index',
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
 } as const

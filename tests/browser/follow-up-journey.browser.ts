@@ -7,8 +7,7 @@ import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settle
 // the station accepts choosing 复杂, dispatches, requires someone on site and extends once; the
 // shop answers with an offer (退款 128元, a note, a photo); the shopper sees it with the photo and
 // accepts; the station closes; the shopper rates 不满意; a DIFFERENT member of staff does the
-// return visit (the demo world has one station account, so the regulator account plays that
-// part); the station reopens. Then the station's clock settings page.
+// return visit (the demo's second station account, station2); the station reopens. Then the station's clock settings page.
 const NOTE = '全额退款并道歉，今天到店即可办理'
 const COMMENT = '退款到账太慢，店员也没有道歉'
 
@@ -216,7 +215,7 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
   })
 
   it('when another member of staff records the return visit 不满意, then the station can reopen the case', async () => {
-    await openAsStaff(visitor, h.base, 'regulator', caseNo, { closed: true })
+    await openAsStaff(visitor, h.base, 'station2', caseNo, { closed: true })
     const page = current(visitor)
     await page.getByRole('button', { name: '回访', exact: true }).click()
     await page.getByRole('button', { name: '提交回访记录' }).click()

@@ -77,7 +77,11 @@ describe('case follow-up through the functions', () => {
     expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(false) })).toMatchObject({ ok: true, data: { status: 'closed' } })
     expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(true) })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
     expect(await outboxOf(caseId)).toContain('station.rated→station')
-    // the one who closed it does not do the return visit
+    // the one who closed it does not do the return visit, and is not offered it
+    const closerView = await callAs(world.deps, 'station', { action: 'getCase', caseId }, world.who['st-a'])
+    expect(closerView.ok && closerView.data.actions).not.toContain('returnVisit')
+    const colleagueView = await callAs(world.deps, 'station', { action: 'getCase', caseId }, world.who['st-a2'])
+    expect(colleagueView.ok && colleagueView.data.actions).toContain('returnVisit')
     expect(await world.act('station', caseId, 'returnVisit', world.who['st-a'], '', { details: returnVisit(false) })).toMatchObject({ ok: false, error: { code: 'RETURN_VISIT_BY_HANDLER' } })
     expect(await world.act('station', caseId, 'returnVisit', world.who['st-a2'], '', { details: returnVisit(false) })).toMatchObject({ ok: true })
     expect(await clockOf(caseId, 'return_visit')).toMatchObject({ stage: 'stopped' })
@@ -123,7 +127,13 @@ describe('case follow-up through the functions', () => {
     const saved = await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { first_answer: 12 }, completion: { goods: 3 } } }, station)
     expect(saved).toMatchObject({ ok: true, data: { siteId: SITE_A.id, settings: { amounts: { first_answer: 12 } } } })
     const effective = saved.ok ? saved.data.effective : []
-    expect(effective).toEqual(expect.arrayContaining([expect.objectContaining({ clockId: 'first_answer', amount: 12 }), expect.objectContaining({ clockId: 'completion', kind: 'goods', amount: 3 })]))
+    expect(effective).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ clockId: 'first_answer', amount: 12 }),
+        expect.objectContaining({ clockId: 'completion', kind: 'goods', amount: 3 }),
+        expect.objectContaining({ clockId: 'completion', kind: 'extension', amount: 15 }),
+      ]),
+    )
     const { caseId } = await dispatched()
     expect(await clockOf(caseId, 'first_answer')).toMatchObject({ dueAt: '2026-03-10T18:00:00.000Z', explanation: expect.stringContaining('12 小时') })
     expect(await clockOf(caseId, 'completion')).toMatchObject({ dueAt: '2026-03-13T16:00:00.000Z' }) // 3 working days: Fri 13 March, 24:00

@@ -14,8 +14,6 @@ import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
 import './index.scss'
 
-/** The clock settings page (registered in app.config.ts under the station subpackage). */
-const STATION_SETTINGS = '/pages/station/settings/index'
 
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
 // order the server gives (the clock due soonest first), each with its clock's colour word. Both
@@ -89,7 +87,7 @@ export default function StationBoard() {
         <View className="station-board__tools">
           {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
           {me.role === 'station' ? (
-            <ActionButton className="station-board__settings" label="时限设置" variant="secondary" onPress={() => Taro.navigateTo({ url: STATION_SETTINGS })} />
+            <ActionButton className="station-board__settings" label="时限设置" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.stationSettings })} />
           ) : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
