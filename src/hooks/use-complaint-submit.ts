@@ -1,6 +1,9 @@
 import { useState } from 'react'
 import type { Draft } from './complaint-draft'
 import { call } from '../api'
+import { requestSubscriptions } from '../api/subscribe'
+import { recordAcceptedSubscriptions } from '../api/subscribe-record'
+import { CONSUMER_FILING_SLOTS } from '../api/subscribe-slots'
 import { ProxyFilingSchema } from '../domain/api/contract'
 import { SubmitComplaintSchema } from '../domain/complaint.schema'
 import type { FieldErrors, Result } from '../domain/errors'
@@ -12,6 +15,8 @@ import type { ComplaintDraftApi } from './use-complaint-draft'
 // Pressing 提交: check everything at once with the shared schema (no request while anything is
 // wrong), refuse while files are still uploading or failed, send, and turn the answer into
 // per-field Chinese messages or one banner. The draft is dropped only after the server confirmed.
+// In WeChat the same tap asks the shopper to allow progress notices (服务通知); the prompt and the
+// submission run side by side, and the answer is reported only once the case exists.
 export type FilingMode = 'self' | 'proxy'
 
 function unfinishedUploads(api: ComplaintDraftApi): string | undefined {
@@ -62,12 +67,17 @@ export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onS
       return
     }
 
+    // Before the first await: WeChat shows the prompt only while the tap is being handled. Never
+    // awaited here — a refusal or an error must not hold up or stop the filing. A proxy filer is
+    // staff at a desk, not the person the notices would be for.
+    const prompt = mode === 'self' ? requestSubscriptions(CONSUMER_FILING_SLOTS) : null
     setSubmitting(true)
     setErrors({})
     setBanner('')
     const result: Result<Receipt> =
       mode === 'proxy' ? await call('proxy', 'fileComplaint', toProxyInput(draft)) : await call('consumer', 'submitComplaint', toSubmitInput(draft))
     if (result.ok) {
+      if (prompt) void recordAcceptedSubscriptions(prompt)
       api.discard() // only now: a failed attempt keeps every field, every file and the key
       onSubmitted(result.data)
       return

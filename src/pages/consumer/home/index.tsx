@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ActionButton } from '../../../components/action-button'
+import { InboxLink } from '../../../components/inbox-link'
 import { PageShell } from '../../../components/page-shell'
 import { PAGES } from '../../routes'
 import './index.scss'
 
 // Where a person lands without a shop's QR code: how to start, finding the shop by name, their
-// own cases, and a lookup by case number and query code (from any phone).
+// own cases with their messages (消息, with the unread count), and a lookup by case number and query code (from any phone).
 export default function ConsumerHome() {
   return (
     <PageShell title="快诉 · 消费投诉" className="consumer-home" elderlySwitch>
@@ -25,6 +26,7 @@ export default function ConsumerHome() {
         </View>
       </View>
       <ActionButton label="找不到二维码？搜索商户投诉" onPress={() => Taro.navigateTo({ url: PAGES.complain })} />
+      <InboxLink as="consumer" className="consumer-home__inbox" />
       <ActionButton label="我的投诉" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
       <ActionButton label="用编号和查询码查进度" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />
       <View className="consumer-home__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>

@@ -4,6 +4,7 @@ import { useCallback } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
+import { InboxLink } from '../../../components/inbox-link'
 import { RemoteStatus } from '../../../components/remote-status'
 import { PageShell } from '../../../components/page-shell'
 import { useRemote } from '../../../hooks/use-remote'
@@ -19,6 +20,7 @@ export default function MyCasesPage() {
 
   return (
     <PageShell title="我的投诉" elderlySwitch>
+      <InboxLink as="consumer" className="mine__inbox" />
       <RemoteStatus state={state} onRetry={retry} />
       {state.status === 'ready' ? (
         <CaseList
