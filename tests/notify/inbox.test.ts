@@ -1,6 +1,6 @@
 import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-outbox'
 import { callAs } from '../support/call-as'
-import { unique } from '../support/builders'
+import { aSubmission, unique } from '../support/builders'
 import { openWorkflowWorld } from '../support/workflow-world'
 
 // The in-app inbox through the `inbox` function: each role reads exactly the boxes its notifications
@@ -50,6 +50,16 @@ describe('inbox function', () => {
     expect(await inbox('requeue', { id: row.id }, world.who['st-b'])).toMatchObject({ ok: false, error: { code: 'NOTIFICATION_NOT_FOUND' } })
     expect(await inbox('requeue', { id: row.id }, world.who['st-a'])).toMatchObject({ ok: true, data: { requeued: true } })
     expect(await inbox('parked', {}, world.who.clerkA)).toMatchObject({ ok: false })
+  })
+
+  it('when an anonymous report is filed, then the station is told of a 举报, not a 投诉', async () => {
+    const r = await callAs(world.deps, 'consumer', { ...aSubmission('WDXG26', { idempotencyKey: unique('rp').padEnd(16, '0') }), kind: 'report', anonymous: true, name: '', phone: '', address: '', demands: [] }, { subject: unique('reporter') })
+    if (!r.ok) throw new Error(r.error.code)
+    await dispatchOutbox(world.deps, {}, world.deps.clock.now())
+    const box = await inbox('list', { as: 'station' }, world.who['st-a'])
+    const entry = box.ok ? box.data.items.find((e: { caseId: string }) => e.caseId === r.data.caseId) : undefined
+    expect(entry).toMatchObject({ template: 'station.submitted', title: '收到新举报' })
+    expect(entry.body).not.toContain('投诉')
   })
 
   it('when the shopper allows subscribe messages, then each allowed template counts one send', async () => {

@@ -1,3 +1,4 @@
+import { wordedForKind } from '../../../src/domain/notify/case-kind-wording'
 import { renderMessage } from '../../../src/domain/notify/templates'
 import type { DeliveryKey, OutboxItem } from '../../ports/notification-store'
 import type { Deps } from '../context'
@@ -62,12 +63,13 @@ async function deliver(deps: Deps, channels: NotifyChannels, row: OutboxItem, at
   const vars = await messageVars(deps, row, c)
   const rendered = renderMessage(row.template, vars)
   if (!rendered.ok) return { error: `${rendered.code}: ${rendered.detail}`, permanent: true } // a wording bug: park it where people see it
+  const message = wordedForKind(rendered.message, c.kind)
   const inboxKey: DeliveryKey = { eventId: row.eventId, recipient: row.recipient, channel: 'inbox', address: '' }
-  const entry = { id: deps.ids.newId(), recipient: row.recipient, caseId: c.id, template: row.template, ...rendered.message, createdAt: at, readAt: null }
-  if (await deps.store.deliverToInbox(inboxKey, entry, row.id)) channels.log?.(`通知 ${row.template} → ${row.recipient.role} 案件 ${c.caseNo}：${rendered.message.title}`)
+  const entry = { id: deps.ids.newId(), recipient: row.recipient, caseId: c.id, template: row.template, ...message, createdAt: at, readAt: null }
+  if (await deps.store.deliverToInbox(inboxKey, entry, row.id)) channels.log?.(`通知 ${row.template} → ${row.recipient.role} 案件 ${c.caseNo}：${message.title}`)
 
   let pending: string | null = null
-  for (const route of await routesFor(deps, channels, row, c, rendered.message, vars)) {
+  for (const route of await routesFor(deps, channels, row, c, message, vars)) {
     if (await deps.store.hasDelivery(route.key)) continue // sent before a restart
     const r = await route.send()
     if (r.ok) await deps.store.recordDelivery(route.key, { outboxId: row.id, status: 'sent', detail: r.providerId ?? null, at })
