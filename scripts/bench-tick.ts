@@ -12,6 +12,8 @@ import { caseToRow } from '../cloudfunctions/adapters/sql/row-mappers'
 import { sqlStore } from '../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../cloudfunctions/adapters/system/aes-vault'
 import { hmacLinkSigner } from '../cloudfunctions/adapters/system/hmac-link-signer'
+import { noUploadedObjects } from '../cloudfunctions/adapters/files/no-uploaded-objects'
+import { signedFileLinks } from '../cloudfunctions/adapters/files/signed-file-links'
 import { nodeSecrets } from '../cloudfunctions/adapters/system/node-secrets'
 import { randomIds } from '../cloudfunctions/adapters/system/random-ids'
 import { fixedClock } from '../cloudfunctions/adapters/system/system-clock'
@@ -36,7 +38,8 @@ async function main() {
     await migrateToLatest(db)
     const vault = aesVault(new Uint8Array(32).fill(3))
     const store = sqlStore(db, vault)
-    const deps: Deps = { store, clock: fixedClock(NOW), ids: randomIds, secrets: nodeSecrets, files: diskFileStore(join(dir, 'files')), links: hmacLinkSigner(new Uint8Array(32).fill(4)), calendar: chineseDaysTable(), speech: unavailableSpeech }
+    const links = hmacLinkSigner(new Uint8Array(32).fill(4))
+    const deps: Deps = { store, clock: fixedClock(NOW), ids: randomIds, secrets: nodeSecrets, files: diskFileStore(join(dir, 'files')), links, fileLinks: signedFileLinks(links), uploads: noUploadedObjects, calendar: chineseDaysTable(), speech: unavailableSpeech }
     await store.saveSite(DEMO_SITE)
     const shop = DEMO_MERCHANTS[0]
     await store.saveMerchant(shop)

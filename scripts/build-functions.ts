@@ -21,7 +21,9 @@ const OUT = flag > 0 ? resolve(process.argv[flag + 1]) : join(ROOT, 'dist', 'fun
 // - wx-server-sdk: WeChat's cloud call (subscribe messages, mini-program codes) for the functions that
 //   use it; installed by CloudBase only, not here (44 MB, and it pins its own node-sdk), so its version
 //   is pinned by hand to the one whose API cloudfunctions/adapters/wechat/cloud-*.ts are written for.
-const INSTALLED = ['@cloudbase/node-sdk', 'pg']
+// - sharp: photo re-encoding (EXIF/GPS removed) for uploads registered from the mini-program; its
+//   libvips comes in platform packages that npm picks for the runtime, so it cannot be bundled.
+const INSTALLED = ['@cloudbase/node-sdk', 'pg', 'sharp']
 const CLOUD_ONLY: Record<string, string> = { 'wx-server-sdk': '4.0.2' }
 const NEVER_LOADED = ['pg-native', '@electric-sql/pglite']
 

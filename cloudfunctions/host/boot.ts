@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { channelsFromConfig } from '../adapters/notify-channels-from-config'
 import { diskFileStore } from '../adapters/files/disk-file-store'
+import { noUploadedObjects } from '../adapters/files/no-uploaded-objects'
+import { signedFileLinks } from '../adapters/files/signed-file-links'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
@@ -33,13 +35,16 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
     aesVault(keys.dataKey),
   )
+  const links = hmacLinkSigner(keys.linkKey)
   const deps: Deps = {
     store,
     clock: systemClock,
     ids: randomIds,
     secrets: nodeSecrets,
     files: diskFileStore(resolve(config.dataDir, 'files')),
-    links: hmacLinkSigner(keys.linkKey),
+    links,
+    fileLinks: signedFileLinks(links),
+    uploads: noUploadedObjects, // the host takes files in over POST /upload/evidence
     calendar: chineseDaysTable(),
     speech: speechFromConfig(config.tencent, systemClock),
   }

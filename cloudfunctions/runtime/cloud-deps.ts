@@ -1,6 +1,8 @@
+import tcb from '@cloudbase/node-sdk'
+import { randomBytes } from 'node:crypto'
 import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { z } from 'zod'
-import { unavailableFileStore } from '../adapters/files/unavailable-file-store'
+import { cloudbaseFiles } from '../adapters/cloudbase/cloudbase-files'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
@@ -15,10 +17,13 @@ import type { Deps } from '../services/context'
 // In CloudBase the functions currently reach a PostgreSQL server (e.g. Tencent Cloud PostgreSQL) at
 // DATABASE_URL. The CloudBase document-database adapter of the same Store port comes with its own
 // issue; until then a function without DATABASE_URL refuses to start instead of losing data.
+// Evidence files live in the CloudBase storage of the function's own environment.
 const CloudEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL 必须是 postgres:// 连接串' }),
   DATA_KEY: Base64KeySchema,
-  LINK_KEY: Base64KeySchema,
+  // Only the local host serves /files/<token> links; in the cloud viewers get storage temp URLs, so
+  // the signer is never used to make a link anyone opens and needs no key that outlives a container.
+  LINK_KEY: Base64KeySchema.optional(),
 })
 
 let deps: Promise<Deps> | undefined
@@ -28,13 +33,17 @@ async function buildDeps(): Promise<Deps> {
   const tencent = tencentConfigFrom(process.env)
   if (!tencent.ok) throw new Error(`腾讯云配置有误：${tencent.problems.join('；')}`)
   const store = await openSqlStore({ kind: 'postgres', url: env.DATABASE_URL }, aesVault(env.DATA_KEY))
+  // SYMBOL_CURRENT_ENV: the environment this function runs in (CloudBase sets TCB_ENV), which is the
+  // one the mini-program's Taro.cloud.init points at — so uploads/ and evidence/ are in one bucket.
+  // No keys: inside CloudBase the SDK signs with the function's own temporary credentials.
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   return {
     store,
     clock: systemClock,
     ids: randomIds,
     secrets: nodeSecrets,
-    files: unavailableFileStore,
-    links: hmacLinkSigner(env.LINK_KEY),
+    ...cloudbaseFiles(app),
+    links: hmacLinkSigner(env.LINK_KEY ?? randomBytes(32)),
     calendar: chineseDaysTable(),
     speech: speechFromConfig(tencent.config, systemClock),
   }

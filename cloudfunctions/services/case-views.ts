@@ -9,7 +9,7 @@ import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { availableActions } from '../../src/domain/workflow/state-machine'
 import type { ActorRole } from '../../src/domain/workflow/transitions'
 import type { Deps } from './context'
-import { evidenceViewFor } from './evidence/evidence-links'
+import { evidenceViewsFor } from './evidence/evidence-links'
 
 const EXCERPT_LENGTH = 40
 
@@ -97,7 +97,8 @@ export async function loadCaseDetail(deps: Deps, c: Case, visibility: Complainan
     deps.store.listEvidenceOfCase(c.id),
     deps.store.listClocksOfCase(c.id),
   ])
-  return toCaseDetail(c, { events, evidence: files.map((f) => evidenceViewFor(deps, f, now)), clocks, now, visibility, actor, viewerId })
+  const evidence = await evidenceViewsFor(deps, files, now)
+  return toCaseDetail(c, { events, evidence, clocks, now, visibility, actor, viewerId })
 }
 
 /** Summaries with each case's soonest running clock (a board's "what is due next"). */

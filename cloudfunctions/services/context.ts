@@ -1,9 +1,11 @@
 import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
+import type { FileLinks } from '../ports/file-links'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Store } from '../ports/store'
 import type { SpeechToText } from '../ports/speech'
 import type { Clock, Ids, Secrets } from '../ports/system'
+import type { UploadedObjects } from '../ports/uploaded-objects'
 
 /** Everything a use case may touch from the outside world, passed in — never imported. */
 export interface Deps {
@@ -12,7 +14,12 @@ export interface Deps {
   ids: Ids
   secrets: Secrets
   files: FileStore
+  /** signs and checks the host's /files/<token> links (the local host serves those) */
   links: LinkSigner
+  /** the links a case page hands out: signed /files/ paths locally, temporary URLs in CloudBase */
+  fileLinks: FileLinks
+  /** what the mini-program uploaded to cloud storage itself, before consumer.registerUpload */
+  uploads: UploadedObjects
   /** the State Council calendar (plus overrides) the working-day clocks count on */
   calendar: HolidayTable
   /** server-side voice to text (Tencent ASR when configured; otherwise "unavailable") */

@@ -3,7 +3,7 @@ import type { EvidenceKind, EvidenceView } from '../domain/evidence.schema'
 
 // Evidence upload, one file at a time, with progress. Taro picks the platform file at build time:
 //   upload.h5.ts → XMLHttpRequest POST /upload/evidence (multipart, progress events)
-//   upload.weapp.ts → not open yet (see there)
+//   upload.weapp.ts → Taro.cloud.uploadFile into CloudBase storage, then consumer.registerUpload
 // This file is the shared type and what any other platform gets. Platform files must use
 // `import type` from here: a value import of './upload' would resolve back to themselves.
 

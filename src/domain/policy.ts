@@ -18,6 +18,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
   'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
   'consumer.transcribeAudio': ['consumer'], // only the caller's own recording
+  'consumer.registerUpload': ['consumer'], // becomes the caller's own evidence; only objects under uploads/ are read (and deleted)
   'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
   'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer / rate, own cases only
   'merchant.getHome': ['merchant'], // only the caller's own shop

@@ -42,15 +42,17 @@ describe.each(FUNCTIONS)('function %s', (name) => {
 
   test('when built, then package.json pins the installed versions of the externals CloudBase installs', () => {
     const pkg = JSON.parse(readFileSync(file('package.json'), 'utf8'))
-    // the timer-triggered functions (clock, notify) have no caller, so they need no SDK to learn one
-    const sdk = name === 'clock' || name === 'notify' ? {} : { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk') }
+    // every function reaches CloudBase storage through the SDK (evidence links); only the consumer
+    // function takes uploads in, and re-encodes photos with sharp
+    const sdk = { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk') }
+    const images = name === 'consumer' ? { sharp: installed('sharp') } : {}
     // WeChat's cloud call, for the functions that draw mini-program codes or send subscribe messages
     const wx = name === 'notify' || name === 'registry' ? { 'wx-server-sdk': '4.0.2' } : {}
     expect(pkg).toEqual({
       name: expect.any(String),
       private: true,
       main: 'index.js',
-      dependencies: { ...sdk, ...wx, pg: installed('pg') },
+      dependencies: { ...sdk, ...wx, ...images, pg: installed('pg') },
     })
   })
 

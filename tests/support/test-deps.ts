@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { diskFileStore } from '../../cloudfunctions/adapters/files/disk-file-store'
+import { noUploadedObjects } from '../../cloudfunctions/adapters/files/no-uploaded-objects'
+import { signedFileLinks } from '../../cloudfunctions/adapters/files/signed-file-links'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { hmacLinkSigner } from '../../cloudfunctions/adapters/system/hmac-link-signer'
@@ -37,13 +39,16 @@ export function sequentialIds(prefix = 'id') {
 export const DEFAULT_NOW = new Date('2026-03-10T02:00:00Z') // 10:00 in Shanghai, a working Tuesday
 
 export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock: ReturnType<typeof fixedClock> } {
+  const links = hmacLinkSigner(new Uint8Array(32).fill(9))
   return {
     store,
     clock: fixedClock(now),
     ids: sequentialIds(),
     secrets: nodeSecrets,
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'kuaisu-files-'))),
-    links: hmacLinkSigner(new Uint8Array(32).fill(9)),
+    links,
+    fileLinks: signedFileLinks(links),
+    uploads: noUploadedObjects,
     calendar: chineseDaysTable(),
     speech: unavailableSpeech,
   }

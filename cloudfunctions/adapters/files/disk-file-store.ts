@@ -2,18 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FileStore } from '../../ports/files'
+import { checkedKey } from './storage-key'
 
 // Evidence bytes on the local disk, under one root folder that is never served statically.
 // Keys are made by the core (random, lower-case); anything else is refused outright, so no key
 // can name a path outside the root. Writes go to a temp file, are flushed, then renamed into place,
 // so a crash never leaves half a file under a real key.
-
-const KEY = /^[a-z0-9][a-z0-9-]{7,80}$/
-
-function checkedKey(key: string): string {
-  if (typeof key !== 'string' || !KEY.test(key)) throw new Error('file store: refused a malformed key')
-  return key
-}
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'

@@ -3,6 +3,7 @@ import { actOnCase, stepOf } from '../../services/case-actions'
 import { submitComplaint } from '../../services/consumer-filing'
 import { getMyCase, listMyCases, lookupCase } from '../../services/consumer-cases'
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
+import { registerUpload } from '../../services/evidence/register-upload'
 import { transcribeAudio } from '../../services/transcribe-audio'
 
 export const consumerFunction = defineFunction('consumer', {
@@ -14,4 +15,5 @@ export const consumerFunction = defineFunction('consumer', {
   lookupCase: (input, ctx) => lookupCase(ctx, input.caseNo, input.queryCode),
   actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, stepOf(input)),
   transcribeAudio: (input, ctx) => transcribeAudio(ctx, input.evidenceId),
+  registerUpload: (input, ctx) => registerUpload(ctx, input),
 })

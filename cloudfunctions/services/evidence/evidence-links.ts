@@ -9,18 +9,25 @@ import type { Deps } from '../context'
 export const LINK_TTL_MS = 10 * 60 * 1000
 export const FILES_PATH = '/files/'
 
-/** What a viewer sees of one file, with a fresh link valid for ten minutes from `now`. */
+/** What a viewer sees of one file, with a fresh signed /files/ link valid for ten minutes from `now`. */
 export function evidenceViewFor(deps: Pick<Deps, 'links'>, evidence: Evidence, now: Date): EvidenceView {
-  const token = deps.links.sign(evidence.id, new Date(now.getTime() + LINK_TTL_MS))
-  return {
-    id: evidence.id,
-    kind: evidence.kind,
-    mime: evidence.mime,
-    bytes: evidence.bytes,
-    sha256: evidence.sha256,
-    displayName: evidence.displayName,
-    url: FILES_PATH + token,
-  }
+  return viewOf(evidence, FILES_PATH + deps.links.sign(evidence.id, new Date(now.getTime() + LINK_TTL_MS)))
+}
+
+/**
+ * What a viewer sees of a case's files, with links valid for ten minutes from `now`, made in one
+ * batch by whichever FileLinks the deployment has (signed paths locally, temporary URLs in the cloud).
+ * A file without a link is still listed (url null): one missing object must not hide the case.
+ */
+export async function evidenceViewsFor(deps: Pick<Deps, 'fileLinks'>, evidence: readonly Evidence[], now: Date): Promise<EvidenceView[]> {
+  if (evidence.length === 0) return [] // no round trip to storage for a case without files
+  const urls = await deps.fileLinks.urlsFor(evidence, now, LINK_TTL_MS)
+  return evidence.map((e) => viewOf(e, urls.get(e.id) ?? null))
+}
+
+function viewOf(evidence: Evidence, url: string | null): EvidenceView {
+  const { id, kind, mime, bytes, sha256, displayName } = evidence
+  return { id, kind, mime, bytes, sha256, displayName, url }
 }
 
 export interface OpenedEvidence {

@@ -8,6 +8,7 @@ import { normalizeQueryCode } from '../query-code'
 import { OUTCOME_CODES } from '../workflow/outcomes'
 import type { CaseAction } from '../workflow/transitions'
 import { COMPLETION_KINDS } from '../clocks/clock-rules'
+import { EVIDENCE_KINDS, EvidenceViewSchema } from '../evidence.schema'
 import { ClockSettingsSchema } from '../clocks/clock-settings'
 import { ClientDetailsSchema } from '../workflow/event-details'
 import { InboxViewSchema } from '../inbox.schema'
@@ -139,6 +140,18 @@ export const ActionOutcomeSchema = z.object({
   version: z.number().int(),
 })
 
+/**
+ * Where the mini-program puts a file before consumer.registerUpload takes it in: 128 random bits
+ * (hex) make the name unguessable; `file.<ext>` keeps the console readable. The function reads and
+ * deletes only objects whose path matches this — never the evidence/ area it keeps files in.
+ */
+const UPLOAD_PATH_SOURCE = 'uploads/[0-9a-f]{32}/file\\.[a-z0-9]{1,8}'
+export const UPLOAD_PATH = new RegExp(`^${UPLOAD_PATH_SOURCE}$`)
+const UploadFileIdSchema = z
+  .string({ error: '缺少上传的文件' })
+  .max(512, { error: '上传的文件标识不正确' })
+  .regex(new RegExp(`^cloud://[A-Za-z0-9._-]{1,200}/${UPLOAD_PATH_SOURCE}$`), { error: '上传的文件标识不正确' })
+
 /** The in-app inbox (every role) and the delivery of notifications (issue 6). */
 export const INBOX_API = {
   list: { input: InboxRole, output: InboxViewSchema },
@@ -166,6 +179,15 @@ export const API = {
     transcribeAudio: {
       input: z.object({ evidenceId: z.string({ error: '缺少录音' }).min(1, { error: '缺少录音' }).max(64) }),
       output: z.object({ text: z.string(), durationMs: z.number().int().nonnegative() }),
+    },
+    /** mini-program: a file it put into cloud storage (uploads/…) → checked, cleaned, kept as the caller's evidence */
+    registerUpload: {
+      input: z.object({
+        fileId: UploadFileIdSchema,
+        kind: z.enum(EVIDENCE_KINDS, { error: '请选择证据类型：照片、视频、录音或票据' }),
+        displayName: z.string({ error: '文件名格式不正确' }).max(255, { error: '文件名太长' }).default(''),
+      }),
+      output: EvidenceViewSchema,
     },
   },
   proxy: {

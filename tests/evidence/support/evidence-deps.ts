@@ -1,4 +1,6 @@
 import { unavailableSpeech } from '../../../cloudfunctions/ports/speech'
+import { noUploadedObjects } from '../../../cloudfunctions/adapters/files/no-uploaded-objects'
+import { signedFileLinks } from '../../../cloudfunctions/adapters/files/signed-file-links'
 import { hmacLinkSigner } from '../../../cloudfunctions/adapters/system/hmac-link-signer'
 import { nodeSecrets } from '../../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../../cloudfunctions/adapters/system/system-clock'
@@ -11,13 +13,16 @@ export const SUBJECT = 'a'.repeat(64) // what a device subject looks like: a SHA
 /** Deps for the evidence use cases with nothing outside memory. */
 export function memoryDeps() {
   let n = 0
+  const links = hmacLinkSigner(new Uint8Array(32).fill(1))
   return {
     store: memoryEvidenceStore(),
     clock: fixedClock(NOW),
     ids: { newId: () => `ev-${++n}` },
     secrets: nodeSecrets,
     files: memoryFiles(),
-    links: hmacLinkSigner(new Uint8Array(32).fill(1)),
+    links,
+    fileLinks: signedFileLinks(links),
+    uploads: noUploadedObjects,
     calendar: { holidays: {}, makeupWorkdays: {}, publishedYears: [] },
     speech: unavailableSpeech,
   }
