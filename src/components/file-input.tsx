@@ -2,9 +2,9 @@ import type { ReactNode } from 'react'
 import type { EvidenceKind } from '../domain/evidence.schema'
 import type { LocalFile } from '../api/upload'
 
-// The control that opens the phone's file / camera chooser. H5: file-input.h5.tsx. In the
-// mini-program, upload is not open yet (src/api/upload.weapp.ts), so there is nothing to choose
-// and the evidence section shows a notice instead; this renders nothing.
+// The control that opens the phone's file / camera chooser: file-input.h5.tsx (an <input type=file>)
+// and file-input.weapp.tsx (chooseMedia / chooseMessageFile). Any other platform has no uploads
+// (src/api/upload.ts), so the evidence section shows a notice instead and this renders nothing.
 export interface FileInputProps {
   kind: EvidenceKind
   /** accessible name, e.g. 添加照片 */
