@@ -9,11 +9,16 @@ export default defineAppConfig({
     'pages/consumer/mine/index',
     'pages/consumer/case/index',
     'pages/consumer/lookup/index',
+    'pages/consumer/inbox/index',
   ],
   subPackages: [
-    { root: 'pages/merchant', pages: ['home/index', 'case/index'] },
-    { root: 'pages/station', pages: ['login/index', 'board/index', 'case/index', 'proxy-file/index', 'proxy-receipt/index'] },
+    { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index'] },
+    { root: 'pages/station', pages: ['login/index', 'board/index', 'case/index', 'proxy-file/index', 'proxy-receipt/index', 'settings/index', 'merchants/index', 'merchant/index', 'merchant-import/index', 'posters/index', 'inbox/index'] },
   ],
+  // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
+  // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or
+  // requirePlugin throws and the form falls back (src/api/recorder.weapp.ts).
+  plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -5,6 +5,7 @@ import { call, logout } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
 import { ErrorBanner, LoadingState } from '../../../components/feedback'
+import { InboxLink } from '../../../components/inbox-link'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionOutput } from '../../../domain/api/contract'
 import type { Result } from '../../../domain/errors'
@@ -85,10 +86,13 @@ export default function StationBoard() {
           </View>
         </View>
         <View className="station-board__tools">
+          {/* a proxy desk account has no site inbox */}
+          {me.role === 'station' || me.role === 'regulator' ? <InboxLink as={me.role} compact className="station-board__inbox" /> : null}
           {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
           {me.role === 'station' ? (
             <ActionButton className="station-board__settings" label="时限设置" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.stationSettings })} />
           ) : null}
+          {me.role === 'station' ? <ActionButton className="station-board__settings" label="商户管理" variant="secondary" onPress={() => Taro.navigateTo({ url: '/pages/station/merchants/index' })} /> : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
       </View>
