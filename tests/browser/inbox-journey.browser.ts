@@ -97,9 +97,9 @@ describe('H5 at phone size — the inbox (消息) for shopper, clerk and station
     await badge.click()
     await settled(desk)
     await current(desk).getByRole('heading', { name: '站点消息' }).waitFor()
-    const report = entry(desk, '收到新投诉')
+    const report = entry(desk, '收到新举报') // a report is told as 举报, never as a complaint
     await report.first().waitFor()
-    expect(await report.first().innerText()).toContain('请在24小时内告知投诉人是否受理')
+    expect(await report.first().innerText()).toContain('请在24小时内告知举报人是否受理')
     expect(await current(desk).getByText('发送失败的通知').count()).toBe(0) // nothing parked: no section
     await checked(desk, '05-station')
 

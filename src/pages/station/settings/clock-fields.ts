@@ -27,6 +27,9 @@ const kindName = (kind: CompletionKind) => COMPLETION_KIND_LABELS[kind].split('�
 export function clockFields(view: SiteClocks): ClockField[] {
   const fields = view.effective.map((e): ClockField => {
     const unit = e.unit as ClockUnit
+    if (e.clockId === 'completion' && e.kind === 'extension') {
+      return { key: 'settings.completionExtension', label: e.label, unit, amount: e.amount, defaultAmount: DEFAULT_COMPLETION_EXTENSION }
+    }
     if (e.clockId === 'completion' && e.kind) {
       const kind = e.kind as CompletionKind
       return { key: `settings.completion.${kind}`, label: `办结（${kindName(kind)}）`, unit, amount: e.amount, defaultAmount: COMPLETION_WORKING_DAYS[kind] }
@@ -34,8 +37,6 @@ export function clockFields(view: SiteClocks): ClockField[] {
     const id = e.clockId as ClockId
     return { key: `settings.amounts.${id}`, label: e.label, unit, amount: e.amount, defaultAmount: DEFAULT_CLOCK_RULES[id].amount }
   })
-  const extension = view.settings.completionExtension ?? DEFAULT_COMPLETION_EXTENSION
-  fields.push({ key: 'settings.completionExtension', label: '复杂案件延期', unit: 'working_days', amount: extension, defaultAmount: DEFAULT_COMPLETION_EXTENSION })
   return fields
 }
 
