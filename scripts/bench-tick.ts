@@ -23,8 +23,8 @@ import { dispatchOutbox } from '../cloudfunctions/services/notify/dispatch-outbo
 import { tick } from '../cloudfunctions/services/tick'
 import { DEMO_MERCHANTS, DEMO_SITE } from '../cloudfunctions/seed/demo-data'
 import type { Case } from '../src/domain/case.schema'
-import { CONSENT_VERSION } from '../src/domain/consent'
-import { initialWorkflowState } from '../src/domain/workflow/state-machine'
+import type { Merchant } from '../src/domain/merchant.schema'
+import { aCase } from '../tests/support/builders'
 
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 100_000)
 const DUE = 100
@@ -47,7 +47,7 @@ async function main() {
     const t0 = performance.now()
     for (let start = 0; start < OPEN_CASES; start += BATCH) {
       const cases: Case[] = []
-      for (let i = start; i < Math.min(start + BATCH, OPEN_CASES); i++) cases.push(benchCase(i, shop.id, shop.siteId, shop.name))
+      for (let i = start; i < Math.min(start + BATCH, OPEN_CASES); i++) cases.push(benchCase(shop))
       await db.insertInto('cases').values(cases.map((c) => caseToRow(vault, c))).execute()
       // every case has a running clock; only the first DUE are due now, the rest next week
       await db
@@ -87,37 +87,8 @@ async function main() {
   }
 }
 
-function benchCase(i: number, merchantId: string, siteId: string, merchantName: string): Case {
-  const at = '2026-03-10T05:00:00.000Z'
-  return {
-    id: `bench-${i}`,
-    caseNo: `KS-20260310-B${i}`,
-    kind: 'complaint',
-    siteId,
-    merchantId,
-    merchantName,
-    description: '基准测试用的投诉内容，描述商品质量问题。',
-    complainant: { name: '测试', phone: '13800000000', address: '测试路1号' },
-    purchaseTime: '2026-03-10',
-    amountFen: 1000,
-    product: '测试商品',
-    problemType: '质量',
-    industry: '商超',
-    demands: ['refund'],
-    sharePhoneWithMerchant: false,
-    consent: { version: CONSENT_VERSION, at, mode: 'self', attestedBy: null },
-    channel: 'qr',
-    filedBy: `bench-subject-${i}`,
-    idempotencyKey: `bench-key-${String(i).padStart(10, '0')}`,
-    requestDigest: 'bench',
-    queryCode: 'BENCH234',
-    createdAt: at,
-    updatedAt: at,
-    ...initialWorkflowState('goods'),
-    status: 'with_merchant',
-    version: 1,
-  }
-}
+/** An open case at the shop (the tests' object mother, so the bench and the tests agree on a valid case). */
+const benchCase = (merchant: Merchant) => aCase(merchant, { status: 'with_merchant', createdAt: '2026-03-10T05:00:00.000Z', updatedAt: '2026-03-10T05:00:00.000Z' })
 
 main().catch((err) => {
   console.error(err)

@@ -4,6 +4,7 @@
 // through Taro's real event bridge, against a fake `wx.cloud` that records every call.
 import { createFakeWx, type CloudCall } from './support/fake-wx'
 import { assertWeappBuilt, bootApp } from './support/mini-program'
+import { failOnConsoleNoise } from './support/console-noise'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
 
 assertWeappBuilt()
@@ -50,7 +51,6 @@ const fake = createFakeWx(consumerFunction)
 const submissions = () => fake.cloudCalls.filter((call) => call.data.action === 'submitComplaint')
 let host: PageHost
 let page: OpenedPage | undefined
-let consoleNoise: unknown[][]
 
 beforeAll(() => {
   bootApp(fake.wx, { path: ROUTE, query: { scene: SHOP.code } })
@@ -58,18 +58,14 @@ beforeAll(() => {
 })
 afterAll(() => host?.dispose())
 
+failOnConsoleNoise()
+
 beforeEach(() => {
   fake.reset()
-  // Taro and React report some problems (unsupported API, render errors) only on the console: fail on them
-  consoleNoise = []
-  jest.spyOn(console, 'warn').mockImplementation((...args) => void consoleNoise.push(args))
-  jest.spyOn(console, 'error').mockImplementation((...args) => void consoleNoise.push(args))
 })
 afterEach(() => {
   page?.close()
   page = undefined
-  jest.restoreAllMocks()
-  expect(consoleNoise).toEqual([])
 })
 
 /** Opens the page like a scan of the shop's code and waits for the shop to show. */

@@ -5,6 +5,7 @@
 import { createFakeWx, type CloudCall } from './support/fake-wx'
 import { assertWeappBuilt, bootApp } from './support/mini-program'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
+import { failOnConsoleNoise } from './support/console-noise'
 import { installWechatSi, type WechatSiControl } from './support/wechat-si-stub'
 
 assertWeappBuilt()
@@ -30,7 +31,6 @@ const fake = createFakeWx(consumerFunction)
 let si: WechatSiControl
 let host: PageHost
 let page: OpenedPage | undefined
-let consoleNoise: unknown[][]
 
 beforeAll(() => {
   si = installWechatSi() // before bootApp: taro.js takes requirePlugin when it loads
@@ -39,18 +39,15 @@ beforeAll(() => {
 })
 afterAll(() => host?.dispose())
 
+failOnConsoleNoise()
+
 beforeEach(() => {
   fake.reset()
   si.reset()
-  consoleNoise = []
-  jest.spyOn(console, 'warn').mockImplementation((...args) => void consoleNoise.push(args))
-  jest.spyOn(console, 'error').mockImplementation((...args) => void consoleNoise.push(args))
 })
 afterEach(() => {
   page?.close()
   page = undefined
-  jest.restoreAllMocks()
-  expect(consoleNoise).toEqual([])
 })
 
 async function openForm(): Promise<OpenedPage> {

@@ -6,6 +6,7 @@
 import { createFakeWx, type CloudCall } from './support/fake-wx'
 import { assertWeappBuilt, bootApp } from './support/mini-program'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
+import { failOnConsoleNoise } from './support/console-noise'
 import { installWechatSi, type WechatSiControl } from './support/wechat-si-stub'
 
 assertWeappBuilt()
@@ -46,7 +47,6 @@ fake.wx.getRandomValues = ({ length, success }: { length: number; success: (r: {
 let si: WechatSiControl
 let host: PageHost
 let page: OpenedPage | undefined
-let consoleNoise: unknown[][]
 
 beforeAll(() => {
   si = installWechatSi()
@@ -54,19 +54,16 @@ beforeAll(() => {
   host = hostPage(ROUTE)
 })
 afterAll(() => host?.dispose())
+failOnConsoleNoise()
+
 beforeEach(() => {
   fake.reset()
   si.reset()
   uploads.length = 0
-  consoleNoise = []
-  jest.spyOn(console, 'warn').mockImplementation((...args) => void consoleNoise.push(args))
-  jest.spyOn(console, 'error').mockImplementation((...args) => void consoleNoise.push(args))
 })
 afterEach(() => {
   page?.close()
   page = undefined
-  jest.restoreAllMocks()
-  expect(consoleNoise).toEqual([])
 })
 
 type StoredEvidence = { kind: string; name: string; id: string | null; status: string; error?: string }
