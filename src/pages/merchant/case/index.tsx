@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { CaseActionPanel } from '../../../components/case-action-panel'
+import { CallComplainant } from '../../../components/call-complainant'
 import { CaseDetailView } from '../../../components/case-detail-view'
 import { ClockList } from '../../../components/clock-list'
 import { LoadingState } from '../../../components/feedback'
@@ -66,6 +67,7 @@ export default function MerchantCasePage() {
     <PageShell title="投诉处理" className="merchant-case" elderlySwitch>
       <CaseDetailView detail={detail}>
         <CaseActionPanel actions={detail.actions} act={act} reload={reload} title="本店处理" />
+        <CallComplainant complainant={detail.complainant} />
         {detail.clocks.length ? (
           <InfoBlock label="处理时限">
             <ClockList clocks={detail.clocks} />
