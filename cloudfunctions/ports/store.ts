@@ -103,6 +103,8 @@ export interface EvidenceStore {
 
 export interface ClockStore {
   listClocksOfCase(caseId: string): Promise<CaseClock[]>
+  /** The clocks of several cases in one read (a board's page of cases, not one query per case). */
+  listClocksOfCases(caseIds: readonly string[]): Promise<CaseClock[]>
   /** Clocks whose next check is at or before `instant`, earliest first: the tick's whole workload. */
   findClocksDueBefore(instant: string, limit: number): Promise<CaseClock[]>
   /**

@@ -104,5 +104,6 @@ export async function loadCaseDetail(deps: Deps, c: Case, visibility: Complainan
 /** Summaries with each case's soonest running clock (a board's "what is due next"). */
 export async function loadSummaries(deps: Deps, cases: readonly Case[]): Promise<CaseSummary[]> {
   const now = deps.clock.now()
-  return Promise.all(cases.map(async (c) => toCaseSummary(c, await deps.store.listClocksOfCase(c.id), now)))
+  const clocks = await deps.store.listClocksOfCases(cases.map((c) => c.id))
+  return cases.map((c) => toCaseSummary(c, clocks.filter((k) => k.caseId === c.id), now))
 }

@@ -38,7 +38,8 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
     store.listCasesForMerchant(merchant.id, DEFAULT_PAGE),
     loadMerchantRecord(ctx.deps, merchant.id),
   ])
-  const items = await Promise.all(cases.map(async (c) => inboxItem(c, await store.listClocksOfCase(c.id), now)))
+  const clocks = await store.listClocksOfCases(cases.map((c) => c.id)) // one read for the whole list
+  const items = cases.map((c) => inboxItem(c, clocks.filter((k) => k.caseId === c.id), now))
   return ok({
     merchant: { code: merchant.code, name: merchant.name, siteName: site?.name ?? '', commitment: commitmentOf(merchant) },
     cases: items,

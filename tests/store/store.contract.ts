@@ -1,5 +1,6 @@
 import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
 import type { Case } from '../../src/domain/case.schema'
+import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import { aCase, aMerchant, anEvidence, anOutboxMessage, aSite, aSubmittedEvent, unique } from '../support/builders'
 
@@ -185,6 +186,23 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toHaveLength(1)
         expect((await store.getEvidence(theirs.id))?.caseId).toBeNull()
+      })
+
+      it('when the clocks of several cases are asked for at once, then each case gets exactly its own', async () => {
+        const { merchant } = await seedShop()
+        const [a, b, none] = [aCase(merchant), aCase(merchant), aCase(merchant)]
+        const clock = (c: Case, clockId: CaseClock['clockId']): CaseClock => ({
+          caseId: c.id, clockId, startedAt: c.createdAt, dueAt: '2026-03-11T02:00:00.000Z', remindAt: '2026-03-10T14:00:00.000Z', urgeAt: '2026-03-10T21:00:00.000Z',
+          explanation: '测试', provisional: false, stage: 'running', nextCheckAt: '2026-03-10T14:00:00.000Z', stoppedAt: null,
+        })
+        await store.createCase(a, aSubmittedEvent(a), [], noEvidence(a), [clock(a, 'first_answer'), clock(a, 'accept_decision')])
+        await store.createCase(b, aSubmittedEvent(b), [], noEvidence(b), [clock(b, 'first_answer')])
+        await store.createCase(none, aSubmittedEvent(none), [], noEvidence(none))
+        const found = await store.listClocksOfCases([a.id, b.id, none.id])
+        expect(found.filter((k) => k.caseId === a.id).map((k) => k.clockId).sort()).toEqual(['accept_decision', 'first_answer'])
+        expect(found.filter((k) => k.caseId === b.id)).toEqual([clock(b, 'first_answer')])
+        expect(found.some((k) => k.caseId === none.id)).toBe(false)
+        expect(await store.listClocksOfCases([])).toEqual([])
       })
 
       it('when a change was decided on an old version, then CONCURRENT_UPDATE and nothing is written', async () => {

@@ -53,6 +53,11 @@ export function sqlClockStore(db: Kysely<Database>): ClockStore {
       const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('clock_id').execute()
       return rows.map(toClock)
     },
+    async listClocksOfCases(caseIds) {
+      if (caseIds.length === 0) return []
+      const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('started_at').orderBy('clock_id').execute()
+      return rows.map(toClock)
+    },
     async findClocksDueBefore(instant, limit) {
       const rows = await db
         .selectFrom('case_clocks')
