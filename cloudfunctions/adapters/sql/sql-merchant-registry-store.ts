@@ -10,6 +10,8 @@ const n = (value: unknown) => Number(value ?? 0)
 
 export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): MerchantRegistryStore {
   const toMerchant = merchantRowMapper(vault)
+  // an invite still usable at `now`: not withdrawn, not expired
+  const liveInvites = (now: string) => db.selectFrom('merchant_invites').selectAll().where('withdrawn_at', 'is', null).where('expires_at', '>', new Date(now))
   return {
     async findMerchantByUscc(siteId, uscc) {
       if (!uscc) return null // '' is "not known yet", shared by every older shop
@@ -37,24 +39,11 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
       return row ? toInvite(row) : null
     },
     async findLiveInvite(codeHash, now) {
-      const row = await db
-        .selectFrom('merchant_invites')
-        .selectAll()
-        .where('code_hash', '=', codeHash)
-        .where('withdrawn_at', 'is', null)
-        .where('expires_at', '>', new Date(now))
-        .executeTakeFirst()
+      const row = await liveInvites(now).where('code_hash', '=', codeHash).executeTakeFirst()
       return row ? toInvite(row) : null
     },
     async listLiveInvitesOf(merchantId, now) {
-      const rows = await db
-        .selectFrom('merchant_invites')
-        .selectAll()
-        .where('merchant_id', '=', merchantId)
-        .where('withdrawn_at', 'is', null)
-        .where('expires_at', '>', new Date(now))
-        .orderBy('created_at', 'desc')
-        .execute()
+      const rows = await liveInvites(now).where('merchant_id', '=', merchantId).orderBy('created_at', 'desc').execute()
       return rows.map(toInvite)
     },
     async withdrawInvite(id, at) {

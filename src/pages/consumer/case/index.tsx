@@ -9,7 +9,7 @@ import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import type { CaseAction } from '../../../domain/workflow/transitions'
-import type { CaseStep } from '../../../hooks/use-case-action'
+import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, goHome } from '../../routes'
 
@@ -29,7 +29,7 @@ export default function MyCasePage() {
   const act = useCallback(
     // the server offers the consumer only the consumer's steps; the cast narrows the shared type
     (action: CaseAction, step: CaseStep) =>
-      call('consumer', 'actOnMyCase', { caseId, caseAction: action as ConsumerAction, reason: step.reason ?? '', details: step.details ?? null }),
+      call('consumer', 'actOnMyCase', { caseId, caseAction: action as ConsumerAction, ...stepFields(step) }),
     [caseId],
   )
 

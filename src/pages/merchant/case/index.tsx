@@ -12,7 +12,7 @@ import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import type { CaseAction } from '../../../domain/workflow/transitions'
-import type { CaseStep } from '../../../hooks/use-case-action'
+import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam } from '../../routes'
 
@@ -30,13 +30,7 @@ export default function MerchantCasePage() {
   const act = useCallback(
     // the server offers a clerk only the shop's steps; the cast narrows the shared action type
     (action: CaseAction, step: CaseStep) =>
-      call('merchant', 'actOnCase', {
-        caseId,
-        caseAction: action as MerchantAction,
-        reason: step.reason ?? '',
-        details: step.details ?? null,
-        attachments: step.attachments ?? [],
-      }),
+      call('merchant', 'actOnCase', { caseId, caseAction: action as MerchantAction, ...stepFields(step) }),
     [caseId],
   )
   const toHome = () => Taro.redirectTo({ url: PAGES.merchantHome })

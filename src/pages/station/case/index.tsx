@@ -13,7 +13,7 @@ import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import { COMPLETION_KIND_LABELS } from '../../../domain/labels'
 import type { CaseAction } from '../../../domain/workflow/transitions'
-import type { CaseStep } from '../../../hooks/use-case-action'
+import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, withQuery } from '../../routes'
 import { canPrint, printPage } from './print'
@@ -40,14 +40,7 @@ export default function StationCasePage() {
   const act = useCallback(
     // the server offers station staff only station steps; the cast narrows the shared action type
     (action: CaseAction, step: CaseStep) =>
-      call('station', 'actOnCase', {
-        caseId,
-        caseAction: action as StationAction,
-        reason: step.reason ?? '',
-        details: step.details ?? null,
-        attachments: step.attachments ?? [],
-        completionKind: step.completionKind,
-      }),
+      call('station', 'actOnCase', { caseId, caseAction: action as StationAction, ...stepFields(step), completionKind: step.completionKind }),
     [caseId],
   )
 
