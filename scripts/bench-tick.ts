@@ -39,7 +39,18 @@ async function main() {
     const vault = aesVault(new Uint8Array(32).fill(3))
     const store = sqlStore(db, vault)
     const links = hmacLinkSigner(new Uint8Array(32).fill(4))
-    const deps: Deps = { store, clock: fixedClock(NOW), ids: randomIds, secrets: nodeSecrets, files: diskFileStore(join(dir, 'files')), links, fileLinks: signedFileLinks(links), uploads: noUploadedObjects, calendar: chineseDaysTable(), speech: unavailableSpeech }
+    const deps: Deps = {
+      store,
+      clock: fixedClock(NOW),
+      ids: randomIds,
+      secrets: nodeSecrets,
+      files: diskFileStore(join(dir, 'files')),
+      links,
+      fileLinks: signedFileLinks(links),
+      uploads: noUploadedObjects,
+      calendar: chineseDaysTable(),
+      speech: unavailableSpeech,
+    }
     await store.saveSite(DEMO_SITE)
     const shop = DEMO_MERCHANTS[0]
     await store.saveMerchant(shop)
@@ -48,7 +59,10 @@ async function main() {
     for (let start = 0; start < OPEN_CASES; start += BATCH) {
       const cases: Case[] = []
       for (let i = start; i < Math.min(start + BATCH, OPEN_CASES); i++) cases.push(benchCase(shop))
-      await db.insertInto('cases').values(cases.map((c) => caseToRow(vault, c))).execute()
+      await db
+        .insertInto('cases')
+        .values(cases.map((c) => caseToRow(vault, c)))
+        .execute()
       // every case has a running clock; only the first DUE are due now, the rest next week
       await db
         .insertInto('case_clocks')
@@ -56,7 +70,19 @@ async function main() {
           cases.map((c, k) => {
             const due = start + k < DUE
             const next = due ? '2026-03-10T05:59:00.000Z' : '2026-03-17T06:00:00.000Z'
-            return { case_id: c.id, clock_id: 'merchant_response', started_at: '2026-03-10T05:00:00.000Z', due_at: next, remind_at: next, urge_at: next, explanation: 'bench', provisional: false, stage: 'running', next_check_at: next, stopped_at: null }
+            return {
+              case_id: c.id,
+              clock_id: 'merchant_response',
+              started_at: '2026-03-10T05:00:00.000Z',
+              due_at: next,
+              remind_at: next,
+              urge_at: next,
+              explanation: 'bench',
+              provisional: false,
+              stage: 'running',
+              next_check_at: next,
+              stopped_at: null,
+            }
           }),
         )
         .execute()
@@ -80,7 +106,9 @@ async function main() {
     console.log(`  seeding (batched inserts)              ${(seedMs / 1000).toFixed(1)} s`)
     console.log(`  tick, first run (${DUE} due, ${alerts} alerts queued)  ${runs[0].toFixed(0)} ms`)
     console.log(`  tick, same instant again (nothing due) ${runs[1].toFixed(1)} ms`)
-    console.log(`  dispatcher: ${dispatched.delivered} notifications to the inbox  ${dispatchMs.toFixed(0)} ms (${((dispatched.delivered / dispatchMs) * 1000).toFixed(0)}/s)`)
+    console.log(
+      `  dispatcher: ${dispatched.delivered} notifications to the inbox  ${dispatchMs.toFixed(0)} ms (${((dispatched.delivered / dispatchMs) * 1000).toFixed(0)}/s)`,
+    )
     await store.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -88,7 +116,8 @@ async function main() {
 }
 
 /** An open case at the shop (the tests' object mother, so the bench and the tests agree on a valid case). */
-const benchCase = (merchant: Merchant) => aCase(merchant, { status: 'with_merchant', createdAt: '2026-03-10T05:00:00.000Z', updatedAt: '2026-03-10T05:00:00.000Z' })
+const benchCase = (merchant: Merchant) =>
+  aCase(merchant, { status: 'with_merchant', createdAt: '2026-03-10T05:00:00.000Z', updatedAt: '2026-03-10T05:00:00.000Z' })
 
 main().catch((err) => {
   console.error(err)

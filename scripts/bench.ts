@@ -81,7 +81,10 @@ const groupAlive = (pid: number) => {
 /** The last process down the chain npx → sh → tsx → node: the server itself. */
 function innermost(pid: number): number {
   const ps = spawnSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' }).stdout ?? ''
-  const pairs = ps.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number))
+  const pairs = ps
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
   for (let depth = 0; depth < 10; depth++) {
     const child = pairs.find(([, ppid]) => ppid === pid)
     if (!child) break
@@ -204,7 +207,11 @@ async function main(): Promise<void> {
   if (!existsSync(join(H5_DIR, 'index.html'))) {
     // start.ts would build it itself, inside the timed start; build it first so only the start is timed.
     console.log('dist/h5/index.html is missing: building H5 first (npx taro build --type h5, ~40 s)…')
-    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     if (build.status !== 0) throw new Error('H5 build failed')
   }
   await startToReady()

@@ -33,7 +33,11 @@ const functionNames = readdirSync(SRC).filter(
 const installedVersion = (pkg: string): string =>
   (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
 /** Bare package name of an import path: 'pg/lib/x' → 'pg', '@a/b/c' → '@a/b'. */
-const packageOf = (path: string) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/')
+const packageOf = (path: string) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/')
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 async function main(): Promise<number> {
@@ -72,7 +76,9 @@ async function main(): Promise<number> {
     const pkg = { name: `kuaisu-fn-${name}`, private: true, main: 'index.js', dependencies }
     writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
     copyFileSync(join(SRC, name, 'config.json'), join(dir, 'config.json'))
-    const deps = Object.entries(dependencies).map(([p, v]) => `${p}@${v}`).join(', ')
+    const deps = Object.entries(dependencies)
+      .map(([p, v]) => `${p}@${v}`)
+      .join(', ')
     console.log(`  ${name.padEnd(12)} ${kb(statSync(join(dir, 'index.js')).size).padStart(10)}   external: ${deps || '—'}`)
   }
   console.log(`functions built into ${relative(process.cwd(), OUT) || '.'}`)

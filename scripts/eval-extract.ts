@@ -94,7 +94,14 @@ function main(): number {
         if (ok) s.proposedRight++
       }
       if (!ok) wrong.push(`${field}: ${show(expected)} ≠ ${show(got)}`)
-      if (field === 'purchaseTime' && !ok && typeof expected === 'string' && typeof got === 'string' && expected.slice(0, 10) === got.slice(0, 10)) dateOnlyRight++
+      if (
+        field === 'purchaseTime' &&
+        !ok &&
+        typeof expected === 'string' &&
+        typeof got === 'string' &&
+        expected.slice(0, 10) === got.slice(0, 10)
+      )
+        dateOnlyRight++
       if ((field === 'industry' || field === 'problemType') && !ok) {
         const key = `${show(expected)} → ${show(got)}`
         confusion[field].set(key, (confusion[field].get(key) ?? 0) + 1)
@@ -125,18 +132,22 @@ function main(): number {
   for (const f of FIELDS) {
     const s = stats[f]
     console.log(
-      `${f.padEnd(14)} ${`${s.correct}/${s.total}`.padStart(9)}      ${pct(s.correct, s.total)}    ${pct(s.proposedRight, s.proposed)} (${s.proposedRight}/${s.proposed})`.padEnd(72) +
-        `${pct(s.proposedRight, s.labelled)} (${s.proposedRight}/${s.labelled})`,
+      `${f.padEnd(14)} ${`${s.correct}/${s.total}`.padStart(9)}      ${pct(s.correct, s.total)}    ${pct(s.proposedRight, s.proposed)} (${s.proposedRight}/${s.proposed})`.padEnd(
+        72,
+      ) + `${pct(s.proposedRight, s.labelled)} (${s.proposedRight}/${s.labelled})`,
     )
   }
   console.log(`  (purchaseTime: ${dateOnlyRight} more had the right day but a different or missing clock time)`)
   const n = items.length
   console.log(`urgency level  ${`${signalStats.level}/${n}`.padStart(9)}      ${pct(signalStats.level, n)}`)
-  for (const k of ['injury', 'group', 'visitor', 'happeningNow'] as const) console.log(`  ${k.padEnd(12)} ${`${signalStats[k]}/${n}`.padStart(9)}      ${pct(signalStats[k], n)}`)
+  for (const k of ['injury', 'group', 'visitor', 'happeningNow'] as const)
+    console.log(`  ${k.padEnd(12)} ${`${signalStats[k]}/${n}`.padStart(9)}      ${pct(signalStats[k], n)}`)
 
   console.log('\naccuracy by split (development = written alongside the rules; holdout = written after, never tuned on)')
   const splitNames = [...bySplit.keys()].sort()
-  console.log(`  ${'field'.padEnd(14)}${splitNames.map((n) => `${n} (${items.filter((i) => splitOf(i.id) === n).length})`.padStart(22)).join('')}`)
+  console.log(
+    `  ${'field'.padEnd(14)}${splitNames.map((n) => `${n} (${items.filter((i) => splitOf(i.id) === n).length})`.padStart(22)).join('')}`,
+  )
   for (const f of [...FIELDS, 'urgency']) {
     const cells = splitNames.map((n) => {
       const t = bySplit.get(n)?.get(f)
@@ -146,7 +157,8 @@ function main(): number {
   }
 
   console.log('\ndemands, per type: precision / recall')
-  for (const [d, s] of [...demandStats].sort()) console.log(`  ${d.padEnd(13)} ${pct(s.tp, s.tp + s.fp)} / ${pct(s.tp, s.tp + s.fn)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`)
+  for (const [d, s] of [...demandStats].sort())
+    console.log(`  ${d.padEnd(13)} ${pct(s.tp, s.tp + s.fp)} / ${pct(s.tp, s.tp + s.fn)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`)
 
   for (const field of ['industry', 'problemType'] as const) {
     console.log(`\n${field}: most frequent confusions (expected → proposed)`)

@@ -44,7 +44,10 @@ function main(): number {
   const row = (name: string, bytes: number, note = '') => console.log(`  ${name.padEnd(32)}${kb(bytes).padStart(10)}${note}`)
   row('main package', mainBytes, `  (limit ${kb(MAIN_LIMIT)})`)
   for (const root of roots) row(`subpackage ${root}`, sizes.get(root) ?? 0)
-  row('total', [...sizes.values()].reduce((a, b) => a + b, 0))
+  row(
+    'total',
+    [...sizes.values()].reduce((a, b) => a + b, 0),
+  )
 
   if (mainBytes >= MAIN_LIMIT) {
     console.error(`main package is ${kb(mainBytes)}, at or over WeChat's 2 MB limit`)

@@ -13,7 +13,22 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index'] },
-    { root: 'pages/station', pages: ['login/index', 'board/index', 'case/index', 'proxy-file/index', 'proxy-receipt/index', 'settings/index', 'merchants/index', 'merchant/index', 'merchant-import/index', 'posters/index', 'inbox/index'] },
+    {
+      root: 'pages/station',
+      pages: [
+        'login/index',
+        'board/index',
+        'case/index',
+        'proxy-file/index',
+        'proxy-receipt/index',
+        'settings/index',
+        'merchants/index',
+        'merchant/index',
+        'merchant-import/index',
+        'posters/index',
+        'inbox/index',
+      ],
+    },
   ],
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or

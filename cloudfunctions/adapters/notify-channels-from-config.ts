@@ -8,16 +8,28 @@ import { httpWechatOpenApi } from './wechat/http-open-api'
 import { wecomWebhook } from './wecom/wecom-webhook'
 
 /** The channels the configuration switched on; the inbox (and the log line) are always there. */
-export function channelsFromConfig(notify: NotifyConfig, tencent: TencentConfig, clock: Clock, log: (line: string) => void): NotifyChannels {
+export function channelsFromConfig(
+  notify: NotifyConfig,
+  tencent: TencentConfig,
+  clock: Clock,
+  log: (line: string) => void,
+): NotifyChannels {
   const channels: NotifyChannels = { log }
   if (notify.wecom) channels.wecom = wecomWebhook(notify.wecom)
   if (notify.wechat) {
     const { appId, appSecret, baseUrl } = notify.wechat
-    channels.wechat = { api: httpWechatOpenApi({ appId, appSecret, baseUrl, clock }), templateIds: notify.templateIds, miniprogramState: notify.miniprogramState }
+    channels.wechat = {
+      api: httpWechatOpenApi({ appId, appSecret, baseUrl, clock }),
+      templateIds: notify.templateIds,
+      miniprogramState: notify.miniprogramState,
+    }
   }
   if (tencent.sms && notify.smsTemplateId) {
     const { api, sdkAppId, signName } = tencent.sms
-    channels.sms = { sender: tencentSmsSender({ client: tencentApiClient({ ...api, now: () => clock.now() }), sdkAppId, signName, log }), templateId: notify.smsTemplateId }
+    channels.sms = {
+      sender: tencentSmsSender({ client: tencentApiClient({ ...api, now: () => clock.now() }), sdkAppId, signName, log }),
+      templateId: notify.smsTemplateId,
+    }
   }
   return channels
 }

@@ -5,13 +5,25 @@ import { subscribeTemplateIds, type TemplateIds } from './wechat/subscribe-templ
 // channel is all or nothing; half a channel is refused with a sentence naming what is missing.
 const NotifyEnvSchema = z
   .object({
-    WECOM_WEBHOOK_KEY: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: '应为企业微信群机器人地址中 key= 后面的一串字符' }).optional(),
+    WECOM_WEBHOOK_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/, { error: '应为企业微信群机器人地址中 key= 后面的一串字符' })
+      .optional(),
     WECOM_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { error: '应形如 wx 加 16 位十六进制' }).optional(),
-    WECHAT_APP_SECRET: z.string().regex(/^\S{16,64}$/, { error: '格式不正确' }).optional(),
+    WECHAT_APP_ID: z
+      .string()
+      .regex(/^wx[0-9a-f]{16}$/, { error: '应形如 wx 加 16 位十六进制' })
+      .optional(),
+    WECHAT_APP_SECRET: z
+      .string()
+      .regex(/^\S{16,64}$/, { error: '格式不正确' })
+      .optional(),
     WECHAT_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
-    TENCENT_SMS_TEMPLATE_ID: z.string().regex(/^\d{3,12}$/, { error: '应为短信正文模板 ID（数字）' }).optional(),
+    TENCENT_SMS_TEMPLATE_ID: z
+      .string()
+      .regex(/^\d{3,12}$/, { error: '应为短信正文模板 ID（数字）' })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (!!env.WECHAT_APP_ID !== !!env.WECHAT_APP_SECRET) {

@@ -20,9 +20,14 @@ export function registerApiRoutes(app: FastifyInstance, deps: Deps, secureCookie
     if (!isFunctionName(name)) return sendResult(reply, fail('UNKNOWN_FUNCTION'))
     const subject = await deviceSubject(deps, request, reply, secureCookies)
     const caller = await resolveCaller(deps, { subject, staffSessionToken: request.cookies[STAFF_COOKIE] })
-    const result = await dispatch(FUNCTIONS[name], request.body, { caller, deps }, {
-      error: (message, detail) => request.log.error({ err: detail }, message),
-    })
+    const result = await dispatch(
+      FUNCTIONS[name],
+      request.body,
+      { caller, deps },
+      {
+        error: (message, detail) => request.log.error({ err: detail }, message),
+      },
+    )
     return sendResult(reply, result)
   })
 }

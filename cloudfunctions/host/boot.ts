@@ -30,9 +30,7 @@ export interface RunningHost {
 export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
   const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey })
   const store = await openSqlStore(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
     aesVault(keys.dataKey),
   )
   const links = hmacLinkSigner(keys.linkKey)

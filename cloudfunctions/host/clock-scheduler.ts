@@ -34,7 +34,10 @@ function repeat(everyMs: number, job: () => Promise<unknown>, onError: (err: unk
  * clocks tick once a minute, the outbox is dispatched every few seconds.
  */
 export function startClockScheduler(deps: Deps, channels: NotifyChannels, onError: (err: unknown) => void) {
-  const jobs = [repeat(TICK_EVERY_MS, () => tick(deps, deps.clock.now()), onError), repeat(DISPATCH_EVERY_MS, () => dispatchOutbox(deps, channels, deps.clock.now()), onError)]
+  const jobs = [
+    repeat(TICK_EVERY_MS, () => tick(deps, deps.clock.now()), onError),
+    repeat(DISPATCH_EVERY_MS, () => dispatchOutbox(deps, channels, deps.clock.now()), onError),
+  ]
   return {
     /** Stop the timers and wait for runs in flight, so the store is not closed under them. */
     async stop() {

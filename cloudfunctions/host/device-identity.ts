@@ -13,12 +13,7 @@ export function deviceCookieOptions(secure: boolean) {
 }
 
 /** The device subject of this request, issuing a new device token when the browser has none. */
-export async function deviceSubject(
-  deps: Deps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  secureCookies: boolean,
-): Promise<string> {
+export async function deviceSubject(deps: Deps, request: FastifyRequest, reply: FastifyReply, secureCookies: boolean): Promise<string> {
   const presented = request.cookies[DEVICE_COOKIE]
   if (presented && TOKEN_PATTERN.test(presented)) return deps.secrets.hashToken(presented)
   const token = deps.secrets.newToken()

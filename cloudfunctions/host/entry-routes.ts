@@ -26,10 +26,7 @@ export function registerEntryRoutes(app: FastifyInstance, opts: { demoClerkKey?:
   app.get<{ Querystring: { key?: string } }>('/demo/clerk', async (request, reply) => {
     const key = request.query.key ?? ''
     const expected = opts.demoClerkKey ?? ''
-    const matches =
-      expected.length > 0 &&
-      key.length === expected.length &&
-      timingSafeEqual(Buffer.from(key), Buffer.from(expected))
+    const matches = expected.length > 0 && key.length === expected.length && timingSafeEqual(Buffer.from(key), Buffer.from(expected))
     if (!matches) return reply.code(404).type('text/plain; charset=utf-8').send('未找到该演示链接')
     reply.setCookie(DEVICE_COOKIE, expected, deviceCookieOptions(opts.secureCookies))
     return reply.redirect(H5_ROUTES.merchantHome)

@@ -58,7 +58,8 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
   const parsed = HostEnvSchema.safeParse(present)
   const tencent = tencentConfigFrom(env)
   const notify = notifyConfigFrom(env)
-  if (parsed.success && tencent.ok && notify.ok) return { ok: true, config: { ...parsed.data, tencent: tencent.config, notify: notify.config } }
+  if (parsed.success && tencent.ok && notify.ok)
+    return { ok: true, config: { ...parsed.data, tencent: tencent.config, notify: notify.config } }
   return {
     ok: false,
     // never echo a key back into the logs

@@ -20,11 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * function. A failed sign-in is answered no sooner than `failureDelayMs` after it arrived, whether
  * the username exists or not, which slows guessing and hides which usernames exist.
  */
-export function registerStaffSessionRoutes(
-  app: FastifyInstance,
-  deps: Deps,
-  opts: { secureCookies: boolean; failureDelayMs: number },
-) {
+export function registerStaffSessionRoutes(app: FastifyInstance, deps: Deps, opts: { secureCookies: boolean; failureDelayMs: number }) {
   app.post('/auth/login', async (request, reply) => {
     const started = Date.now()
     const input = parseWith(LoginSchema, request.body)

@@ -14,9 +14,7 @@ export interface AudioClip {
 
 export type TranscriptFailureCode = 'ASR_UNAVAILABLE' | 'ASR_FAILED' | 'AUDIO_TOO_LONG' | 'AUDIO_TOO_LARGE'
 
-export type TranscriptResult =
-  | { ok: true; text: string; durationMs: number }
-  | { ok: false; code: TranscriptFailureCode; detail: string }
+export type TranscriptResult = { ok: true; text: string; durationMs: number } | { ok: false; code: TranscriptFailureCode; detail: string }
 
 export interface SpeechToText {
   transcribe(audio: AudioClip): Promise<TranscriptResult>

@@ -73,7 +73,13 @@ export interface CaseStore {
    * already used the idempotency key, nothing is written and that case comes back. When any
    * evidence id cannot be claimed, nothing is written and AppFailure(EVIDENCE_NOT_FOUND) is thrown.
    */
-  createCase(newCase: Case, firstEvent: CaseEvent, outbox: OutboxMessage[], evidence: EvidenceClaim, clocks?: CaseClock[]): Promise<CreateCaseOutcome>
+  createCase(
+    newCase: Case,
+    firstEvent: CaseEvent,
+    outbox: OutboxMessage[],
+    evidence: EvidenceClaim,
+    clocks?: CaseClock[],
+  ): Promise<CreateCaseOutcome>
   findCaseByIdempotencyKey(filedBy: string, key: string): Promise<Case | null>
   /**
    * Write a change, its event, its outbox rows and its claim on files together, or nothing. Throws
@@ -129,6 +135,7 @@ export interface AccessLogStore {
   listAccessOfCase(caseId: string): Promise<AccessEntry[]>
 }
 
-export interface Store extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore, MerchantRegistryStore, NotificationStore {
+export interface Store
+  extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore, MerchantRegistryStore, NotificationStore {
   close(): Promise<void>
 }

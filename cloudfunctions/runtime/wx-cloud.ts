@@ -11,7 +11,11 @@ import type { CloudWxacodeLike } from '../adapters/wechat/cloud-mini-code'
 export function wxCloudOpenApi(): CloudOpenApiLike & CloudWxacodeLike {
   // a plain require(): esbuild keeps it external and CloudBase resolves it beside index.js
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as { init(o: { env: unknown }): void; DYNAMIC_CURRENT_ENV: unknown; openapi: CloudOpenApiLike & CloudWxacodeLike }
+  const cloud = require('wx-server-sdk') as {
+    init(o: { env: unknown }): void
+    DYNAMIC_CURRENT_ENV: unknown
+    openapi: CloudOpenApiLike & CloudWxacodeLike
+  }
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   return cloud.openapi
 }

@@ -15,7 +15,16 @@ export const DEMO_SITE: Site = {
 
 // Credit codes are invented but valid (GB 32100 check character worked out with usccCheckChar);
 // every demo shop has signed the double commitment at the national 45 / 90 minutes.
-const shop = (id: string, code: string, name: string, industry: Merchant['industry'], booth: string, uscc: string, contactName: string, contactPhone: string): Merchant => ({
+const shop = (
+  id: string,
+  code: string,
+  name: string,
+  industry: Merchant['industry'],
+  booth: string,
+  uscc: string,
+  contactName: string,
+  contactPhone: string,
+): Merchant => ({
   id,
   siteId: DEMO_SITE.id,
   code,

@@ -64,7 +64,11 @@ async function saveDemoStaff({ store, secrets, clock }: Deps, s: (typeof DEMO_ST
 }
 
 /** Demo accounts added since an install was seeded (e.g. station2) get a password and are printed too. */
-async function backfillStaff(deps: Deps, opts: { dataDir: string; demoPassword?: string }, known: DemoCredentials): Promise<DemoCredentials> {
+async function backfillStaff(
+  deps: Deps,
+  opts: { dataDir: string; demoPassword?: string },
+  known: DemoCredentials,
+): Promise<DemoCredentials> {
   const missing = DEMO_STAFF.filter((s) => !known.passwords[s.username])
   if (missing.length === 0) return known
   const credentials = { ...known, passwords: { ...known.passwords } }

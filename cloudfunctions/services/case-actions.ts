@@ -32,7 +32,12 @@ export interface StepRequest {
 }
 
 /** The step a function's input asks for (the contract names the case step `caseAction`). */
-export const stepOf = (input: { caseAction: CaseAction; reason: string; details: ClientDetails | null; attachments: string[] }): StepRequest => ({
+export const stepOf = (input: {
+  caseAction: CaseAction
+  reason: string
+  details: ClientDetails | null
+  attachments: string[]
+}): StepRequest => ({
   action: input.caseAction,
   reason: input.reason,
   details: input.details,
@@ -59,7 +64,11 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
 const actorId = (caller: Caller, role: ActorRole) => (role === 'consumer' || role === 'merchant' ? caller.subject! : caller.staff!.staffId)
 
 /** The extension's terms, worked out here (never sent by a client): the completion clock moves out. */
-async function extension(ctx: ServiceContext, c: Case, clocks: readonly CaseClock[]): Promise<Result<{ clock: CaseClock; details: EventDetails }>> {
+async function extension(
+  ctx: ServiceContext,
+  c: Case,
+  clocks: readonly CaseClock[],
+): Promise<Result<{ clock: CaseClock; details: EventDetails }>> {
   const completion = clocks.find((k) => k.clockId === 'completion')
   if (!completion) return fail('EXTENSION_NOT_ALLOWED')
   const site = await ctx.deps.store.getSite(c.siteId)
@@ -82,7 +91,12 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   const decision = decide(found, step.action, as, { reason: step.reason, details: step.details, completionKind: step.completionKind })
   if (!decision.ok) return decision
 
-  const [events, existingClocks, site, merchant] = await Promise.all([store.listEvents(found.id), store.listClocksOfCase(found.id), store.getSite(found.siteId), store.getMerchant(found.merchantId)])
+  const [events, existingClocks, site, merchant] = await Promise.all([
+    store.listEvents(found.id),
+    store.listClocksOfCase(found.id),
+    store.getSite(found.siteId),
+    store.getMerchant(found.merchantId),
+  ])
   const actor = { role: as, id: actorId(ctx.caller, as) }
   if (step.action === 'returnVisit' && !mayVisitBack(events, actor.id)) return fail('RETURN_VISIT_BY_HANDLER')
   let details: EventDetails | null = step.details ?? null

@@ -85,12 +85,20 @@ export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
     satisfaction: c.satisfaction,
     nextStep: nextStepForConsumer(p.clocks),
     clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
-    actions: p.actor ? availableActions(c, p.actor).filter((a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId)) : [],
+    actions: p.actor
+      ? availableActions(c, p.actor).filter((a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId))
+      : [],
   }
 }
 
 /** Everything a case page shows, with short-lived links to its files. */
-export async function loadCaseDetail(deps: Deps, c: Case, visibility: ComplainantVisibility, actor: ActorRole | null, viewerId?: string): Promise<CaseDetail> {
+export async function loadCaseDetail(
+  deps: Deps,
+  c: Case,
+  visibility: ComplainantVisibility,
+  actor: ActorRole | null,
+  viewerId?: string,
+): Promise<CaseDetail> {
   const now = deps.clock.now()
   const [events, files, clocks] = await Promise.all([
     deps.store.listEvents(c.id),
@@ -105,5 +113,11 @@ export async function loadCaseDetail(deps: Deps, c: Case, visibility: Complainan
 export async function loadSummaries(deps: Deps, cases: readonly Case[]): Promise<CaseSummary[]> {
   const now = deps.clock.now()
   const clocks = await deps.store.listClocksOfCases(cases.map((c) => c.id))
-  return cases.map((c) => toCaseSummary(c, clocks.filter((k) => k.caseId === c.id), now))
+  return cases.map((c) =>
+    toCaseSummary(
+      c,
+      clocks.filter((k) => k.caseId === c.id),
+      now,
+    ),
+  )
 }

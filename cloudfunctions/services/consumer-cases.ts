@@ -28,7 +28,8 @@ export async function lookupCase(ctx: ServiceContext, caseNo: string, queryCode:
   const { store, secrets } = ctx.deps
   const found = await store.findCaseByNo(caseNo)
   // compare digests, not the codes: equal-length strings, so the comparison time tells nothing
-  const matches = !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
+  const matches =
+    !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
   if (!found || !matches) return fail('LOOKUP_FAILED')
   return ok(await loadCaseDetail(ctx.deps, found, 'masked', null))
 }

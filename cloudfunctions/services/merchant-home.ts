@@ -39,7 +39,13 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
     loadMerchantRecord(ctx.deps, merchant.id),
   ])
   const clocks = await store.listClocksOfCases(cases.map((c) => c.id)) // one read for the whole list
-  const items = cases.map((c) => inboxItem(c, clocks.filter((k) => k.caseId === c.id), now))
+  const items = cases.map((c) =>
+    inboxItem(
+      c,
+      clocks.filter((k) => k.caseId === c.id),
+      now,
+    ),
+  )
   return ok({
     merchant: { code: merchant.code, name: merchant.name, siteName: site?.name ?? '', commitment: commitmentOf(merchant) },
     cases: items,

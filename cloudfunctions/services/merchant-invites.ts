@@ -47,7 +47,13 @@ export async function withdrawInvite(ctx: ServiceContext, inviteId: string): Pro
 }
 
 export function myMembershipView(m: Membership, merchant: Pick<Merchant, 'name'>, site: Pick<Site, 'name'> | null): MyMembership {
-  return { membershipId: m.id, status: m.status, statusLabel: MEMBERSHIP_STATUS_LABELS[m.status], merchantName: merchant.name, siteName: site?.name ?? '' }
+  return {
+    membershipId: m.id,
+    status: m.status,
+    statusLabel: MEMBERSHIP_STATUS_LABELS[m.status],
+    merchantName: merchant.name,
+    siteName: site?.name ?? '',
+  }
 }
 
 /**
@@ -63,7 +69,14 @@ export async function redeemInvite(ctx: ServiceContext, code: string): Promise<R
   const invite = await store.findLiveInvite(secrets.hashToken(code), now)
   const merchant = invite ? await store.getMerchant(invite.merchantId) : null
   if (!invite || !merchant) return fail('INVITE_NOT_FOUND')
-  const membership = await store.requestMembership({ id: ids.newId(), merchantId: merchant.id, siteId: merchant.siteId, subject, status: 'pending', createdAt: now })
+  const membership = await store.requestMembership({
+    id: ids.newId(),
+    merchantId: merchant.id,
+    siteId: merchant.siteId,
+    subject,
+    status: 'pending',
+    createdAt: now,
+  })
   return ok(myMembershipView(membership, merchant, await store.getSite(merchant.siteId)))
 }
 

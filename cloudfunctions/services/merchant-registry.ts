@@ -4,7 +4,12 @@ import type { Merchant } from '../../src/domain/merchant.schema'
 import { commitmentOf } from '../../src/domain/merchant/commitment'
 import { merchantEntryPath } from '../../src/domain/merchant/merchant-code'
 import { merchantFromInput } from '../../src/domain/merchant/merchant-from-input'
-import type { MerchantDetailSchema, MerchantListSchema, SavedMerchantSchema, SaveMerchantInputSchema } from '../../src/domain/merchant/registry-api'
+import type {
+  MerchantDetailSchema,
+  MerchantListSchema,
+  SavedMerchantSchema,
+  SaveMerchantInputSchema,
+} from '../../src/domain/merchant/registry-api'
 import { maskName, maskPhone } from '../../src/domain/phone'
 import type { ServiceContext } from './context'
 import { loadMerchantRecord } from './merchant-record'
@@ -24,7 +29,11 @@ export async function listMerchants(ctx: ServiceContext, siteId: string | undefi
   const site = await registrySite(ctx, siteId)
   if (!site.ok) return site
   const merchants = await ctx.deps.store.listMerchantsOfSite(site.data.id)
-  const items = merchants.map((m) => ({ ...m, contactName: maskName(m.contactName), contactPhone: m.contactPhone ? maskPhone(m.contactPhone) : '' }))
+  const items = merchants.map((m) => ({
+    ...m,
+    contactName: maskName(m.contactName),
+    contactPhone: m.contactPhone ? maskPhone(m.contactPhone) : '',
+  }))
   return ok({ siteId: site.data.id, siteName: site.data.name, items })
 }
 
@@ -34,7 +43,10 @@ export async function getRegistryMerchant(ctx: ServiceContext, merchantId: strin
   if (!scoped.ok) return scoped
   const { merchant, site } = scoped.data
   const now = ctx.deps.clock.now().toISOString()
-  const [record, invites] = await Promise.all([loadMerchantRecord(ctx.deps, merchant.id), ctx.deps.store.listLiveInvitesOf(merchant.id, now)])
+  const [record, invites] = await Promise.all([
+    loadMerchantRecord(ctx.deps, merchant.id),
+    ctx.deps.store.listLiveInvitesOf(merchant.id, now),
+  ])
   return ok({
     merchant,
     siteName: site.name,

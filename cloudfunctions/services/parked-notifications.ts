@@ -20,7 +20,16 @@ export async function listParked(ctx: ServiceContext): Promise<Result<ParkedList
   const items: ParkedList['items'] = []
   for (const row of rows) {
     const scope = await inScope(ctx, row)
-    if (scope) items.push({ id: row.id, caseId: row.caseId, caseNo: scope.caseNo, template: row.template, recipientRole: row.recipient.role, attempts: row.attempts, lastError: row.lastError })
+    if (scope)
+      items.push({
+        id: row.id,
+        caseId: row.caseId,
+        caseNo: scope.caseNo,
+        template: row.template,
+        recipientRole: row.recipient.role,
+        attempts: row.attempts,
+        lastError: row.lastError,
+      })
   }
   return ok({ items })
 }

@@ -52,7 +52,11 @@ export async function posterData(ctx: ServiceContext, input: { siteId?: string; 
 }
 
 /** The shop's mini-program code as base64, where a source exists (the cloud); scope is checked first. */
-export async function miniCodeImage(ctx: ServiceContext, merchantId: string, source: MiniCodeSource | undefined): Promise<Result<MiniCodeImage>> {
+export async function miniCodeImage(
+  ctx: ServiceContext,
+  merchantId: string,
+  source: MiniCodeSource | undefined,
+): Promise<Result<MiniCodeImage>> {
   const scoped = await merchantInScope(ctx, merchantId)
   if (!scoped.ok) return scoped
   if (!source) return fail('MINI_CODE_UNAVAILABLE')

@@ -18,10 +18,7 @@ export async function resolveCaller(deps: Deps, identity: PlatformIdentity): Pro
     caller.memberships = memberships.map((m) => ({ merchantId: m.merchantId, siteId: m.siteId }))
   }
   if (identity.staffSessionToken) {
-    const session = await store.findLiveStaffSession(
-      secrets.hashToken(identity.staffSessionToken),
-      clock.now().toISOString(),
-    )
+    const session = await store.findLiveStaffSession(secrets.hashToken(identity.staffSessionToken), clock.now().toISOString())
     const account = session ? await store.getStaff(session.staffId) : null
     if (account) {
       caller.staff = {

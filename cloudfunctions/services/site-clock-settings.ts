@@ -1,6 +1,13 @@
 import type { z } from 'zod'
 import type { SiteClockSettingsSchema } from '../../src/domain/api/contract'
-import { CLOCK_IDS, COMPLETION_KINDS, DEFAULT_CLOCK_RULES, DEFAULT_COMPLETION_EXTENSION, ruleFor, type ClockSettings } from '../../src/domain/clocks/clock-rules'
+import {
+  CLOCK_IDS,
+  COMPLETION_KINDS,
+  DEFAULT_CLOCK_RULES,
+  DEFAULT_COMPLETION_EXTENSION,
+  ruleFor,
+  type ClockSettings,
+} from '../../src/domain/clocks/clock-rules'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import type { Site } from '../../src/domain/site.schema'
 import type { ServiceContext } from './context'
@@ -32,7 +39,13 @@ function view(site: Site): SiteClockSettings {
     const rule = ruleFor('completion', settings, kind)
     return { clockId: 'completion', label: DEFAULT_CLOCK_RULES.completion.label, unit: rule.unit, amount: rule.amount, kind }
   })
-  const extension = { clockId: 'completion', label: '复杂案件延期', unit: 'working_days', amount: settings.completionExtension ?? DEFAULT_COMPLETION_EXTENSION, kind: 'extension' }
+  const extension = {
+    clockId: 'completion',
+    label: '复杂案件延期',
+    unit: 'working_days',
+    amount: settings.completionExtension ?? DEFAULT_COMPLETION_EXTENSION,
+    kind: 'extension',
+  }
   return { siteId: site.id, siteName: site.name, settings: site.clockSettings, effective: [...plain, ...completion, extension] }
 }
 
@@ -41,7 +54,11 @@ export async function getClockSettings(ctx: ServiceContext, siteId: string | und
   return site.ok ? ok(view(site.data)) : site
 }
 
-export async function saveClockSettings(ctx: ServiceContext, siteId: string | undefined, settings: Site['clockSettings']): Promise<Result<SiteClockSettings>> {
+export async function saveClockSettings(
+  ctx: ServiceContext,
+  siteId: string | undefined,
+  settings: Site['clockSettings'],
+): Promise<Result<SiteClockSettings>> {
   const site = await siteInScope(ctx, siteId)
   if (!site.ok) return site
   const updated: Site = { ...site.data, clockSettings: settings }

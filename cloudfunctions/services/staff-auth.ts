@@ -6,8 +6,7 @@ export const STAFF_SESSION_HOURS = 12
 
 // Verified against when the username does not exist, so that an unknown user costs the same scrypt
 // work as a wrong password and the response time does not tell which usernames exist.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$Jk3Zt5qkxHj2bq1yCw2B0n4oZbE1bq3ZyV7v0o8s0kA'
+const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA$Jk3Zt5qkxHj2bq1yCw2B0n4oZbE1bq3ZyV7v0o8s0kA'
 
 export interface StaffLogin {
   token: string

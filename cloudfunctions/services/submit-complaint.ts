@@ -102,13 +102,37 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     ...initialWorkflowState(completionKindOf(input.problemType)),
     version: 1,
   }
-  const event = chainedEvent(deps, { caseId, seq: 1, type: 'submitted', actor: filing.actor, at, note: null, attachments: [], details: null, prevHash: GENESIS_HASH })
+  const event = chainedEvent(deps, {
+    caseId,
+    seq: 1,
+    type: 'submitted',
+    actor: filing.actor,
+    at,
+    note: null,
+    attachments: [],
+    details: null,
+    prevHash: GENESIS_HASH,
+  })
   // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
   // and the reporter is never shown to the merchant.
   const notify: OutboxMessage =
     input.kind === 'complaint'
-      ? { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'merchant', id: merchant.id }, template: 'merchant.submitted', createdAt: at }
-      : { id: ids.newId(), caseId, eventId: event.id, recipient: { role: 'station', id: merchant.siteId }, template: 'station.submitted', createdAt: at }
+      ? {
+          id: ids.newId(),
+          caseId,
+          eventId: event.id,
+          recipient: { role: 'merchant', id: merchant.id },
+          template: 'merchant.submitted',
+          createdAt: at,
+        }
+      : {
+          id: ids.newId(),
+          caseId,
+          eventId: event.id,
+          recipient: { role: 'station', id: merchant.siteId },
+          template: 'station.submitted',
+          createdAt: at,
+        }
   const site = await store.getSite(merchant.siteId)
   const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)

@@ -17,7 +17,11 @@ export function recorderManagerEngine(): VoiceEngine | null {
   }
   manager.onStart(() => current?.onStarted())
   manager.onStop((res) => {
-    take()?.onRecorded({ file: { name: 'recording.mp3', size: res.fileSize, type: 'audio/mpeg', path: res.tempFilePath }, text: null, durationMs: res.duration })
+    take()?.onRecorded({
+      file: { name: 'recording.mp3', size: res.fileSize, type: 'audio/mpeg', path: res.tempFilePath },
+      text: null,
+      durationMs: res.duration,
+    })
   })
   manager.onError((res) => {
     const auth = /auth|permission/i.test(res?.errMsg ?? '')

@@ -15,7 +15,10 @@ function audioContextClass(): AudioContextClass | undefined {
 }
 
 const supported = () =>
-  typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof MediaRecorder !== 'undefined' && !!audioContextClass()
+  typeof navigator !== 'undefined' &&
+  !!navigator.mediaDevices?.getUserMedia &&
+  typeof MediaRecorder !== 'undefined' &&
+  !!audioContextClass()
 
 // Browsers hide the microphone from pages not served over https (localhost excepted): a phone
 // opening http://192.168.x.x gets no voice input, and should be told why rather than "unsupported".
@@ -26,7 +29,8 @@ export const VOICE_UNAVAILABLE_NOTICE = insecure
 
 function micProblem(error: unknown): string {
   const name = (error as { name?: string } | null)?.name
-  if (name === 'NotAllowedError' || name === 'SecurityError') return '没有麦克风权限：请在浏览器设置里允许本网页使用麦克风，再按「开始说话」'
+  if (name === 'NotAllowedError' || name === 'SecurityError')
+    return '没有麦克风权限：请在浏览器设置里允许本网页使用麦克风，再按「开始说话」'
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return '没有找到麦克风，请直接输入文字'
   if (name === 'NotReadableError') return '麦克风正被其他应用占用，请关闭后再试'
   return '无法打开麦克风，请再试一次'

@@ -24,7 +24,14 @@ export function AcceptForm({ current, busy, errors, onSubmit, onCancel }: StepFo
         hint="决定办结时限，按工作日计算"
         error={errors.completionKind}
       />
-      <StepFormButtons submitLabel="确认受理" busy={busy} onSubmit={() => onSubmit({ completionKind: kind })} onCancel={onCancel} errors={errors} shown={['completionKind']} />
+      <StepFormButtons
+        submitLabel="确认受理"
+        busy={busy}
+        onSubmit={() => onSubmit({ completionKind: kind })}
+        onCancel={onCancel}
+        errors={errors}
+        shown={['completionKind']}
+      />
     </View>
   )
 }

@@ -23,9 +23,17 @@ export function AttachmentThumbs({ items, label }: { items: EvidenceView[]; labe
               role="button"
               tabIndex={0}
               aria-label={`查看大图：第${index + 1}张，${item.displayName}`}
-              {...activateProps(() => void Taro.previewImage({ urls: pictures, current: item.url as string }).catch(() => undefined), 'button')}
+              {...activateProps(
+                () => void Taro.previewImage({ urls: pictures, current: item.url as string }).catch(() => undefined),
+                'button',
+              )}
             >
-              <Image className="attachment-thumbs__img" src={item.url as string} mode="aspectFill" nativeProps={{ alt: item.displayName }} />
+              <Image
+                className="attachment-thumbs__img"
+                src={item.url as string}
+                mode="aspectFill"
+                nativeProps={{ alt: item.displayName }}
+              />
             </View>
           </View>
         ) : (

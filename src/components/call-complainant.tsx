@@ -10,5 +10,13 @@ const DIALABLE = /^1[3-9]\d{9}$/
 export function CallComplainant({ complainant }: { complainant: CaseDetail['complainant'] }) {
   const phone = complainant?.phone ?? ''
   if (!DIALABLE.test(phone)) return null
-  return <ActionButton label={`拨打消费者电话 ${phone}`} text="拨打消费者电话" variant="secondary" className="call-complainant" onPress={() => void Taro.makePhoneCall({ phoneNumber: phone })} />
+  return (
+    <ActionButton
+      label={`拨打消费者电话 ${phone}`}
+      text="拨打消费者电话"
+      variant="secondary"
+      className="call-complainant"
+      onPress={() => void Taro.makePhoneCall({ phoneNumber: phone })}
+    />
+  )
 }

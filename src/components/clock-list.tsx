@@ -23,9 +23,7 @@ export function ClockList({ clocks }: { clocks: ClockView[] }) {
             {clock.provisional ? <View className="clock-list__provisional">暂定</View> : null}
           </View>
           <View className="clock-list__explanation">{clock.explanation}</View>
-          {clock.provisional ? (
-            <View className="clock-list__note">该年度节假日安排尚未公布，期限为暂定，公布后可能调整。</View>
-          ) : null}
+          {clock.provisional ? <View className="clock-list__note">该年度节假日安排尚未公布，期限为暂定，公布后可能调整。</View> : null}
         </View>
       ))}
     </View>

@@ -62,7 +62,12 @@ export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted }: Pro
 
       <FormSection title="发生了什么">
         <DemandCheckboxes value={f.demands} onChange={(v) => setField('demands', v)} error={errors.demands} optional={report} />
-        <DescriptionField label={`${noun}内容`} value={f.description} onChange={(v) => setField('description', v)} error={errors.description}>
+        <DescriptionField
+          label={`${noun}内容`}
+          value={f.description}
+          onChange={(v) => setField('description', v)}
+          error={errors.description}
+        >
           <VoiceInput evidence={draft.evidence} uploads={uploads} onText={spoken} noun={noun} />
           <ExtractionProposal proposal={proposal} />
         </DescriptionField>

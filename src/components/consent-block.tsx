@@ -28,7 +28,14 @@ export function ConsentBlock({ mode, agreed, onChange, error }: Props) {
           </View>
         ))}
       </View>
-      <CheckBox className="consent-block__agree" label={label} checked={agreed} onChange={onChange} invalid={!!error} describedBy={describedBy(name, error, true)} />
+      <CheckBox
+        className="consent-block__agree"
+        label={label}
+        checked={agreed}
+        onChange={onChange}
+        invalid={!!error}
+        describedBy={describedBy(name, error, true)}
+      />
     </FormField>
   )
 }

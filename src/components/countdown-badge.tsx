@@ -47,7 +47,11 @@ export function CountdownBadge({ clock, offsetMs, className }: Props) {
         </View>
       </View>
       <View className="countdown-badge__body">
-        <View className="countdown-badge__time" role="timer" aria-label={`${clock.label}${overdue ? '已超时' : '剩余'} ${formatRemaining(remainingMs)}，${hhmm(clock.dueAt)} 前`}>
+        <View
+          className="countdown-badge__time"
+          role="timer"
+          aria-label={`${clock.label}${overdue ? '已超时' : '剩余'} ${formatRemaining(remainingMs)}，${hhmm(clock.dueAt)} 前`}
+        >
           <View className="countdown-badge__prefix">{overdue ? '已超时' : '剩余'}</View>
           <View className="countdown-badge__digits">{formatRemaining(remainingMs)}</View>
         </View>

@@ -52,14 +52,25 @@ export function EvidenceItem({ entry, progress, canResend, onRetry, onReplace, o
         </View>
         {entry.status === 'failed' || entry.status === 'pending' ? (
           needsFileAgain ? (
-            <FileInput kind={entry.kind} label={`重新选择 ${entry.name}`} onPick={(files) => onReplace(files[0])} className="evidence-item__again">
+            <FileInput
+              kind={entry.kind}
+              label={`重新选择 ${entry.name}`}
+              onPick={(files) => onReplace(files[0])}
+              className="evidence-item__again"
+            >
               重新选择
             </FileInput>
           ) : (
             <ActionButton className="evidence-item__btn" variant="secondary" label={`重试 ${entry.name}`} text="重试" onPress={onRetry} />
           )
         ) : null}
-        <ActionButton className="evidence-item__btn evidence-item__remove" variant="quiet" label={`移除 ${entry.name}`} text="移除" onPress={onRemove} />
+        <ActionButton
+          className="evidence-item__btn evidence-item__remove"
+          variant="quiet"
+          label={`移除 ${entry.name}`}
+          text="移除"
+          onPress={onRemove}
+        />
       </View>
     </View>
   )

@@ -37,7 +37,11 @@ export function ExtractionProposal({ proposal }: Props) {
           </View>
         ))}
       </View>
-      <ActionButton className="extraction-proposal__all" label={rows.length > 1 ? `全部填入（${rows.length}项）` : '填入'} onPress={proposal.applyAll} />
+      <ActionButton
+        className="extraction-proposal__all"
+        label={rows.length > 1 ? `全部填入（${rows.length}项）` : '填入'}
+        onPress={proposal.applyAll}
+      />
       <ActionButton className="extraction-proposal__dismiss" variant="quiet" label="不用了" onPress={proposal.dismiss} />
     </View>
   )

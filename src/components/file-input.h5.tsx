@@ -24,7 +24,12 @@ export function FileInput({ kind, label, multiple, disabled, onPick, children, c
         disabled={disabled}
         aria-label={label}
         onChange={(event) => {
-          const files: LocalFile[] = Array.from(event.target.files ?? []).map((f) => ({ name: f.name, size: f.size, type: f.type, blob: f }))
+          const files: LocalFile[] = Array.from(event.target.files ?? []).map((f) => ({
+            name: f.name,
+            size: f.size,
+            type: f.type,
+            blob: f,
+          }))
           event.target.value = '' // choosing the same file again must fire again
           if (files.length) onPick(files)
         }}

@@ -27,7 +27,12 @@ async function choose(kind: FileInputProps['kind'], multiple: boolean): Promise<
     maxDuration: 60,
     sizeType: ['compressed'],
   })
-  return res.tempFiles.map((f) => ({ name: nameOf(f.tempFilePath), size: f.size, type: kind === 'video' ? 'video/mp4' : 'image/jpeg', path: f.tempFilePath }))
+  return res.tempFiles.map((f) => ({
+    name: nameOf(f.tempFilePath),
+    size: f.size,
+    type: kind === 'video' ? 'video/mp4' : 'image/jpeg',
+    path: f.tempFilePath,
+  }))
 }
 
 export function FileInput({ kind, label, multiple, disabled, onPick, children, className }: FileInputProps) {
@@ -41,7 +46,13 @@ export function FileInput({ kind, label, multiple, disabled, onPick, children, c
     }
   }
   return (
-    <View className={`file-input ${disabled ? 'file-input--disabled' : ''} ${className ?? ''}`} role="button" aria-label={label} aria-disabled={disabled} onClick={() => void pick()}>
+    <View
+      className={`file-input ${disabled ? 'file-input--disabled' : ''} ${className ?? ''}`}
+      role="button"
+      aria-label={label}
+      aria-disabled={disabled}
+      onClick={() => void pick()}
+    >
       <View className="file-input__face">{children}</View>
     </View>
   )

@@ -21,7 +21,13 @@ export function FileLink({ item }: { item: EvidenceView }) {
   const canOpen = !!item.url && (item.mime.startsWith('video/') || item.mime === 'application/pdf')
   if (!canOpen) return <View className="file-link file-link--plain">{label}</View>
   return (
-    <View className="file-link" role="button" tabIndex={0} aria-label={`打开${label}`} {...activateProps(() => void openFile(item).catch(() => undefined), 'button')}>
+    <View
+      className="file-link"
+      role="button"
+      tabIndex={0}
+      aria-label={`打开${label}`}
+      {...activateProps(() => void openFile(item).catch(() => undefined), 'button')}
+    >
       {label}
     </View>
   )

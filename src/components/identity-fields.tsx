@@ -60,7 +60,16 @@ export function IdentityFields({ fields, errors, set, patch, forSomeoneElse }: P
 
       {hidden ? null : (
         <>
-          <TextField name="name" label={`${who}的姓名`} value={fields.name} onChange={(v) => set('name', v)} maxlength={50} error={errors.name} autoComplete="name" optional={report} />
+          <TextField
+            name="name"
+            label={`${who}的姓名`}
+            value={fields.name}
+            onChange={(v) => set('name', v)}
+            maxlength={50}
+            error={errors.name}
+            autoComplete="name"
+            optional={report}
+          />
           <TextField
             name="phone"
             label="手机号码"
@@ -78,7 +87,16 @@ export function IdentityFields({ fields, errors, set, patch, forSomeoneElse }: P
             hint="用于告知处理进度；商家默认只能看到隐去中间四位的号码"
             optional={report}
           />
-          <TextField name="address" label="联系地址" value={fields.address} onChange={(v) => set('address', v)} maxlength={200} error={errors.address} autoComplete="street-address" optional={report} />
+          <TextField
+            name="address"
+            label="联系地址"
+            value={fields.address}
+            onChange={(v) => set('address', v)}
+            maxlength={200}
+            error={errors.address}
+            autoComplete="street-address"
+            optional={report}
+          />
         </>
       )}
     </>

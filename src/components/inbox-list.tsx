@@ -25,7 +25,14 @@ export function InboxList({ items, unread, emptyText, onOpen, onMarkAll, marking
           {unread > 0 ? `${unread}条未读` : '全部已读'}
         </View>
         {unread > 0 ? (
-          <ActionButton className="inbox-list__all" label="全部标为已读" variant="secondary" busy={markingAll} busyText="正在标记…" onPress={onMarkAll} />
+          <ActionButton
+            className="inbox-list__all"
+            label="全部标为已读"
+            variant="secondary"
+            busy={markingAll}
+            busyText="正在标记…"
+            onPress={onMarkAll}
+          />
         ) : null}
       </View>
       <View role="list" aria-label="消息列表">

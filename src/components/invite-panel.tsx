@@ -64,7 +64,13 @@ export function InvitePanel({ merchantId, invites, onChanged }: Props) {
           <View className="invite-panel__url">{absolute(issued.url)}</View>
           <View className="invite-panel__expiry">有效期至 {formatShanghaiDateTime(issued.expiresAt)}</View>
           <View className="invite-panel__how">请店员用自己的手机扫码，或打开商户工作台输入邀请码；提交后需在下方「店员」中审核通过。</View>
-          <ActionButton label="撤回此邀请" variant="secondary" busy={busy === issued.inviteId} busyText="正在撤回…" onPress={() => void withdraw(issued.inviteId)} />
+          <ActionButton
+            label="撤回此邀请"
+            variant="secondary"
+            busy={busy === issued.inviteId}
+            busyText="正在撤回…"
+            onPress={() => void withdraw(issued.inviteId)}
+          />
         </View>
       ) : (
         <ActionButton label="生成店员邀请码" busy={busy === 'issue'} busyText="正在生成…" onPress={() => void issue()} />

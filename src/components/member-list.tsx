@@ -34,7 +34,10 @@ export function MemberList({ merchantId, refreshKey = 0 }: Props) {
   const run = async ({ id, kind }: Step) => {
     setBusy(id)
     setBanner('')
-    const result = kind === 'revoke' ? await call('registry', 'revokeMember', { membershipId: id }) : await call('registry', 'decideMember', { membershipId: id, approve: kind === 'approve' })
+    const result =
+      kind === 'revoke'
+        ? await call('registry', 'revokeMember', { membershipId: id })
+        : await call('registry', 'decideMember', { membershipId: id, approve: kind === 'approve' })
     setBusy('')
     setConfirming(null)
     if (!result.ok) setBanner(result.error.message)
@@ -47,7 +50,13 @@ export function MemberList({ merchantId, refreshKey = 0 }: Props) {
       const word = confirming.kind === 'refuse' ? '拒绝' : '解除绑定'
       return (
         <>
-          <ActionButton label={`确认${word} ${who}`} text={`确认${word}`} busy={busy === m.id} busyText="正在处理…" onPress={() => void run(confirming)} />
+          <ActionButton
+            label={`确认${word} ${who}`}
+            text={`确认${word}`}
+            busy={busy === m.id}
+            busyText="正在处理…"
+            onPress={() => void run(confirming)}
+          />
           <ActionButton label="取消" variant="secondary" onPress={() => setConfirming(null)} />
         </>
       )
@@ -55,13 +64,31 @@ export function MemberList({ merchantId, refreshKey = 0 }: Props) {
     if (m.status === 'pending') {
       return (
         <>
-          <ActionButton label={`通过 ${who} 的绑定申请`} text="通过" busy={busy === m.id} busyText="正在处理…" onPress={() => void run({ id: m.id, kind: 'approve' })} />
-          <ActionButton label={`拒绝 ${who} 的绑定申请`} text="拒绝" variant="secondary" onPress={() => setConfirming({ id: m.id, kind: 'refuse' })} />
+          <ActionButton
+            label={`通过 ${who} 的绑定申请`}
+            text="通过"
+            busy={busy === m.id}
+            busyText="正在处理…"
+            onPress={() => void run({ id: m.id, kind: 'approve' })}
+          />
+          <ActionButton
+            label={`拒绝 ${who} 的绑定申请`}
+            text="拒绝"
+            variant="secondary"
+            onPress={() => setConfirming({ id: m.id, kind: 'refuse' })}
+          />
         </>
       )
     }
     if (m.status === 'active') {
-      return <ActionButton label={`解除绑定 ${who}`} text="解除绑定" variant="secondary" onPress={() => setConfirming({ id: m.id, kind: 'revoke' })} />
+      return (
+        <ActionButton
+          label={`解除绑定 ${who}`}
+          text="解除绑定"
+          variant="secondary"
+          onPress={() => setConfirming({ id: m.id, kind: 'revoke' })}
+        />
+      )
     }
     return null
   }

@@ -101,10 +101,24 @@ export function MerchantForm({ merchant, onSaved }: Props) {
         {field('uscc', '统一社会信用代码', 18, { hint: '18位，见营业执照', autoComplete: 'off' })}
         {field('booth', '铺位号', BOOTH_MAX, { optional: true, placeholder: '如 B1-12' })}
         {field('address', '地址', 200, { optional: true })}
-        <SelectField name="industry" label="行业" value={industry} options={INDUSTRY_LINES} placeholder="请选择行业" onChange={setIndustry} error={errors.industry} />
+        <SelectField
+          name="industry"
+          label="行业"
+          value={industry}
+          options={INDUSTRY_LINES}
+          placeholder="请选择行业"
+          onChange={setIndustry}
+          error={errors.industry}
+        />
       </FormSection>
       <FormSection title="双承诺" note="签署后，海报和商户工作台都会写明本店的承诺时限。">
-        <ToggleSwitch id="merchant-signed" label="已签署双承诺" checked={signed} onChange={setSigned} description={signed ? '顾客投诉后，本店按下列时限响应和到场' : '未签署：海报不印承诺'} />
+        <ToggleSwitch
+          id="merchant-signed"
+          label="已签署双承诺"
+          checked={signed}
+          onChange={setSigned}
+          description={signed ? '顾客投诉后，本店按下列时限响应和到场' : '未签署：海报不印承诺'}
+        />
         {signed ? (
           <View className="merchant-form__minutes">
             {field('responseMinutes', '响应时限（分钟）', 4, { inputMode: 'decimal', type: 'digit' })}

@@ -78,7 +78,13 @@ export function OfferForm({ busy, errors, onErrors, onSubmit, onCancel }: StepFo
         onChange={setting(setNote, 'details.note')}
         error={errors['details.note']}
       />
-      <StepPhotosField name="attachments" label="照片" hint={`最多${MAX_OFFER_PHOTOS}张，如退款凭证、商品照片`} photos={photos} error={errors.attachments} />
+      <StepPhotosField
+        name="attachments"
+        label="照片"
+        hint={`最多${MAX_OFFER_PHOTOS}张，如退款凭证、商品照片`}
+        photos={photos}
+        error={errors.attachments}
+      />
       <StepFormButtons submitLabel="提交答复" busy={busy} onSubmit={submit} onCancel={onCancel} errors={errors} shown={SHOWN} />
     </View>
   )

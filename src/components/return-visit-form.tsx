@@ -61,8 +61,26 @@ export function ReturnVisitForm({ busy, errors, onErrors, onSubmit, onCancel }: 
           error={errors[`details.${key}`]}
         />
       ))}
-      <ReasonField name="details.unresolved" label="仍未解决的问题" optional autoFocus={false} short value={unresolved} onChange={setUnresolved} error={errors['details.unresolved']} />
-      <ReasonField name="details.improve" label="改进建议" optional autoFocus={false} short value={improve} onChange={setImprove} error={errors['details.improve']} />
+      <ReasonField
+        name="details.unresolved"
+        label="仍未解决的问题"
+        optional
+        autoFocus={false}
+        short
+        value={unresolved}
+        onChange={setUnresolved}
+        error={errors['details.unresolved']}
+      />
+      <ReasonField
+        name="details.improve"
+        label="改进建议"
+        optional
+        autoFocus={false}
+        short
+        value={improve}
+        onChange={setImprove}
+        error={errors['details.improve']}
+      />
       <StepFormButtons submitLabel="提交回访记录" busy={busy} onSubmit={submit} onCancel={onCancel} errors={errors} shown={SHOWN} />
     </View>
   )

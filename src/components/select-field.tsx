@@ -20,7 +20,13 @@ export function SelectField({ name, label, value, options, onChange, placeholder
   const index = options.indexOf(value)
   return (
     <FormField name={name} label={label} error={error} hint={hint}>
-      <Picker className={`select-field__picker select-field__picker--${name}`} mode="selector" range={options as string[]} value={Math.max(0, index)} onChange={(e) => onChange(options[Number(e.detail.value)] ?? '')}>
+      <Picker
+        className={`select-field__picker select-field__picker--${name}`}
+        mode="selector"
+        range={options as string[]}
+        value={Math.max(0, index)}
+        onChange={(e) => onChange(options[Number(e.detail.value)] ?? '')}
+      >
         <View
           id={fieldIds(name).control}
           className={`field-box select-field ${index < 0 ? 'select-field--empty' : ''}`}

@@ -60,7 +60,9 @@ export function ShopSearch({ onSelect, error, title = '选择要投诉的商户'
       </View>
       <FieldError message={error} id={ids.error} />
       <RemoteStatus state={state} onRetry={retry} />
-      {state.status === 'ready' && state.data.items.length === 0 ? <EmptyState text={`没有找到名称含“${query}”的商户，换几个字试试`} /> : null}
+      {state.status === 'ready' && state.data.items.length === 0 ? (
+        <EmptyState text={`没有找到名称含“${query}”的商户，换几个字试试`} />
+      ) : null}
       {state.status === 'ready' && state.data.items.length > 0 ? (
         <View className="shop-search__list" role="list" aria-label="商户列表">
           {state.data.items.slice(0, SHOWN).map((entry) => (

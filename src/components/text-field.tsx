@@ -24,7 +24,22 @@ interface Props {
 }
 
 export function TextField(props: Props) {
-  const { name, label, value, onChange, maxlength, error, hint, optional, placeholder, inputMode, autoComplete, type = 'text', onConfirm, onBlur } = props
+  const {
+    name,
+    label,
+    value,
+    onChange,
+    maxlength,
+    error,
+    hint,
+    optional,
+    placeholder,
+    inputMode,
+    autoComplete,
+    type = 'text',
+    onConfirm,
+    onBlur,
+  } = props
   const ids = fieldIds(name)
   return (
     <FormField name={name} label={label} error={error} hint={hint} optional={optional}>

@@ -24,7 +24,14 @@ export function TextStepForm({ action, busy, errors, onErrors, onSubmit, onCance
     <View className="step-form">
       {confirm ? <View className="case-action-panel__confirm">{confirm}</View> : null}
       {asksText ? <ReasonField label={textLabelOf(action)} value={text} onChange={write} error={errors.reason} /> : null}
-      <StepFormButtons submitLabel={submitLabelOf(action)} busy={busy} onSubmit={submit} onCancel={onCancel} errors={errors} shown={asksText ? ['reason'] : []} />
+      <StepFormButtons
+        submitLabel={submitLabelOf(action)}
+        busy={busy}
+        onSubmit={submit}
+        onCancel={onCancel}
+        errors={errors}
+        shown={asksText ? ['reason'] : []}
+      />
     </View>
   )
 }

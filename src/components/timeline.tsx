@@ -31,7 +31,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               </View>
               <View className="timeline__time">{formatShanghaiDateTime(entry.at)}</View>
               {entry.detailText || legacyOffer ? (
-                <View className={`timeline__detail ${HIGHLIGHTED.has(entry.type) ? 'timeline__detail--key' : ''} ${entry.type === 'answered' ? 'timeline__note--offer' : ''}`}>
+                <View
+                  className={`timeline__detail ${HIGHLIGHTED.has(entry.type) ? 'timeline__detail--key' : ''} ${entry.type === 'answered' ? 'timeline__note--offer' : ''}`}
+                >
                   {entry.detailText ?? `商家方案：${entry.note}`}
                 </View>
               ) : null}

@@ -37,7 +37,10 @@ export const SubmitComplaintSchema = z
     product: text(100, '商品或服务名称不能超过100字'),
     problemType: z.enum(PROBLEM_TYPES, { error: '请选择问题类型' }),
     industry: z.enum(INDUSTRY_LINES, { error: '请选择行业' }),
-    demands: z.array(z.enum(DEMANDS, { error: '请选择有效的诉求' })).max(DEMANDS.length).default([]),
+    demands: z
+      .array(z.enum(DEMANDS, { error: '请选择有效的诉求' }))
+      .max(DEMANDS.length)
+      .default([]),
     description: z
       .string({ error: '请填写投诉内容' })
       .trim()
@@ -49,9 +52,7 @@ export const SubmitComplaintSchema = z
     consentVersion: z.string({ error: '请先阅读并同意个人信息告知' }).min(1, { error: '请先阅读并同意个人信息告知' }),
     sharePhoneWithMerchant: z.boolean({ error: '格式不正确' }).default(false),
     /** one per draft, made on the phone: a retried submit returns the first case instead of a second */
-    idempotencyKey: z
-      .string({ error: '缺少提交编号，请刷新后重试' })
-      .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '提交编号格式不正确' }),
+    idempotencyKey: z.string({ error: '缺少提交编号，请刷新后重试' }).regex(/^[A-Za-z0-9_-]{16,64}$/, { error: '提交编号格式不正确' }),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })

@@ -58,7 +58,14 @@ export const EvidenceSchema = z.object({
 export type Evidence = z.infer<typeof EvidenceSchema>
 
 /** What the app sees of a file: never the storage key; a short-lived link when the viewer may open it. */
-export const EvidenceViewSchema = EvidenceSchema.pick({ id: true, kind: true, mime: true, bytes: true, sha256: true, displayName: true }).extend({
+export const EvidenceViewSchema = EvidenceSchema.pick({
+  id: true,
+  kind: true,
+  mime: true,
+  bytes: true,
+  sha256: true,
+  displayName: true,
+}).extend({
   url: z.string().nullable(),
 })
 export type EvidenceView = z.infer<typeof EvidenceViewSchema>

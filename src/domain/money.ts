@@ -3,7 +3,10 @@ const YUAN = /^(\d{1,9})(?:\.(\d{1,2}))?$/
 
 /** "12", "12.5", "12.50", "１２" → fen; "" → null; anything else → undefined (invalid). */
 export function yuanToFen(input: string): number | null | undefined {
-  const text = input.trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[¥￥元,，\s]/g, '')
+  const text = input
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[¥￥元,，\s]/g, '')
   if (text === '') return null
   const m = YUAN.exec(text)
   if (!m) return undefined

@@ -5,7 +5,10 @@ import Taro from '@tarojs/taro'
 // `field-<name>` (see FormField).
 export const fieldDomId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`
 
-export function scrollToField(name: string, { block = 'center', focus = true }: { block?: 'center' | 'start'; focus?: boolean } = {}): void {
+export function scrollToField(
+  name: string,
+  { block = 'center', focus = true }: { block?: 'center' | 'start'; focus?: boolean } = {},
+): void {
   const id = fieldDomId(name)
   // wait one frame: the error text that was just set must be rendered before measuring
   setTimeout(() => {

@@ -24,7 +24,11 @@ export interface CaseStep {
 export type Act = (action: CaseAction, step: CaseStep) => Promise<Result<Outcome>>
 
 /** The fields every role's step input shares, with the contract's defaults filled in. */
-export const stepFields = (step: CaseStep) => ({ reason: step.reason ?? '', details: step.details ?? null, attachments: step.attachments ?? [] })
+export const stepFields = (step: CaseStep) => ({
+  reason: step.reason ?? '',
+  details: step.details ?? null,
+  attachments: step.attachments ?? [],
+})
 
 const STALE = new Set(['ILLEGAL_TRANSITION', 'CONCURRENT_UPDATE', 'CASE_NOT_FOUND'])
 

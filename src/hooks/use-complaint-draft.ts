@@ -1,6 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MerchantEntry } from '../domain/merchant.schema'
-import { appendSpoken, clearDraft, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftFields, type EvidenceEntry } from './complaint-draft'
+import {
+  appendSpoken,
+  clearDraft,
+  loadDraft,
+  newIdempotencyKey,
+  saveDraft,
+  type Draft,
+  type DraftFields,
+  type EvidenceEntry,
+} from './complaint-draft'
 
 // The draft behind one complaint form, kept in storage as it changes. `scope` names the draft (the
 // shop's code, 'search' or 'proxy'). Every update is functional: uploads report progress long

@@ -75,7 +75,9 @@ export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onS
     setErrors({})
     setBanner('')
     const result: Result<Receipt> =
-      mode === 'proxy' ? await call('proxy', 'fileComplaint', toProxyInput(draft)) : await call('consumer', 'submitComplaint', toSubmitInput(draft))
+      mode === 'proxy'
+        ? await call('proxy', 'fileComplaint', toProxyInput(draft))
+        : await call('consumer', 'submitComplaint', toSubmitInput(draft))
     if (result.ok) {
       if (prompt) void recordAcceptedSubscriptions(prompt)
       api.discard() // only now: a failed attempt keeps every field, every file and the key
@@ -114,7 +116,24 @@ export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onS
 
 const SUMMARY = '(summary)' // stands for "还有N处…", worded from the errors still shown
 
-const SHOWN_FIELDS = new Set(['merchantCode', 'kind', 'anonymous', 'name', 'phone', 'address', 'purchaseTime', 'amountYuan', 'product', 'problemType', 'industry', 'demands', 'description', 'evidenceIds', 'consentVersion', 'attestation'])
+const SHOWN_FIELDS = new Set([
+  'merchantCode',
+  'kind',
+  'anonymous',
+  'name',
+  'phone',
+  'address',
+  'purchaseTime',
+  'amountYuan',
+  'product',
+  'problemType',
+  'industry',
+  'demands',
+  'description',
+  'evidenceIds',
+  'consentVersion',
+  'attestation',
+])
 
 /** In proxy filing one box (the attestation) stands for the consent too: one message, under it. */
 function forMode(mode: FilingMode, fields: FieldErrors): FieldErrors {

@@ -28,7 +28,8 @@ export function useEvidenceUploads(evidence: EvidenceEntry[], update: Update) {
   const [progress, setProgress] = useState<Record<string, number>>({})
 
   const patch = useCallback(
-    (localId: string, change: Partial<EvidenceEntry>) => update((list) => list.map((e) => (e.localId === localId ? { ...e, ...change } : e))),
+    (localId: string, change: Partial<EvidenceEntry>) =>
+      update((list) => list.map((e) => (e.localId === localId ? { ...e, ...change } : e))),
     [update],
   )
 
@@ -65,7 +66,15 @@ export function useEvidenceUploads(evidence: EvidenceEntry[], update: Update) {
       const rule = EVIDENCE_RULES[kind]
       const room = Math.max(0, rule.maxCount - evidence.filter((e) => e.kind === kind).length)
       const taken = picked.slice(0, room)
-      const entries: EvidenceEntry[] = taken.map((f) => ({ localId: newLocalId(), kind, name: f.name, size: f.size, mime: f.type, id: null, status: 'uploading' }))
+      const entries: EvidenceEntry[] = taken.map((f) => ({
+        localId: newLocalId(),
+        kind,
+        name: f.name,
+        size: f.size,
+        mime: f.type,
+        id: null,
+        status: 'uploading',
+      }))
       update((list) => [...list, ...entries])
       entries.forEach((entry, i) => void start(entry.localId, taken[i], kind))
       const left = picked.length - taken.length

@@ -4,10 +4,7 @@ import type { AppError, Result } from '../domain/errors'
 
 // One load from the gateway, as a small state machine a page can render from. Answers that arrive
 // after a newer request started are dropped, so a slow first answer can't overwrite a fresh one.
-export type RemoteState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: AppError }
+export type RemoteState<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: AppError }
 
 export interface RemoteOptions {
   /** reload every time the page is shown again (a list the person comes back to) */

@@ -128,5 +128,14 @@ export function useVoiceInput({ evidence, uploads, onText }: Options) {
   startRef.current = start
 
   const phase: VoicePhase = recording.phase !== 'idle' ? recording.phase : (busy ?? 'idle')
-  return { available: recording.available, phase, elapsedMs: recording.elapsedMs, partial: recording.partial, notice, start, stop: recording.stop, cancel: recording.cancel }
+  return {
+    available: recording.available,
+    phase,
+    elapsedMs: recording.elapsedMs,
+    partial: recording.partial,
+    notice,
+    start,
+    stop: recording.stop,
+    cancel: recording.cancel,
+  }
 }

@@ -13,7 +13,16 @@ export const H5_DIR = resolve(__dirname, '../../dist/h5')
 export const SHOTS = resolve(__dirname, '../../test-results/screenshots')
 export const DEMO_PASSWORD = 'browser-test-pass'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -40,7 +49,15 @@ export async function startHarness(options: { chromiumArgs?: string[] } = {}): P
   mkdirSync(SHOTS, { recursive: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'kuaisu-browser-'))
   const port = await freePort()
-  const parsed = parseHostConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, H5_DIR, DEMO_PASSWORD, LOG_LEVEL: 'warn', LOGIN_FAILURE_DELAY_MS: '0' })
+  const parsed = parseHostConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    H5_DIR,
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'warn',
+    LOGIN_FAILURE_DELAY_MS: '0',
+  })
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
   const lines: string[] = []
   const host: RunningHost = await bootHost(parsed.config, (l) => lines.push(l))

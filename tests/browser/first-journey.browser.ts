@@ -1,5 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import {
+  current,
+  DEMO_PASSWORD,
+  fileMinimalComplaint,
+  seriousViolations,
+  settled,
+  shot,
+  startHarness,
+  type Harness,
+} from './browser-harness'
 
 // The first journey of the product, as a shopper, a clerk and station staff would walk it.
 describe('H5 at phone size — the first journey', () => {
@@ -54,7 +63,9 @@ describe('H5 at phone size — the first journey', () => {
   })
 
   it('when the case is opened, then its timeline holds the submission event', async () => {
-    await current(page).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(page)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(page)
     const entry = current(page).locator('.timeline__entry').first()
     await entry.waitFor()

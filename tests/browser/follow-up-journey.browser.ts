@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
-import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import {
+  current,
+  DEMO_PASSWORD,
+  fileMinimalComplaint,
+  seriousViolations,
+  settled,
+  shot,
+  startHarness,
+  type Harness,
+} from './browser-harness'
 
 // Issue 4 items 7/8 and issue 5 items 3/4, the follow-up half of a case, end to end against the
 // real local host and the H5 build, every role on a 390×844 phone with axe after each screen:
@@ -41,7 +50,9 @@ async function openAsStaff(page: Page, base: string, username: string, caseNo: s
   await current(page).getByLabel('密码').fill(DEMO_PASSWORD)
   await current(page).getByRole('button', { name: '登录' }).click()
   if (closed) await current(page).getByRole('radio', { name: '全部' }).click()
-  await current(page).getByRole('link', { name: new RegExp(caseNo) }).click()
+  await current(page)
+    .getByRole('link', { name: new RegExp(caseNo) })
+    .click()
   await settled(page)
   await current(page).getByRole('heading', { name: '案件办理' }).waitFor()
 }
@@ -104,7 +115,9 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
     const clerkLink = h.lines.find((l) => l.includes('/demo/clerk?key='))?.match(/http\S+/)?.[0]
     await clerk.goto(clerkLink!)
     await settled(clerk)
-    await current(clerk).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(clerk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(clerk)
     const page = current(clerk)
     await page.getByRole('button', { name: '商家答复', exact: true }).click()
@@ -130,8 +143,12 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
 
     await page.getByRole('textbox', { name: '金额（元）' }).fill('128')
     await page.getByRole('textbox', { name: '方案说明' }).fill(NOTE)
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a7' } }).jpeg().toBuffer()
-    await page.locator('input[type=file][data-kind=photo]').setInputFiles({ name: 'refund-slip.jpg', mimeType: 'image/jpeg', buffer: photo })
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a7' } })
+      .jpeg()
+      .toBuffer()
+    await page
+      .locator('input[type=file][data-kind=photo]')
+      .setInputFiles({ name: 'refund-slip.jpg', mimeType: 'image/jpeg', buffer: photo })
     await page.getByRole('listitem', { name: '照片：refund-slip.jpg' }).getByText('✓ 已上传').waitFor()
     await page.getByRole('listitem', { name: '照片：refund-slip.jpg' }).scrollIntoViewIfNeeded()
     await shot(clerk, 'follow-04-offer-form')
@@ -148,7 +165,9 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
 
   it('when the shopper opens the case, then the offer shows remedy, amount, note and photo, and accepting settles it', async () => {
     await current(shopper).getByRole('button', { name: '查看我的投诉' }).click()
-    await current(shopper).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(shopper)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(shopper)
     const offer = current(shopper).locator('.offer-card')
     await offer.waitFor()
@@ -225,7 +244,9 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
     await axeClean(visitor)
     await page.getByRole('button', { name: '提交回访记录' }).click()
     await page.locator('.timeline', { hasText: '维权站回访' }).waitFor()
-    expect(await timelineText(visitor)).toContain('回访：知道处理结果 是；商家履行承诺 否；满意 否；仍未解决：退款尚未到账；建议：退款当场办理')
+    expect(await timelineText(visitor)).toContain(
+      '回访：知道处理结果 是；商家履行承诺 否；满意 否；仍未解决：退款尚未到账；建议：退款当场办理',
+    )
 
     await station.reload()
     await settled(station)
@@ -263,12 +284,22 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
     await shot(station, 'follow-10b-settings-saved')
     await station.reload() // really stored, not just shown
     await settled(station)
-    expect(await current(station).getByRole('textbox', { name: /^商家响应/ }).inputValue()).toBe('30')
+    expect(
+      await current(station)
+        .getByRole('textbox', { name: /^商家响应/ })
+        .inputValue(),
+    ).toBe('30')
 
-    await current(station).getByRole('textbox', { name: /^商家响应/ }).fill('0')
+    await current(station)
+      .getByRole('textbox', { name: /^商家响应/ })
+      .fill('0')
     await current(station).getByRole('button', { name: '保存时限设置' }).click()
     await current(station).locator('#field-settings-amounts-merchant_response').getByText('至少1分钟').waitFor()
-    expect(await current(station).getByRole('textbox', { name: /^商家响应/ }).getAttribute('aria-invalid')).toBe('true')
+    expect(
+      await current(station)
+        .getByRole('textbox', { name: /^商家响应/ })
+        .getAttribute('aria-invalid'),
+    ).toBe('true')
     await shot(station, 'follow-11-settings-error')
     await axeClean(station)
   })

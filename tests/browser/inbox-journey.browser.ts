@@ -1,5 +1,14 @@
 import type { Locator, Page } from 'playwright-core'
-import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import {
+  current,
+  DEMO_PASSWORD,
+  fileMinimalComplaint,
+  seriousViolations,
+  settled,
+  shot,
+  startHarness,
+  type Harness,
+} from './browser-harness'
 
 // Issue #6, the in-app inbox end to end against the real local host (which delivers the outbox
 // every 5 s) and the H5 build, every browser a 390×844 phone: a shopper files a complaint and a
@@ -89,7 +98,9 @@ describe('H5 at phone size — the inbox (消息) for shopper, clerk and station
     await current(desk).getByRole('textbox', { name: '用户名' }).fill('station')
     await current(desk).getByLabel('密码').fill(DEMO_PASSWORD)
     await current(desk).getByRole('button', { name: '登录' }).click()
-    await current(desk).getByRole('link', { name: new RegExp(caseNo) }).waitFor()
+    await current(desk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .waitFor()
     const badge = inboxLink(desk, /^消息，\d+条未读$/)
     await badge.waitFor({ timeout: DELIVERY_MS })
     await shot(desk, 'inbox-04-board')
@@ -108,10 +119,12 @@ describe('H5 at phone size — the inbox (消息) for shopper, clerk and station
     expect(await current(desk).locator('.inbox-entry--unread').count()).toBe(0)
   })
 
-  it('when the station accepts the complaint, then the shopper\'s 消息 shows 1 by itself and the inbox says 已受理', async () => {
+  it("when the station accepts the complaint, then the shopper's 消息 shows 1 by itself and the inbox says 已受理", async () => {
     await current(desk).getByRole('button', { name: '返回工作台' }).click()
     await settled(desk)
-    await current(desk).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(desk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(desk)
     await current(desk).getByRole('button', { name: '受理', exact: true }).click()
     await current(desk).getByRole('button', { name: '确认受理' }).click()

@@ -23,7 +23,9 @@ async function bothModes(page: Page, name: string, focus?: Locator) {
   await toggle.click()
   await current(page).locator('.page--elderly').waitFor()
   // body text ≥ 20 CSS px and the switch itself ≥ 48 px tall in elderly mode
-  const fontPx = await current(page).locator('.page').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const fontPx = await current(page)
+    .locator('.page')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(fontPx).toBeGreaterThanOrEqual(20)
   expect((await toggle.boundingBox())!.height).toBeGreaterThanOrEqual(48)
   await focus?.scrollIntoViewIfNeeded()
@@ -60,7 +62,9 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await page.goto(`${h.base}/#/pages/consumer/home/index`)
     await settled(page)
     await current(page).getByRole('button', { name: '用编号和查询码查进度' }).waitFor()
-    await current(page).getByRole('button', { name: /搜索商户投诉/ }).waitFor()
+    await current(page)
+      .getByRole('button', { name: /搜索商户投诉/ })
+      .waitFor()
     await bothModes(page, '01-home')
   })
 
@@ -73,7 +77,15 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await bothModes(page, '02-form')
 
     await current(page).getByRole('button', { name: '提交投诉' }).click()
-    for (const message of ['请填写姓名', '请填写手机号码', '请填写联系地址', '请选择问题类型', '请至少选择一项诉求', '请填写投诉内容', '请先阅读并同意个人信息告知']) {
+    for (const message of [
+      '请填写姓名',
+      '请填写手机号码',
+      '请填写联系地址',
+      '请选择问题类型',
+      '请至少选择一项诉求',
+      '请填写投诉内容',
+      '请先阅读并同意个人信息告知',
+    ]) {
       await current(page).getByRole('alert').filter({ hasText: message }).first().waitFor()
     }
     await page.waitForTimeout(300) // the scroll happens a frame after the errors render
@@ -127,7 +139,9 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await form.getByRole('checkbox', { name: '道歉' }).click()
     await form.getByRole('textbox', { name: '投诉内容' }).fill('今天中午在店里吃饭，菜里有一只苍蝇，店员态度很差，要求退款并道歉。')
 
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c33' } }).jpeg().toBuffer()
+    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer()
     await form.locator('input[type=file][data-kind=photo]').setInputFiles({ name: 'dish.jpg', mimeType: 'image/jpeg', buffer: photo })
     const item = form.getByRole('listitem', { name: '照片：dish.jpg' })
     await item.getByText('✓ 已上传').waitFor()
@@ -154,7 +168,9 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
   it('when the server refuses a file, then that row shows why with 重试 and 移除, and the uploaded photo stays', async () => {
     const form = current(page)
     const notPdf = Buffer.from('这不是PDF，只是一段文字。'.repeat(20))
-    await form.locator('input[type=file][data-kind=receipt]').setInputFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: notPdf })
+    await form
+      .locator('input[type=file][data-kind=receipt]')
+      .setInputFiles({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: notPdf })
     const bad = form.getByRole('listitem', { name: '票据：bill.pdf' })
     await bad.getByRole('alert').waitFor()
     expect(await bad.getByRole('alert').innerText()).toMatch(/不支持|文件/)

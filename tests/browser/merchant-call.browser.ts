@@ -31,7 +31,9 @@ describe('H5 at phone size — the clerk calls the shopper only with consent', (
     await clerk.goto(`${h.base}/#/pages/merchant/home/index`)
     await clerk.reload() // the home lists what is new since the last visit
     await settled(clerk)
-    await current(clerk).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(clerk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(clerk)
     await current(clerk).getByRole('heading', { name: '投诉处理' }).waitFor()
     await current(clerk).getByText(caseNo).first().waitFor()
@@ -49,6 +51,10 @@ describe('H5 at phone size — the clerk calls the shopper only with consent', (
     const caseNo = await file(false)
     await openAsClerk(caseNo)
     await current(clerk).getByText('138****8000').first().waitFor()
-    expect(await current(clerk).getByRole('button', { name: /拨打消费者电话/ }).count()).toBe(0)
+    expect(
+      await current(clerk)
+        .getByRole('button', { name: /拨打消费者电话/ })
+        .count(),
+    ).toBe(0)
   })
 })

@@ -36,13 +36,10 @@ async function printToPdf(page: Page, name: string): Promise<string> {
 
 /** Every QR on the page is drawn, so nothing prints blank. */
 async function qrsDrawn(page: Page, count: number) {
-  await page.waitForFunction(
-    (n) => {
-      const images = Array.from(document.querySelectorAll<HTMLImageElement>('.posters-page img.qr-image'))
-      return images.length === n && images.every((img) => img.complete && img.naturalWidth > 0)
-    },
-    count,
-  )
+  await page.waitForFunction((n) => {
+    const images = Array.from(document.querySelectorAll<HTMLImageElement>('.posters-page img.qr-image'))
+    return images.length === n && images.every((img) => img.complete && img.naturalWidth > 0)
+  }, count)
 }
 
 describe('H5 — the station imports shops from CSV and prints QR posters', () => {
@@ -84,7 +81,9 @@ describe('H5 — the station imports shops from CSV and prints QR posters', () =
 
     // the same table chosen as a file (UTF-8 with the BOM Excel writes) fills the box; importing it
     // again adds nothing twice
-    await current(station).getByLabel('选择CSV文件').setInputFiles({ name: 'mall.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') })
+    await current(station)
+      .getByLabel('选择CSV文件')
+      .setInputFiles({ name: 'mall.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${CSV}`, 'utf8') })
     await current(station).getByText('已读取文件：mall.csv').waitFor()
     await expect(current(station).getByRole('textbox', { name: '表格内容（CSV）' }).inputValue()).resolves.toBe(CSV)
     await current(station).getByRole('button', { name: '开始导入' }).click()
@@ -126,7 +125,8 @@ describe('H5 — the station imports shops from CSV and prints QR posters', () =
     // pages are in list order and never split: each page holds exactly one shop's name
     const pages = text.split('\f').filter((p) => p.trim())
     expect(pages).toHaveLength(shops)
-    for (const page of pages) expect(DEMO_MERCHANTS.filter((m) => page.includes(m.name)).length + NEW_SHOPS.filter((s) => page.includes(s.name)).length).toBe(1)
+    for (const page of pages)
+      expect(DEMO_MERCHANTS.filter((m) => page.includes(m.name)).length + NEW_SHOPS.filter((s) => page.includes(s.name)).length).toBe(1)
     pdfPageToPng(pdf, 1, join(SHOTS, 'posters-03-pdf-page1'))
   })
 
@@ -137,7 +137,9 @@ describe('H5 — the station imports shops from CSV and prints QR posters', () =
     const shop = DEMO_MERCHANTS[2]
     await openMerchantFromList(station, shop.name)
     await current(station).getByRole('button', { name: '打印本店海报' }).click()
-    await current(station).getByRole('heading', { name: `打印海报：${shop.name}` }).waitFor()
+    await current(station)
+      .getByRole('heading', { name: `打印海报：${shop.name}` })
+      .waitFor()
     await settled(station)
     await qrsDrawn(station, 1)
     const pdf = await printToPdf(station, 'posters-one')

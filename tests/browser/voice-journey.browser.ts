@@ -34,11 +34,18 @@ interface Wav {
 
 /** The uploaded file's header fields and how loud it is. */
 function readWav(body: Buffer): Wav {
-  if (body.toString('latin1', 0, 4) !== 'RIFF' || body.toString('latin1', 8, 12) !== 'WAVE') throw new Error('the upload is not a RIFF/WAVE file')
+  if (body.toString('latin1', 0, 4) !== 'RIFF' || body.toString('latin1', 8, 12) !== 'WAVE')
+    throw new Error('the upload is not a RIFF/WAVE file')
   const dataBytes = body.readUInt32LE(40)
   let sum = 0
   for (let i = 0; i < dataBytes / 2; i++) sum += (body.readInt16LE(44 + i * 2) / 32768) ** 2
-  return { channels: body.readUInt16LE(22), sampleRate: body.readUInt32LE(24), bits: body.readUInt16LE(34), dataBytes, rms: Math.sqrt(sum / (dataBytes / 2)) }
+  return {
+    channels: body.readUInt16LE(22),
+    sampleRate: body.readUInt32LE(24),
+    bits: body.readUInt16LE(34),
+    dataBytes,
+    rms: Math.sqrt(sum / (dataBytes / 2)),
+  }
 }
 
 describe('H5 voice input — record, keep as evidence, no-ASR message, description untouched', () => {
@@ -90,7 +97,10 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     await voice.getByRole('button', { name: '开始说话' }).click()
     const stop = voice.getByRole('button', { name: '停止录音' })
     await stop.waitFor()
-    await voice.getByRole('timer').filter({ hasText: /已录 0:0[2-9] \/ 1:00/ }).waitFor() // the timer runs
+    await voice
+      .getByRole('timer')
+      .filter({ hasText: /已录 0:0[2-9] \/ 1:00/ })
+      .waitFor() // the timer runs
     await voice.getByRole('status').filter({ hasText: '正在录音' }).waitFor()
     await voice.scrollIntoViewIfNeeded()
     await shot(page, 'voice-01-recording')
@@ -106,7 +116,9 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
 
     // what went up is a 16 kHz mono 16-bit WAV of the spoken sentence, not silence, and it was sent to transcription
     const files = await page.evaluate(() =>
-      Promise.all((window as unknown as { __sentFiles: Blob[] }).__sentFiles.map(async (f) => Array.from(new Uint8Array(await f.arrayBuffer())))),
+      Promise.all(
+        (window as unknown as { __sentFiles: Blob[] }).__sentFiles.map(async (f) => Array.from(new Uint8Array(await f.arrayBuffer()))),
+      ),
     )
     expect(files).toHaveLength(1)
     const sent = readWav(Buffer.from(files[0]))
@@ -155,7 +167,7 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     expect(await seriousViolations(page)).toEqual([])
   })
 
-  it('when transcription fails for a moment and then succeeds (the server\'s answers played at the network), then 重新转写 retries, the words go after the typed text, and 识别到的信息 fills only what is confirmed', async () => {
+  it("when transcription fails for a moment and then succeeds (the server's answers played at the network), then 重新转写 retries, the words go after the typed text, and 识别到的信息 fills only what is confirmed", async () => {
     // the local host has no ASR; these two answers are what consumer.transcribeAudio returns when it has one
     const answers = [
       { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } },

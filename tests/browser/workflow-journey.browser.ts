@@ -1,5 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { current, DEMO_PASSWORD, fileMinimalComplaint, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import {
+  current,
+  DEMO_PASSWORD,
+  fileMinimalComplaint,
+  seriousViolations,
+  settled,
+  shot,
+  startHarness,
+  type Harness,
+} from './browser-harness'
 
 // Issue #4 items 7 and 8 end to end, against the real local host and the H5 build: a shopper files,
 // the station accepts and dispatches from its board, the shop's clerk answers with an offer, the
@@ -68,7 +77,9 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
   })
 
   it('when the case is opened, then its clocks explain themselves, and 不予受理 without a reason is refused', async () => {
-    await current(desk).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(desk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(desk)
     await current(desk).getByRole('heading', { name: '案件办理' }).waitFor()
     const explanation = current(desk).locator('.clock-list__explanation').first()
@@ -99,7 +110,9 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     const clerkLink = h.lines.find((l) => l.includes('/demo/clerk?key='))?.match(/http\S+/)?.[0]
     await clerk.goto(clerkLink!)
     await settled(clerk)
-    await current(clerk).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(clerk)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(clerk)
     await current(clerk).getByRole('heading', { name: '投诉处理' }).waitFor()
     // the shop sees the complainant masked (王小明 → 王**), never in full
@@ -119,7 +132,9 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
 
   it('when the shopper opens the case, then the offer is shown as 商家方案, and accepting it settles the case', async () => {
     await current(shopper).getByRole('button', { name: '查看我的投诉' }).click()
-    await current(shopper).getByRole('link', { name: new RegExp(caseNo) }).click()
+    await current(shopper)
+      .getByRole('link', { name: new RegExp(caseNo) })
+      .click()
     await settled(shopper)
     const offer = current(shopper).locator('.case-progress__offer')
     await offer.waitFor()

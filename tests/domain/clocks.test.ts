@@ -48,13 +48,25 @@ describe('extending a clock', () => {
   it('when a complex case is extended across National Day, then the new deadline counts working days after the old one and skips the holiday', () => {
     expect(started.dueAt).toBe('2025-10-11T16:00:00.000Z') // 15 working days from 15 Sep: 28 Sep and 11 Oct are make-up days, 1–8 Oct off
     const r = extendClock(running, 15, table, beijing('2025-09-20T10:00:00'))
-    expect(r).toMatchObject({ ok: true, data: { previousDueAt: '2025-10-11T16:00:00.000Z', clock: { dueAt: '2025-10-31T16:00:00.000Z', stage: 'running' } } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { previousDueAt: '2025-10-11T16:00:00.000Z', clock: { dueAt: '2025-10-31T16:00:00.000Z', stage: 'running' } },
+    })
   })
 
   it('when a clock is already overdue or stopped, then it cannot be extended: a red card is never erased', () => {
-    expect(extendClock({ ...running, stage: 'overdue' }, 15, table, beijing('2025-10-20T10:00:00'))).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
-    expect(extendClock(running, 15, table, beijing('2025-10-12T10:00:00'))).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
-    expect(extendClock({ ...running, stage: 'stopped' }, 15, table, beijing('2025-09-20T10:00:00'))).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
+    expect(extendClock({ ...running, stage: 'overdue' }, 15, table, beijing('2025-10-20T10:00:00'))).toMatchObject({
+      ok: false,
+      error: { code: 'EXTENSION_NOT_ALLOWED' },
+    })
+    expect(extendClock(running, 15, table, beijing('2025-10-12T10:00:00'))).toMatchObject({
+      ok: false,
+      error: { code: 'EXTENSION_NOT_ALLOWED' },
+    })
+    expect(extendClock({ ...running, stage: 'stopped' }, 15, table, beijing('2025-09-20T10:00:00'))).toMatchObject({
+      ok: false,
+      error: { code: 'EXTENSION_NOT_ALLOWED' },
+    })
   })
 
   it('when a clock was already urged, then the next check is its new due instant: no card is sent twice', () => {
@@ -66,6 +78,9 @@ describe('extending a clock', () => {
     const late = computeDeadline(ruleFor('completion', {}, 'complex'), beijing('2026-12-01T10:00:00'), table)
     const clock: CaseClock = { caseId: 'c', ...late, stage: 'running', nextCheckAt: late.remindAt, stoppedAt: null }
     const r = extendClock(clock, 15, table, beijing('2026-12-02T10:00:00'))
-    expect(r).toMatchObject({ ok: true, data: { clock: { provisional: true, explanation: expect.stringContaining('2027年节假日安排尚未公布') } } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { clock: { provisional: true, explanation: expect.stringContaining('2027年节假日安排尚未公布') } },
+    })
   })
 })

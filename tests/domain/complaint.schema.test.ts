@@ -7,10 +7,21 @@ const valid = aSubmission('wdxg26', { description: '菜里吃出头发，要求�
 
 describe('SubmitComplaintSchema', () => {
   it('when the input is complete, then it parses with the code upper-cased, the text trimmed, the phone and amount normalised', () => {
-    const result = parseWith(SubmitComplaintSchema, { ...valid, description: `  ${valid.description}  `, phone: '＋86 １３８-1234 5678', amountYuan: '¥68.5' })
+    const result = parseWith(SubmitComplaintSchema, {
+      ...valid,
+      description: `  ${valid.description}  `,
+      phone: '＋86 １３８-1234 5678',
+      amountYuan: '¥68.5',
+    })
     expect(result).toMatchObject({
       ok: true,
-      data: { merchantCode: 'WDXG26', description: valid.description, phone: '13812345678', amountFen: 6850, demands: ['refund', 'apology'] },
+      data: {
+        merchantCode: 'WDXG26',
+        description: valid.description,
+        phone: '13812345678',
+        amountFen: 6850,
+        demands: ['refund', 'apology'],
+      },
     })
   })
 
@@ -53,7 +64,16 @@ describe('SubmitComplaintSchema', () => {
   })
 
   it('when a 举报 is anonymous, then no identity is needed and any typed identity is dropped', () => {
-    const result = parseWith(SubmitComplaintSchema, { ...valid, kind: 'report', anonymous: true, name: '张三', phone: '', address: '', demands: [], sharePhoneWithMerchant: true })
+    const result = parseWith(SubmitComplaintSchema, {
+      ...valid,
+      kind: 'report',
+      anonymous: true,
+      name: '张三',
+      phone: '',
+      address: '',
+      demands: [],
+      sharePhoneWithMerchant: true,
+    })
     expect(result).toMatchObject({ ok: true, data: { name: '', phone: '', address: '', sharePhoneWithMerchant: false } })
   })
 
@@ -67,7 +87,18 @@ describe('SubmitComplaintSchema', () => {
     const input = fc.oneof(
       fc.anything(),
       fc.record(
-        { kind: field, merchantCode: field, description: field, idempotencyKey: field, name: field, phone: field, demands: field, amountYuan: field, consentVersion: field, anonymous: field },
+        {
+          kind: field,
+          merchantCode: field,
+          description: field,
+          idempotencyKey: field,
+          name: field,
+          phone: field,
+          demands: field,
+          amountYuan: field,
+          consentVersion: field,
+          anonymous: field,
+        },
         { requiredKeys: [] },
       ),
       fc.record({ phone: fc.string(), amountYuan: fc.string(), name: fc.string() }).map((over) => ({ ...valid, ...over })),

@@ -15,9 +15,12 @@ describe('phone numbers', () => {
     expect(normalizePhone(typed)).toBe(phone)
   })
 
-  it.each(['12812345678', '1381234567', '138123456789', '0571-88812315', 'abc', ''])('when %j is typed, then it is not a mobile number', (typed) => {
-    expect(normalizePhone(typed)).toBeNull()
-  })
+  it.each(['12812345678', '1381234567', '138123456789', '0571-88812315', 'abc', ''])(
+    'when %j is typed, then it is not a mobile number',
+    (typed) => {
+      expect(normalizePhone(typed)).toBeNull()
+    },
+  )
 
   it('when any valid number is written with full-width digits, spaces or dashes, then it normalises back to itself', () => {
     const mobile = fc.tuple(fc.constantFrom(...'3456789'), fc.stringMatching(/^\d{9}$/)).map(([second, rest]) => `1${second}${rest}`)
@@ -31,10 +34,12 @@ describe('phone numbers', () => {
   })
 
   it('when any string is normalised, then the result is null or exactly 11 ASCII digits starting with 1', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const n = normalizePhone(s)
-      expect(n === null || /^1[3-9]\d{9}$/.test(n)).toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const n = normalizePhone(s)
+        expect(n === null || /^1[3-9]\d{9}$/.test(n)).toBe(true)
+      }),
+    )
   })
 
   it('when a phone or name is masked, then only the agreed parts remain', () => {
@@ -42,11 +47,13 @@ describe('phone numbers', () => {
     expect(maskName('王小明')).toBe('王**')
     expect(maskName('欧阳娜娜')).toBe('欧阳**')
     expect(maskName('李')).toBe('*')
-    fc.assert(fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
-      const masked = maskPhone(p)
-      expect(masked).toHaveLength(11)
-      expect(masked.slice(3, 7)).toBe('****')
-    }))
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
+        const masked = maskPhone(p)
+        expect(masked).toHaveLength(11)
+        expect(masked.slice(3, 7)).toBe('****')
+      }),
+    )
   })
 })
 
@@ -65,8 +72,10 @@ describe('money in yuan', () => {
   })
 
   it('when any fen amount is formatted and typed back, then it is the same amount', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (fen) => {
-      expect(yuanToFen(formatFen(fen))).toBe(fen)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_99 }), (fen) => {
+        expect(yuanToFen(formatFen(fen))).toBe(fen)
+      }),
+    )
   })
 })

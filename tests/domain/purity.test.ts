@@ -14,7 +14,8 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
+const importPattern =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 const forbiddenPackage = /^(@tarojs\/|@cloudbase\/|wx-server-sdk($|\/))/
 const clockRead = /Date\.now\s*\(|new\s+Date\s*\(\s*\)|performance\.now\s*\(/
@@ -23,7 +24,8 @@ export function impurities(file: string, text: string): string[] {
   const found: string[] = []
   for (const match of text.matchAll(importPattern)) {
     const spec = match[1] ?? match[2] ?? match[3]
-    if (builtins.has(spec) || builtins.has(spec.split('/')[0]) || spec.startsWith('node:')) found.push(`${file}: imports Node built-in "${spec}"`)
+    if (builtins.has(spec) || builtins.has(spec.split('/')[0]) || spec.startsWith('node:'))
+      found.push(`${file}: imports Node built-in "${spec}"`)
     if (forbiddenPackage.test(spec)) found.push(`${file}: imports platform package "${spec}"`)
   }
   if (clockRead.test(text)) found.push(`${file}: reads the clock`)

@@ -16,7 +16,14 @@ function legalMoves(state: WorkflowState, ending: boolean): [ActorRole, CaseActi
 
 const OFFER: EventDetails = { kind: 'offer', remedy: 'refund', amountFen: 12800, note: '' }
 const rating = (satisfied: boolean): EventDetails => ({ kind: 'rating', speed: 4, professionalism: 4, attitude: 5, satisfied, comment: '' })
-const visit = (satisfied: boolean): EventDetails => ({ kind: 'return_visit', knowsResult: true, promiseKept: satisfied, satisfied, improve: '', unresolved: '' })
+const visit = (satisfied: boolean): EventDetails => ({
+  kind: 'return_visit',
+  knowsResult: true,
+  promiseKept: satisfied,
+  satisfied,
+  improve: '',
+  unresolved: '',
+})
 
 /** The details a step must carry, as a person would fill them in. */
 function detailsFor(action: CaseAction, satisfied = true): EventDetails | null {
@@ -61,34 +68,75 @@ describe('case state machine', () => {
   })
 
   it('when a closed case is reopened once after an unsatisfied return visit, then a second reopening is refused', () => {
-    const settle: [CaseAction, ActorRole, string][] = [['dispatch', 'station', ''], ['answer', 'merchant', ''], ['acceptOffer', 'consumer', ''], ['close', 'station', '']]
+    const settle: [CaseAction, ActorRole, string][] = [
+      ['dispatch', 'station', ''],
+      ['answer', 'merchant', ''],
+      ['acceptOffer', 'consumer', ''],
+      ['close', 'station', ''],
+    ]
     const closed = run([['accept', 'station', ''], ...settle])
-    expect(decide(closed, 'reopen', 'station', { reason: '想重新处理' })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } }) // nobody said unsatisfied
+    expect(decide(closed, 'reopen', 'station', { reason: '想重新处理' })).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    }) // nobody said unsatisfied
     const visited = run([['returnVisit', 'station', '不满意']], closed)
     const reopened = decide(visited, 'reopen', 'station', { reason: '回访不满意' })
-    expect(reopened).toMatchObject({ ok: true, data: { next: { status: 'accepted', reopenCount: 1, outcome: null, satisfaction: null, rated: false } } })
-    const closedAgain = run([['accept', 'station', ''], ...settle, ['rate', 'consumer', '不满意'], ['reopen', 'station', '回访不满意'], ...settle, ['rate', 'consumer', '还是不满意']])
+    expect(reopened).toMatchObject({
+      ok: true,
+      data: { next: { status: 'accepted', reopenCount: 1, outcome: null, satisfaction: null, rated: false } },
+    })
+    const closedAgain = run([
+      ['accept', 'station', ''],
+      ...settle,
+      ['rate', 'consumer', '不满意'],
+      ['reopen', 'station', '回访不满意'],
+      ...settle,
+      ['rate', 'consumer', '还是不满意'],
+    ])
     expect(closedAgain).toMatchObject({ status: 'closed', reopenCount: 1, outcome: 'settled', satisfaction: 'unsatisfied' })
-    expect(decide(closedAgain, 'reopen', 'station', { reason: '又不满意' })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
+    expect(decide(closedAgain, 'reopen', 'station', { reason: '又不满意' })).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    })
   })
 
   it('when the shopper rated a closure, then a second rating of the same closure is refused', () => {
-    const closed = run([['accept', 'station', ''], ['dispatch', 'station', ''], ['answer', 'merchant', ''], ['acceptOffer', 'consumer', ''], ['close', 'station', '']])
+    const closed = run([
+      ['accept', 'station', ''],
+      ['dispatch', 'station', ''],
+      ['answer', 'merchant', ''],
+      ['acceptOffer', 'consumer', ''],
+      ['close', 'station', ''],
+    ])
     const rated = run([['rate', 'consumer', '']], closed)
     expect(rated).toMatchObject({ rated: true, satisfaction: 'satisfied' })
-    expect(decide(rated, 'rate', 'consumer', { details: rating(false) })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
-    expect(decide(closed, 'rate', 'consumer', {})).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { details: '请完成评价' } } })
+    expect(decide(rated, 'rate', 'consumer', { details: rating(false) })).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    })
+    expect(decide(closed, 'rate', 'consumer', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { details: '请完成评价' } },
+    })
   })
 
   it('when the merchant refused, then the shopper can ask for mediation but cannot "accept" the refusal', () => {
-    const refused = run([['accept', 'station', ''], ['dispatch', 'station', ''], ['answer', 'merchant', '不满意']])
+    const refused = run([
+      ['accept', 'station', ''],
+      ['dispatch', 'station', ''],
+      ['answer', 'merchant', '不满意'],
+    ])
     expect(refused.answerKind).toBe('refusal')
     expect(availableActions(refused, 'consumer')).toEqual(expect.arrayContaining(['refuseOffer', 'withdraw']))
     expect(availableActions(refused, 'consumer')).not.toContain('acceptOffer')
   })
 
   it('when an on-site visit is required, then it cannot be required again until the check-in', () => {
-    const dispatched = run([['accept', 'station', ''], ['dispatch', 'station', ''], ['requireOnSite', 'station', '']])
+    const dispatched = run([
+      ['accept', 'station', ''],
+      ['dispatch', 'station', ''],
+      ['requireOnSite', 'station', ''],
+    ])
     expect(dispatched.onSitePending).toBe(true)
     expect(availableActions(dispatched, 'station')).not.toContain('requireOnSite')
     const checkedIn = run([['checkIn', 'merchant', '']], dispatched)
@@ -102,7 +150,10 @@ describe('case state machine', () => {
     const extended = run([['extend', 'station', '需要第三方检测']], complex)
     expect(decide(extended, 'extend', 'station', { reason: '再延' })).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
     const goods = run([['accept', 'station', '']])
-    expect(decide(goods, 'extend', 'station', { reason: '需要检测' })).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
+    expect(decide(goods, 'extend', 'station', { reason: '需要检测' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXTENSION_NOT_ALLOWED' },
+    })
     const madeComplex = decide(initialWorkflowState(), 'accept', 'station', { completionKind: 'complex' })
     expect(madeComplex).toMatchObject({ ok: true, data: { next: { completionKind: 'complex' } } })
   })
@@ -145,7 +196,9 @@ describe('case state machine', () => {
           const moves = legalMoves(state, pick % 8 === 0)
           const [role, action] = legal && moves.length ? moves[pick % moves.length] : [anyRole, anyAction]
           const before = state
-          const input = legal ? { reason: '理由', details: detailsFor(action, satisfied) } : { reason, details: details ? detailsFor(action, satisfied) : null }
+          const input = legal
+            ? { reason: '理由', details: detailsFor(action, satisfied) }
+            : { reason, details: details ? detailsFor(action, satisfied) : null }
           const d = decide(state, action, role, input)
           if (!d.ok) {
             expect(['FORBIDDEN', 'ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'EXTENSION_NOT_ALLOWED']).toContain(d.error.code)
@@ -159,7 +212,8 @@ describe('case state machine', () => {
           expect(state.status === 'closed').toBe(state.outcome !== null) // every closure has an outcome, and only closures
           // a final state never changes status again, except a closed case being reopened (a
           // closed case still takes its rating and return visit, which leave it closed)
-          if (FINAL_STATUSES.includes(before.status) && state.status !== before.status) expect(before.status === 'closed' && action === 'reopen').toBe(true)
+          if (FINAL_STATUSES.includes(before.status) && state.status !== before.status)
+            expect(before.status === 'closed' && action === 'reopen').toBe(true)
           if (action === 'reopen') expect(before.satisfaction).toBe('unsatisfied') // only after someone said so
           if (action === 'extend') expect(before.completionKind === 'complex' && !before.extended).toBe(true)
         }

@@ -15,9 +15,16 @@ describe('working days on the State Council calendar', () => {
     expect(d.dueAt).toBe('2025-10-16T16:00:00.000Z') // 24:00 Beijing
     expect(d.provisional).toBe(false)
     // National Day + Mid-Autumn, 1–8 October, skipped; Saturday 11 October is a make-up working day
-    expect(d.skipped.filter((s) => s.reason === 'holiday').map((s) => s.date)).toEqual(
-      ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'],
-    )
+    expect(d.skipped.filter((s) => s.reason === 'holiday').map((s) => s.date)).toEqual([
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ])
     expect(d.skipped.map((s) => s.date)).not.toContain('2025-10-11')
     expect(dayKind(table, parseLocalDate('2025-10-11'))).toBe('makeup-workday')
   })

@@ -33,7 +33,15 @@ describe('acceptEvidence — taking in one file', () => {
     expect(await gpsOf(stored)).toBeNull()
     expect(await metadataOf(stored)).toBeNull()
     expect(sniffMime(stored)).toBe('image/jpeg')
-    expect(result.data).toEqual({ id: 'ev-1', kind: 'photo', mime: 'image/jpeg', bytes: stored.length, sha256: sha256(stored), displayName: 'IMG_0001.JPG', url: null })
+    expect(result.data).toEqual({
+      id: 'ev-1',
+      kind: 'photo',
+      mime: 'image/jpeg',
+      bytes: stored.length,
+      sha256: sha256(stored),
+      displayName: 'IMG_0001.JPG',
+      url: null,
+    })
     expect(deps.store.evidence.get('ev-1')).toEqual({
       ...result.data,
       url: undefined,

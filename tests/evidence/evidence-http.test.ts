@@ -43,7 +43,14 @@ describe('evidence over HTTP', () => {
     const res = await browser.request('/upload/evidence', { method: 'POST', body })
     return { status: res.status, body: await res.json() }
   }
-  const upload = (kind: string, file: FilePart, browser = browserLike(base)) => send(browser, form([['kind', kind], ['file', file]]))
+  const upload = (kind: string, file: FilePart, browser = browserLike(base)) =>
+    send(
+      browser,
+      form([
+        ['kind', kind],
+        ['file', file],
+      ]),
+    )
   async function linkTo(id: string) {
     return evidenceViewFor(deps, (await store.getEvidence(id))!, deps.clock.now()).url!
   }
@@ -54,7 +61,10 @@ describe('evidence over HTTP', () => {
     expect(await gpsOf(photo)).toMatchObject({ latitude: 30.25 }) // the input really carries a location
     const browser = browserLike(base)
     const res = await upload('photo', { bytes: photo, name: 'IMG_2041.jpg', type: 'image/jpeg' }, browser)
-    expect(res).toEqual({ status: 200, body: { ok: true, data: expect.objectContaining({ kind: 'photo', mime: 'image/jpeg', displayName: 'IMG_2041.jpg', url: null }) } })
+    expect(res).toEqual({
+      status: 200,
+      body: { ok: true, data: expect.objectContaining({ kind: 'photo', mime: 'image/jpeg', displayName: 'IMG_2041.jpg', url: null }) },
+    })
 
     const served = await fetch(base + (await linkTo(res.body.data.id)))
     expect(served.status).toBe(200)
@@ -63,7 +73,11 @@ describe('evidence over HTTP', () => {
     expect(await metadataOf(bytes)).toBeNull()
     expect(sha256(bytes)).toBe(res.body.data.sha256)
     expect(bytes.length).toBe(res.body.data.bytes)
-    expect(Object.fromEntries(['content-type', 'x-content-type-options', 'cache-control', 'content-disposition'].map((h) => [h, served.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['content-type', 'x-content-type-options', 'cache-control', 'content-disposition'].map((h) => [h, served.headers.get(h)]),
+      ),
+    ).toEqual({
       'content-type': 'image/jpeg',
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=600',
@@ -78,7 +92,7 @@ describe('evidence over HTTP', () => {
     expect(res).toEqual({ status: 415, body: coded('UNSUPPORTED_FILE_TYPE') })
   })
 
-  it("when a photo is one byte over the photo cap, then 413 FILE_TOO_LARGE", async () => {
+  it('when a photo is one byte over the photo cap, then 413 FILE_TOO_LARGE', async () => {
     const res = await upload('photo', { bytes: jpegMagic(EVIDENCE_RULES.photo.maxBytes + 1), name: 'big.jpg', type: 'image/jpeg' })
     expect(res).toEqual({ status: 413, body: coded('FILE_TOO_LARGE') })
   })
@@ -133,26 +147,65 @@ describe('evidence over HTTP', () => {
 
   const photoPart: FilePart = { bytes: minimalPdf(), name: 'r.pdf' }
   it.each([
-    ['the kind comes after the file', [['file', photoPart], ['kind', 'receipt']], { kind: expect.any(String) }],
+    [
+      'the kind comes after the file',
+      [
+        ['file', photoPart],
+        ['kind', 'receipt'],
+      ],
+      { kind: expect.any(String) },
+    ],
     ['there is no kind', [['file', photoPart]], { kind: expect.any(String) }],
-    ['the kind is unknown', [['kind', 'document'], ['file', photoPart]], { kind: expect.any(String) }],
+    [
+      'the kind is unknown',
+      [
+        ['kind', 'document'],
+        ['file', photoPart],
+      ],
+      { kind: expect.any(String) },
+    ],
     ['there is no file', [['kind', 'receipt']], { file: '请选择要上传的文件' }],
-    ['the file is under another name', [['kind', 'receipt'], ['attachment', photoPart]], { file: '请选择要上传的文件' }],
-  ] as [string, [string, string | FilePart][], object][])('when %s, then 400 VALIDATION_FAILED naming the field', async (_label, parts, fields) => {
-    const res = await send(browserLike(base), form(parts))
-    expect(res).toEqual({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields } } })
-  })
+    [
+      'the file is under another name',
+      [
+        ['kind', 'receipt'],
+        ['attachment', photoPart],
+      ],
+      { file: '请选择要上传的文件' },
+    ],
+  ] as [string, [string, string | FilePart][], object][])(
+    'when %s, then 400 VALIDATION_FAILED naming the field',
+    async (_label, parts, fields) => {
+      const res = await send(browserLike(base), form(parts))
+      expect(res).toEqual({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields } } })
+    },
+  )
 
   it('when two files are sent, then 400 TOO_MANY_FILES', async () => {
-    const res = await send(browserLike(base), form([['kind', 'receipt'], ['file', photoPart], ['file', photoPart]]))
+    const res = await send(
+      browserLike(base),
+      form([
+        ['kind', 'receipt'],
+        ['file', photoPart],
+        ['file', photoPart],
+      ]),
+    )
     expect(res).toEqual({ status: 400, body: coded('TOO_MANY_FILES') })
   })
 
   it.each([
     ['JSON', 'application/json', '{"kind":"photo"}'],
     ['multipart without a boundary', 'multipart/form-data', '--x\r\n'],
-    ['a cut-off multipart body', 'multipart/form-data; boundary=x', '--x\r\ncontent-disposition: form-data; name="kind"\r\n\r\nphoto\r\n--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff'],
-    ['too many fields', 'multipart/form-data; boundary=x', Array.from({ length: 8 }, (_, i) => `--x\r\ncontent-disposition: form-data; name="f${i}"\r\n\r\nv\r\n`).join('') + '--x--\r\n'],
+    [
+      'a cut-off multipart body',
+      'multipart/form-data; boundary=x',
+      '--x\r\ncontent-disposition: form-data; name="kind"\r\n\r\nphoto\r\n--x\r\ncontent-disposition: form-data; name="file"; filename="a.jpg"\r\n\r\n\xff\xd8\xff',
+    ],
+    [
+      'too many fields',
+      'multipart/form-data; boundary=x',
+      Array.from({ length: 8 }, (_, i) => `--x\r\ncontent-disposition: form-data; name="f${i}"\r\n\r\nv\r\n`).join('') + '--x--\r\n',
+    ],
     ['plain text', 'text/plain', 'kind=photo'],
     ['an unknown type', 'application/x-thing', 'zzz'],
   ])('when the body is %s, then a coded 4xx, never a 500', async (_label, type, body) => {
@@ -165,8 +218,17 @@ describe('evidence over HTTP', () => {
   it('when any mix of fields and files in any order is posted, then the answer is never a 500', async () => {
     const starts = [[0xff, 0xd8, 0xff], [0x25, 0x50, 0x44, 0x46, 0x2d], [0x23, 0x21], []]
     const part = fc.oneof(
-      fc.tuple(fc.constantFrom('kind', 'file', 'other'), fc.constantFrom('photo', 'video', 'audio', 'receipt', '', '照片', 'x'.repeat(2000))),
-      fc.tuple(fc.constantFrom('file', 'kind', 'x'), fc.record({ name: fc.string(), bytes: fc.tuple(fc.constantFrom(...starts), fc.uint8Array({ maxLength: 300 })).map(([s, b]) => new Uint8Array([...s, ...b])) })),
+      fc.tuple(
+        fc.constantFrom('kind', 'file', 'other'),
+        fc.constantFrom('photo', 'video', 'audio', 'receipt', '', '照片', 'x'.repeat(2000)),
+      ),
+      fc.tuple(
+        fc.constantFrom('file', 'kind', 'x'),
+        fc.record({
+          name: fc.string(),
+          bytes: fc.tuple(fc.constantFrom(...starts), fc.uint8Array({ maxLength: 300 })).map(([s, b]) => new Uint8Array([...s, ...b])),
+        }),
+      ),
     )
     await fc.assert(
       fc.asyncProperty(fc.array(part, { maxLength: 8 }), async (parts) => {

@@ -19,7 +19,15 @@ describe('evidence links — ten minutes to open one file', () => {
     const view = evidenceViewFor(deps, evidence, NOW)
     expect(view.url).toMatch(/^\/files\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/)
     expect(JSON.stringify(view)).not.toContain(evidence.storageKey)
-    expect(view).toEqual({ id, kind: 'receipt', mime: 'application/pdf', bytes: evidence.bytes, sha256: evidence.sha256, displayName: '发票.pdf', url: view.url })
+    expect(view).toEqual({
+      id,
+      kind: 'receipt',
+      mime: 'application/pdf',
+      bytes: evidence.bytes,
+      sha256: evidence.sha256,
+      displayName: '发票.pdf',
+      url: view.url,
+    })
   })
 
   it('when the link is opened within ten minutes, then the evidence and its bytes come back', async () => {

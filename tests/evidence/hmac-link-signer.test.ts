@@ -43,7 +43,8 @@ describe('hmacLinkSigner — short-lived evidence links', () => {
         fc.pre(token[at] !== '.' && token[at] !== c)
         const tampered = token.slice(0, at) + c + token.slice(at + 1)
         // base64url may ignore the last character's low bits; a change that decodes to the same bytes is the same token
-        const same = Buffer.from(tampered.split('.')[0], 'base64url').equals(Buffer.from(token.split('.')[0], 'base64url')) &&
+        const same =
+          Buffer.from(tampered.split('.')[0], 'base64url').equals(Buffer.from(token.split('.')[0], 'base64url')) &&
           Buffer.from(tampered.split('.')[1], 'base64url').equals(Buffer.from(token.split('.')[1], 'base64url'))
         expect(signer.verify(tampered, NOW)).toBe(same ? 'ev-1' : null)
       }),
@@ -74,7 +75,10 @@ describe('hmacLinkSigner — short-lived evidence links', () => {
   })
 
   it('when random strings are verified, then none passes and none throws', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => expect(signer.verify(s, NOW)).toBeNull()), { numRuns: 1000 })
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => expect(signer.verify(s, NOW)).toBeNull()),
+      { numRuns: 1000 },
+    )
   })
 
   it('when the key is shorter than 32 bytes, then the signer refuses to start', () => {

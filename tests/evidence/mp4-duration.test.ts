@@ -35,8 +35,18 @@ describe('mp4DurationSeconds — length from moov/mvhd without decoding', () => 
     ['mvhd has an unknown version', Buffer.concat([ftyp(), box('moov', box('mvhd', new Uint8Array([2, ...new Uint8Array(99)])))])],
     ['mvhd is cut short', Buffer.concat([ftyp(), box('moov', box('mvhd', new Uint8Array(10)))])],
     ['the file is fragmented (mvex in moov)', Buffer.concat([ftyp(), box('moov', timeHeader('mvhd', 0, 1000, 0n), box('mvex'))])],
-    ['the file is fragmented (a moof box)', Buffer.concat([ftyp(), box('moov', timeHeader('mvhd', 0, 1000, 5000n)), box('moof'), box('mdat')])],
-    ['a box claims more bytes than there are', (() => { const f = movie({ seconds: 5 }); new DataView(f.buffer, f.byteOffset).setUint32(0, 1e6); return f })()],
+    [
+      'the file is fragmented (a moof box)',
+      Buffer.concat([ftyp(), box('moov', timeHeader('mvhd', 0, 1000, 5000n)), box('moof'), box('mdat')]),
+    ],
+    [
+      'a box claims more bytes than there are',
+      (() => {
+        const f = movie({ seconds: 5 })
+        new DataView(f.buffer, f.byteOffset).setUint32(0, 1e6)
+        return f
+      })(),
+    ],
     ['a box claims a size smaller than its header', Buffer.from([0, 0, 0, 4, 0x6d, 0x6f, 0x6f, 0x76])],
     ['the file is empty', new Uint8Array(0)],
     ['the bytes are not MP4 at all', Buffer.from('%PDF-1.4 hello')],

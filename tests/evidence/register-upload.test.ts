@@ -34,26 +34,37 @@ describe('registerUpload — taking in what the phone uploaded', () => {
     const { uploads, log } = memoryUploads(async () => {
       throw new Error('storage unreachable')
     })
-    await expect(registerUpload(contextOf({ ...memoryDeps(), uploads }), { fileId: FILE_ID, kind: 'photo', displayName: '' })).rejects.toThrow('storage unreachable')
+    await expect(
+      registerUpload(contextOf({ ...memoryDeps(), uploads }), { fileId: FILE_ID, kind: 'photo', displayName: '' }),
+    ).rejects.toThrow('storage unreachable')
     expect(log.at(-1)).toBe(`discard ${FILE_ID}`)
   })
 
   it('when the upload is over the cap, then FILE_TOO_LARGE, deleted, nothing kept', async () => {
     const deps = memoryDeps()
     const { uploads, log } = memoryUploads(async () => ({ status: 'too-large' }))
-    expect(await registerUpload(contextOf({ ...deps, uploads }), { fileId: FILE_ID, kind: 'photo', displayName: '' })).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } })
+    expect(await registerUpload(contextOf({ ...deps, uploads }), { fileId: FILE_ID, kind: 'photo', displayName: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_TOO_LARGE' },
+    })
     expect(log).toContain(`discard ${FILE_ID}`)
     expect(deps.files.files.size + deps.store.evidence.size).toBe(0)
   })
 
   it('when nobody is calling (no subject), then UNAUTHENTICATED and storage is not touched', async () => {
     const { uploads, log } = memoryUploads(async () => ({ status: 'found', bytes: minimalPdf() }))
-    expect(await registerUpload(contextOf({ ...memoryDeps(), uploads }, null), { fileId: FILE_ID, kind: 'receipt', displayName: '' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(
+      await registerUpload(contextOf({ ...memoryDeps(), uploads }, null), { fileId: FILE_ID, kind: 'receipt', displayName: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(log).toEqual([])
   })
 
   it('when called on the local host (no cloud uploads there), then EVIDENCE_NOT_FOUND', async () => {
-    const result = await registerUpload(contextOf({ ...memoryDeps(), uploads: noUploadedObjects }), { fileId: FILE_ID, kind: 'photo', displayName: '' })
+    const result = await registerUpload(contextOf({ ...memoryDeps(), uploads: noUploadedObjects }), {
+      fileId: FILE_ID,
+      kind: 'photo',
+      displayName: '',
+    })
     expect(result).toEqual({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND', message: '有附件未上传成功，请重新上传' } })
   })
 })

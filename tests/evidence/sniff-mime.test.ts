@@ -81,16 +81,23 @@ describe('sniffMime — the type from the first bytes', () => {
     const text = Buffer.from(b).toString('latin1')
     return (
       (b[0] === 0xff && b.length >= 2 && (b[1] >= 0xe0 || b[1] === 0xd8)) ||
-      text.startsWith('\x89PNG') || text.startsWith('RIFF') || text.startsWith('ID3') ||
-      text.startsWith('#!AMR') || text.startsWith('%PDF-') || text.slice(4, 8) === 'ftyp'
+      text.startsWith('\x89PNG') ||
+      text.startsWith('RIFF') ||
+      text.startsWith('ID3') ||
+      text.startsWith('#!AMR') ||
+      text.startsWith('%PDF-') ||
+      text.slice(4, 8) === 'ftyp'
     )
   }
 
   it('when a buffer does not start with a known signature, then the answer is null', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }).filter((b) => !knownStart(b)), (input) => {
-        expect(sniffMime(input)).toBeNull()
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 64 }).filter((b) => !knownStart(b)),
+        (input) => {
+          expect(sniffMime(input)).toBeNull()
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -16,7 +16,11 @@ describe('station board and case pages', () => {
   const staff: Record<string, PlatformIdentity> = {}
   const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)
   const file = async (subject: string, over = {}) => {
-    const r = await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('b').padEnd(16, '0'), phone: '13812345678', ...over }), { subject })
+    const r = await run(
+      'consumer',
+      aSubmission(SHOP_A.code, { idempotencyKey: unique('b').padEnd(16, '0'), phone: '13812345678', ...over }),
+      { subject },
+    )
     if (!r.ok) throw new Error(r.error.code)
     return r.data.caseId as string
   }
@@ -31,10 +35,40 @@ describe('station board and case pages', () => {
     deps = makeDeps(store, T0)
     await seedTwoShops(store)
     const passwordHash = await deps.secrets.hashPassword('pw-123456')
-    await store.saveStaff({ id: 'a', username: 'a', displayName: '星河站', role: 'station', siteId: SITE_A.id, passwordHash, createdAt: T0.toISOString() })
-    await store.saveStaff({ id: 'b', username: 'b', displayName: '滨江站', role: 'station', siteId: SITE_B.id, passwordHash, createdAt: T0.toISOString() })
-    await store.saveMembership({ id: 'ma', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: 'clerk-a', status: 'active', createdAt: T0.toISOString() })
-    await store.saveMembership({ id: 'mb', merchantId: SHOP_B.id, siteId: SITE_B.id, subject: 'clerk-b', status: 'active', createdAt: T0.toISOString() })
+    await store.saveStaff({
+      id: 'a',
+      username: 'a',
+      displayName: '星河站',
+      role: 'station',
+      siteId: SITE_A.id,
+      passwordHash,
+      createdAt: T0.toISOString(),
+    })
+    await store.saveStaff({
+      id: 'b',
+      username: 'b',
+      displayName: '滨江站',
+      role: 'station',
+      siteId: SITE_B.id,
+      passwordHash,
+      createdAt: T0.toISOString(),
+    })
+    await store.saveMembership({
+      id: 'ma',
+      merchantId: SHOP_A.id,
+      siteId: SITE_A.id,
+      subject: 'clerk-a',
+      status: 'active',
+      createdAt: T0.toISOString(),
+    })
+    await store.saveMembership({
+      id: 'mb',
+      merchantId: SHOP_B.id,
+      siteId: SITE_B.id,
+      subject: 'clerk-b',
+      status: 'active',
+      createdAt: T0.toISOString(),
+    })
     for (const u of ['a', 'b']) {
       const login = await loginStaff(deps, u, 'pw-123456')
       if (!login.ok) throw new Error(login.error.code)
@@ -49,34 +83,52 @@ describe('station board and case pages', () => {
     const mine = await run('consumer', { action: 'getMyCase', caseId }, { subject: 'shopper-next' })
     expect(mine).toMatchObject({ ok: true, data: { nextStep: '预计 3月11日 前告知是否受理', actions: ['withdraw'], outcome: null } })
     const clocks = mine.ok ? (mine.data.clocks as Data[]) : []
-    expect(clocks.find((c) => c.clockId === 'accept_decision')).toMatchObject({ colour: 'green', explanation: expect.stringContaining('7 个工作日，至 2026-03-19 24:00') })
+    expect(clocks.find((c) => c.clockId === 'accept_decision')).toMatchObject({
+      colour: 'green',
+      explanation: expect.stringContaining('7 个工作日，至 2026-03-19 24:00'),
+    })
   })
 
   it('when station staff open a case, then they see everything and the steps their role may take; another site sees nothing', async () => {
     const caseId = await file('shopper-station', { name: '王小明' })
     const detail = await run('station', { action: 'getCase', caseId }, staff.a)
-    expect(detail).toMatchObject({ ok: true, data: { complainant: { name: '王小明', phone: '13812345678' }, actions: ['accept', 'reject', 'transfer'] } })
+    expect(detail).toMatchObject({
+      ok: true,
+      data: { complainant: { name: '王小明', phone: '13812345678' }, actions: ['accept', 'reject', 'transfer'] },
+    })
     expect(await run('station', { action: 'getCase', caseId }, staff.b)).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
     // every staff view of personal data is logged; the refused look from the other site is not a view
-    expect(await store.listAccessOfCase(caseId)).toEqual([expect.objectContaining({ viewer: { role: 'station', id: 'a' }, purpose: 'station.getCase' })])
+    expect(await store.listAccessOfCase(caseId)).toEqual([
+      expect.objectContaining({ viewer: { role: 'station', id: 'a' }, purpose: 'station.getCase' }),
+    ])
   })
 
-  it("when the merchant opens its case, then the complainant is masked unless they opted in, and the steps are answer and check-in", async () => {
+  it('when the merchant opens its case, then the complainant is masked unless they opted in, and the steps are answer and check-in', async () => {
     const masked = await file('shopper-m1', { name: '李阿姨' })
     const shared = await file('shopper-m2', { name: '李阿姨', sharePhoneWithMerchant: true })
-    for (const id of [masked, shared]) for (const caseAction of ['accept', 'dispatch']) await run('station', { action: 'actOnCase', caseId: id, caseAction }, staff.a)
+    for (const id of [masked, shared])
+      for (const caseAction of ['accept', 'dispatch']) await run('station', { action: 'actOnCase', caseId: id, caseAction }, staff.a)
     expect(await run('merchant', { action: 'getCase', caseId: masked }, { subject: 'clerk-a' })).toMatchObject({
       ok: true,
       data: { complainant: { name: '李**', phone: '138****5678', address: '（已隐藏）' }, actions: ['answer', 'checkIn'] },
     })
-    expect(await run('merchant', { action: 'getCase', caseId: shared }, { subject: 'clerk-a' })).toMatchObject({ ok: true, data: { complainant: { phone: '13812345678' } } })
-    expect(await run('merchant', { action: 'getCase', caseId: masked }, { subject: 'clerk-b' })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
+    expect(await run('merchant', { action: 'getCase', caseId: shared }, { subject: 'clerk-a' })).toMatchObject({
+      ok: true,
+      data: { complainant: { phone: '13812345678' } },
+    })
+    expect(await run('merchant', { action: 'getCase', caseId: masked }, { subject: 'clerk-b' })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_NOT_FOUND' },
+    })
   })
 
   it('when a report reaches the merchant, then nothing about the reporter is shown', async () => {
     const caseId = await file('reporter', { kind: 'report', anonymous: false, name: '赵六', demands: [] })
     for (const caseAction of ['accept', 'dispatch']) await run('station', { action: 'actOnCase', caseId, caseAction }, staff.a)
-    expect(await run('merchant', { action: 'getCase', caseId }, { subject: 'clerk-a' })).toMatchObject({ ok: true, data: { complainant: null } })
+    expect(await run('merchant', { action: 'getCase', caseId }, { subject: 'clerk-a' })).toMatchObject({
+      ok: true,
+      data: { complainant: null },
+    })
   })
 
   it('when the board is read, then open cases come due-soonest first with their colour, and the filters narrow it', async () => {

@@ -18,14 +18,31 @@ describe('clocks and the tick', () => {
   let station: PlatformIdentity
   const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)
   const alertsOf = async (caseId: string) =>
-    (await store.listPendingOutbox(1000)).filter((m) => m.caseId === caseId && m.template.startsWith('clock.merchant_response')).map((m) => `${m.template}→${m.recipient.role}`)
+    (await store.listPendingOutbox(1000))
+      .filter((m) => m.caseId === caseId && m.template.startsWith('clock.merchant_response'))
+      .map((m) => `${m.template}→${m.recipient.role}`)
 
   beforeAll(async () => {
     store = await openTestStore()
     deps = makeDeps(store, T0)
     await seedTwoShops(store)
-    await store.saveStaff({ id: 'st', username: 'st', displayName: '站', role: 'station', siteId: SITE_A.id, passwordHash: await deps.secrets.hashPassword('pw-123456'), createdAt: T0.toISOString() })
-    await store.saveMembership({ id: 'm', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: 'clerk', status: 'active', createdAt: T0.toISOString() })
+    await store.saveStaff({
+      id: 'st',
+      username: 'st',
+      displayName: '站',
+      role: 'station',
+      siteId: SITE_A.id,
+      passwordHash: await deps.secrets.hashPassword('pw-123456'),
+      createdAt: T0.toISOString(),
+    })
+    await store.saveMembership({
+      id: 'm',
+      merchantId: SHOP_A.id,
+      siteId: SITE_A.id,
+      subject: 'clerk',
+      status: 'active',
+      createdAt: T0.toISOString(),
+    })
     const login = await loginStaff(deps, 'st', 'pw-123456')
     if (!login.ok) throw new Error(login.error.code)
     station = { subject: 'desk', staffSessionToken: login.data.token }
@@ -34,7 +51,9 @@ describe('clocks and the tick', () => {
 
   const dispatchedCase = async () => {
     deps.clock.set(T0)
-    const filed = await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('tick').padEnd(16, '0') }), { subject: unique('shopper') })
+    const filed = await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('tick').padEnd(16, '0') }), {
+      subject: unique('shopper'),
+    })
     if (!filed.ok) throw new Error(filed.error.code)
     const caseId = filed.data.caseId as string
     for (const caseAction of ['accept', 'dispatch']) await run('station', { action: 'actOnCase', caseId, caseAction }, station)
@@ -65,7 +84,10 @@ describe('clocks and the tick', () => {
     const red = await alertsOf(caseId)
     expect(red).toEqual(expect.arrayContaining(['clock.merchant_response.overdue→station', 'clock.merchant_response.overdue→regulator']))
     expect(red).toHaveLength(6)
-    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({ stage: 'overdue', nextCheckAt: null })
+    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({
+      stage: 'overdue',
+      nextCheckAt: null,
+    })
   })
 
   it('when the tick runs twice at the same instant, then the second run changes nothing', async () => {
@@ -90,17 +112,30 @@ describe('clocks and the tick', () => {
   it('when the merchant answers in time, then its clock stops and the tick leaves it alone', async () => {
     const caseId = await dispatchedCase()
     deps.clock.set(minutes(10))
-    const answered = await run('merchant', { action: 'actOnCase', caseId, caseAction: 'answer', details: { kind: 'offer', remedy: 'refund', amountFen: 1250, note: '同意退款' } }, { subject: 'clerk' })
+    const answered = await run(
+      'merchant',
+      {
+        action: 'actOnCase',
+        caseId,
+        caseAction: 'answer',
+        details: { kind: 'offer', remedy: 'refund', amountFen: 1250, note: '同意退款' },
+      },
+      { subject: 'clerk' },
+    )
     expect(answered).toMatchObject({ ok: true })
     await tick(deps, minutes(60))
     expect(await alertsOf(caseId)).toEqual([])
-    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({ stage: 'stopped', nextCheckAt: null })
+    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({
+      stage: 'stopped',
+      nextCheckAt: null,
+    })
   })
 
   it('when many cases are open but one clock is due, then the tick examines only that one', async () => {
     await tick(deps, minutes(200)) // settle everything due so far
     const caseId = await dispatchedCase() // its reminder is due at +22.5 minutes
-    for (let i = 0; i < 30; i++) await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('bulk').padEnd(16, '0') }), { subject: unique('many') })
+    for (let i = 0; i < 30; i++)
+      await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('bulk').padEnd(16, '0') }), { subject: unique('many') })
     const report = await tick(deps, minutes(23))
     expect(report).toEqual({ examined: 1, advanced: 1, alerts: 1 })
     expect(await alertsOf(caseId)).toEqual(['clock.merchant_response.reminded→merchant'])

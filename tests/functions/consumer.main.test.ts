@@ -64,10 +64,21 @@ describe('consumer function — main(event, context)', () => {
     const caseId = receipt.ok ? (receipt.data as { caseId: string }).caseId : ''
     const detail = await main({ action: 'getMyCase', caseId }, wxContext('o-alice'))
     expect(detail.ok && (detail.data as { timeline: unknown[] }).timeline).toEqual([
-      { seq: 1, type: 'submitted', actorRole: 'consumer', at: '2026-03-10T02:00:00.000Z', note: null, details: null, detailText: null, attachments: [] },
+      {
+        seq: 1,
+        type: 'submitted',
+        actorRole: 'consumer',
+        at: '2026-03-10T02:00:00.000Z',
+        note: null,
+        details: null,
+        detailText: null,
+        attachments: [],
+      },
     ])
     const outbox = await store.listPendingOutbox(100)
-    expect(outbox).toEqual([expect.objectContaining({ caseId, recipient: { role: 'merchant', id: SHOP_A.id }, template: 'merchant.submitted' })])
+    expect(outbox).toEqual([
+      expect.objectContaining({ caseId, recipient: { role: 'merchant', id: SHOP_A.id }, template: 'merchant.submitted' }),
+    ])
   })
 
   it('when the same draft is submitted again, then the first case comes back and no second is filed', async () => {

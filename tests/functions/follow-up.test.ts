@@ -13,7 +13,8 @@ describe('case follow-up through the functions', () => {
   let store: Store
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
   const clockOf = async (caseId: string, id: string) => (await store.listClocksOfCase(caseId)).find((c) => c.clockId === id)
-  const outboxOf = async (caseId: string) => (await store.listPendingOutbox(2000)).filter((m) => m.caseId === caseId).map((m) => `${m.template}→${m.recipient.role}`)
+  const outboxOf = async (caseId: string) =>
+    (await store.listPendingOutbox(2000)).filter((m) => m.caseId === caseId).map((m) => `${m.template}→${m.recipient.role}`)
 
   beforeAll(async () => {
     world = await openWorkflowWorld(T0)
@@ -40,10 +41,16 @@ describe('case follow-up through the functions', () => {
 
   it('when the station requires someone on site, then the 90-minute clock runs, the shop is told, and the check-in stops it', async () => {
     const { caseId } = await dispatched()
-    expect(await world.act('station', caseId, 'requireOnSite', world.who['st-a'])).toMatchObject({ ok: true, data: { status: 'with_merchant' } })
+    expect(await world.act('station', caseId, 'requireOnSite', world.who['st-a'])).toMatchObject({
+      ok: true,
+      data: { status: 'with_merchant' },
+    })
     expect(await clockOf(caseId, 'on_site')).toMatchObject({ stage: 'running', dueAt: '2026-03-10T07:30:00.000Z' })
     expect(await outboxOf(caseId)).toContain('merchant.onsite_required→merchant')
-    expect(await world.act('station', caseId, 'requireOnSite', world.who['st-a'])).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
+    expect(await world.act('station', caseId, 'requireOnSite', world.who['st-a'])).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    })
     world.deps.clock.set(new Date(T0.getTime() + 50 * 60_000))
     expect(await world.act('merchant', caseId, 'checkIn', world.who.clerkA)).toMatchObject({ ok: true })
     expect(await clockOf(caseId, 'on_site')).toMatchObject({ stage: 'stopped', stoppedAt: '2026-03-10T06:50:00.000Z', nextCheckAt: null })
@@ -53,14 +60,24 @@ describe('case follow-up through the functions', () => {
     const { caseId } = await dispatched({ completionKind: 'complex' })
     const before = await clockOf(caseId, 'completion')
     expect(before?.dueAt).toBe('2026-03-31T16:00:00.000Z') // 15 working days after Tue 10 March
-    expect(await world.act('station', caseId, 'extend', world.who['st-a'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await world.act('station', caseId, 'extend', world.who['st-a'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
     expect(await world.act('station', caseId, 'extend', world.who['st-a'], '需送第三方检测')).toMatchObject({ ok: true })
     const after = await clockOf(caseId, 'completion')
     expect(after?.dueAt).toBe('2026-04-22T16:00:00.000Z') // 15 more after 31 March, skipping 清明 (4–6 April)
     expect(after?.explanation).toContain('延期 15 个工作日')
     const events = await store.listEvents(caseId)
-    expect(events.at(-1)).toMatchObject({ type: 'extended', note: '需送第三方检测', details: { kind: 'extension', workingDays: 15, previousDueAt: before?.dueAt, dueAt: after?.dueAt } })
-    expect(await world.act('station', caseId, 'extend', world.who['st-a'], '再延一次')).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_ALLOWED' } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'extended',
+      note: '需送第三方检测',
+      details: { kind: 'extension', workingDays: 15, previousDueAt: before?.dueAt, dueAt: after?.dueAt },
+    })
+    expect(await world.act('station', caseId, 'extend', world.who['st-a'], '再延一次')).toMatchObject({
+      ok: false,
+      error: { code: 'EXTENSION_NOT_ALLOWED' },
+    })
   })
 
   it('when an ordinary goods case asks for an extension, then it is refused with a reason people can read', async () => {
@@ -74,18 +91,32 @@ describe('case follow-up through the functions', () => {
   it('when the shopper rates a closure unsatisfied and a colleague visits back, then the case may be reopened once and its clocks restart', async () => {
     const { caseId, shopper } = await closedBySettlement()
     expect(await clockOf(caseId, 'return_visit')).toMatchObject({ stage: 'running' })
-    expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(false) })).toMatchObject({ ok: true, data: { status: 'closed' } })
-    expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(true) })).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
+    expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(false) })).toMatchObject({
+      ok: true,
+      data: { status: 'closed' },
+    })
+    expect(await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(true) })).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    })
     expect(await outboxOf(caseId)).toContain('station.rated→station')
     // the one who closed it does not do the return visit, and is not offered it
     const closerView = await callAs(world.deps, 'station', { action: 'getCase', caseId }, world.who['st-a'])
     expect(closerView.ok && closerView.data.actions).not.toContain('returnVisit')
     const colleagueView = await callAs(world.deps, 'station', { action: 'getCase', caseId }, world.who['st-a2'])
     expect(colleagueView.ok && colleagueView.data.actions).toContain('returnVisit')
-    expect(await world.act('station', caseId, 'returnVisit', world.who['st-a'], '', { details: returnVisit(false) })).toMatchObject({ ok: false, error: { code: 'RETURN_VISIT_BY_HANDLER' } })
-    expect(await world.act('station', caseId, 'returnVisit', world.who['st-a2'], '', { details: returnVisit(false) })).toMatchObject({ ok: true })
+    expect(await world.act('station', caseId, 'returnVisit', world.who['st-a'], '', { details: returnVisit(false) })).toMatchObject({
+      ok: false,
+      error: { code: 'RETURN_VISIT_BY_HANDLER' },
+    })
+    expect(await world.act('station', caseId, 'returnVisit', world.who['st-a2'], '', { details: returnVisit(false) })).toMatchObject({
+      ok: true,
+    })
     expect(await clockOf(caseId, 'return_visit')).toMatchObject({ stage: 'stopped' })
-    expect(await world.act('station', caseId, 'reopen', world.who['st-a'], '回访不满意：退款未到账')).toMatchObject({ ok: true, data: { status: 'accepted' } })
+    expect(await world.act('station', caseId, 'reopen', world.who['st-a'], '回访不满意：退款未到账')).toMatchObject({
+      ok: true,
+      data: { status: 'accepted' },
+    })
     expect(await clockOf(caseId, 'completion')).toMatchObject({ stage: 'running', startedAt: T0.toISOString() })
     const detail = await callAs(world.deps, 'consumer', { action: 'getMyCase', caseId }, shopper)
     expect(detail).toMatchObject({ ok: true })
@@ -96,7 +127,10 @@ describe('case follow-up through the functions', () => {
   it('when a case is closed and rated satisfied, then reopening is not offered', async () => {
     const { caseId, shopper } = await closedBySettlement()
     await world.act('consumer', caseId, 'rate', shopper, '', { details: rating(true) })
-    expect(await world.act('station', caseId, 'reopen', world.who['st-a'], '想再看看')).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
+    expect(await world.act('station', caseId, 'reopen', world.who['st-a'], '想再看看')).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    })
   })
 
   it("when the merchant answers with photos, then they belong to the case and show on that step; someone else's file is refused and nothing is written", async () => {
@@ -124,7 +158,12 @@ describe('case follow-up through the functions', () => {
 
   it("when a site sets its own clock numbers, then new clocks use them; another site's staff cannot read or change them, and bad numbers are refused in Chinese", async () => {
     const station = world.who['st-a']
-    const saved = await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { first_answer: 12 }, completion: { goods: 3 } } }, station)
+    const saved = await callAs(
+      world.deps,
+      'station',
+      { action: 'saveClockSettings', settings: { amounts: { first_answer: 12 }, completion: { goods: 3 } } },
+      station,
+    )
     expect(saved).toMatchObject({ ok: true, data: { siteId: SITE_A.id, settings: { amounts: { first_answer: 12 } } } })
     const effective = saved.ok ? saved.data.effective : []
     expect(effective).toEqual(
@@ -135,14 +174,25 @@ describe('case follow-up through the functions', () => {
       ]),
     )
     const { caseId } = await dispatched()
-    expect(await clockOf(caseId, 'first_answer')).toMatchObject({ dueAt: '2026-03-10T18:00:00.000Z', explanation: expect.stringContaining('12 小时') })
+    expect(await clockOf(caseId, 'first_answer')).toMatchObject({
+      dueAt: '2026-03-10T18:00:00.000Z',
+      explanation: expect.stringContaining('12 小时'),
+    })
     expect(await clockOf(caseId, 'completion')).toMatchObject({ dueAt: '2026-03-13T16:00:00.000Z' }) // 3 working days: Fri 13 March, 24:00
-    expect(await callAs(world.deps, 'station', { action: 'getClockSettings', siteId: SITE_A.id }, world.who['st-b'])).toMatchObject({ ok: false, error: { code: 'SITE_NOT_FOUND' } })
-    expect(await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { on_site: 0 } } }, station)).toMatchObject({
+    expect(await callAs(world.deps, 'station', { action: 'getClockSettings', siteId: SITE_A.id }, world.who['st-b'])).toMatchObject({
+      ok: false,
+      error: { code: 'SITE_NOT_FOUND' },
+    })
+    expect(
+      await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: { amounts: { on_site: 0 } } }, station),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', fields: { 'settings.amounts.on_site': '至少1分钟' } },
     })
-    expect(await callAs(world.deps, 'station', { action: 'getClockSettings' }, world.who.clerkA)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } }) // a clerk is not staff
+    expect(await callAs(world.deps, 'station', { action: 'getClockSettings' }, world.who.clerkA)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    }) // a clerk is not staff
     await callAs(world.deps, 'station', { action: 'saveClockSettings', settings: {} }, station) // back to the defaults for the other tests
   })
 })

@@ -14,11 +14,18 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 describe('complaint intake — consent, idempotency, evidence, lookup, proxy filing', () => {
   let store: Store
   let deps: Deps
-    const call = (fn: 'consumer' | 'proxy', event: object, who: PlatformIdentity) => callAs(deps, fn, event, who)
-  const submit = (subject: string, over: Partial<SubmitComplaintInput> = {}) => call('consumer', aSubmission(SHOP_A.code, over), { subject })
-  const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).jpeg().toBuffer()
+  const call = (fn: 'consumer' | 'proxy', event: object, who: PlatformIdentity) => callAs(deps, fn, event, who)
+  const submit = (subject: string, over: Partial<SubmitComplaintInput> = {}) =>
+    call('consumer', aSubmission(SHOP_A.code, over), { subject })
+  const photo = () =>
+    sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer()
   const upload = async (subject: string, kind: 'photo' | 'receipt' = 'photo') => {
-    const result = await acceptEvidence({ caller: await resolveCaller(deps, { subject }), deps }, { kind, fileName: 'IMG_0001.jpg', bytes: await photo() })
+    const result = await acceptEvidence(
+      { caller: await resolveCaller(deps, { subject }), deps },
+      { kind, fileName: 'IMG_0001.jpg', bytes: await photo() },
+    )
     if (!result.ok) throw new Error(result.error.code)
     return result.data
   }
@@ -29,13 +36,24 @@ describe('complaint intake — consent, idempotency, evidence, lookup, proxy fil
     await seedTwoShops(store)
     const now = '2026-03-10T02:00:00.000Z'
     const passwordHash = await deps.secrets.hashPassword('helper-pass')
-    await store.saveStaff({ id: 'proxy-1', username: 'proxy', displayName: '社区代办 张敏', role: 'proxy', siteId: SITE_A.id, passwordHash, createdAt: now })
+    await store.saveStaff({
+      id: 'proxy-1',
+      username: 'proxy',
+      displayName: '社区代办 张敏',
+      role: 'proxy',
+      siteId: SITE_A.id,
+      passwordHash,
+      createdAt: now,
+    })
   })
   afterAll(() => store.close())
 
   it('when the privacy notice was not agreed, or an old version was, then the function refuses with a code', async () => {
     const missing = await submit('s-consent', { consentVersion: undefined as unknown as string })
-    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { consentVersion: '请先阅读并同意个人信息告知' } } })
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { consentVersion: '请先阅读并同意个人信息告知' } },
+    })
     const old = await submit('s-consent', { consentVersion: '2020-01-v0' })
     expect(old).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } })
     expect(await store.listCasesFiledBy('s-consent', { limit: 5, offset: 0 })).toEqual([])
@@ -59,7 +77,13 @@ describe('complaint intake — consent, idempotency, evidence, lookup, proxy fil
     expect(filed.ok).toBe(true)
     const detail = await call('consumer', { action: 'getMyCase', caseId: filed.ok && filed.data.caseId }, { subject: 's-evid' })
     expect(detail.ok && detail.data.evidence).toEqual([
-      expect.objectContaining({ id: mine.id, kind: 'photo', mime: 'image/jpeg', sha256: mine.sha256, url: expect.stringMatching(/^\/files\//) }),
+      expect.objectContaining({
+        id: mine.id,
+        kind: 'photo',
+        mime: 'image/jpeg',
+        sha256: mine.sha256,
+        url: expect.stringMatching(/^\/files\//),
+      }),
     ])
     const reuse = await submit('s-evid', { evidenceIds: [mine.id] })
     expect(reuse).toMatchObject({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND' } }) // already claimed
@@ -68,19 +92,37 @@ describe('complaint intake — consent, idempotency, evidence, lookup, proxy fil
   it('when more than 9 photos are attached, then TOO_MANY_FILES', async () => {
     const ids = []
     for (let i = 0; i < 10; i++) ids.push((await upload('s-many')).id)
-    expect(await submit('s-many', { evidenceIds: ids })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_FILES', fields: { evidenceIds: '照片最多9个' } } })
+    expect(await submit('s-many', { evidenceIds: ids })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_FILES', fields: { evidenceIds: '照片最多9个' } },
+    })
   })
 
   it('when someone on another device enters the case number and query code, then they see the case with personal data masked', async () => {
     const filed = await submit('s-look', { name: '王小明', phone: '13812345678' })
     if (!filed.ok) throw new Error(filed.error.code)
     const typed = filed.data.queryCode.toLowerCase().replace(/(.{4})/, '$1 ')
-    const found = await call('consumer', { action: 'lookupCase', caseNo: filed.data.caseNo.toLowerCase(), queryCode: typed }, { subject: 'another-phone' })
-    expect(found).toMatchObject({ ok: true, data: { caseNo: filed.data.caseNo, complainant: { name: '王**', phone: '138****5678', address: '（已隐藏）' } } })
+    const found = await call(
+      'consumer',
+      { action: 'lookupCase', caseNo: filed.data.caseNo.toLowerCase(), queryCode: typed },
+      { subject: 'another-phone' },
+    )
+    expect(found).toMatchObject({
+      ok: true,
+      data: { caseNo: filed.data.caseNo, complainant: { name: '王**', phone: '138****5678', address: '（已隐藏）' } },
+    })
     expect(found.ok && found.data.timeline).toHaveLength(1)
-    const wrong = await call('consumer', { action: 'lookupCase', caseNo: filed.data.caseNo, queryCode: 'ZZZZZZZZ' }, { subject: 'another-phone' })
+    const wrong = await call(
+      'consumer',
+      { action: 'lookupCase', caseNo: filed.data.caseNo, queryCode: 'ZZZZZZZZ' },
+      { subject: 'another-phone' },
+    )
     expect(wrong).toMatchObject({ ok: false, error: { code: 'LOOKUP_FAILED', message: '案件编号或查询码不正确' } })
-    const unknown = await call('consumer', { action: 'lookupCase', caseNo: 'KS-20000101-0001', queryCode: filed.data.queryCode }, { subject: 'x' })
+    const unknown = await call(
+      'consumer',
+      { action: 'lookupCase', caseNo: 'KS-20000101-0001', queryCode: filed.data.queryCode },
+      { subject: 'x' },
+    )
     expect(unknown).toEqual(wrong)
   })
 
@@ -98,17 +140,33 @@ describe('complaint intake — consent, idempotency, evidence, lookup, proxy fil
     if (!login.ok) throw new Error(login.error.code)
     const helper = { subject: 'helper-desk', staffSessionToken: login.data.token }
     const body = { ...aSubmission(SHOP_A.code, { name: '刘奶奶', phone: '13700001234' }), action: 'fileComplaint' }
-    expect(await call('proxy', body, helper)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { attestation: '请确认已向当事人宣读告知并取得同意' } } })
+    expect(await call('proxy', body, helper)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { attestation: '请确认已向当事人宣读告知并取得同意' } },
+    })
     const receipt = await call('proxy', { ...body, attestation: true }, helper)
     expect(receipt).toMatchObject({ ok: true, data: { merchantName: '味道小馆', siteName: '星河广场', hotline: '0571-88812315' } })
     const stored = await store.getCase(receipt.ok ? receipt.data.caseId : '')
     expect(stored).toMatchObject({ channel: 'proxy', filedBy: 'proxy:proxy-1', consent: { mode: 'read_aloud', attestedBy: 'proxy-1' } })
     expect((await store.listEvents(stored!.id))[0].actor).toEqual({ role: 'proxy', id: 'proxy-1' })
-    expect(await call('proxy', { ...body, attestation: true }, { subject: 'a-shopper' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await call('proxy', { ...body, attestation: true }, { subject: 'a-shopper' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('when shops are searched without a QR code, then matching shops come back with their site', async () => {
     const found = await call('consumer', { action: 'searchMerchants', query: '味道' }, { subject: 's-search' })
-    expect(found).toEqual({ ok: true, data: { items: [expect.objectContaining({ merchant: expect.objectContaining({ code: SHOP_A.code }), site: { name: '星河广场', hotline: '0571-88812315' } })] } })
+    expect(found).toEqual({
+      ok: true,
+      data: {
+        items: [
+          expect.objectContaining({
+            merchant: expect.objectContaining({ code: SHOP_A.code }),
+            site: { name: '星河广场', hotline: '0571-88812315' },
+          }),
+        ],
+      },
+    })
   })
 })

@@ -35,17 +35,31 @@ describe('clerk binding through invites', () => {
     const clerk = { subject: 'o-new-clerk' }
     const invite = await issue()
     const request = await merchant({ action: 'redeemInvite', code: invite.code }, clerk)
-    expect(request).toMatchObject({ ok: true, data: { status: 'pending', statusLabel: '等待维权站审核', merchantName: 'MKONENAME小馆', siteName: '星河广场' } })
+    expect(request).toMatchObject({
+      ok: true,
+      data: { status: 'pending', statusLabel: '等待维权站审核', merchantName: 'MKONENAME小馆', siteName: '星河广场' },
+    })
     const membershipId = request.ok ? (request.data.membershipId as string) : ''
     // a second tap gives the same request, and a pending clerk is not a merchant yet
-    expect(await merchant({ action: 'redeemInvite', code: invite.code.toLowerCase().replace(/(.{4})/g, '$1 ') }, clerk)).toMatchObject({ ok: true, data: { membershipId } })
+    expect(await merchant({ action: 'redeemInvite', code: invite.code.toLowerCase().replace(/(.{4})/g, '$1 ') }, clerk)).toMatchObject({
+      ok: true,
+      data: { membershipId },
+    })
     expect(await merchant({ action: 'getHome' }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
     const members = await registry({ action: 'listMembers', merchantId: 'shop-one' })
-    expect(members).toMatchObject({ ok: true, data: { items: expect.arrayContaining([expect.objectContaining({ id: membershipId, status: 'pending', subjectMasked: 'o-ne****lerk' })]) } })
+    expect(members).toMatchObject({
+      ok: true,
+      data: {
+        items: expect.arrayContaining([expect.objectContaining({ id: membershipId, status: 'pending', subjectMasked: 'o-ne****lerk' })]),
+      },
+    })
     expect(JSON.stringify(members)).not.toContain('o-new-clerk')
 
-    expect(await registry({ action: 'decideMember', membershipId, approve: true })).toMatchObject({ ok: true, data: { status: 'active', statusLabel: '已绑定' } })
+    expect(await registry({ action: 'decideMember', membershipId, approve: true })).toMatchObject({
+      ok: true,
+      data: { status: 'active', statusLabel: '已绑定' },
+    })
     expect(await merchant({ action: 'getHome' }, clerk)).toMatchObject({ ok: true, data: { merchant: { code: 'ONE234' } } })
     expect(await merchant({ action: 'myMemberships' }, clerk)).toEqual({
       ok: true,
@@ -56,7 +70,10 @@ describe('clerk binding through invites', () => {
     expect(await merchant({ action: 'getHome' }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const { caseId } = await world.fileCase(world.shops.one)
     expect(await merchant({ action: 'getCase', caseId }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await registry({ action: 'decideMember', membershipId, approve: true })).toMatchObject({ ok: false, error: { code: 'MEMBERSHIP_NOT_PENDING' } })
+    expect(await registry({ action: 'decideMember', membershipId, approve: true })).toMatchObject({
+      ok: false,
+      error: { code: 'MEMBERSHIP_NOT_PENDING' },
+    })
   })
 
   it('when the station refuses a request, then the clerk sees it ended, and a new redemption asks again', async () => {
@@ -64,9 +81,18 @@ describe('clerk binding through invites', () => {
     const invite = await issue()
     const request = await merchant({ action: 'redeemInvite', code: invite.code }, clerk)
     const membershipId = request.ok ? (request.data.membershipId as string) : ''
-    expect(await registry({ action: 'decideMember', membershipId, approve: false })).toMatchObject({ ok: true, data: { status: 'revoked' } })
-    expect(await merchant({ action: 'myMemberships' }, clerk)).toMatchObject({ ok: true, data: { items: [{ status: 'revoked', statusLabel: '已解除' }] } })
-    expect(await merchant({ action: 'redeemInvite', code: invite.code }, clerk)).toMatchObject({ ok: true, data: { membershipId, status: 'pending' } })
+    expect(await registry({ action: 'decideMember', membershipId, approve: false })).toMatchObject({
+      ok: true,
+      data: { status: 'revoked' },
+    })
+    expect(await merchant({ action: 'myMemberships' }, clerk)).toMatchObject({
+      ok: true,
+      data: { items: [{ status: 'revoked', statusLabel: '已解除' }] },
+    })
+    expect(await merchant({ action: 'redeemInvite', code: invite.code }, clerk)).toMatchObject({
+      ok: true,
+      data: { membershipId, status: 'pending' },
+    })
   })
 
   it('when several clerks use one invite, then each gets their own pending request', async () => {
@@ -80,7 +106,10 @@ describe('clerk binding through invites', () => {
     const notFound = { ok: false, error: { code: 'INVITE_NOT_FOUND', message: '邀请码无效或已过期，请向维权站重新索取' } }
     expect(await merchant({ action: 'redeemInvite', code: 'WRONGCODE234' }, { subject: 'o-x' })).toEqual(notFound)
     const withdrawn = await issue()
-    expect(await registry({ action: 'withdrawInvite', inviteId: withdrawn.inviteId })).toEqual({ ok: true, data: { inviteId: withdrawn.inviteId } })
+    expect(await registry({ action: 'withdrawInvite', inviteId: withdrawn.inviteId })).toEqual({
+      ok: true,
+      data: { inviteId: withdrawn.inviteId },
+    })
     expect(await merchant({ action: 'redeemInvite', code: withdrawn.code }, { subject: 'o-x' })).toEqual(notFound)
     const expiring = await issue()
     world.deps.clock.advance(7 * 24 * 3600_000)
@@ -89,13 +118,22 @@ describe('clerk binding through invites', () => {
     } finally {
       world.deps.clock.advance(-7 * 24 * 3600_000)
     }
-    expect(await merchant({ action: 'redeemInvite', code: '' }, { subject: 'o-x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { code: '请填写邀请码' } } })
+    expect(await merchant({ action: 'redeemInvite', code: '' }, { subject: 'o-x' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { code: '请填写邀请码' } },
+    })
   })
 
   it('when a caller has no device identity (staff at a desk), then redeeming is refused before any code is looked at', async () => {
     const invite = await issue()
-    expect(await merchant({ action: 'redeemInvite', code: invite.code }, station)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await merchant({ action: 'redeemInvite', code: invite.code }, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await merchant({ action: 'redeemInvite', code: invite.code }, station)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await merchant({ action: 'redeemInvite', code: invite.code }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it("when the station's live invites are listed on the shop's page, then withdrawn ones are gone", async () => {

@@ -30,11 +30,24 @@ const PROBES: Record<MerchantAction, (them: Target, own: { caseId: string }) => 
   getCase: (them) => them.caseIds.map((caseId) => ({ event: { action: 'getCase', caseId }, aim: 'theirs' })),
   actOnCase: (them, own) => [
     ...them.caseIds.flatMap((caseId) => [
-      { event: { action: 'actOnCase', caseId, caseAction: 'answer', reason: '退款', details: { kind: 'refusal', note: '不同意处理' } }, aim: 'theirs' as const },
+      {
+        event: { action: 'actOnCase', caseId, caseAction: 'answer', reason: '退款', details: { kind: 'refusal', note: '不同意处理' } },
+        aim: 'theirs' as const,
+      },
       { event: { action: 'actOnCase', caseId, caseAction: 'checkIn', reason: '' }, aim: 'theirs' as const },
     ]),
     // the caller's own case, trying to claim the other shop's files as its attachments
-    { event: { action: 'actOnCase', caseId: own.caseId, caseAction: 'answer', reason: '见附件', details: { kind: 'refusal', note: '见附件说明' }, attachments: them.evidenceIds.slice(0, 4) }, aim: 'theirs' },
+    {
+      event: {
+        action: 'actOnCase',
+        caseId: own.caseId,
+        caseAction: 'answer',
+        reason: '见附件',
+        details: { kind: 'refusal', note: '见附件说明' },
+        attachments: them.evidenceIds.slice(0, 4),
+      },
+      aim: 'theirs',
+    },
   ],
   redeemInvite: (them) => [
     { event: { action: 'redeemInvite', code: them.deadInviteCode }, aim: 'theirs' },
@@ -82,37 +95,41 @@ describe('merchant isolation — every merchant action against every other shop'
     ['three', 'one'],
   ]
 
-  it.each(pairs())('when the clerk of shop %s probes shop %s, then everything aimed at it is not found and nothing of it shows', async (viewerKey, otherKey) => {
-    const viewer = world.shops[viewerKey]
-    const other = world.shops[otherKey]
-    const them = targets.get(otherKey)!
-    const versionsBefore = await Promise.all(them.caseIds.map(async (id) => (await world.store.getCase(id))!.version))
+  it.each(pairs())(
+    'when the clerk of shop %s probes shop %s, then everything aimed at it is not found and nothing of it shows',
+    async (viewerKey, otherKey) => {
+      const viewer = world.shops[viewerKey]
+      const other = world.shops[otherKey]
+      const them = targets.get(otherKey)!
+      const versionsBefore = await Promise.all(them.caseIds.map(async (id) => (await world.store.getCase(id))!.version))
 
-    const problems: string[] = []
-    const bodies: { label: string; result: Result<Data> }[] = []
-    for (const action of Object.keys(PROBES) as MerchantAction[]) {
-      for (const probe of PROBES[action](them, { caseId: targets.get(viewerKey)!.ownCaseId })) {
-        const result = await world.call('merchant', probe.event, viewer.clerk)
-        const label = `${action} ${JSON.stringify(probe.event).slice(0, 80)}`
-        bodies.push({ label, result })
-        if (!result.ok && !result.error.code.endsWith('_NOT_FOUND')) problems.push(`${label} → ${result.error.code} (must be *_NOT_FOUND)`)
-        if (probe.aim === 'theirs' && result.ok) problems.push(`${label} → ok (must be *_NOT_FOUND)`)
-        const body = JSON.stringify(result)
-        for (const marker of other.markers) if (body.includes(marker)) problems.push(`${label} → contains "${marker}"`)
+      const problems: string[] = []
+      const bodies: { label: string; result: Result<Data> }[] = []
+      for (const action of Object.keys(PROBES) as MerchantAction[]) {
+        for (const probe of PROBES[action](them, { caseId: targets.get(viewerKey)!.ownCaseId })) {
+          const result = await world.call('merchant', probe.event, viewer.clerk)
+          const label = `${action} ${JSON.stringify(probe.event).slice(0, 80)}`
+          bodies.push({ label, result })
+          if (!result.ok && !result.error.code.endsWith('_NOT_FOUND'))
+            problems.push(`${label} → ${result.error.code} (must be *_NOT_FOUND)`)
+          if (probe.aim === 'theirs' && result.ok) problems.push(`${label} → ok (must be *_NOT_FOUND)`)
+          const body = JSON.stringify(result)
+          for (const marker of other.markers) if (body.includes(marker)) problems.push(`${label} → contains "${marker}"`)
+        }
       }
-    }
-    expect(problems).toEqual([])
+      expect(problems).toEqual([])
 
-    // nothing aimed at the other shop changed it
-    const versionsAfter = await Promise.all(them.caseIds.map(async (id) => (await world.store.getCase(id))!.version))
-    expect(versionsAfter).toEqual(versionsBefore)
+      // nothing aimed at the other shop changed it
+      const versionsAfter = await Promise.all(them.caseIds.map(async (id) => (await world.store.getCase(id))!.version))
+      expect(versionsAfter).toEqual(versionsBefore)
 
-    // the home counts and lists the viewer's own shop only
-    const home = bodies.find((b) => b.label.startsWith('getHome'))!.result
-    expect(home).toMatchObject({ ok: true, data: { record: { total: 3 } } })
-    const listed = home.ok ? (home.data.cases as { id: string }[]).map((c) => c.id).sort() : []
-    expect(listed).toEqual([...caseIdsOf.get(viewerKey)!].sort())
-  })
+      // the home counts and lists the viewer's own shop only
+      const home = bodies.find((b) => b.label.startsWith('getHome'))!.result
+      expect(home).toMatchObject({ ok: true, data: { record: { total: 3 } } })
+      const listed = home.ok ? (home.data.cases as { id: string }[]).map((c) => c.id).sort() : []
+      expect(listed).toEqual([...caseIdsOf.get(viewerKey)!].sort())
+    },
+  )
 
   it("when a clerk opens their own cases, then every file link they are handed opens one of their own shop's files", async () => {
     for (const viewer of Object.values(world.shops)) {

@@ -59,18 +59,22 @@ describe("a shop's record and its own clocks", () => {
     expect(await world.must('registry', { action: 'getMerchant', merchantId: 'shop-one' }, station)).toMatchObject({ record: expected })
   })
 
-  it("when a case is with the shop, then its home lists the response countdown; once answered, the countdown is gone", async () => {
+  it('when a case is with the shop, then its home lists the response countdown; once answered, the countdown is gone', async () => {
     at(100)
     const { caseId } = await world.fileCase(world.shops.one)
     const home = await world.must('merchant', { action: 'getHome' }, world.shops.one.clerk)
-    const item = (home.cases as { id: string; responseDue: { dueAt: string; clockId: string } | null; onSiteDue: unknown }[]).find((c) => c.id === caseId)!
+    const item = (home.cases as { id: string; responseDue: { dueAt: string; clockId: string } | null; onSiteDue: unknown }[]).find(
+      (c) => c.id === caseId,
+    )!
     expect(item.responseDue).toMatchObject({ clockId: 'merchant_response', dueAt: '2026-03-10T04:25:00.000Z', colour: 'green' })
     expect(item.onSiteDue).toBeNull()
 
     await world.must('station', { action: 'actOnCase', caseId, caseAction: 'requireOnSite', reason: '' }, station)
     await act(caseId, 'answer', 'clerk', offer)
     const after = await world.must('merchant', { action: 'getHome' }, world.shops.one.clerk)
-    const answered = (after.cases as { id: string; responseDue: unknown; onSiteDue: { dueAt: string } | null }[]).find((c) => c.id === caseId)!
+    const answered = (after.cases as { id: string; responseDue: unknown; onSiteDue: { dueAt: string } | null }[]).find(
+      (c) => c.id === caseId,
+    )!
     expect(answered.responseDue).toBeNull()
     expect(answered.onSiteDue).toMatchObject({ dueAt: '2026-03-10T05:10:00.000Z' })
   })
@@ -82,10 +86,16 @@ describe("a shop's record and its own clocks", () => {
     await world.store.saveMerchant({ ...two.merchant, doubleCommitmentSigned: false, responseMinutes: 20, onSiteMinutes: 40 })
     const signed = await world.fileCase(one)
     const unsigned = await world.fileCase(two)
-    const dueOf = async (caseId: string) => (await world.store.listClocksOfCase(caseId)).find((k) => k.clockId === 'merchant_response')?.dueAt
+    const dueOf = async (caseId: string) =>
+      (await world.store.listClocksOfCase(caseId)).find((k) => k.clockId === 'merchant_response')?.dueAt
     expect(await dueOf(signed.caseId)).toBe('2026-03-10T05:40:00.000Z') // 200 + 20 minutes
     expect(await dueOf(unsigned.caseId)).toBe('2026-03-10T06:05:00.000Z') // 200 + 45 minutes
     const home = await world.must('merchant', { action: 'getHome' }, one.clerk)
-    expect(home.merchant).toEqual({ code: 'ONE234', name: 'MKONENAME小馆', siteName: '星河广场', commitment: '20分钟内响应 · 40分钟内到场' })
+    expect(home.merchant).toEqual({
+      code: 'ONE234',
+      name: 'MKONENAME小馆',
+      siteName: '星河广场',
+      commitment: '20分钟内响应 · 40分钟内到场',
+    })
   })
 })

@@ -15,8 +15,20 @@ import { OFFER } from '../support/workflow-world'
 // carries markers — unique strings planted in its name, credit code, contact, case descriptions,
 // complainants and file names — so a test can search any response body for another shop's data.
 
-export const SITE_X: Site = { id: 'site-x', name: '星河广场', address: '星河路88号', hotline: '0571-88812315', clockSettings: NO_CLOCK_OVERRIDES }
-export const SITE_Y: Site = { id: 'site-y', name: '滨江天街', address: '滨江路1号', hotline: '0571-00012315', clockSettings: NO_CLOCK_OVERRIDES }
+export const SITE_X: Site = {
+  id: 'site-x',
+  name: '星河广场',
+  address: '星河路88号',
+  hotline: '0571-88812315',
+  clockSettings: NO_CLOCK_OVERRIDES,
+}
+export const SITE_Y: Site = {
+  id: 'site-y',
+  name: '滨江天街',
+  address: '滨江路1号',
+  hotline: '0571-00012315',
+  clockSettings: NO_CLOCK_OVERRIDES,
+}
 
 export interface Shop {
   key: 'one' | 'two' | 'three'
@@ -28,8 +40,20 @@ export interface Shop {
 
 const shopOf = (key: Shop['key'], site: Site, code: string, uscc: string): Shop => {
   const tag = `MK${key.toUpperCase()}`
-  const merchant = aMerchant(site, { id: `shop-${key}`, code, uscc, name: `${tag}NAME小馆`, contactName: `${tag}CONTACT`, contactPhone: '' })
-  return { key, merchant, clerk: { subject: `clerk-${key}` }, markers: [merchant.name, uscc, `${tag}CONTACT`, `${tag}DESC`, `${tag}FILE`, `${tag}PERSON`, `${tag}ADDR`] }
+  const merchant = aMerchant(site, {
+    id: `shop-${key}`,
+    code,
+    uscc,
+    name: `${tag}NAME小馆`,
+    contactName: `${tag}CONTACT`,
+    contactPhone: '',
+  })
+  return {
+    key,
+    merchant,
+    clerk: { subject: `clerk-${key}` },
+    markers: [merchant.name, uscc, `${tag}CONTACT`, `${tag}DESC`, `${tag}FILE`, `${tag}PERSON`, `${tag}ADDR`],
+  }
 }
 
 export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
@@ -44,7 +68,14 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
   const at = start.toISOString()
   for (const s of Object.values(shops)) {
     await store.saveMerchant(s.merchant)
-    await store.saveMembership({ id: `member-${s.key}`, merchantId: s.merchant.id, siteId: s.merchant.siteId, subject: s.clerk.subject!, status: 'active', createdAt: at })
+    await store.saveMembership({
+      id: `member-${s.key}`,
+      merchantId: s.merchant.id,
+      siteId: s.merchant.siteId,
+      subject: s.clerk.subject!,
+      status: 'active',
+      createdAt: at,
+    })
   }
 
   const passwordHash = await deps.secrets.hashPassword('pw-123456')
@@ -54,7 +85,8 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
     { id: 'regulator', role: 'regulator', siteId: null },
     { id: 'proxy-x', role: 'proxy', siteId: SITE_X.id },
   ]
-  for (const a of accounts) await store.saveStaff({ id: a.id, username: a.id, displayName: a.id, role: a.role, siteId: a.siteId, passwordHash, createdAt: at })
+  for (const a of accounts)
+    await store.saveStaff({ id: a.id, username: a.id, displayName: a.id, role: a.role, siteId: a.siteId, passwordHash, createdAt: at })
   /** A fresh staff session (sessions last 12 h: tests that move the clock far log in again). */
   const staff = async (username: string): Promise<PlatformIdentity> => {
     const login = await loginStaff(deps, username, 'pw-123456')
@@ -97,7 +129,11 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
   const answer = async (s: Shop, caseId: string) => {
     const photo = anEvidence(s.clerk.subject!, { displayName: `MK${s.key.toUpperCase()}FILE-offer.jpg` })
     await store.saveEvidence(photo)
-    await must('merchant', { action: 'actOnCase', caseId, caseAction: 'answer', reason: '可以退款', details: OFFER, attachments: [photo.id] }, s.clerk)
+    await must(
+      'merchant',
+      { action: 'actOnCase', caseId, caseAction: 'answer', reason: '可以退款', details: OFFER, attachments: [photo.id] },
+      s.clerk,
+    )
     return photo.id
   }
 

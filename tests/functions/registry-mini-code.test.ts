@@ -55,14 +55,20 @@ describe('registry.miniCode', () => {
   it("when the shop is another site's, then it is not found before WeChat is ever asked", async () => {
     const { openapi, calls } = fakeOpenApi()
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
-    expect(await callWith(fn, { action: 'miniCode', merchantId: 'shop-three' }, station)).toMatchObject({ ok: false, error: { code: 'MERCHANT_NOT_FOUND' } })
+    expect(await callWith(fn, { action: 'miniCode', merchantId: 'shop-three' }, station)).toMatchObject({
+      ok: false,
+      error: { code: 'MERCHANT_NOT_FOUND' },
+    })
     expect(calls).toEqual([])
   })
 
   it('when WeChat refuses or answers something unexpected, then MINI_CODE_FAILED', async () => {
     for (const behaviour of ['reject', 'garbage'] as const) {
       const source = cloudMiniCode(fakeOpenApi(behaviour).openapi, { log: quiet })
-      expect(await source.render({ scene: 'ONE234', page: 'pages/consumer/complain/index', width: 430 })).toMatchObject({ ok: false, error: { code: 'MINI_CODE_FAILED' } })
+      expect(await source.render({ scene: 'ONE234', page: 'pages/consumer/complain/index', width: 430 })).toMatchObject({
+        ok: false,
+        error: { code: 'MINI_CODE_FAILED' },
+      })
     }
   })
 

@@ -47,10 +47,22 @@ describe('registry function', () => {
   })
 
   it('when a regulator lists shops, then it names the site; a proxy helper or a shopper may not', async () => {
-    expect(await registry({ action: 'listMerchants' }, regulator)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { siteId: '请选择站点' } } })
-    expect(await registry({ action: 'listMerchants', siteId: SITE_Y.id }, regulator)).toMatchObject({ ok: true, data: { siteName: '滨江天街' } })
-    expect(await registry({ action: 'listMerchants' }, await world.staff('proxy-x'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await registry({ action: 'listMerchants' }, { subject: 'a-shopper' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await registry({ action: 'listMerchants' }, regulator)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { siteId: '请选择站点' } },
+    })
+    expect(await registry({ action: 'listMerchants', siteId: SITE_Y.id }, regulator)).toMatchObject({
+      ok: true,
+      data: { siteName: '滨江天街' },
+    })
+    expect(await registry({ action: 'listMerchants' }, await world.staff('proxy-x'))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await registry({ action: 'listMerchants' }, { subject: 'a-shopper' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it("when another site's station aims any registry action at site X, then it is not found and nothing of site X shows", async () => {
@@ -75,7 +87,8 @@ describe('registry function', () => {
     for (const [action, input] of Object.entries(probes)) {
       const result = await registry({ action, ...input }, stationY)
       if (result.ok || !result.error.code.endsWith('_NOT_FOUND')) problems.push(`${action} → ${result.ok ? 'ok' : result.error.code}`)
-      for (const marker of [...one.markers, ...world.shops.two.markers]) if (JSON.stringify(result).includes(marker)) problems.push(`${action} shows ${marker}`)
+      for (const marker of [...one.markers, ...world.shops.two.markers])
+        if (JSON.stringify(result).includes(marker)) problems.push(`${action} shows ${marker}`)
     }
     expect(problems).toEqual([])
     // and nothing moved: the shop, its clerk and the pending request are as they were
@@ -86,28 +99,50 @@ describe('registry function', () => {
 
   it('when a station registers a shop, then it gets a new short code, its contact is kept whole for staff, and an edit keeps the code', async () => {
     const saved = await registry({ action: 'saveMerchant', ...form() }, stationX)
-    expect(saved).toMatchObject({ ok: true, data: { created: true, merchant: { siteId: SITE_X.id, contactPhone: '13912345678', responseMinutes: 30 } } })
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { created: true, merchant: { siteId: SITE_X.id, contactPhone: '13912345678', responseMinutes: 30 } },
+    })
     const merchant = saved.ok ? saved.data.merchant : null
     expect(merchant.code).toMatch(new RegExp(`^[${MERCHANT_CODE_ALPHABET}]{6}$`))
 
     const detail = await registry({ action: 'getMerchant', merchantId: merchant.id }, stationX)
     expect(detail).toMatchObject({
       ok: true,
-      data: { merchant: { contactName: '林晓', contactPhone: '13912345678' }, commitment: '30分钟内响应 · 1小时内到场', entryPath: `/s/${merchant.code}`, record: { total: 0, onTimeResponseRate: null } },
+      data: {
+        merchant: { contactName: '林晓', contactPhone: '13912345678' },
+        commitment: '30分钟内响应 · 1小时内到场',
+        entryPath: `/s/${merchant.code}`,
+        record: { total: 0, onTimeResponseRate: null },
+      },
     })
 
-    const edited = await registry({ action: 'saveMerchant', ...form({ uscc: merchant.uscc, name: '改名的奶茶店', doubleCommitmentSigned: false }), id: merchant.id }, stationX)
-    expect(edited).toMatchObject({ ok: true, data: { created: false, merchant: { id: merchant.id, code: merchant.code, name: '改名的奶茶店' } } })
-    expect(await registry({ action: 'getMerchant', merchantId: merchant.id }, stationX)).toMatchObject({ ok: true, data: { commitment: null } })
+    const edited = await registry(
+      { action: 'saveMerchant', ...form({ uscc: merchant.uscc, name: '改名的奶茶店', doubleCommitmentSigned: false }), id: merchant.id },
+      stationX,
+    )
+    expect(edited).toMatchObject({
+      ok: true,
+      data: { created: false, merchant: { id: merchant.id, code: merchant.code, name: '改名的奶茶店' } },
+    })
+    expect(await registry({ action: 'getMerchant', merchantId: merchant.id }, stationX)).toMatchObject({
+      ok: true,
+      data: { commitment: null },
+    })
   })
 
   it('when a credit code is wrong or already used at the site, then the field says so in Chinese', async () => {
     const bad = await registry({ action: 'saveMerchant', ...form({ uscc: '91330106MA2K00001A' }) }, stationX)
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { uscc: '统一社会信用代码校验位不正确' } } })
     const taken = await registry({ action: 'saveMerchant', ...form({ uscc: world.shops.two.merchant.uscc }) }, stationX)
-    expect(taken).toMatchObject({ ok: false, error: { code: 'MERCHANT_USCC_TAKEN', fields: { uscc: expect.stringContaining('MKTWONAME') } } })
+    expect(taken).toMatchObject({
+      ok: false,
+      error: { code: 'MERCHANT_USCC_TAKEN', fields: { uscc: expect.stringContaining('MKTWONAME') } },
+    })
     // the same code at another site is another site's business
-    expect(await registry({ action: 'saveMerchant', ...form({ uscc: world.shops.two.merchant.uscc }) }, stationY)).toMatchObject({ ok: true })
+    expect(await registry({ action: 'saveMerchant', ...form({ uscc: world.shops.two.merchant.uscc }) }, stationY)).toMatchObject({
+      ok: true,
+    })
   })
 
   describe('CSV import', () => {
@@ -132,7 +167,12 @@ describe('registry function', () => {
       expect(bad[1].reasons[0]).toMatch(/^第4行：行业“火锅”不在可选范围内/)
       expect(bad[2].reasons).toHaveLength(2)
       const stored = await world.store.findMerchantByUscc(SITE_X.id, good1)
-      expect(stored).toMatchObject({ name: '甲店', address: '星河路88号, 2F-01', contactPhone: '13800001111', doubleCommitmentSigned: true })
+      expect(stored).toMatchObject({
+        name: '甲店',
+        address: '星河路88号, 2F-01',
+        contactPhone: '13800001111',
+        doubleCommitmentSigned: true,
+      })
     })
 
     it('when the same file is imported again, then nothing is created twice; a changed row updates its shop and keeps its code', async () => {
@@ -140,14 +180,22 @@ describe('registry function', () => {
       const before = (await world.store.findMerchantByUscc(SITE_X.id, good1))!
       await world.store.saveMerchant({ ...before, responseMinutes: 20 }) // set by hand in the form
       const changed = csv.replace('甲店,', '甲店（新）,')
-      expect(await registry({ action: 'importMerchantsCsv', csv: changed }, stationX)).toMatchObject({ ok: true, data: { created: 0, updated: 1 } })
+      expect(await registry({ action: 'importMerchantsCsv', csv: changed }, stationX)).toMatchObject({
+        ok: true,
+        data: { created: 0, updated: 1 },
+      })
       expect(await world.store.findMerchantByUscc(SITE_X.id, good1)).toEqual({ ...before, name: '甲店（新）', responseMinutes: 20 })
     })
 
     it('when a sheet leaves out the contact columns, then the shops it updates keep their contact', async () => {
       const slim = `店铺名称,统一社会信用代码,行业\n甲店,${good1},食品\n`
       expect(await registry({ action: 'importMerchantsCsv', csv: slim }, stationX)).toMatchObject({ ok: true, data: { updated: 1 } })
-      expect(await world.store.findMerchantByUscc(SITE_X.id, good1)).toMatchObject({ name: '甲店', contactName: '张三', contactPhone: '13800001111', address: '星河路88号, 2F-01' })
+      expect(await world.store.findMerchantByUscc(SITE_X.id, good1)).toMatchObject({
+        name: '甲店',
+        contactName: '张三',
+        contactPhone: '13800001111',
+        address: '星河路88号, 2F-01',
+      })
     })
 
     it('when the file cannot be read at all, then CSV_UNREADABLE says what to fix', async () => {
@@ -158,13 +206,36 @@ describe('registry function', () => {
 
   it('when posters are asked for, then each shop has its code, entry path and its own commitment in words (none when unsigned)', async () => {
     await world.store.saveMerchant({ ...world.shops.two.merchant, doubleCommitmentSigned: false })
-    const posters = await registry({ action: 'posterData', merchantIds: [world.shops.one.merchant.id, world.shops.two.merchant.id] }, stationX)
+    const posters = await registry(
+      { action: 'posterData', merchantIds: [world.shops.one.merchant.id, world.shops.two.merchant.id] },
+      stationX,
+    )
     expect(posters).toEqual({
       ok: true,
       data: {
         items: [
-          { merchantId: 'shop-one', code: 'ONE234', name: 'MKONENAME小馆', booth: '1F-01', signed: true, commitment: '45分钟内响应 · 90分钟内到场', siteName: '星河广场', hotline: '0571-88812315', entryPath: '/s/ONE234' },
-          { merchantId: 'shop-two', code: 'TWO234', name: 'MKTWONAME小馆', booth: '1F-01', signed: false, commitment: null, siteName: '星河广场', hotline: '0571-88812315', entryPath: '/s/TWO234' },
+          {
+            merchantId: 'shop-one',
+            code: 'ONE234',
+            name: 'MKONENAME小馆',
+            booth: '1F-01',
+            signed: true,
+            commitment: '45分钟内响应 · 90分钟内到场',
+            siteName: '星河广场',
+            hotline: '0571-88812315',
+            entryPath: '/s/ONE234',
+          },
+          {
+            merchantId: 'shop-two',
+            code: 'TWO234',
+            name: 'MKTWONAME小馆',
+            booth: '1F-01',
+            signed: false,
+            commitment: null,
+            siteName: '星河广场',
+            hotline: '0571-88812315',
+            entryPath: '/s/TWO234',
+          },
         ],
       },
     })

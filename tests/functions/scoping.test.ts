@@ -20,12 +20,50 @@ describe('merchant and station functions — who sees which cases', () => {
     deps = makeDeps(store)
     await seedTwoShops(store)
     const now = '2026-03-10T02:00:00.000Z'
-    await store.saveMembership({ id: 'm1', merchantId: SHOP_A.id, siteId: SHOP_A.siteId, subject: 'clerk-a', status: 'active', createdAt: now })
-    await store.saveMembership({ id: 'm2', merchantId: SHOP_B.id, siteId: SHOP_B.siteId, subject: 'clerk-b', status: 'active', createdAt: now })
+    await store.saveMembership({
+      id: 'm1',
+      merchantId: SHOP_A.id,
+      siteId: SHOP_A.siteId,
+      subject: 'clerk-a',
+      status: 'active',
+      createdAt: now,
+    })
+    await store.saveMembership({
+      id: 'm2',
+      merchantId: SHOP_B.id,
+      siteId: SHOP_B.siteId,
+      subject: 'clerk-b',
+      status: 'active',
+      createdAt: now,
+    })
     const hash = await deps.secrets.hashPassword('correct horse')
-    await store.saveStaff({ id: 's1', username: 'station-a', displayName: '星河站', role: 'station', siteId: SITE_A.id, passwordHash: hash, createdAt: now })
-    await store.saveStaff({ id: 's2', username: 'reg', displayName: '监管所', role: 'regulator', siteId: null, passwordHash: hash, createdAt: now })
-    await store.saveStaff({ id: 's3', username: 'proxy-a', displayName: '代办点', role: 'proxy', siteId: SITE_A.id, passwordHash: hash, createdAt: now })
+    await store.saveStaff({
+      id: 's1',
+      username: 'station-a',
+      displayName: '星河站',
+      role: 'station',
+      siteId: SITE_A.id,
+      passwordHash: hash,
+      createdAt: now,
+    })
+    await store.saveStaff({
+      id: 's2',
+      username: 'reg',
+      displayName: '监管所',
+      role: 'regulator',
+      siteId: null,
+      passwordHash: hash,
+      createdAt: now,
+    })
+    await store.saveStaff({
+      id: 's3',
+      username: 'proxy-a',
+      displayName: '代办点',
+      role: 'proxy',
+      siteId: SITE_A.id,
+      passwordHash: hash,
+      createdAt: now,
+    })
     const text = '买的耳机一周就坏了，要求换货处理'
     await call('consumer', aSubmission(SHOP_A.code, { description: `A店：${text}` }), { subject: 'shopper' })
     await call('consumer', aSubmission(SHOP_B.code, { description: `B店：${text}` }), { subject: 'shopper' })
@@ -50,7 +88,14 @@ describe('merchant and station functions — who sees which cases', () => {
 
   it('when an unbound device or a revoked clerk asks for a merchant home, then FORBIDDEN', async () => {
     expect(await call('merchant', { action: 'getHome' }, { subject: 'shopper' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    await store.saveMembership({ id: 'm2', merchantId: SHOP_B.id, siteId: SHOP_B.siteId, subject: 'clerk-b', status: 'revoked', createdAt: '2026-03-10T02:00:00.000Z' })
+    await store.saveMembership({
+      id: 'm2',
+      merchantId: SHOP_B.id,
+      siteId: SHOP_B.siteId,
+      subject: 'clerk-b',
+      status: 'revoked',
+      createdAt: '2026-03-10T02:00:00.000Z',
+    })
     expect(await call('merchant', { action: 'getHome' }, { subject: 'clerk-b' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
@@ -69,31 +114,55 @@ describe('merchant and station functions — who sees which cases', () => {
   it('when a proxy helper or a shopper asks for the board, then FORBIDDEN / UNAUTHENTICATED', async () => {
     const proxy = await call('station', { action: 'listCases' }, { subject: 'p', staffSessionToken: await sessionOf('proxy-a') })
     expect(proxy).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await call('station', { action: 'listCases' }, { subject: 'shopper' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await call('station', { action: 'listCases' }, { staffSessionToken: 'forged-token' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await call('station', { action: 'listCases' }, { subject: 'shopper' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
+    expect(await call('station', { action: 'listCases' }, { staffSessionToken: 'forged-token' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('when a session has expired, then it no longer counts', async () => {
     const token = await sessionOf('station-a')
     deps.clock.now = () => new Date('2026-03-11T02:00:00Z') // 24 h later; sessions last 12 h
     try {
-      expect(await call('station', { action: 'me' }, { staffSessionToken: token })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+      expect(await call('station', { action: 'me' }, { staffSessionToken: token })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
     } finally {
       deps.clock.now = () => new Date('2026-03-10T02:00:00Z')
     }
   })
 
   it('when a password is wrong or the user unknown, then the same LOGIN_FAILED comes back', async () => {
-    expect(await loginStaff(deps, 'station-a', 'wrong')).toEqual({ ok: false, error: { code: 'LOGIN_FAILED', message: '用户名或密码不正确' } })
+    expect(await loginStaff(deps, 'station-a', 'wrong')).toEqual({
+      ok: false,
+      error: { code: 'LOGIN_FAILED', message: '用户名或密码不正确' },
+    })
     expect(await loginStaff(deps, 'nobody', 'wrong')).toEqual({ ok: false, error: { code: 'LOGIN_FAILED', message: '用户名或密码不正确' } })
   })
 
   it('when a handler fails unexpectedly, then the caller gets INTERNAL and the fault is logged', async () => {
     const errors: string[] = []
-    const broken = { name: 'merchant' as const, handlers: { getHome: async () => { throw new Error('disk on fire') } } }
-    const result = await dispatch(broken, { action: 'getHome' }, { caller: await resolveCaller(deps, { subject: 'clerk-a' }), deps }, {
-      error: (message) => errors.push(message),
-    })
+    const broken = {
+      name: 'merchant' as const,
+      handlers: {
+        getHome: async () => {
+          throw new Error('disk on fire')
+        },
+      },
+    }
+    const result = await dispatch(
+      broken,
+      { action: 'getHome' },
+      { caller: await resolveCaller(deps, { subject: 'clerk-a' }), deps },
+      {
+        error: (message) => errors.push(message),
+      },
+    )
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })
     expect(errors).toEqual(['[merchant.getHome] unexpected failure'])
   })

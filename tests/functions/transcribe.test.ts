@@ -23,12 +23,15 @@ describe('consumer.transcribeAudio', () => {
     await store.saveEvidence(item)
     return item
   }
-  const transcribe = (evidenceId: string, subject: string) => callAs(deps, 'consumer', { action: 'transcribeAudio', evidenceId }, { subject })
+  const transcribe = (evidenceId: string, subject: string) =>
+    callAs(deps, 'consumer', { action: 'transcribeAudio', evidenceId }, { subject })
 
   beforeAll(async () => {
     store = await openTestStore()
     deps = makeDeps(store)
-    loopback = await startTencentLoopback({ ...KEY, service: 'asr' }, () => ({ json: { Response: { Result: '昨天在优鲜超市买的牛奶过期了。', AudioDuration: 3200, RequestId: 'r' } } }))
+    loopback = await startTencentLoopback({ ...KEY, service: 'asr' }, () => ({
+      json: { Response: { Result: '昨天在优鲜超市买的牛奶过期了。', AudioDuration: 3200, RequestId: 'r' } },
+    }))
   })
   afterAll(async () => {
     await loopback.close()
@@ -37,12 +40,20 @@ describe('consumer.transcribeAudio', () => {
 
   it('when no speech service is configured, then the person hears plainly that the recording is kept', async () => {
     const item = await recording('shopper-1')
-    expect(await transcribe(item.id, 'shopper-1')).toMatchObject({ ok: false, error: { code: 'ASR_UNAVAILABLE', message: '语音转写暂不可用，录音已作为证据保存' } })
+    expect(await transcribe(item.id, 'shopper-1')).toMatchObject({
+      ok: false,
+      error: { code: 'ASR_UNAVAILABLE', message: '语音转写暂不可用，录音已作为证据保存' },
+    })
     expect(await store.getEvidence(item.id)).toEqual(item)
   })
 
   it('when Tencent ASR is switched on, then the recording goes out signed as WAV and the text comes back', async () => {
-    const config = tencentConfigFrom({ TENCENTCLOUD_SECRET_ID: KEY.secretId, TENCENTCLOUD_SECRET_KEY: KEY.secretKey, TENCENT_ASR_ENABLED: 'true', TENCENT_API_BASE_URL: loopback.baseUrl })
+    const config = tencentConfigFrom({
+      TENCENTCLOUD_SECRET_ID: KEY.secretId,
+      TENCENTCLOUD_SECRET_KEY: KEY.secretKey,
+      TENCENT_ASR_ENABLED: 'true',
+      TENCENT_API_BASE_URL: loopback.baseUrl,
+    })
     if (!config.ok) throw new Error(config.problems.join())
     deps.speech = speechFromConfig(config.config, systemClock) // the signature carries real time, as Tencent checks it
     const item = await recording('shopper-2')
@@ -59,7 +70,10 @@ describe('consumer.transcribeAudio', () => {
     const photo = anEvidence('shopper-4')
     await store.saveEvidence(photo)
     expect(await transcribe(photo.id, 'shopper-4')).toMatchObject({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND' } })
-    expect(await transcribe('', 'shopper-4')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { evidenceId: '缺少录音' } } })
+    expect(await transcribe('', 'shopper-4')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { evidenceId: '缺少录音' } },
+    })
     expect(loopback.calls.length).toBe(before)
   })
 })

@@ -26,16 +26,31 @@ describe('case workflow through the functions', () => {
     const shopper = { subject: 'shopper-1' }
     expect(await act('station', caseId, 'accept', who['st-a'])).toMatchObject({ ok: true, data: { status: 'accepted' } })
     expect(await act('station', caseId, 'dispatch', who['st-a'])).toMatchObject({ ok: true, data: { status: 'with_merchant' } })
-    expect(await act('merchant', caseId, 'answer', who.clerkA, '全额退款并赠送代金券')).toMatchObject({ ok: true, data: { status: 'merchant_answered' } })
+    expect(await act('merchant', caseId, 'answer', who.clerkA, '全额退款并赠送代金券')).toMatchObject({
+      ok: true,
+      data: { status: 'merchant_answered' },
+    })
     expect(await act('consumer', caseId, 'acceptOffer', shopper)).toMatchObject({ ok: true, data: { status: 'settled' } })
     expect(await act('station', caseId, 'close', who['st-a'])).toMatchObject({ ok: true, data: { status: 'closed', outcome: 'settled' } })
 
     const events = await store.listEvents(caseId)
     expect(events.map((e) => e.type)).toEqual(['submitted', 'accepted', 'dispatched', 'answered', 'offer_accepted', 'closed'])
-    expect(events[3]).toMatchObject({ actor: { role: 'merchant', id: 'clerk-a' }, note: '全额退款并赠送代金券', details: { kind: 'offer', remedy: 'refund', amountFen: 12800 } })
+    expect(events[3]).toMatchObject({
+      actor: { role: 'merchant', id: 'clerk-a' },
+      note: '全额退款并赠送代金券',
+      details: { kind: 'offer', remedy: 'refund', amountFen: 12800 },
+    })
     expect(verifyChain(events, sha256)).toEqual({ ok: true, length: 6 })
     const outbox = (await store.listPendingOutbox(500)).filter((m) => m.caseId === caseId).map((m) => m.template)
-    expect(outbox).toEqual(expect.arrayContaining(['consumer.accepted', 'merchant.dispatched', 'consumer.answered', 'merchant.offer_accepted', 'consumer.closed']))
+    expect(outbox).toEqual(
+      expect.arrayContaining([
+        'consumer.accepted',
+        'merchant.dispatched',
+        'consumer.answered',
+        'merchant.offer_accepted',
+        'consumer.closed',
+      ]),
+    )
   })
 
   it('when an event is edited or removed afterwards, then the chain check names the first broken link', async () => {
@@ -56,32 +71,59 @@ describe('case workflow through the functions', () => {
     await act('station', caseId, 'accept', who['st-a'])
     await act('station', caseId, 'dispatch', who['st-a'])
     expect(await act('merchant', caseId, 'answer', who.clerkB)).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
-    expect(await act('consumer', caseId, 'withdraw', { subject: 'someone-else' })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
+    expect(await act('consumer', caseId, 'withdraw', { subject: 'someone-else' })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_NOT_FOUND' },
+    })
     expect(await act('consumer', caseId, 'withdraw', { subject: 'shopper-3' })).toMatchObject({ ok: true, data: { status: 'withdrawn' } })
   })
 
   it('when a step does not fit the state, then ILLEGAL_TRANSITION; a rejection needs a reason', async () => {
     const caseId = await file('shopper-4')
     expect(await act('merchant', caseId, 'answer', who.clerkA)).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
-    expect(await act('station', caseId, 'reject', who['st-a'])).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: { reason: '请填写原因' } } })
-    expect(await act('station', caseId, 'reject', who['st-a'], '不属于消费纠纷')).toMatchObject({ ok: true, data: { status: 'not_accepted' } })
+    expect(await act('station', caseId, 'reject', who['st-a'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: { reason: '请填写原因' } },
+    })
+    expect(await act('station', caseId, 'reject', who['st-a'], '不属于消费纠纷')).toMatchObject({
+      ok: true,
+      data: { status: 'not_accepted' },
+    })
   })
 
   it('when two staff accept the same case at once, then exactly one step is recorded', async () => {
     const caseId = await file('shopper-5')
     const results = await Promise.all([act('station', caseId, 'accept', who['st-a']), act('station', caseId, 'accept', who['st-a'])])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: expect.stringMatching(/CONCURRENT_UPDATE|ILLEGAL_TRANSITION/) } })
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/CONCURRENT_UPDATE|ILLEGAL_TRANSITION/) },
+    })
     expect((await store.listEvents(caseId)).map((e) => e.type)).toEqual(['submitted', 'accepted'])
   })
 
   it('when random people try random steps, then events are never lost or reordered and the chain stays valid', async () => {
     const attempts: [Fn, string, string][] = [
-      ['station', 'accept', 'st-a'], ['station', 'dispatch', 'st-a'], ['station', 'reject', 'st-a'], ['station', 'escalate', 'st-a'],
-      ['station', 'mediate', 'st-a'], ['station', 'endMediation', 'st-a'], ['station', 'close', 'st-a'], ['station', 'reopen', 'st-a'],
-      ['station', 'accept', 'st-b'], ['merchant', 'answer', 'clerkA'], ['merchant', 'checkIn', 'clerkA'], ['merchant', 'answer', 'clerkB'],
-      ['consumer', 'acceptOffer', 'owner'], ['consumer', 'refuseOffer', 'owner'], ['consumer', 'withdraw', 'owner'], ['consumer', 'withdraw', 'stranger'],
-      ['station', 'requireOnSite', 'st-a'], ['station', 'extend', 'st-a'], ['station', 'returnVisit', 'st-a2'], ['consumer', 'rate', 'owner'],
+      ['station', 'accept', 'st-a'],
+      ['station', 'dispatch', 'st-a'],
+      ['station', 'reject', 'st-a'],
+      ['station', 'escalate', 'st-a'],
+      ['station', 'mediate', 'st-a'],
+      ['station', 'endMediation', 'st-a'],
+      ['station', 'close', 'st-a'],
+      ['station', 'reopen', 'st-a'],
+      ['station', 'accept', 'st-b'],
+      ['merchant', 'answer', 'clerkA'],
+      ['merchant', 'checkIn', 'clerkA'],
+      ['merchant', 'answer', 'clerkB'],
+      ['consumer', 'acceptOffer', 'owner'],
+      ['consumer', 'refuseOffer', 'owner'],
+      ['consumer', 'withdraw', 'owner'],
+      ['consumer', 'withdraw', 'stranger'],
+      ['station', 'requireOnSite', 'st-a'],
+      ['station', 'extend', 'st-a'],
+      ['station', 'returnVisit', 'st-a2'],
+      ['consumer', 'rate', 'owner'],
     ]
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(attempts.length - 1), { maxLength: 12 }), fc.boolean(), async (picks, withReason) => {
@@ -93,7 +135,15 @@ describe('case workflow through the functions', () => {
           const as = actor === 'owner' ? { subject: owner } : actor === 'stranger' ? { subject: 'stranger' } : who[actor]
           const r = await act(fn, caseId, caseAction, as, withReason ? '理由' : '')
           if (r.ok) recorded++
-          else expect(['ILLEGAL_TRANSITION', 'CASE_NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN', 'EXTENSION_NOT_ALLOWED', 'RETURN_VISIT_BY_HANDLER']).toContain(r.error.code)
+          else
+            expect([
+              'ILLEGAL_TRANSITION',
+              'CASE_NOT_FOUND',
+              'VALIDATION_FAILED',
+              'FORBIDDEN',
+              'EXTENSION_NOT_ALLOWED',
+              'RETURN_VISIT_BY_HANDLER',
+            ]).toContain(r.error.code)
         }
         const events = await store.listEvents(caseId)
         expect(events.map((e) => e.seq)).toEqual(Array.from({ length: recorded }, (_, k) => k + 1))

@@ -11,7 +11,14 @@ describe('booting the local host', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
   const boot = async () => {
-    const parsed = parseHostConfig({ PORT: '0', DATA_DIR: dataDir, H5_DIR: join(dataDir, 'no-h5'), LOG_LEVEL: 'silent', HOST: '127.0.0.1', PUBLIC_URL: 'http://kuaisu.test:8080' })
+    const parsed = parseHostConfig({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      H5_DIR: join(dataDir, 'no-h5'),
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'http://kuaisu.test:8080',
+    })
     if (!parsed.ok) throw new Error(parsed.problems.join())
     const lines: string[] = []
     const host = await bootHost(parsed.config, (l) => lines.push(l))

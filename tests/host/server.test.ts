@@ -24,8 +24,23 @@ describe('local host — HTTP', () => {
     deps = makeDeps(store)
     await seedTwoShops(store)
     const now = '2026-03-10T02:00:00.000Z'
-    await store.saveStaff({ id: 's1', username: 'station', displayName: '星河站 王芳', role: 'station', siteId: SITE_A.id, passwordHash: await deps.secrets.hashPassword('s3cret-pass'), createdAt: now })
-    await store.saveMembership({ id: 'm1', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: deps.secrets.hashToken(clerkKey), status: 'active', createdAt: now })
+    await store.saveStaff({
+      id: 's1',
+      username: 'station',
+      displayName: '星河站 王芳',
+      role: 'station',
+      siteId: SITE_A.id,
+      passwordHash: await deps.secrets.hashPassword('s3cret-pass'),
+      createdAt: now,
+    })
+    await store.saveMembership({
+      id: 'm1',
+      merchantId: SHOP_A.id,
+      siteId: SITE_A.id,
+      subject: deps.secrets.hashToken(clerkKey),
+      status: 'active',
+      createdAt: now,
+    })
     app = await buildServer(deps, { secureCookies: false, loginFailureDelayMs: 0, demoClerkKey: clerkKey, logLevel: 'silent' })
     await app.listen({ port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
@@ -72,7 +87,11 @@ describe('local host — HTTP', () => {
   })
 
   it('when the body is larger than 1 MB, then 413 with a code', async () => {
-    const res = await fetch(`${base}/api/consumer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'x', pad: 'x'.repeat(1_100_000) }) })
+    const res = await fetch(`${base}/api/consumer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'x', pad: 'x'.repeat(1_100_000) }),
+    })
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('BAD_REQUEST')
   })
@@ -84,13 +103,23 @@ describe('local host — HTTP', () => {
 
   it('when any JSON at all is posted to any function, then the answer is never a 500', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('consumer', 'merchant', 'station'), fc.jsonValue(), fc.string(), fc.boolean(), async (fn, value, action, withAction) => {
-        const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
-        const body = isObject && withAction ? { ...value, action } : value
-        const res = await fetch(`${base}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-        expect(res.status).toBeLessThan(500)
-        expect((await res.json()).ok).toBe(res.status === 200)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('consumer', 'merchant', 'station'),
+        fc.jsonValue(),
+        fc.string(),
+        fc.boolean(),
+        async (fn, value, action, withAction) => {
+          const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
+          const body = isObject && withAction ? { ...value, action } : value
+          const res = await fetch(`${base}/api/${fn}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+          expect(res.status).toBeLessThan(500)
+          expect((await res.json()).ok).toBe(res.status === 200)
+        },
+      ),
       { numRuns: 60 },
     )
   })

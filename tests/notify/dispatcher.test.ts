@@ -30,10 +30,14 @@ describe('outbox dispatcher', () => {
   beforeAll(async () => {
     world = await openWorkflowWorld(T0)
     wechat = await startJsonLoopback((req) =>
-      req.path === '/cgi-bin/stable_token' ? { json: { access_token: 'TOKEN-1', expires_in: 7200 } } : { json: { errcode: 0, errmsg: 'ok', msgid: 1 } },
+      req.path === '/cgi-bin/stable_token'
+        ? { json: { access_token: 'TOKEN-1', expires_in: 7200 } }
+        : { json: { errcode: 0, errmsg: 'ok', msgid: 1 } },
     )
     wecom = await startJsonLoopback(() => wecomReplies.shift() ?? { json: { errcode: 0, errmsg: 'ok' } })
-    sms = await startTencentLoopback({ ...SMS_KEY, service: 'sms' }, () => ({ json: { Response: { SendStatusSet: [{ Code: 'Ok', Message: 'send success', SerialNo: 's-1' }], RequestId: 'r' } } }))
+    sms = await startTencentLoopback({ ...SMS_KEY, service: 'sms' }, () => ({
+      json: { Response: { SendStatusSet: [{ Code: 'Ok', Message: 'send success', SerialNo: 's-1' }], RequestId: 'r' } },
+    }))
     channels = {
       wechat: {
         api: httpWechatOpenApi({ appId: 'wx0000000000000001', appSecret: 'app-secret', baseUrl: wechat.baseUrl, clock: world.deps.clock }),
@@ -41,7 +45,14 @@ describe('outbox dispatcher', () => {
       },
       wecom: wecomWebhook({ key: 'robot-key-1', baseUrl: wecom.baseUrl }),
       // the SMS signature carries real time (Tencent checks it), so this client reads the system clock
-      sms: { sender: tencentSmsSender({ client: tencentApiClient({ credentials: SMS_KEY, region: 'ap-guangzhou', baseUrl: sms.baseUrl }), sdkAppId: '1400000001', signName: '快诉' }), templateId: '100001' },
+      sms: {
+        sender: tencentSmsSender({
+          client: tencentApiClient({ credentials: SMS_KEY, region: 'ap-guangzhou', baseUrl: sms.baseUrl }),
+          sdkAppId: '1400000001',
+          signName: '快诉',
+        }),
+        templateId: '100001',
+      },
       log: (line) => logLines.push(line),
     }
   })
@@ -55,7 +66,8 @@ describe('outbox dispatcher', () => {
   })
 
   const dispatch = (when: Date, extra: NotifyChannels = channels, options = {}) => dispatchOutbox(world.deps, extra, when, options)
-  const sendsTo = (openid: string) => wechat.requests.filter((r) => r.path === '/cgi-bin/message/subscribe/send' && (r.body as { touser: string }).touser === openid)
+  const sendsTo = (openid: string) =>
+    wechat.requests.filter((r) => r.path === '/cgi-bin/message/subscribe/send' && (r.body as { touser: string }).touser === openid)
   const inboxOf = (role: 'consumer' | 'merchant' | 'station', id: string) => world.store.listInbox({ role, id }, { limit: 100, offset: 0 })
   const escalated = async () => {
     const caseId = await world.file(unique('shopper'))
@@ -70,10 +82,18 @@ describe('outbox dispatcher', () => {
     await dispatch(T0)
     expect((await world.store.listPendingOutbox(1000)).filter((m) => m.caseId === caseId)).toEqual([])
     const caseNo = (await world.store.getCase(caseId))!.caseNo
-    expect((await inboxOf('merchant', SHOP_A.id)).find((e) => e.caseId === caseId)).toMatchObject({ template: 'merchant.submitted', readAt: null })
+    expect((await inboxOf('merchant', SHOP_A.id)).find((e) => e.caseId === caseId)).toMatchObject({
+      template: 'merchant.submitted',
+      readAt: null,
+    })
     const [send] = sendsTo('clerk-a')
     expect(send.query).toEqual({ access_token: 'TOKEN-1' })
-    expect(send.body).toMatchObject({ touser: 'clerk-a', template_id: 'TMPL_MERCHANT_NEW_CASE_0001', page: `pages/merchant/case/index?id=${caseId}`, data: { character_string2: { value: caseNo.replace(/[^A-Za-z0-9_-]/g, '') } } })
+    expect(send.body).toMatchObject({
+      touser: 'clerk-a',
+      template_id: 'TMPL_MERCHANT_NEW_CASE_0001',
+      page: `pages/merchant/case/index?id=${caseId}`,
+      data: { character_string2: { value: caseNo.replace(/[^A-Za-z0-9_-]/g, '') } },
+    })
     expect(await world.store.remainingSubscriptionSends('clerk-a', 'merchant_new_case')).toBe(0) // one accept, one send
     expect(logLines.some((l) => l.includes(caseNo))).toBe(true)
   })
@@ -99,7 +119,12 @@ describe('outbox dispatcher', () => {
     expect(await dispatch(at(31))).toMatchObject({ delivered: 1 })
     const posts = wecom.requests.slice(before)
     expect(posts).toHaveLength(2)
-    expect(posts[1]).toMatchObject({ method: 'POST', path: '/cgi-bin/webhook/send', query: { key: 'robot-key-1' }, body: { msgtype: 'markdown' } })
+    expect(posts[1]).toMatchObject({
+      method: 'POST',
+      path: '/cgi-bin/webhook/send',
+      query: { key: 'robot-key-1' },
+      body: { msgtype: 'markdown' },
+    })
     expect((posts[1].body as { markdown: { content: string } }).markdown.content).toContain((await world.store.getCase(caseId))!.caseNo)
     expect((await inboxOf('station', 'site-a')).filter((e) => e.caseId === caseId && e.template === 'station.escalated')).toHaveLength(1)
   })
@@ -109,20 +134,38 @@ describe('outbox dispatcher', () => {
     wecomReplies = Array.from({ length: 3 }, () => ({ status: 503, raw: 'down' }))
     for (const s of [0, 31, 92]) await dispatch(at(s), channels, { maxAttempts: 3 })
     const parked = (await world.store.listParkedOutbox(100)).filter((m) => m.caseId === caseId)
-    expect(parked).toEqual([expect.objectContaining({ template: 'station.escalated', status: 'parked', attempts: 3, lastError: expect.stringContaining('wecom') })])
+    expect(parked).toEqual([
+      expect.objectContaining({
+        template: 'station.escalated',
+        status: 'parked',
+        attempts: 3,
+        lastError: expect.stringContaining('wecom'),
+      }),
+    ])
     expect(await world.store.requeueOutbox(parked[0].id, at(200).toISOString())).toBe(true)
     expect(await dispatch(at(200))).toMatchObject({ delivered: 1 })
   })
 
   it('when a person filed by a proxy helper is told of a step, then it goes by SMS, signed, with the phone masked in every log line', async () => {
-    const proxyFiled = await callAs(world.deps, 'proxy', { ...aSubmission(SHOP_A.code, { idempotencyKey: unique('px').padEnd(16, '0') }), action: 'fileComplaint', attestation: true }, world.who['st-a'])
+    const proxyFiled = await callAs(
+      world.deps,
+      'proxy',
+      { ...aSubmission(SHOP_A.code, { idempotencyKey: unique('px').padEnd(16, '0') }), action: 'fileComplaint', attestation: true },
+      world.who['st-a'],
+    )
     if (!proxyFiled.ok) throw new Error(proxyFiled.error.code)
     await world.act('station', proxyFiled.data.caseId, 'accept', world.who['st-a'])
     const before = sms.calls.length
     await dispatch(T0)
     const [call] = sms.calls.slice(before)
     expect(call.verdict).toEqual({ ok: true })
-    expect(call.body).toMatchObject({ PhoneNumberSet: ['+8613812345678'], SmsSdkAppId: '1400000001', SignName: '快诉', TemplateId: '100001', TemplateParamSet: [proxyFiled.data.caseNo, expect.any(String)] })
+    expect(call.body).toMatchObject({
+      PhoneNumberSet: ['+8613812345678'],
+      SmsSdkAppId: '1400000001',
+      SignName: '快诉',
+      TemplateId: '100001',
+      TemplateParamSet: [proxyFiled.data.caseNo, expect.any(String)],
+    })
     expect(logLines.join('\n')).not.toContain('13812345678')
   })
 
@@ -142,28 +185,31 @@ describe('outbox dispatcher', () => {
     }
     const received = (reqs: RecordedRequest[]) => reqs.map((r) => JSON.stringify(r.body))
 
-    it.each([1, 2, 3, 4])('when it dies before external send %i and a new one starts after the lease, then every message is delivered exactly once', async (n) => {
-      await world.store.addSubscriptionAccepts('clerk-a', Array(10).fill('merchant_new_case'))
-      const cases = [await escalated(), await escalated(), await world.file(unique('shopper'))]
-      const wechatBefore = wechat.requests.length
-      const wecomBefore = wecom.requests.length
-      await expect(dispatch(T0, dyingBeforeSend(n))).rejects.toBeInstanceOf(Crash)
-      await dispatch(at(30)) // still leased to the dead one: nothing is taken twice at once
-      await dispatch(at(121)) // the lease ran out: a new dispatcher finishes the batch
-      const sentWechat = received(wechat.requests.slice(wechatBefore).filter((r) => r.path.endsWith('/subscribe/send')))
-      const sentWecom = received(wecom.requests.slice(wecomBefore))
-      // a new-case alert when filed and when dispatched (same wording), one escalation per escalated case
-      const perCase = cases.map((id) => sentWechat.filter((body) => body.includes(`?id=${id}"`)).length)
-      expect(perCase).toEqual([2, 2, 1])
-      expect(sentWecom).toHaveLength(2)
-      expect(new Set(sentWecom).size).toBe(2)
-      expect((await world.store.listPendingOutbox(5000)).filter((m) => cases.includes(m.caseId))).toEqual([])
-      for (const caseId of cases) {
-        const templates = (await inboxOf('merchant', SHOP_A.id)).filter((e) => e.caseId === caseId).map((e) => e.template)
-        expect(templates).toContain('merchant.submitted')
-        expect(new Set(templates).size).toBe(templates.length)
-      }
-    })
+    it.each([1, 2, 3, 4])(
+      'when it dies before external send %i and a new one starts after the lease, then every message is delivered exactly once',
+      async (n) => {
+        await world.store.addSubscriptionAccepts('clerk-a', Array(10).fill('merchant_new_case'))
+        const cases = [await escalated(), await escalated(), await world.file(unique('shopper'))]
+        const wechatBefore = wechat.requests.length
+        const wecomBefore = wecom.requests.length
+        await expect(dispatch(T0, dyingBeforeSend(n))).rejects.toBeInstanceOf(Crash)
+        await dispatch(at(30)) // still leased to the dead one: nothing is taken twice at once
+        await dispatch(at(121)) // the lease ran out: a new dispatcher finishes the batch
+        const sentWechat = received(wechat.requests.slice(wechatBefore).filter((r) => r.path.endsWith('/subscribe/send')))
+        const sentWecom = received(wecom.requests.slice(wecomBefore))
+        // a new-case alert when filed and when dispatched (same wording), one escalation per escalated case
+        const perCase = cases.map((id) => sentWechat.filter((body) => body.includes(`?id=${id}"`)).length)
+        expect(perCase).toEqual([2, 2, 1])
+        expect(sentWecom).toHaveLength(2)
+        expect(new Set(sentWecom).size).toBe(2)
+        expect((await world.store.listPendingOutbox(5000)).filter((m) => cases.includes(m.caseId))).toEqual([])
+        for (const caseId of cases) {
+          const templates = (await inboxOf('merchant', SHOP_A.id)).filter((e) => e.caseId === caseId).map((e) => e.template)
+          expect(templates).toContain('merchant.submitted')
+          expect(new Set(templates).size).toBe(templates.length)
+        }
+      },
+    )
 
     it('when it dies right after recording a send, then the new one does not send it again', async () => {
       await world.store.addSubscriptionAccepts('clerk-a', ['merchant_new_case'])

@@ -20,10 +20,16 @@ describe('inbox function', () => {
     await world.act('station', caseId, 'accept', world.who['st-a'])
     await dispatchOutbox(world.deps, {}, world.deps.clock.now())
     const mine = await inbox('list', { as: 'consumer' }, shopper)
-    expect(mine).toMatchObject({ ok: true, data: { unread: 1, items: [{ caseId, template: 'consumer.accepted', title: expect.stringMatching(/受理/), readAt: null }] } })
+    expect(mine).toMatchObject({
+      ok: true,
+      data: { unread: 1, items: [{ caseId, template: 'consumer.accepted', title: expect.stringMatching(/受理/), readAt: null }] },
+    })
     const id = mine.ok ? mine.data.items[0].id : ''
     expect(JSON.stringify(mine)).not.toContain(shopper.subject) // never the recipient's internal id
-    expect(await inbox('markRead', { as: 'consumer', ids: [id] }, { subject: 'someone-else' })).toMatchObject({ ok: true, data: { marked: 0 } })
+    expect(await inbox('markRead', { as: 'consumer', ids: [id] }, { subject: 'someone-else' })).toMatchObject({
+      ok: true,
+      data: { marked: 0 },
+    })
     expect(await inbox('list', { as: 'consumer' }, { subject: 'someone-else' })).toMatchObject({ ok: true, data: { unread: 0, items: [] } })
     expect(await inbox('markRead', { as: 'consumer', ids: [id] }, shopper)).toMatchObject({ ok: true, data: { marked: 1 } })
     expect(await inbox('list', { as: 'consumer' }, shopper)).toMatchObject({ ok: true, data: { unread: 0 } })
@@ -47,13 +53,29 @@ describe('inbox function', () => {
     expect(row).toMatchObject({ template: 'station.escalated', attempts: 1, lastError: expect.stringContaining('HTTP_503') })
     const elsewhere = await inbox('parked', {}, world.who['st-b'])
     expect(elsewhere.ok && elsewhere.data.items.some((i: { caseId: string }) => i.caseId === caseId)).toBe(false)
-    expect(await inbox('requeue', { id: row.id }, world.who['st-b'])).toMatchObject({ ok: false, error: { code: 'NOTIFICATION_NOT_FOUND' } })
+    expect(await inbox('requeue', { id: row.id }, world.who['st-b'])).toMatchObject({
+      ok: false,
+      error: { code: 'NOTIFICATION_NOT_FOUND' },
+    })
     expect(await inbox('requeue', { id: row.id }, world.who['st-a'])).toMatchObject({ ok: true, data: { requeued: true } })
     expect(await inbox('parked', {}, world.who.clerkA)).toMatchObject({ ok: false })
   })
 
   it('when an anonymous report is filed, then the station is told of a 举报, not a 投诉', async () => {
-    const r = await callAs(world.deps, 'consumer', { ...aSubmission('WDXG26', { idempotencyKey: unique('rp').padEnd(16, '0') }), kind: 'report', anonymous: true, name: '', phone: '', address: '', demands: [] }, { subject: unique('reporter') })
+    const r = await callAs(
+      world.deps,
+      'consumer',
+      {
+        ...aSubmission('WDXG26', { idempotencyKey: unique('rp').padEnd(16, '0') }),
+        kind: 'report',
+        anonymous: true,
+        name: '',
+        phone: '',
+        address: '',
+        demands: [],
+      },
+      { subject: unique('reporter') },
+    )
     if (!r.ok) throw new Error(r.error.code)
     await dispatchOutbox(world.deps, {}, world.deps.clock.now())
     const box = await inbox('list', { as: 'station' }, world.who['st-a'])
@@ -64,9 +86,15 @@ describe('inbox function', () => {
 
   it('when the shopper allows subscribe messages, then each allowed template counts one send', async () => {
     const shopper = { subject: unique('shopper') }
-    expect(await inbox('recordSubscriptions', { accepted: ['consumer_accepted', 'consumer_closed'] }, shopper)).toMatchObject({ ok: true, data: { recorded: 2 } })
+    expect(await inbox('recordSubscriptions', { accepted: ['consumer_accepted', 'consumer_closed'] }, shopper)).toMatchObject({
+      ok: true,
+      data: { recorded: 2 },
+    })
     await inbox('recordSubscriptions', { accepted: ['consumer_accepted'] }, shopper)
     expect(await world.store.remainingSubscriptionSends(shopper.subject, 'consumer_accepted')).toBe(2)
-    expect(await inbox('recordSubscriptions', { accepted: ['no_such_slot'] }, shopper)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await inbox('recordSubscriptions', { accepted: ['no_such_slot'] }, shopper)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    })
   })
 })

@@ -48,7 +48,13 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
 
     describe('shops', () => {
       it('when a shop has a credit code, commitment and contact, then they read back as saved', async () => {
-        const { merchant } = await seedShop({ doubleCommitmentSigned: true, responseMinutes: 30, onSiteMinutes: 60, contactName: '欧阳店长', contactPhone: '13912345678' })
+        const { merchant } = await seedShop({
+          doubleCommitmentSigned: true,
+          responseMinutes: 30,
+          onSiteMinutes: 60,
+          contactName: '欧阳店长',
+          contactPhone: '13912345678',
+        })
         expect(await store.getMerchant(merchant.id)).toEqual(merchant)
         const noContact = { ...merchant, contactName: '', contactPhone: '', doubleCommitmentSigned: false }
         await store.saveMerchant(noContact)
@@ -111,7 +117,10 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
         const { merchant } = await seedShop()
         const active = await store.requestMembership(aRequest(merchant, 'clerk-a'))
         await store.saveMembership({ ...active, status: 'active' })
-        expect(await store.requestMembership(aRequest(merchant, 'clerk-a', '2026-03-11T00:00:00.000Z'))).toEqual({ ...active, status: 'active' })
+        expect(await store.requestMembership(aRequest(merchant, 'clerk-a', '2026-03-11T00:00:00.000Z'))).toEqual({
+          ...active,
+          status: 'active',
+        })
 
         const revoked = await store.requestMembership(aRequest(merchant, 'clerk-r'))
         await store.saveMembership({ ...revoked, status: 'revoked' })
@@ -128,7 +137,10 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
         const b = await store.requestMembership(aRequest(merchant, unique('subject'), '2026-03-10T02:00:00.000Z'))
         await store.saveMembership({ ...a, status: 'revoked' })
         const elsewhere = await store.requestMembership(aRequest(other.merchant, b.subject))
-        expect((await store.listMembershipsOfMerchant(merchant.id)).map((m) => [m.id, m.status])).toEqual([[a.id, 'revoked'], [b.id, 'pending']])
+        expect((await store.listMembershipsOfMerchant(merchant.id)).map((m) => [m.id, m.status])).toEqual([
+          [a.id, 'revoked'],
+          [b.id, 'pending'],
+        ])
         expect((await store.listMembershipsOf(b.subject)).map((m) => m.id)).toEqual([b.id, elsewhere.id])
         expect(await store.getMembership(unique('missing'))).toBeNull()
       })
@@ -162,7 +174,10 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
         const overdue = aCase(merchant, { status: 'with_merchant' })
         const pending = aCase(merchant, { status: 'with_merchant', createdAt: '2026-03-10T02:30:00.000Z' })
         const noClock = aCase(merchant, { status: 'withdrawn' })
-        await file(onTime, [clock(onTime, stopped('2026-03-10T02:40:00.000Z')), clock(onTime, { clockId: 'completion', ...stopped('2026-03-10T03:00:00.000Z') })])
+        await file(onTime, [
+          clock(onTime, stopped('2026-03-10T02:40:00.000Z')),
+          clock(onTime, { clockId: 'completion', ...stopped('2026-03-10T03:00:00.000Z') }),
+        ])
         await file(late, [clock(late, stopped('2026-03-10T02:50:00.000Z'))])
         await file(overdue, [clock(overdue, {})])
         await file(pending, [clock(pending, { startedAt: '2026-03-10T02:30:00.000Z', dueAt: '2026-03-10T03:15:00.000Z' })])

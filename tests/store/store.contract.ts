@@ -115,7 +115,9 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
       it('when 10 creations with one key race, then exactly one case is created and all return it', async () => {
         const { merchant } = await seedShop()
         const template = aCase(merchant)
-        const attempts = Array.from({ length: 10 }, () => aCase(merchant, { filedBy: template.filedBy, idempotencyKey: template.idempotencyKey }))
+        const attempts = Array.from({ length: 10 }, () =>
+          aCase(merchant, { filedBy: template.filedBy, idempotencyKey: template.idempotencyKey }),
+        )
         const outcomes = await Promise.all(attempts.map((c) => store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))))
         expect(outcomes.filter((o) => o.created)).toHaveLength(1)
         expect(new Set(outcomes.map((o) => o.case.id)).size).toBe(1)
@@ -147,7 +149,12 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         await store.createCase(c, first, [], noEvidence(c))
         const event = aSubmittedEvent(c, { seq: 2, type: 'accepted', actor: { role: 'station', id: 'st' }, prevHash: first.hash })
         const note = anOutboxMessage(c, event)
-        const next = { ...initialWorkflowState('goods'), status: 'accepted' as const, completionKind: 'complex' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
+        const next = {
+          ...initialWorkflowState('goods'),
+          status: 'accepted' as const,
+          completionKind: 'complex' as const,
+          updatedAt: '2026-03-10T03:00:00.000Z',
+        }
         const updated = await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [note], clocks: [] })
         expect(updated).toEqual({ ...c, ...next, version: 2 })
         expect(await store.listEvents(c.id)).toEqual([first, event])
@@ -163,9 +170,29 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const photo = anEvidence(clerk)
         await store.saveEvidence(photo)
         const details = { kind: 'offer' as const, remedy: 'refund' as const, amountFen: 12800, note: '全额退款' }
-        const event = aSubmittedEvent(c, { seq: 2, type: 'answered', actor: { role: 'merchant', id: clerk }, prevHash: first.hash, attachments: [photo.id], details })
-        const next = { ...initialWorkflowState('goods'), status: 'merchant_answered' as const, answerKind: 'offer' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
-        await store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [], clocks: [], claim: { ids: [photo.id], uploadedBy: clerk } })
+        const event = aSubmittedEvent(c, {
+          seq: 2,
+          type: 'answered',
+          actor: { role: 'merchant', id: clerk },
+          prevHash: first.hash,
+          attachments: [photo.id],
+          details,
+        })
+        const next = {
+          ...initialWorkflowState('goods'),
+          status: 'merchant_answered' as const,
+          answerKind: 'offer' as const,
+          updatedAt: '2026-03-10T03:00:00.000Z',
+        }
+        await store.applyChange({
+          caseId: c.id,
+          expectedVersion: 1,
+          next,
+          event,
+          outbox: [],
+          clocks: [],
+          claim: { ids: [photo.id], uploadedBy: clerk },
+        })
         expect((await store.listEvents(c.id))[1]).toEqual(event)
         expect((await store.getEvidence(photo.id))?.caseId).toBe(c.id)
         expect((await store.getCase(c.id))?.answerKind).toBe('offer')
@@ -181,7 +208,15 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const event = aSubmittedEvent(c, { seq: 2, type: 'answered', prevHash: first.hash, attachments: [theirs.id] })
         const next = { ...initialWorkflowState('goods'), status: 'merchant_answered' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
         await expect(
-          store.applyChange({ caseId: c.id, expectedVersion: 1, next, event, outbox: [], clocks: [], claim: { ids: [theirs.id], uploadedBy: unique('clerk') } }),
+          store.applyChange({
+            caseId: c.id,
+            expectedVersion: 1,
+            next,
+            event,
+            outbox: [],
+            clocks: [],
+            claim: { ids: [theirs.id], uploadedBy: unique('clerk') },
+          }),
         ).rejects.toMatchObject({ error: { code: 'EVIDENCE_NOT_FOUND' } })
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toHaveLength(1)
@@ -192,14 +227,28 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         const { merchant } = await seedShop()
         const [a, b, none] = [aCase(merchant), aCase(merchant), aCase(merchant)]
         const clock = (c: Case, clockId: CaseClock['clockId']): CaseClock => ({
-          caseId: c.id, clockId, startedAt: c.createdAt, dueAt: '2026-03-11T02:00:00.000Z', remindAt: '2026-03-10T14:00:00.000Z', urgeAt: '2026-03-10T21:00:00.000Z',
-          explanation: '测试', provisional: false, stage: 'running', nextCheckAt: '2026-03-10T14:00:00.000Z', stoppedAt: null,
+          caseId: c.id,
+          clockId,
+          startedAt: c.createdAt,
+          dueAt: '2026-03-11T02:00:00.000Z',
+          remindAt: '2026-03-10T14:00:00.000Z',
+          urgeAt: '2026-03-10T21:00:00.000Z',
+          explanation: '测试',
+          provisional: false,
+          stage: 'running',
+          nextCheckAt: '2026-03-10T14:00:00.000Z',
+          stoppedAt: null,
         })
         await store.createCase(a, aSubmittedEvent(a), [], noEvidence(a), [clock(a, 'first_answer'), clock(a, 'accept_decision')])
         await store.createCase(b, aSubmittedEvent(b), [], noEvidence(b), [clock(b, 'first_answer')])
         await store.createCase(none, aSubmittedEvent(none), [], noEvidence(none))
         const found = await store.listClocksOfCases([a.id, b.id, none.id])
-        expect(found.filter((k) => k.caseId === a.id).map((k) => k.clockId).sort()).toEqual(['accept_decision', 'first_answer'])
+        expect(
+          found
+            .filter((k) => k.caseId === a.id)
+            .map((k) => k.clockId)
+            .sort(),
+        ).toEqual(['accept_decision', 'first_answer'])
         expect(found.filter((k) => k.caseId === b.id)).toEqual([clock(b, 'first_answer')])
         expect(found.some((k) => k.caseId === none.id)).toBe(false)
         expect(await store.listClocksOfCases([])).toEqual([])
@@ -211,7 +260,9 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
         const event = aSubmittedEvent(c, { seq: 2, type: 'withdrawn' })
         const next = { ...initialWorkflowState('goods'), status: 'withdrawn' as const, updatedAt: '2026-03-10T03:00:00.000Z' }
-        await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [], clocks: [] })).rejects.toMatchObject({ error: { code: 'CONCURRENT_UPDATE' } })
+        await expect(store.applyChange({ caseId: c.id, expectedVersion: 7, next, event, outbox: [], clocks: [] })).rejects.toMatchObject({
+          error: { code: 'CONCURRENT_UPDATE' },
+        })
         expect(await store.getCase(c.id)).toEqual(c)
         expect(await store.listEvents(c.id)).toHaveLength(1)
       })
@@ -242,7 +293,10 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
         await store.saveEvidence(receipt)
         expect(await store.getEvidence(photo.id)).toEqual(photo)
         await store.createCase(c, aSubmittedEvent(c), [], { ids: [receipt.id, photo.id], uploadedBy: c.filedBy })
-        expect(await store.listEvidenceOfCase(c.id)).toEqual([{ ...photo, caseId: c.id }, { ...receipt, caseId: c.id }])
+        expect(await store.listEvidenceOfCase(c.id)).toEqual([
+          { ...photo, caseId: c.id },
+          { ...receipt, caseId: c.id },
+        ])
       })
 
       it("when a case tries to claim someone else's or an already claimed file, then nothing at all is written", async () => {
@@ -275,8 +329,20 @@ export function storeContract(adapterName: string, open: () => Promise<Store>) {
     describe('access log', () => {
       it('when views of a case are recorded, then they come back in order and only for that case', async () => {
         const caseId = unique('case')
-        const first = { id: unique('acc'), caseId, viewer: { role: 'station', id: 'st-1' }, purpose: 'station.getCase', at: '2026-03-10T02:00:00.000Z' }
-        const second = { ...first, id: unique('acc'), viewer: { role: 'merchant', id: 'clerk' }, purpose: 'merchant.getCase', at: '2026-03-10T03:00:00.000Z' }
+        const first = {
+          id: unique('acc'),
+          caseId,
+          viewer: { role: 'station', id: 'st-1' },
+          purpose: 'station.getCase',
+          at: '2026-03-10T02:00:00.000Z',
+        }
+        const second = {
+          ...first,
+          id: unique('acc'),
+          viewer: { role: 'merchant', id: 'clerk' },
+          purpose: 'merchant.getCase',
+          at: '2026-03-10T03:00:00.000Z',
+        }
         await store.recordAccess(second)
         await store.recordAccess(first)
         await store.recordAccess({ ...first, id: unique('acc'), caseId: unique('other') })

@@ -13,7 +13,14 @@ let counter = 0
 export const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`
 
 export function aSite(over: Partial<Site> = {}): Site {
-  return { id: unique('site'), name: '测试广场', address: '测试路1号', hotline: '0571-00000000', clockSettings: NO_CLOCK_OVERRIDES, ...over }
+  return {
+    id: unique('site'),
+    name: '测试广场',
+    address: '测试路1号',
+    hotline: '0571-00000000',
+    clockSettings: NO_CLOCK_OVERRIDES,
+    ...over,
+  }
 }
 
 export function aMerchant(site: Site, over: Partial<Merchant> = {}): Merchant {
@@ -119,7 +126,10 @@ export function anEvidence(uploadedBy: string, over: Partial<Evidence> = {}): Ev
 }
 
 /** A complete, valid submission from the form; tests override what they are about. */
-export function aSubmission(merchantCode: string, over: Partial<SubmitComplaintInput> = {}): SubmitComplaintInput & { action: 'submitComplaint' } {
+export function aSubmission(
+  merchantCode: string,
+  over: Partial<SubmitComplaintInput> = {},
+): SubmitComplaintInput & { action: 'submitComplaint' } {
   return {
     action: 'submitComplaint',
     kind: 'complaint',

@@ -54,9 +54,20 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
   const cosUrl = (path: string) => `${base}/cos/${path}`
 
   function metadata(path: string) {
-    const grant = { authorization: `q-sign-algorithm=sha1&q-signature=${randomBytes(8).toString('hex')}`, token: randomBytes(8).toString('hex'), cosFileId: `cos-${randomBytes(6).toString('hex')}` }
+    const grant = {
+      authorization: `q-sign-algorithm=sha1&q-signature=${randomBytes(8).toString('hex')}`,
+      token: randomBytes(8).toString('hex'),
+      cosFileId: `cos-${randomBytes(6).toString('hex')}`,
+    }
     pendingPuts.set(path, grant)
-    return { url: cosUrl(path), token: grant.token, authorization: grant.authorization, fileId: prefix + path, cosFileId: grant.cosFileId, download_url: cosUrl(path) }
+    return {
+      url: cosUrl(path),
+      token: grant.token,
+      authorization: grant.authorization,
+      fileId: prefix + path,
+      cosFileId: grant.cosFileId,
+      download_url: cosUrl(path),
+    }
   }
 
   function admin(body: Record<string, unknown>): unknown {
@@ -99,8 +110,17 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
     if (req.method === 'PUT') {
       const grant = pendingPuts.get(path)
       const h = req.headers
-      const signed = grant && h.authorization === grant.authorization && h.signature === grant.authorization && h['x-cos-security-token'] === grant.token && h['x-cos-meta-fileid'] === grant.cosFileId && h.key === encodeURIComponent(path)
-      if (!signed) return res.writeHead(403, { 'content-type': 'application/xml' }).end(cosError('SignatureDoesNotMatch', 'The Signature you specified is invalid'))
+      const signed =
+        grant &&
+        h.authorization === grant.authorization &&
+        h.signature === grant.authorization &&
+        h['x-cos-security-token'] === grant.token &&
+        h['x-cos-meta-fileid'] === grant.cosFileId &&
+        h.key === encodeURIComponent(path)
+      if (!signed)
+        return res
+          .writeHead(403, { 'content-type': 'application/xml' })
+          .end(cosError('SignatureDoesNotMatch', 'The Signature you specified is invalid'))
       pendingPuts.delete(path)
       objects.set(path, bytes)
       return res.writeHead(200).end() // COS answers a good PUT with an empty body
@@ -111,7 +131,8 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
         return res.writeHead(403, { 'content-type': 'application/xml' }).end(cosError('AccessDenied', 'Request has expired'))
       }
       const stored = objects.get(path)
-      if (!stored) return res.writeHead(404, { 'content-type': 'application/xml' }).end(cosError('NoSuchKey', 'The specified key does not exist.'))
+      if (!stored)
+        return res.writeHead(404, { 'content-type': 'application/xml' }).end(cosError('NoSuchKey', 'The specified key does not exist.'))
       return res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': stored.length }).end(stored)
     }
     res.writeHead(405).end()
@@ -129,11 +150,18 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
     try {
       body = JSON.parse(bytes.toString('utf8'))
     } catch {
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'INVALID_PARAM', message: 'body is not JSON' }))
+      return res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 'INVALID_PARAM', message: 'body is not JSON' }))
     }
     adminCalls.push({ action: String(body.action), body, headers: req.headers })
-    const answer = req.headers.authorization && url.searchParams.get('env') === env ? admin(body) : { code: 'AUTH_FAILED', message: 'missing signature or env' }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...(answer as object), requestId: `req-${++requestNo}` }))
+    const answer =
+      req.headers.authorization && url.searchParams.get('env') === env
+        ? admin(body)
+        : { code: 'AUTH_FAILED', message: 'missing signature or env' }
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ...(answer as object), requestId: `req-${++requestNo}` }))
   })
   server.on('connection', (s) => {
     sockets.add(s)
@@ -152,7 +180,13 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
     faults,
     async uploadAsApp(cloudPath, bytes) {
       const grant = metadata(cloudPath)
-      const headers = { Signature: grant.authorization, authorization: grant.authorization, 'x-cos-security-token': grant.token, 'x-cos-meta-fileid': grant.cosFileId, key: encodeURIComponent(cloudPath) }
+      const headers = {
+        Signature: grant.authorization,
+        authorization: grant.authorization,
+        'x-cos-security-token': grant.token,
+        'x-cos-meta-fileid': grant.cosFileId,
+        key: encodeURIComponent(cloudPath),
+      }
       const res = await fetch(grant.url, { method: 'PUT', headers, body: Buffer.from(bytes) })
       if (res.status !== 200) throw new Error(`upload as app: ${res.status} ${await res.text()}`)
       return grant.fileId

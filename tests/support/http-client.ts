@@ -4,7 +4,11 @@ export function browserLike(base: string) {
   const setCookies: string[] = []
   async function request(path: string, init: RequestInit = {}) {
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
-    const res = await fetch(base + path, { redirect: 'manual', ...init, headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) } })
+    const res = await fetch(base + path, {
+      redirect: 'manual',
+      ...init,
+      headers: { ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) },
+    })
     for (const line of res.headers.getSetCookie()) {
       setCookies.push(line)
       const [pair] = line.split(';')

@@ -4,8 +4,20 @@ import type { Site } from '../../src/domain/site.schema'
 import { NO_CLOCK_OVERRIDES } from '../../src/domain/clocks/clock-settings'
 
 // Two sites, each with its own shop, so that every scoping rule has something to keep apart.
-export const SITE_A: Site = { id: 'site-a', name: '星河广场', address: '星河路88号', hotline: '0571-88812315', clockSettings: NO_CLOCK_OVERRIDES }
-export const SITE_B: Site = { id: 'site-b', name: '滨江天街', address: '滨江路1号', hotline: '0571-00012315', clockSettings: NO_CLOCK_OVERRIDES }
+export const SITE_A: Site = {
+  id: 'site-a',
+  name: '星河广场',
+  address: '星河路88号',
+  hotline: '0571-88812315',
+  clockSettings: NO_CLOCK_OVERRIDES,
+}
+export const SITE_B: Site = {
+  id: 'site-b',
+  name: '滨江天街',
+  address: '滨江路1号',
+  hotline: '0571-00012315',
+  clockSettings: NO_CLOCK_OVERRIDES,
+}
 export const SHOP_A: Merchant = {
   id: 'shop-a',
   siteId: SITE_A.id,

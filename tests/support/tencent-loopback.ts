@@ -57,7 +57,8 @@ function utcDay(seconds: number): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
 }
 
-const AUTH = /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([a-z0-9]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/
+const AUTH =
+  /^TC3-HMAC-SHA256 Credential=([^/\s]+)\/(\d{4}-\d{2}-\d{2})\/([a-z0-9]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/
 
 export type KnownKey = { secretId: string; secretKey: string; service: string }
 
@@ -83,10 +84,17 @@ export async function verifyTc3(
   if (header('content-type') !== 'application/json; charset=utf-8') return { ok: false, reason: 'wrong Content-Type' }
   const [path, query = ''] = req.url.split('?')
   // Node's fetch cannot send a Host other than the URL's, so the stand-in vouches for the real service host.
-  const value = (name: string) => (name === 'host' ? `${known.service}.tencentcloudapi.com` : header(name) ?? '')
+  const value = (name: string) => (name === 'host' ? `${known.service}.tencentcloudapi.com` : (header(name) ?? ''))
   const expected = await tc3Steps({
-    method: req.method, path, query, signedHeaders: names.map((n) => [n, value(n)]),
-    payload: req.body, timestamp, date, service, secretKey: known.secretKey,
+    method: req.method,
+    path,
+    query,
+    signedHeaders: names.map((n) => [n, value(n)]),
+    payload: req.body,
+    timestamp,
+    date,
+    service,
+    secretKey: known.secretKey,
   })
   return expected.signature === signature ? { ok: true } : { ok: false, reason: 'signature mismatch' }
 }
@@ -119,10 +127,26 @@ export async function startTencentLoopback(
     const bytes = Buffer.concat(chunks)
     const rawBody = bytes.toString('utf8')
     let body: unknown
-    try { body = JSON.parse(rawBody) } catch { body = undefined }
-    const verdict = await verifyTc3({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: bytes }, known, Math.floor(Date.now() / 1000))
+    try {
+      body = JSON.parse(rawBody)
+    } catch {
+      body = undefined
+    }
+    const verdict = await verifyTc3(
+      { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: bytes },
+      known,
+      Math.floor(Date.now() / 1000),
+    )
     const one = (name: string) => [req.headers[name]].flat()[0]
-    const call: ReceivedCall = { headers: req.headers, rawBody, body, action: one('x-tc-action'), version: one('x-tc-version'), region: one('x-tc-region'), verdict }
+    const call: ReceivedCall = {
+      headers: req.headers,
+      rawBody,
+      body,
+      action: one('x-tc-action'),
+      version: one('x-tc-version'),
+      region: one('x-tc-region'),
+      verdict,
+    }
     calls.push(call)
     const RequestId = `loopback-${++seq}`
     // Tencent answers a bad signature with HTTP 200 and Response.Error, like every other API error.
@@ -133,13 +157,20 @@ export async function startTencentLoopback(
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' })
     res.end(answer.raw ?? JSON.stringify(answer.json))
   })
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -12,8 +12,22 @@ export type Fn = 'consumer' | 'merchant' | 'station'
 
 /** What a person fills in for the steps that need more than a reason. */
 export const OFFER: ClientDetails = { kind: 'offer', remedy: 'refund', amountFen: 12800, note: '全额退款' }
-export const rating = (satisfied: boolean): ClientDetails => ({ kind: 'rating', speed: 4, professionalism: 4, attitude: 5, satisfied, comment: satisfied ? '' : '退款一直没到账' })
-export const returnVisit = (satisfied: boolean): ClientDetails => ({ kind: 'return_visit', knowsResult: true, promiseKept: satisfied, satisfied, improve: '', unresolved: satisfied ? '' : '退款未到账' })
+export const rating = (satisfied: boolean): ClientDetails => ({
+  kind: 'rating',
+  speed: 4,
+  professionalism: 4,
+  attitude: 5,
+  satisfied,
+  comment: satisfied ? '' : '退款一直没到账',
+})
+export const returnVisit = (satisfied: boolean): ClientDetails => ({
+  kind: 'return_visit',
+  knowsResult: true,
+  promiseKept: satisfied,
+  satisfied,
+  improve: '',
+  unresolved: satisfied ? '' : '退款未到账',
+})
 const DEFAULT_DETAILS: Record<string, ClientDetails> = { answer: OFFER, rate: rating(true), returnVisit: returnVisit(true) }
 
 /**
@@ -45,10 +59,24 @@ export async function openWorkflowWorld(start: Date = DEFAULT_NOW) {
 
   /** One step through the function the role uses; steps that need details get a typical one. */
   const act = (fn: Fn, caseId: string, caseAction: string, as: PlatformIdentity, reason = '', extra: Record<string, unknown> = {}) =>
-    callAs(deps, fn, { action: fn === 'consumer' ? 'actOnMyCase' : 'actOnCase', caseId, caseAction, reason, details: DEFAULT_DETAILS[caseAction] ?? null, ...extra }, as)
+    callAs(
+      deps,
+      fn,
+      {
+        action: fn === 'consumer' ? 'actOnMyCase' : 'actOnCase',
+        caseId,
+        caseAction,
+        reason,
+        details: DEFAULT_DETAILS[caseAction] ?? null,
+        ...extra,
+      },
+      as,
+    )
   /** A complaint at shop A by this shopper; returns the case id. */
   const file = async (subject: string, over: Partial<SubmitComplaintInput> = {}) => {
-    const r = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('wf').padEnd(16, '0'), ...over }), { subject })
+    const r = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('wf').padEnd(16, '0'), ...over }), {
+      subject,
+    })
     if (!r.ok) throw new Error(r.error.code)
     return r.data.caseId as string
   }

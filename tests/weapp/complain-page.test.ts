@@ -75,7 +75,7 @@ async function openFromScan(scene: string): Promise<OpenedPage> {
   return page
 }
 
-test('when the page opens from a scanned code and the form is filled and submitted, then consumer.submitComplaint gets every field and the draft\'s 32-char key, and the page goes to the receipt', async () => {
+test("when the page opens from a scanned code and the form is filled and submitted, then consumer.submitComplaint gets every field and the draft's 32-char key, and the page goes to the receipt", async () => {
   const page = await openFromScan(encodeURIComponent(SHOP.code))
   expect(fake.cloudCalls).toEqual([{ name: 'consumer', data: { action: 'getMerchantEntry', code: SHOP.code } }])
 
@@ -93,7 +93,14 @@ test('when the page opens from a scanned code and the form is filled and submitt
   type Stored = { fields: Record<string, unknown>; idempotencyKey: string } | undefined
   await page.settle('the draft saved the consent tick', () => (fake.storage.get(DRAFT_KEY) as Stored)?.fields.consentAgreed === true)
   const draft = fake.storage.get(DRAFT_KEY) as Stored
-  expect(draft?.fields).toMatchObject({ name: '王小明', description, problemType: '质量', industry: '食品', demands: ['refund'], consentAgreed: true })
+  expect(draft?.fields).toMatchObject({
+    name: '王小明',
+    description,
+    problemType: '质量',
+    industry: '食品',
+    demands: ['refund'],
+    consentAgreed: true,
+  })
   expect(draft?.idempotencyKey).toMatch(/^[A-Za-z0-9]{32}$/)
 
   page.tap(page.find('.complaint__submit'))
@@ -141,7 +148,14 @@ test('when submit is tapped on the empty form, then nothing is sent and each mis
 
   // every problem at once, each under its field (the first field-error is the first field's)
   expect(page.find('.field-error').dom?.textContent).toBe('请填写姓名')
-  for (const message of ['请填写手机号码', '请填写联系地址', '请选择问题类型', '请至少选择一项诉求', '请填写投诉内容', '请先阅读并同意个人信息告知']) {
+  for (const message of [
+    '请填写手机号码',
+    '请填写联系地址',
+    '请选择问题类型',
+    '请至少选择一项诉求',
+    '请填写投诉内容',
+    '请先阅读并同意个人信息告知',
+  ]) {
     expect(page.text()).toContain(message)
   }
   expect(submissions()).toEqual([])

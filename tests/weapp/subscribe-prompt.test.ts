@@ -41,14 +41,19 @@ function buildEnv(): Record<string, string> {
 }
 
 const ENV = buildEnv()
-const configured = (slots: readonly string[]) => slots.map((slot) => ({ slot, id: (ENV[envName(slot)] ?? '').trim() })).filter((s) => s.id !== '')
+const configured = (slots: readonly string[]) =>
+  slots.map((slot) => ({ slot, id: (ENV[envName(slot)] ?? '').trim() })).filter((s) => s.id !== '')
 const CONSUMER_IDS = configured(CONSUMER_SLOTS)
 const MERCHANT_IDS = configured(MERCHANT_SLOTS)
 
 // a build made with other ids than this shell has would make every expectation below wrong: say so
-const bundle = readdirSync(DIST).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n')
+const bundle = readdirSync(DIST)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => readFileSync(join(DIST, f), 'utf8'))
+  .join('\n')
 for (const { id } of [...CONSUMER_IDS, ...MERCHANT_IDS]) {
-  if (!bundle.includes(JSON.stringify(id))) throw new Error(`dist/weapp was built without template id ${id}: rebuild with the same TARO_APP_WECHAT_TMPL_* values`)
+  if (!bundle.includes(JSON.stringify(id)))
+    throw new Error(`dist/weapp was built without template id ${id}: rebuild with the same TARO_APP_WECHAT_TMPL_* values`)
 }
 
 // ---- the fake WeChat: cloud functions + the subscribe prompt the test answers ----------------------
@@ -61,14 +66,37 @@ let tapping = false
 function cloud({ name, data }: CloudCall) {
   order.push(`${name}.${String(data.action)}`)
   if (name === 'consumer' && data.action === 'getMerchantEntry') {
-    return { ok: true, data: { merchant: { code: SHOP.code, name: SHOP.name, industry: '食品', address: '星河路88号', booth: 'B1-12' }, site: { name: '星河广场', hotline: '0571-88812315' } } }
+    return {
+      ok: true,
+      data: {
+        merchant: { code: SHOP.code, name: SHOP.name, industry: '食品', address: '星河路88号', booth: 'B1-12' },
+        site: { name: '星河广场', hotline: '0571-88812315' },
+      },
+    }
   }
   if (name === 'consumer' && data.action === 'submitComplaint') {
-    const receipt = { caseId: 'case-1', caseNo: 'KS-20261122-0001', queryCode: 'K7M2Q9XR', status: 'received', createdAt: '2026-11-22T10:00:00+08:00' }
-    return { ok: true, data: { ...receipt, nextStep: '24小时内告知是否受理', merchantName: SHOP.name, siteName: '星河广场', hotline: '0571-88812315' } }
+    const receipt = {
+      caseId: 'case-1',
+      caseNo: 'KS-20261122-0001',
+      queryCode: 'K7M2Q9XR',
+      status: 'received',
+      createdAt: '2026-11-22T10:00:00+08:00',
+    }
+    return {
+      ok: true,
+      data: { ...receipt, nextStep: '24小时内告知是否受理', merchantName: SHOP.name, siteName: '星河广场', hotline: '0571-88812315' },
+    }
   }
   if (name === 'inbox' && data.action === 'list') {
-    const item = { id: 'm1', caseId: 'case-1', template: 'merchant.submitted', title: '收到新投诉', body: '涉及贵店的投诉（KS-20261122-0001）已提交，等待受理。', createdAt: '2026-11-22T10:00:00+08:00', readAt: null }
+    const item = {
+      id: 'm1',
+      caseId: 'case-1',
+      template: 'merchant.submitted',
+      title: '收到新投诉',
+      body: '涉及贵店的投诉（KS-20261122-0001）已提交，等待受理。',
+      createdAt: '2026-11-22T10:00:00+08:00',
+      readAt: null,
+    }
     return { ok: true, data: { unread: 1, items: [item] } }
   }
   if (name === 'inbox' && data.action === 'recordSubscriptions') return { ok: true, data: { recorded: (data.accepted as string[]).length } }
@@ -86,10 +114,17 @@ fake.wx.requestSubscribeMessage = (options: PromptOptions) => {
   prompts.push({ tmplIds: [...options.tmplIds], duringTap: tapping })
   order.push('wx.requestSubscribeMessage')
   const chosen = answer
-  setTimeout(() => ('ok' in chosen ? options.success?.({ errMsg: 'requestSubscribeMessage:ok', ...chosen.ok }) : options.fail?.({ errMsg: chosen.fail, errCode: 20004 })), 0)
+  setTimeout(
+    () =>
+      'ok' in chosen
+        ? options.success?.({ errMsg: 'requestSubscribeMessage:ok', ...chosen.ok })
+        : options.fail?.({ errMsg: chosen.fail, errCode: 20004 }),
+    0,
+  )
 }
 
-const recordCalls = () => fake.cloudCalls.filter((c) => c.name === 'inbox' && c.data.action === 'recordSubscriptions').map((c) => c.data.accepted)
+const recordCalls = () =>
+  fake.cloudCalls.filter((c) => c.name === 'inbox' && c.data.action === 'recordSubscriptions').map((c) => c.data.accepted)
 const submissions = () => fake.cloudCalls.filter((c) => c.data.action === 'submitComplaint')
 
 let complainHost: PageHost
@@ -157,32 +192,42 @@ const withMerchantIds = MERCHANT_IDS.length > 0 ? test : test.skip
 const withoutMerchantIds = MERCHANT_IDS.length === 0 ? test : test.skip
 
 describe('the built complaint page: 提交 asks for 受理/答复/办结 notices', () => {
-  withConsumerIds('when submit is tapped, then WeChat is asked within the tap (before the submission) for the configured ids, and only the accepted slots are reported after the case exists', async () => {
-    const p = await fillComplaint()
-    const [first, ...rest] = CONSUMER_IDS
-    answer = { ok: { [first.id]: 'accept', ...Object.fromEntries(rest.map((s) => [s.id, 'reject'])) } }
+  withConsumerIds(
+    'when submit is tapped, then WeChat is asked within the tap (before the submission) for the configured ids, and only the accepted slots are reported after the case exists',
+    async () => {
+      const p = await fillComplaint()
+      const [first, ...rest] = CONSUMER_IDS
+      answer = { ok: { [first.id]: 'accept', ...Object.fromEntries(rest.map((s) => [s.id, 'reject'])) } }
 
-    tap(p, '.complaint__submit')
-    await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
-    await p.settle('subscriptions recorded', () => recordCalls().length > 0)
+      tap(p, '.complaint__submit')
+      await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
+      await p.settle('subscriptions recorded', () => recordCalls().length > 0)
 
-    expect(prompts).toEqual([{ tmplIds: CONSUMER_IDS.map((s) => s.id), duringTap: true }])
-    expect(recordCalls()).toEqual([[first.slot]])
-    expect(order.filter((o) => o !== 'consumer.getMerchantEntry')).toEqual(['wx.requestSubscribeMessage', 'consumer.submitComplaint', 'inbox.recordSubscriptions'])
-  })
+      expect(prompts).toEqual([{ tmplIds: CONSUMER_IDS.map((s) => s.id), duringTap: true }])
+      expect(recordCalls()).toEqual([[first.slot]])
+      expect(order.filter((o) => o !== 'consumer.getMerchantEntry')).toEqual([
+        'wx.requestSubscribeMessage',
+        'consumer.submitComplaint',
+        'inbox.recordSubscriptions',
+      ])
+    },
+  )
 
-  withConsumerIds('when the person refuses (or closes) the prompt, then the complaint is still submitted and nothing is reported', async () => {
-    const p = await fillComplaint()
-    answer = { fail: 'requestSubscribeMessage:fail cancel' }
+  withConsumerIds(
+    'when the person refuses (or closes) the prompt, then the complaint is still submitted and nothing is reported',
+    async () => {
+      const p = await fillComplaint()
+      answer = { fail: 'requestSubscribeMessage:fail cancel' }
 
-    tap(p, '.complaint__submit')
-    await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
-    for (let turn = 0; turn < 20; turn++) await new Promise((r) => setTimeout(r, 0)) // the prompt's answer arrives and is handled
+      tap(p, '.complaint__submit')
+      await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
+      for (let turn = 0; turn < 20; turn++) await new Promise((r) => setTimeout(r, 0)) // the prompt's answer arrives and is handled
 
-    expect(prompts).toHaveLength(1)
-    expect(submissions()).toHaveLength(1)
-    expect(recordCalls()).toEqual([])
-  })
+      expect(prompts).toHaveLength(1)
+      expect(submissions()).toHaveLength(1)
+      expect(recordCalls()).toEqual([])
+    },
+  )
 
   withConsumerIds('when the person rejects every template, then the complaint is submitted and nothing is reported', async () => {
     const p = await fillComplaint()
@@ -196,16 +241,19 @@ describe('the built complaint page: 提交 asks for 受理/答复/办结 notices
     expect(recordCalls()).toEqual([])
   })
 
-  withoutConsumerIds('when no template id is configured, then submit asks WeChat nothing and the complaint goes straight through', async () => {
-    const p = await fillComplaint()
+  withoutConsumerIds(
+    'when no template id is configured, then submit asks WeChat nothing and the complaint goes straight through',
+    async () => {
+      const p = await fillComplaint()
 
-    tap(p, '.complaint__submit')
-    await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
+      tap(p, '.complaint__submit')
+      await p.settle('redirected to the receipt', () => fake.redirects.length > 0)
 
-    expect(prompts).toEqual([])
-    expect(submissions()).toHaveLength(1)
-    expect(recordCalls()).toEqual([])
-  })
+      expect(prompts).toEqual([])
+      expect(submissions()).toHaveLength(1)
+      expect(recordCalls()).toEqual([])
+    },
+  )
 
   test('when submit is tapped on an invalid form, then WeChat is not asked (there is nothing to be notified about)', async () => {
     page = complainHost.open({ scene: SHOP.code })
@@ -228,17 +276,20 @@ describe('the built merchant inbox: 开启微信提醒', () => {
     return p
   }
 
-  withMerchantIds('when the clerk taps 开启微信提醒 and allows, then WeChat is asked within the tap for the merchant ids and the accepted ones are recorded', async () => {
-    const p = await openInbox()
-    answer = { ok: Object.fromEntries(MERCHANT_IDS.map((s) => [s.id, 'accept'])) }
+  withMerchantIds(
+    'when the clerk taps 开启微信提醒 and allows, then WeChat is asked within the tap for the merchant ids and the accepted ones are recorded',
+    async () => {
+      const p = await openInbox()
+      answer = { ok: Object.fromEntries(MERCHANT_IDS.map((s) => [s.id, 'accept'])) }
 
-    tap(p, '.merchant-inbox__alerts .action-button')
-    await p.settle('told it is on', () => p.text().includes('已开启'))
-    await p.settle('recorded', () => recordCalls().length > 0)
+      tap(p, '.merchant-inbox__alerts .action-button')
+      await p.settle('told it is on', () => p.text().includes('已开启'))
+      await p.settle('recorded', () => recordCalls().length > 0)
 
-    expect(prompts).toEqual([{ tmplIds: MERCHANT_IDS.map((s) => s.id), duringTap: true }])
-    expect(recordCalls()).toEqual([MERCHANT_IDS.map((s) => s.slot)])
-  })
+      expect(prompts).toEqual([{ tmplIds: MERCHANT_IDS.map((s) => s.id), duringTap: true }])
+      expect(recordCalls()).toEqual([MERCHANT_IDS.map((s) => s.slot)])
+    },
+  )
 
   withMerchantIds('when the clerk refuses, then nothing is recorded and the page says the alerts are off', async () => {
     const p = await openInbox()
@@ -261,7 +312,12 @@ describe('subscribe.weapp.ts + subscribe-record.ts (stubbed Taro)', () => {
   type Module = typeof import('../../src/api/subscribe.weapp')
   const ids = { CONSUMER_ACCEPTED: 'id-acc', CONSUMER_ANSWERED: '', CONSUMER_CLOSED: 'id-closed', MERCHANT_NEW_CASE: 'id-new' }
 
-  function load(): { mod: Module; askTaro: jest.Mock; send: jest.Mock; record: typeof import('../../src/api/subscribe-record').recordAcceptedSubscriptions } {
+  function load(): {
+    mod: Module
+    askTaro: jest.Mock
+    send: jest.Mock
+    record: typeof import('../../src/api/subscribe-record').recordAcceptedSubscriptions
+  } {
     const saved = { ...process.env }
     for (const [k, v] of Object.entries(ids)) process.env[`TARO_APP_WECHAT_TMPL_${k}`] = v
     let loaded!: ReturnType<typeof load>

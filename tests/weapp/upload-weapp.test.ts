@@ -47,7 +47,15 @@ const call = (require('../../src/api/call') as { call: jest.MockedFunction<typeo
 
 const PHOTO: LocalFile = { name: 'IMG_0001.JPG', size: 2048, type: 'image/jpeg', path: 'wxfile://tmp_abc.jpg' }
 const FILE_ID = (path: string) => `cloud://kuaisu-prod-7g.6b75-kuaisu-prod-7g-1300000000/${path}`
-const VIEW: EvidenceView = { id: 'ev-1', kind: 'photo', mime: 'image/jpeg', bytes: 1900, sha256: 'c'.repeat(64), displayName: 'IMG_0001.JPG', url: null }
+const VIEW: EvidenceView = {
+  id: 'ev-1',
+  kind: 'photo',
+  mime: 'image/jpeg',
+  bytes: 1900,
+  sha256: 'c'.repeat(64),
+  displayName: 'IMG_0001.JPG',
+  url: null,
+}
 const turn = () => new Promise((resolve) => setTimeout(resolve, 0))
 const lastUpload = async () => {
   for (let i = 0; i < 20 && mockWx.uploads.length === 0; i++) await turn()
@@ -70,7 +78,9 @@ test('when a photo is uploaded, then it goes to uploads/<128 random bits>/file.j
   const task = uploadEvidence(PHOTO, 'photo', (p) => progress.push(p))
   const upload = await lastUpload()
   expect(mockWx.inits).toEqual([{ env: undefined, traceUser: true }]) // cloud ready before the first upload
-  expect(upload.cloudPath).toBe(`uploads/${Array.from({ length: 16 }, (_, i) => ((i * 17 + 5) & 255).toString(16).padStart(2, '0')).join('')}/file.jpg`)
+  expect(upload.cloudPath).toBe(
+    `uploads/${Array.from({ length: 16 }, (_, i) => ((i * 17 + 5) & 255).toString(16).padStart(2, '0')).join('')}/file.jpg`,
+  )
   expect(upload.cloudPath).toMatch(UPLOAD_PATH)
   expect(upload.filePath).toBe(PHOTO.path)
 
@@ -79,7 +89,11 @@ test('when a photo is uploaded, then it goes to uploads/<128 random bits>/file.j
   upload.success({ fileID: FILE_ID(upload.cloudPath), statusCode: 204, errMsg: 'cloud.uploadFile:ok' })
   expect(await task.done).toEqual({ ok: true, data: VIEW })
   expect(progress).toEqual([40, 99]) // 100 only once the function has taken it in
-  expect(call).toHaveBeenCalledWith('consumer', 'registerUpload', { fileId: FILE_ID(upload.cloudPath), kind: 'photo', displayName: 'IMG_0001.JPG' })
+  expect(call).toHaveBeenCalledWith('consumer', 'registerUpload', {
+    fileId: FILE_ID(upload.cloudPath),
+    kind: 'photo',
+    displayName: 'IMG_0001.JPG',
+  })
 })
 
 test('when the function refuses the file, then its Chinese message is what the form shows', async () => {
@@ -88,7 +102,10 @@ test('when the function refuses the file, then its Chinese message is what the f
   const upload = await lastUpload()
   expect(upload.cloudPath).toMatch(/\/file\.txt$/)
   upload.success({ fileID: FILE_ID(upload.cloudPath), statusCode: 204, errMsg: 'cloud.uploadFile:ok' })
-  expect(await task.done).toEqual({ ok: false, error: { code: 'UNSUPPORTED_FILE_TYPE', message: '不支持这种文件，请上传照片、视频、录音或PDF' } })
+  expect(await task.done).toEqual({
+    ok: false,
+    error: { code: 'UNSUPPORTED_FILE_TYPE', message: '不支持这种文件，请上传照片、视频、录音或PDF' },
+  })
 })
 
 test('when the registration does not get through, then the form says the file was not saved and to try again', async () => {

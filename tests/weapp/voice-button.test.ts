@@ -146,12 +146,20 @@ test('when WeChat will not load the plugin and upload is not open, then the form
 test('when the spoken text names a date, an amount and a demand, then 识别到的信息 offers them; 填入 fills one, 全部填入 the rest, and a field filled by hand is never offered', async () => {
   const p = await openForm()
   p.type(p.find('.text-field--product'), '酸奶')
-  await p.settle('product saved', () => (fake.storage.get(DRAFT_KEY) as { fields: { product: string } } | undefined)?.fields.product === '酸奶')
+  await p.settle(
+    'product saved',
+    () => (fake.storage.get(DRAFT_KEY) as { fields: { product: string } } | undefined)?.fields.product === '酸奶',
+  )
 
   await startSegment(p)
   p.tap(button(p))
   await p.settle('stop asked', () => si.manager.stops === 1)
-  si.manager.onStop!({ tempFilePath: 'wxfile://tmp/voice-4.mp3', duration: 5000, fileSize: 40000, result: '前天在这里买的牛奶过期了，花了二十八块五，要求退款。' })
+  si.manager.onStop!({
+    tempFilePath: 'wxfile://tmp/voice-4.mp3',
+    duration: 5000,
+    fileSize: 40000,
+    result: '前天在这里买的牛奶过期了，花了二十八块五，要求退款。',
+  })
   await p.settle('proposal shown', () => p.text().includes('识别到的信息'))
   const fields = () => (fake.storage.get(DRAFT_KEY) as { fields: Record<string, unknown> }).fields
   expect(p.text()).toContain('28.5元')

@@ -20,11 +20,28 @@ const REFUSED = { code: 'UNSUPPORTED_FILE_TYPE', message: '不支持这种文件
 let registerAnswer: 'accept' | 'refuse' = 'accept'
 function consumerFunction({ name, data }: CloudCall) {
   if (name === 'consumer' && data.action === 'getMerchantEntry') {
-    return { ok: true, data: { merchant: { code: SHOP.code, name: SHOP.name, industry: '商超', address: '星河路88号 B1-01', booth: 'B1-01' }, site: { name: '星河广场', hotline: '0571-88812315' } } }
+    return {
+      ok: true,
+      data: {
+        merchant: { code: SHOP.code, name: SHOP.name, industry: '商超', address: '星河路88号 B1-01', booth: 'B1-01' },
+        site: { name: '星河广场', hotline: '0571-88812315' },
+      },
+    }
   }
   if (name === 'consumer' && data.action === 'registerUpload') {
     if (registerAnswer === 'refuse') return { ok: false, error: REFUSED }
-    return { ok: true, data: { id: 'ev-voice-1', kind: data.kind, mime: 'audio/mpeg', bytes: 30000, sha256: 'd'.repeat(64), displayName: data.displayName, url: null } }
+    return {
+      ok: true,
+      data: {
+        id: 'ev-voice-1',
+        kind: data.kind,
+        mime: 'audio/mpeg',
+        bytes: 30000,
+        sha256: 'd'.repeat(64),
+        displayName: data.displayName,
+        url: null,
+      },
+    }
   }
   return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } }
 }
@@ -88,7 +105,15 @@ test('when a spoken segment ends, then its recording is uploaded to uploads/<ran
   await p.settle('registered', () => storedEvidence().some((e) => e.status === 'done'))
   expect(uploads).toEqual([{ cloudPath: `uploads/${'a0a1a2a3a4a5a6a7a8a9aaabacadaeaf'}/file.mp3`, filePath: 'wxfile://tmp/voice-1.mp3' }])
   expect(registrations()).toEqual([
-    { name: 'consumer', data: { action: 'registerUpload', fileId: `${BUCKET}uploads/a0a1a2a3a4a5a6a7a8a9aaabacadaeaf/file.mp3`, kind: 'audio', displayName: expect.stringMatching(/^录音-\d{6}\.mp3$/) } },
+    {
+      name: 'consumer',
+      data: {
+        action: 'registerUpload',
+        fileId: `${BUCKET}uploads/a0a1a2a3a4a5a6a7a8a9aaabacadaeaf/file.mp3`,
+        kind: 'audio',
+        displayName: expect.stringMatching(/^录音-\d{6}\.mp3$/),
+      },
+    },
   ])
   expect(storedEvidence()).toEqual([expect.objectContaining({ kind: 'audio', id: 'ev-voice-1', status: 'done' })]) // what the submission will send
   await p.settle('row says uploaded', () => p.text().includes('已上传'))

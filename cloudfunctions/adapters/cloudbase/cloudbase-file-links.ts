@@ -11,10 +11,12 @@ export function cloudbaseFileLinks(storage: CloudbaseStorage): FileLinks {
     async urlsFor(evidence, _now, ttlMs) {
       const fileIds = await Promise.all(evidence.map((e) => storage.fileIdOf(EVIDENCE_FOLDER + checkedKey(e.storageKey))))
       const urls = await storage.tempUrls(fileIds, Math.max(1, Math.round(ttlMs / 1000)))
-      return new Map(evidence.flatMap((e, i) => {
-        const url = urls.get(fileIds[i])
-        return url ? [[e.id, url] as const] : []
-      }))
+      return new Map(
+        evidence.flatMap((e, i) => {
+          const url = urls.get(fileIds[i])
+          return url ? [[e.id, url] as const] : []
+        }),
+      )
     },
   }
 }

@@ -24,7 +24,8 @@ const SentenceRecognitionResponse = z.object({
 
 // Keys, billing and an unopened service are the deployer's to fix, not the speaker's: "unavailable",
 // so the form simply asks for typing, like when no keys are configured at all.
-const NOT_OURS_TO_FIX = /^(AuthFailure|UnauthorizedOperation|FailedOperation\.(UserNotRegistered|ServiceIsolate|UserHasNoAmount|UserHasNoFreeAmount|CheckAuthInfoFailed))(\.|$)/
+const NOT_OURS_TO_FIX =
+  /^(AuthFailure|UnauthorizedOperation|FailedOperation\.(UserNotRegistered|ServiceIsolate|UserHasNoAmount|UserHasNoFreeAmount|CheckAuthInfoFailed))(\.|$)/
 
 function codeFor(failure: TencentApiFailure): TranscriptFailureCode {
   if (failure.code === 'InvalidParameterValue.ErrorVoicedataTooLong') return 'AUDIO_TOO_LONG'

@@ -1,5 +1,13 @@
 import type { Selectable } from 'kysely'
-import { CaseEventSchema, CaseSchema, ComplainantSchema, OutboxMessageSchema, type Case, type CaseEvent, type OutboxMessage } from '../../../src/domain/case.schema'
+import {
+  CaseEventSchema,
+  CaseSchema,
+  ComplainantSchema,
+  OutboxMessageSchema,
+  type Case,
+  type CaseEvent,
+  type OutboxMessage,
+} from '../../../src/domain/case.schema'
 import { EvidenceSchema } from '../../../src/domain/evidence.schema'
 import { z } from 'zod'
 import { MerchantSchema, type Merchant } from '../../../src/domain/merchant.schema'
@@ -19,29 +27,37 @@ const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) 
 export const toSite = (r: Row<'sites'>) =>
   SiteSchema.parse({ id: r.id, name: r.name, address: r.address, hotline: r.hotline, clockSettings: json(r.clock_settings) })
 
-export const siteToRow = (s: Site) => ({ id: s.id, name: s.name, address: s.address, hotline: s.hotline, clock_settings: JSON.stringify(s.clockSettings) })
+export const siteToRow = (s: Site) => ({
+  id: s.id,
+  name: s.name,
+  address: s.address,
+  hotline: s.hotline,
+  clock_settings: JSON.stringify(s.clockSettings),
+})
 
 const MerchantContactSchema = z.object({ name: z.string(), phone: z.string() })
 
 /** Shops carry their contact's name and phone sealed: the mapper needs the vault to open them. */
-export const merchantRowMapper = (vault: Vault) => (r: Row<'merchants'>): Merchant => {
-  const contact = r.contact_sealed ? MerchantContactSchema.parse(JSON.parse(vault.open(r.contact_sealed))) : { name: '', phone: '' }
-  return MerchantSchema.parse({
-    id: r.id,
-    siteId: r.site_id,
-    code: r.code,
-    name: r.name,
-    industry: r.industry,
-    address: r.address,
-    booth: r.booth,
-    uscc: r.uscc,
-    doubleCommitmentSigned: r.double_commitment_signed,
-    responseMinutes: Number(r.response_minutes),
-    onSiteMinutes: Number(r.on_site_minutes),
-    contactName: contact.name,
-    contactPhone: contact.phone,
-  })
-}
+export const merchantRowMapper =
+  (vault: Vault) =>
+  (r: Row<'merchants'>): Merchant => {
+    const contact = r.contact_sealed ? MerchantContactSchema.parse(JSON.parse(vault.open(r.contact_sealed))) : { name: '', phone: '' }
+    return MerchantSchema.parse({
+      id: r.id,
+      siteId: r.site_id,
+      code: r.code,
+      name: r.name,
+      industry: r.industry,
+      address: r.address,
+      booth: r.booth,
+      uscc: r.uscc,
+      doubleCommitmentSigned: r.double_commitment_signed,
+      responseMinutes: Number(r.response_minutes),
+      onSiteMinutes: Number(r.on_site_minutes),
+      contactName: contact.name,
+      contactPhone: contact.phone,
+    })
+  }
 
 /** The columns of a shop as written; its contact sealed (or null when it gave none). */
 export const merchantToRow = (vault: Vault, m: Merchant) => ({
@@ -101,42 +117,44 @@ export const toStaffSession = (r: Row<'staff_sessions'>) =>
   })
 
 /** Cases carry sealed personal data: the mapper needs the vault to open it. */
-export const caseRowMapper = (vault: Vault) => (r: Row<'cases'>): Case =>
-  CaseSchema.parse({
-    id: r.id,
-    caseNo: r.case_no,
-    kind: r.kind,
-    status: r.status,
-    siteId: r.site_id,
-    merchantId: r.merchant_id,
-    merchantName: r.merchant_name,
-    description: r.description,
-    filedBy: r.filed_by,
-    idempotencyKey: r.idempotency_key,
-    createdAt: iso(r.created_at),
-    updatedAt: iso(r.updated_at),
-    version: Number(r.version),
-    complainant: r.complainant_sealed ? ComplainantSchema.parse(JSON.parse(vault.open(r.complainant_sealed))) : null,
-    purchaseTime: r.purchase_time,
-    amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
-    product: r.product,
-    problemType: r.problem_type,
-    industry: r.industry,
-    demands: json(r.demands),
-    sharePhoneWithMerchant: r.share_phone,
-    consent: json(r.consent),
-    channel: r.channel,
-    requestDigest: r.request_digest,
-    queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
-    reopenCount: Number(r.reopen_count),
-    outcome: r.outcome,
-    completionKind: r.completion_kind,
-    onSitePending: r.on_site_pending,
-    extended: r.extended,
-    answerKind: r.answer_kind,
-    rated: r.rated,
-    satisfaction: r.satisfaction,
-  })
+export const caseRowMapper =
+  (vault: Vault) =>
+  (r: Row<'cases'>): Case =>
+    CaseSchema.parse({
+      id: r.id,
+      caseNo: r.case_no,
+      kind: r.kind,
+      status: r.status,
+      siteId: r.site_id,
+      merchantId: r.merchant_id,
+      merchantName: r.merchant_name,
+      description: r.description,
+      filedBy: r.filed_by,
+      idempotencyKey: r.idempotency_key,
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+      version: Number(r.version),
+      complainant: r.complainant_sealed ? ComplainantSchema.parse(JSON.parse(vault.open(r.complainant_sealed))) : null,
+      purchaseTime: r.purchase_time,
+      amountFen: r.amount_fen === null ? null : Number(r.amount_fen),
+      product: r.product,
+      problemType: r.problem_type,
+      industry: r.industry,
+      demands: json(r.demands),
+      sharePhoneWithMerchant: r.share_phone,
+      consent: json(r.consent),
+      channel: r.channel,
+      requestDigest: r.request_digest,
+      queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
+      reopenCount: Number(r.reopen_count),
+      outcome: r.outcome,
+      completionKind: r.completion_kind,
+      onSitePending: r.on_site_pending,
+      extended: r.extended,
+      answerKind: r.answer_kind,
+      rated: r.rated,
+      satisfaction: r.satisfaction,
+    })
 
 /** The columns of a case as written; personal data sealed. */
 export const caseToRow = (vault: Vault, c: Case) => ({

@@ -59,10 +59,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
             .executeTakeFirstOrThrow()
           return { created: false as const, case: toCase(existing) }
         }
-        await trx
-          .insertInto('case_events')
-          .values(eventToRow(firstEvent))
-          .execute()
+        await trx.insertInto('case_events').values(eventToRow(firstEvent)).execute()
         await claimEvidence(trx, c.id, evidence)
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
         await writeClocks(trx, clocks)
@@ -120,13 +117,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
     },
 
     async listPendingOutbox(limit) {
-      const rows = await db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .orderBy('position')
-        .limit(limit)
-        .execute()
+      const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('position').limit(limit).execute()
       return rows.map(toOutbox)
     },
   }

@@ -50,12 +50,25 @@ export async function writeClocks(trx: Transaction<Database>, clocks: readonly C
 export function sqlClockStore(db: Kysely<Database>): ClockStore {
   return {
     async listClocksOfCase(caseId) {
-      const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('clock_id').execute()
+      const rows = await db
+        .selectFrom('case_clocks')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('started_at')
+        .orderBy('clock_id')
+        .execute()
       return rows.map(toClock)
     },
     async listClocksOfCases(caseIds) {
       if (caseIds.length === 0) return []
-      const rows = await db.selectFrom('case_clocks').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('started_at').orderBy('clock_id').execute()
+      const rows = await db
+        .selectFrom('case_clocks')
+        .selectAll()
+        .where('case_id', 'in', [...caseIds])
+        .orderBy('case_id')
+        .orderBy('started_at')
+        .orderBy('clock_id')
+        .execute()
       return rows.map(toClock)
     },
     async findClocksDueBefore(instant, limit) {

@@ -11,7 +11,8 @@ const n = (value: unknown) => Number(value ?? 0)
 export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): MerchantRegistryStore {
   const toMerchant = merchantRowMapper(vault)
   // an invite still usable at `now`: not withdrawn, not expired
-  const liveInvites = (now: string) => db.selectFrom('merchant_invites').selectAll().where('withdrawn_at', 'is', null).where('expires_at', '>', new Date(now))
+  const liveInvites = (now: string) =>
+    db.selectFrom('merchant_invites').selectAll().where('withdrawn_at', 'is', null).where('expires_at', '>', new Date(now))
   return {
     async findMerchantByUscc(siteId, uscc) {
       if (!uscc) return null // '' is "not known yet", shared by every older shop
@@ -71,11 +72,23 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
       return row ? toMembership(row) : null
     },
     async listMembershipsOfMerchant(merchantId) {
-      const rows = await db.selectFrom('merchant_members').selectAll().where('merchant_id', '=', merchantId).orderBy('created_at').orderBy('id').execute()
+      const rows = await db
+        .selectFrom('merchant_members')
+        .selectAll()
+        .where('merchant_id', '=', merchantId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
       return rows.map(toMembership)
     },
     async listMembershipsOf(subject) {
-      const rows = await db.selectFrom('merchant_members').selectAll().where('subject', '=', subject).orderBy('created_at').orderBy('id').execute()
+      const rows = await db
+        .selectFrom('merchant_members')
+        .selectAll()
+        .where('subject', '=', subject)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
       return rows.map(toMembership)
     },
 
@@ -101,7 +114,9 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
         .select([
           sql`count(*)`.as('started'),
           sql`count(*) filter (where stopped_at is not null and stopped_at <= due_at)`.as('onTime'),
-          sql`count(*) filter (where (stopped_at is not null and stopped_at > due_at) or (stopped_at is null and due_at <= ${at}))`.as('late'),
+          sql`count(*) filter (where (stopped_at is not null and stopped_at > due_at) or (stopped_at is null and due_at <= ${at}))`.as(
+            'late',
+          ),
         ])
         .executeTakeFirstOrThrow()
       return {

@@ -69,7 +69,11 @@ export function sqlNotificationStore(db: Kysely<Database>): NotificationStore {
     },
 
     async hasDelivery(key) {
-      const row = await db.selectFrom('deliveries').select('status').where((eb) => eb.and(keyColumns(key))).executeTakeFirst()
+      const row = await db
+        .selectFrom('deliveries')
+        .select('status')
+        .where((eb) => eb.and(keyColumns(key)))
+        .executeTakeFirst()
       return !!row
     },
 
@@ -101,11 +105,19 @@ export function sqlNotificationStore(db: Kysely<Database>): NotificationStore {
     },
 
     async retryOutboxLater(id, attempts, nextAttemptAt, error) {
-      await db.updateTable('outbox').set({ attempts, next_attempt_at: nextAttemptAt, last_error: error, claimed_until: null }).where('id', '=', id).execute()
+      await db
+        .updateTable('outbox')
+        .set({ attempts, next_attempt_at: nextAttemptAt, last_error: error, claimed_until: null })
+        .where('id', '=', id)
+        .execute()
     },
 
     async parkOutbox(id, attempts, error) {
-      await db.updateTable('outbox').set({ status: 'parked', attempts, last_error: error, claimed_until: null }).where('id', '=', id).execute()
+      await db
+        .updateTable('outbox')
+        .set({ status: 'parked', attempts, last_error: error, claimed_until: null })
+        .where('id', '=', id)
+        .execute()
     },
 
     async listParkedOutbox(limit) {
@@ -162,7 +174,13 @@ export function sqlNotificationStore(db: Kysely<Database>): NotificationStore {
     },
 
     async listActiveMemberSubjects(merchantId) {
-      const rows = await db.selectFrom('merchant_members').select('subject').where('merchant_id', '=', merchantId).where('status', '=', 'active').orderBy('subject').execute()
+      const rows = await db
+        .selectFrom('merchant_members')
+        .select('subject')
+        .where('merchant_id', '=', merchantId)
+        .where('status', '=', 'active')
+        .orderBy('subject')
+        .execute()
       return rows.map((r) => r.subject)
     },
 
@@ -177,7 +195,12 @@ export function sqlNotificationStore(db: Kysely<Database>): NotificationStore {
     },
 
     async remainingSubscriptionSends(subject, slot) {
-      const row = await db.selectFrom('subscription_tally').select('remaining').where('subject', '=', subject).where('slot', '=', slot).executeTakeFirst()
+      const row = await db
+        .selectFrom('subscription_tally')
+        .select('remaining')
+        .where('subject', '=', subject)
+        .where('slot', '=', slot)
+        .executeTakeFirst()
       return row ? Number(row.remaining) : 0
     },
 

@@ -33,7 +33,10 @@ export const TencentEnvSchema = z
       .string()
       .regex(/^[a-z]+(-[a-z]+)+(-\d+)?$/, { error: '应形如 ap-guangzhou' })
       .default('ap-guangzhou'),
-    [SMS_APP_ID]: z.string().regex(/^\d{5,20}$/, { error: '应为短信应用的 SdkAppId，一串数字，如 1400006666' }).optional(),
+    [SMS_APP_ID]: z
+      .string()
+      .regex(/^\d{5,20}$/, { error: '应为短信应用的 SdkAppId，一串数字，如 1400006666' })
+      .optional(),
     [SMS_SIGN]: z.string().trim().min(1).max(30, { error: '签名太长' }).optional(),
     TENCENT_API_BASE_URL: z
       .url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的网址' })
@@ -50,8 +53,10 @@ export const TencentEnvSchema = z
     if (env[SECRET_ID] && !env[SECRET_KEY]) need(SECRET_KEY, `已设置 ${SECRET_ID}，两者须成对设置`)
     if (env[SECRET_KEY] && !env[SECRET_ID]) need(SECRET_ID, `已设置 ${SECRET_KEY}，两者须成对设置`)
     const smsGiven = env[SMS_APP_ID] ? SMS_APP_ID : env[SMS_SIGN] ? SMS_SIGN : null
-    if (smsGiven) for (const name of [SMS_APP_ID, SMS_SIGN, SECRET_ID, SECRET_KEY] as const) need(name, `已设置 ${smsGiven}，发送短信还需要它`)
-    if (env.TENCENT_ASR_ENABLED) for (const name of [SECRET_ID, SECRET_KEY] as const) need(name, 'TENCENT_ASR_ENABLED=true 时语音识别需要它')
+    if (smsGiven)
+      for (const name of [SMS_APP_ID, SMS_SIGN, SECRET_ID, SECRET_KEY] as const) need(name, `已设置 ${smsGiven}，发送短信还需要它`)
+    if (env.TENCENT_ASR_ENABLED)
+      for (const name of [SECRET_ID, SECRET_KEY] as const) need(name, 'TENCENT_ASR_ENABLED=true 时语音识别需要它')
     for (const [name, why] of missing) ctx.addIssue({ code: 'custom', path: [name], message: `未设置（${why}）` })
   })
   .transform((env) => {

@@ -33,7 +33,10 @@ const Reply = z.object({
  * `checkPath: false` lets a trial or development build be scanned (WeChat otherwise checks that the
  * page exists in the released version); production keeps the check.
  */
-export function cloudMiniCode(openapi: CloudWxacodeLike, opts: { checkPath?: boolean; log?: (message: string) => void } = {}): MiniCodeSource {
+export function cloudMiniCode(
+  openapi: CloudWxacodeLike,
+  opts: { checkPath?: boolean; log?: (message: string) => void } = {},
+): MiniCodeSource {
   const log = opts.log ?? ((message: string) => console.error(message))
   return {
     async render({ scene, page, width }: MiniCodeRequest) {

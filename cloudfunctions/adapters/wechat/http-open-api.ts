@@ -23,12 +23,17 @@ export interface HttpOpenApiConfig {
 
 export const WECHAT_API_BASE = 'https://api.weixin.qq.com'
 
-const SendReply = z.object({ errcode: z.number().optional(), errmsg: z.string().optional(), msgid: z.union([z.number(), z.string()]).optional() })
+const SendReply = z.object({
+  errcode: z.number().optional(),
+  errmsg: z.string().optional(),
+  msgid: z.union([z.number(), z.string()]).optional(),
+})
 
 export function httpWechatOpenApi(config: HttpOpenApiConfig): WechatOpenApi {
   const baseUrl = (config.baseUrl ?? WECHAT_API_BASE).replace(/\/+$/, '')
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const tokens = config.tokens ?? stableAccessToken({ appId: config.appId, appSecret: config.appSecret, baseUrl, timeoutMs, clock: config.clock })
+  const tokens =
+    config.tokens ?? stableAccessToken({ appId: config.appId, appSecret: config.appSecret, baseUrl, timeoutMs, clock: config.clock })
 
   async function sendWith(token: string, message: SubscribeMessage): Promise<{ result: DeliveryResult; tokenRejected: boolean }> {
     const body = {
@@ -44,7 +49,10 @@ export function httpWechatOpenApi(config: HttpOpenApiConfig): WechatOpenApi {
     if (!reply.ok) return { result: reply, tokenRejected: false }
     const parsed = SendReply.safeParse(reply.json)
     if (!parsed.success) {
-      return { result: { ok: false, retryable: false, code: 'MALFORMED_RESPONSE', detail: 'subscribe/send: unexpected reply' }, tokenRejected: false }
+      return {
+        result: { ok: false, retryable: false, code: 'MALFORMED_RESPONSE', detail: 'subscribe/send: unexpected reply' },
+        tokenRejected: false,
+      }
     }
     const { errcode = 0, errmsg, msgid } = parsed.data
     if (errcode === 0) return { result: msgid === undefined ? { ok: true } : { ok: true, providerId: String(msgid) }, tokenRejected: false }

@@ -13,8 +13,14 @@ import { dispatchOutbox, type DispatchReport } from '../../services/notify/dispa
 export async function main(): Promise<DispatchReport> {
   const notify = notifyConfigFrom(process.env)
   const tencent = tencentConfigFrom(process.env)
-  if (!notify.ok || !tencent.ok) throw new Error(`通知渠道配置有误：${[...(notify.ok ? [] : notify.problems), ...(tencent.ok ? [] : tencent.problems)].join('；')}`)
+  if (!notify.ok || !tencent.ok)
+    throw new Error(`通知渠道配置有误：${[...(notify.ok ? [] : notify.problems), ...(tencent.ok ? [] : tencent.problems)].join('；')}`)
   const channels = channelsFromConfig(notify.config, tencent.config, systemClock, (line) => console.log(line))
-  if (useWxCloud(process.env)) channels.wechat = { api: cloudWechatOpenApi(wxCloudOpenApi()), templateIds: notify.config.templateIds, miniprogramState: notify.config.miniprogramState }
+  if (useWxCloud(process.env))
+    channels.wechat = {
+      api: cloudWechatOpenApi(wxCloudOpenApi()),
+      templateIds: notify.config.templateIds,
+      miniprogramState: notify.config.miniprogramState,
+    }
   return dispatchOutbox(await cloudDeps(), channels, new Date())
 }

@@ -8,6 +8,8 @@ import { createCloudMain } from '../../runtime/cloud-main'
 import { useWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
 import { registryFunctionWith } from './handlers'
 
-const miniCode = useWxCloud(process.env) ? cloudMiniCode(wxCloudOpenApi(), { checkPath: process.env.WECHAT_MINIPROGRAM_STATE === 'formal' }) : undefined
+const miniCode = useWxCloud(process.env)
+  ? cloudMiniCode(wxCloudOpenApi(), { checkPath: process.env.WECHAT_MINIPROGRAM_STATE === 'formal' })
+  : undefined
 
 export const main = createCloudMain(registryFunctionWith({ miniCode }), cloudDeps)

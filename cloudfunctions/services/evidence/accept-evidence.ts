@@ -96,8 +96,7 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
 async function reencodeImage(bytes: Uint8Array, mime: EvidenceMime): Promise<Uint8Array | null> {
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
-    const encoded =
-      mime === 'image/png' ? image.png() : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })
+    const encoded = mime === 'image/png' ? image.png() : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })
     return new Uint8Array(await encoded.toBuffer())
   } catch {
     return null
@@ -119,8 +118,16 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\
  */
 export function cleanDisplayName(raw: string, kind: EvidenceKind, mime: EvidenceMime): string {
   const accepted = EXTENSIONS[mime]
-  const segment = String(raw ?? '').normalize('NFC').replace(INVISIBLE, '').split(/[\\/]/).pop() ?? ''
-  let name = segment.replace(/\.{2,}/g, '.').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '')
+  const segment =
+    String(raw ?? '')
+      .normalize('NFC')
+      .replace(INVISIBLE, '')
+      .split(/[\\/]/)
+      .pop() ?? ''
+  let name = segment
+    .replace(/\.{2,}/g, '.')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
   if (!name) return EVIDENCE_RULES[kind].label + accepted[0]
   let ending = accepted.find((ext) => name.toLowerCase().endsWith(ext))
   if (!ending) {
@@ -129,6 +136,9 @@ export function cleanDisplayName(raw: string, kind: EvidenceKind, mime: Evidence
   }
   const chars = Array.from(name) // by code point, so no emoji or rare character is cut in half
   if (chars.length <= MAX_DISPLAY_NAME) return name
-  const stem = chars.slice(0, MAX_DISPLAY_NAME - ending.length).join('').replace(/[.\s]+$/, '')
+  const stem = chars
+    .slice(0, MAX_DISPLAY_NAME - ending.length)
+    .join('')
+    .replace(/[.\s]+$/, '')
   return stem + name.slice(name.length - ending.length)
 }

@@ -32,7 +32,12 @@ export const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 
  * and sends only the rest. The one window left is between a provider accepting a message and our
  * record of it; there a restart resends, because a lost 45-minute alert costs more than a second one.
  */
-export async function dispatchOutbox(deps: Deps, channels: NotifyChannels, now: Date, options: DispatchOptions = {}): Promise<DispatchReport> {
+export async function dispatchOutbox(
+  deps: Deps,
+  channels: NotifyChannels,
+  now: Date,
+  options: DispatchOptions = {},
+): Promise<DispatchReport> {
   const { batch = 50, leaseMs = 2 * MINUTE, maxAttempts = 6 } = options
   const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, parked: 0 }
   const at = now.toISOString()
@@ -49,7 +54,12 @@ export async function dispatchOutbox(deps: Deps, channels: NotifyChannels, now: 
         await deps.store.parkOutbox(row.id, row.attempts + 1, failure.error)
         report.parked++
       } else {
-        await deps.store.retryOutboxLater(row.id, row.attempts + 1, new Date(now.getTime() + backoffMs(row.attempts + 1)).toISOString(), failure.error)
+        await deps.store.retryOutboxLater(
+          row.id,
+          row.attempts + 1,
+          new Date(now.getTime() + backoffMs(row.attempts + 1)).toISOString(),
+          failure.error,
+        )
         report.retried++
       }
     }
@@ -57,7 +67,12 @@ export async function dispatchOutbox(deps: Deps, channels: NotifyChannels, now: 
 }
 
 /** null when everything this row owes is delivered (or for good refused); otherwise why not yet. */
-async function deliver(deps: Deps, channels: NotifyChannels, row: OutboxItem, at: string): Promise<{ error: string; permanent: boolean } | null> {
+async function deliver(
+  deps: Deps,
+  channels: NotifyChannels,
+  row: OutboxItem,
+  at: string,
+): Promise<{ error: string; permanent: boolean } | null> {
   const c = await deps.store.getCase(row.caseId)
   if (!c) return { error: 'CASE_NOT_FOUND', permanent: true }
   const vars = await messageVars(deps, row, c)
@@ -65,15 +80,30 @@ async function deliver(deps: Deps, channels: NotifyChannels, row: OutboxItem, at
   if (!rendered.ok) return { error: `${rendered.code}: ${rendered.detail}`, permanent: true } // a wording bug: park it where people see it
   const message = wordedForKind(rendered.message, c.kind)
   const inboxKey: DeliveryKey = { eventId: row.eventId, recipient: row.recipient, channel: 'inbox', address: '' }
-  const entry = { id: deps.ids.newId(), recipient: row.recipient, caseId: c.id, template: row.template, ...message, createdAt: at, readAt: null }
-  if (await deps.store.deliverToInbox(inboxKey, entry, row.id)) channels.log?.(`通知 ${row.template} → ${row.recipient.role} 案件 ${c.caseNo}：${message.title}`)
+  const entry = {
+    id: deps.ids.newId(),
+    recipient: row.recipient,
+    caseId: c.id,
+    template: row.template,
+    ...message,
+    createdAt: at,
+    readAt: null,
+  }
+  if (await deps.store.deliverToInbox(inboxKey, entry, row.id))
+    channels.log?.(`通知 ${row.template} → ${row.recipient.role} 案件 ${c.caseNo}：${message.title}`)
 
   let pending: string | null = null
   for (const route of await routesFor(deps, channels, row, c, message, vars)) {
     if (await deps.store.hasDelivery(route.key)) continue // sent before a restart
     const r = await route.send()
     if (r.ok) await deps.store.recordDelivery(route.key, { outboxId: row.id, status: 'sent', detail: r.providerId ?? null, at })
-    else if (!r.retryable) await deps.store.recordDelivery(route.key, { outboxId: row.id, status: r.code === 'NO_SUBSCRIPTION' ? 'skipped' : 'failed', detail: r.code, at })
+    else if (!r.retryable)
+      await deps.store.recordDelivery(route.key, {
+        outboxId: row.id,
+        status: r.code === 'NO_SUBSCRIPTION' ? 'skipped' : 'failed',
+        detail: r.code,
+        at,
+      })
     else pending = `${route.key.channel}: ${r.code} ${r.detail}`.slice(0, 300)
   }
   return pending === null ? null : { error: pending, permanent: false }

@@ -36,7 +36,12 @@ export const SubmitReceiptSchema = z.object({
 })
 
 export const LookupInputSchema = z.object({
-  caseNo: z.string({ error: '请填写案件编号' }).trim().toUpperCase().min(1, { error: '请填写案件编号' }).max(32, { error: '案件编号格式不正确' }),
+  caseNo: z
+    .string({ error: '请填写案件编号' })
+    .trim()
+    .toUpperCase()
+    .min(1, { error: '请填写案件编号' })
+    .max(32, { error: '案件编号格式不正确' }),
   queryCode: z
     .string({ error: '请填写查询码' })
     .transform(normalizeQueryCode)
@@ -113,7 +118,9 @@ export const SiteClockSettingsSchema = z.object({
   siteId: z.string(),
   siteName: z.string(),
   settings: ClockSettingsSchema,
-  effective: z.array(z.object({ clockId: z.string(), label: z.string(), unit: z.string(), amount: z.number(), kind: z.string().nullable() })),
+  effective: z.array(
+    z.object({ clockId: z.string(), label: z.string(), unit: z.string(), amount: z.number(), kind: z.string().nullable() }),
+  ),
 })
 
 /** Notifications that failed too often, for the station to see and send again. */
@@ -155,9 +162,15 @@ const UploadFileIdSchema = z
 /** The in-app inbox (every role) and the delivery of notifications (issue 6). */
 export const INBOX_API = {
   list: { input: InboxRole, output: InboxViewSchema },
-  markRead: { input: InboxRole.extend({ ids: z.array(z.string().min(1).max(64)).max(100) }), output: z.object({ marked: z.number().int() }) },
+  markRead: {
+    input: InboxRole.extend({ ids: z.array(z.string().min(1).max(64)).max(100) }),
+    output: z.object({ marked: z.number().int() }),
+  },
   /** the subscribe-message templates the person just allowed (WeChat prompt at submit time) */
-  recordSubscriptions: { input: z.object({ accepted: z.array(z.enum(SUBSCRIBE_SLOTS)).max(3, { error: '一次最多3个' }) }), output: z.object({ recorded: z.number().int() }) },
+  recordSubscriptions: {
+    input: z.object({ accepted: z.array(z.enum(SUBSCRIBE_SLOTS)).max(3, { error: '一次最多3个' }) }),
+    output: z.object({ recorded: z.number().int() }),
+  },
   parked: { input: NoInput, output: ParkedListSchema },
   requeue: { input: z.object({ id: z.string().min(1).max(64) }), output: z.object({ requeued: z.boolean() }) },
 } as const
@@ -209,7 +222,20 @@ export const API = {
     getCase: { input: CaseIdInput, output: CaseDetailSchema },
     actOnCase: {
       input: actionInput(
-        ['accept', 'reject', 'transfer', 'dispatch', 'escalate', 'mediate', 'endMediation', 'close', 'reopen', 'requireOnSite', 'extend', 'returnVisit'],
+        [
+          'accept',
+          'reject',
+          'transfer',
+          'dispatch',
+          'escalate',
+          'mediate',
+          'endMediation',
+          'close',
+          'reopen',
+          'requireOnSite',
+          'extend',
+          'returnVisit',
+        ],
         9,
       ).extend({
         /** on accepting: how long the case may take (complex cases get 15 working days and one extension) */

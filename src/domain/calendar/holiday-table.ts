@@ -18,7 +18,11 @@ export interface CalendarOverride {
 }
 
 /** Apply a site's or a newly published year's overrides on top of a base table. */
-export function withOverrides(base: HolidayTable, overrides: readonly CalendarOverride[], extraYears: readonly number[] = []): HolidayTable {
+export function withOverrides(
+  base: HolidayTable,
+  overrides: readonly CalendarOverride[],
+  extraYears: readonly number[] = [],
+): HolidayTable {
   const holidays = { ...base.holidays }
   const makeupWorkdays = { ...base.makeupWorkdays }
   for (const o of overrides) {

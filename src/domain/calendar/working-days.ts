@@ -58,7 +58,12 @@ export function addWorkingDays(table: HolidayTable, start: Date | string, workin
     if (!table.publishedYears.includes(date.year)) unpublished.add(date.year)
     const kind = dayKind(table, date)
     if (kind === 'workday' || kind === 'makeup-workday') counted++
-    else skipped.push({ date: formatLocalDate(date), reason: kind, ...(kind === 'holiday' ? { name: table.holidays[formatLocalDate(date)] } : {}) })
+    else
+      skipped.push({
+        date: formatLocalDate(date),
+        reason: kind,
+        ...(kind === 'holiday' ? { name: table.holidays[formatLocalDate(date)] } : {}),
+      })
   }
   const dueDate = formatLocalDate(date)
   return {

@@ -33,7 +33,13 @@ export interface ClockContext {
 }
 
 /** Start and stop clocks as an event happens. Returns only the clocks that changed. */
-export function clocksAfterEvent(caseId: string, existing: readonly CaseClock[], eventType: string, at: Date, ctx: ClockContext): CaseClock[] {
+export function clocksAfterEvent(
+  caseId: string,
+  existing: readonly CaseClock[],
+  eventType: string,
+  at: Date,
+  ctx: ClockContext,
+): CaseClock[] {
   const changed: CaseClock[] = []
   for (const id of CLOCK_IDS) {
     const rule = ruleFor(id, ctx.settings, ctx.completionKind)

@@ -33,7 +33,9 @@ export function computeDeadline(rule: ClockRule, startedAt: Date, table: Holiday
     skipped = d.skipped
     provisional = d.provisional
     const holidayNames = [...new Set(skipped.filter((s) => s.name).map((s) => s.name))]
-    const skippedText = skipped.length ? `，跳过${holidayNames.length ? `${holidayNames.join('、')}及` : ''}周末共 ${skipped.length} 天` : ''
+    const skippedText = skipped.length
+      ? `，跳过${holidayNames.length ? `${holidayNames.join('、')}及` : ''}周末共 ${skipped.length} 天`
+      : ''
     const provisionalText = provisional ? `；${d.unpublishedYears.join('、')}年节假日安排尚未公布，期限为暂定` : ''
     explanation = `自 ${from} 起 ${rule.amount} 个工作日，至 ${d.dueDate} 24:00${skippedText}${provisionalText}`
   } else {

@@ -19,7 +19,8 @@ const STAGE_POINT = { running: 'remindAt', reminded: 'urgeAt', urged: 'dueAt' } 
  * reminder and urging points are spread over the longer span; cards already sent stay sent.
  */
 export function extendClock(clock: CaseClock, workingDays: number, table: HolidayTable, now: Date): Result<ExtendedClock> {
-  if (clock.stage === 'stopped' || clock.stage === 'overdue' || Date.parse(clock.dueAt) <= now.getTime()) return fail('EXTENSION_NOT_ALLOWED')
+  if (clock.stage === 'stopped' || clock.stage === 'overdue' || Date.parse(clock.dueAt) <= now.getTime())
+    return fail('EXTENSION_NOT_ALLOWED')
   const rule = DEFAULT_CLOCK_RULES[clock.clockId]
   // the old deadline is 24:00 of its day: count from that day, which is itself not counted again
   const d = addWorkingDays(table, new Date(Date.parse(clock.dueAt) - 1), workingDays)

@@ -16,10 +16,13 @@ const NUM = `((?:\\d{1,3}(?:,\\d{3})+|[${NUMERAL_CHARS}])+)`
 const HAS_DIGIT = /[\d零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖]/
 const SMALL = '([0-9零一二两三四五六七八九])'
 // what may not follow a bare number if it is to be money: 两口, 三次, 五公里, 20盒, 8点
-const NOT_MONEY_AFTER = /^(多?[个口次天斤两瓶盒件公里人号月年点分时岁度倍%份条袋罐克平层楼台只双辆张套串碗杯支副遍周星期折位户名家种样副把根粒颗枚片板箱包顿道行趟小]|多?万?公里|万?积分)/
-const PAY_CUE = /花了?|吃了|结账|开口就?要|要价|要|付了?|支付|共计|合计|一共|总共|总计|共|消费了?|充了?|充值|交了?|收了?我?|要了?我|扣了?|价格|售价|价值|总价|票价|学费|课时费|定金|押金|首付|服务费|物业费|中介费|诚意金|保证金|买的?|卖|价/
+const NOT_MONEY_AFTER =
+  /^(多?[个口次天斤两瓶盒件公里人号月年点分时岁度倍%份条袋罐克平层楼台只双辆张套串碗杯支副遍周星期折位户名家种样副把根粒颗枚片板箱包顿道行趟小]|多?万?公里|万?积分)/
+const PAY_CUE =
+  /花了?|吃了|结账|开口就?要|要价|要|付了?|支付|共计|合计|一共|总共|总计|共|消费了?|充了?|充值|交了?|收了?我?|要了?我|扣了?|价格|售价|价值|总价|票价|学费|课时费|定金|押金|首付|服务费|物业费|中介费|诚意金|保证金|买的?|卖|价/
 const TOTAL_CUE = /共计|合计|一共|总共|总计|共$|金额[:：]?$/
-const NOT_PAID_CUE = /赔|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
+const NOT_PAID_CUE =
+  /赔|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
 
 interface Candidate {
   yuan: number
@@ -44,10 +47,19 @@ export function findAmounts(text: string): Candidate[] {
   // ¥2999, ￥12.50
   for (const m of findAll(text, new RegExp(`[¥]\\s*${NUM}(万)?`))) pushIf(out, money(m[1], m[2]), m.start, m.end, 0.95)
   // 2999元, 两千九百九十九块, 三百多块钱, 1.2万元, 二十八块八, 两块五毛, 3元5角
-  const unit = new RegExp(`${NUM}(万)?(多|来)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`)
+  const unit = new RegExp(
+    `${NUM}(万)?(多|来)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`,
+  )
   for (const m of findAll(text, unit)) {
     // 一块浪琴手表, 三块蛋糕: 块 as a measure word
-    if (m[4] === '块' && !m[5] && !m[6] && /^[\u4e00-\u9fa5]/.test(text.slice(m.end)) && !/^[钱的了呢啊吧就还都也买给左多，]/.test(text.slice(m.end))) continue
+    if (
+      m[4] === '块' &&
+      !m[5] &&
+      !m[6] &&
+      /^[\u4e00-\u9fa5]/.test(text.slice(m.end)) &&
+      !/^[钱的了呢啊吧就还都也买给左多，]/.test(text.slice(m.end))
+    )
+      continue
     if (!HAS_DIGIT.test(m[1]) && !/^[十拾]$/.test(m[1])) continue // 百元大钞, 万元户: words; but 十块 is ten
     const whole = money(m[1], m[2])
     const tenth = m[5] ?? m[6]
@@ -58,7 +70,14 @@ export function findAmounts(text: string): Candidate[] {
   }
   // 1.2万, 6.8万, 十三万八 — money when no other unit follows
   for (const m of findAll(text, new RegExp(`${NUM}(多)?`))) {
-    if (!/万/.test(m[1]) || /^万/.test(m[1]) || !HAS_DIGIT.test(m[1]) || NOT_MONEY_AFTER.test(text.slice(m.end, m.end + 3)) || /^[元块]/.test(text.slice(m.end))) continue
+    if (
+      !/万/.test(m[1]) ||
+      /^万/.test(m[1]) ||
+      !HAS_DIGIT.test(m[1]) ||
+      NOT_MONEY_AFTER.test(text.slice(m.end, m.end + 3)) ||
+      /^[元块]/.test(text.slice(m.end))
+    )
+      continue
     pushIf(out, parseChineseNumber(m[1]), m.start, m.end, m[2] ? 0.5 : 0.75)
   }
   // 八毛, 五角钱 (small sums)

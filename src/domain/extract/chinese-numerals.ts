@@ -1,11 +1,37 @@
 // Chinese numerals as people say and type them: 两千九百九十九, 三百五 (= 350), 一千二, 1.2万, 3千5,
 // 2万3, 一点五万, 二〇二五 (digit by digit), and the financial forms 壹贰叁…拾佰仟.
 const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 幺: 1, 二: 2, 贰: 2, 两: 2, 俩: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  幺: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  俩: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 }
 const UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 }
-const BIG: [string, number][] = [['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4]]
+const BIG: [string, number][] = [
+  ['亿', 1e8],
+  ['億', 1e8],
+  ['万', 1e4],
+  ['萬', 1e4],
+]
 
 /** The characters a numeral may contain (for building regular expressions around it). */
 export const NUMERAL_CHARS = '0-9.零〇一壹幺二贰两俩三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点'

@@ -17,10 +17,15 @@ const REFUSED_OR_WANTED = /要求|希望|请|想|要|必须|应当|应该|给我
 const RULES: Rule[] = [
   // 退一赔三 / 退一赔十: both a refund and punitive compensation
   { demand: 'refund', pattern: /退一赔[三十]/ },
-  { demand: 'compensation', pattern: /[退假]一赔[三十]|[三十]倍赔|赔偿|赔钱|赔付|补偿|赔我|赔(?![不礼笑偿钱付我])[^，。！？]{0,6}(元|块|钱|费|损失)|违约金|照价赔|按.{0,6}赔|每.{0,3}赔|不赔/ },
+  {
+    demand: 'compensation',
+    pattern:
+      /[退假]一赔[三十]|[三十]倍赔|赔偿|赔钱|赔付|补偿|赔我|赔(?![不礼笑偿钱付我])[^，。！？]{0,6}(元|块|钱|费|损失)|违约金|照价赔|按.{0,6}赔|每.{0,3}赔|不赔/,
+  },
   {
     demand: 'refund',
-    pattern: /退款|退钱|退货|退费|退卡|退房|退车|退药|退团费|退定金|退押金|退还|退回|退差价|全额退|退给我|把钱退|钱退|退我|返还|(不给|不让|不肯|不予|不能|没给|都不|不)退|去退|要退|想退|退一|不退不换|退换/,
+    pattern:
+      /退款|退钱|退货|退费|退卡|退房|退车|退药|退团费|退定金|退押金|退还|退回|退差价|全额退|退给我|把钱退|钱退|退我|返还|(不给|不让|不肯|不予|不能|没给|都不|不)退|去退|要退|想退|退一|不退不换|退换/,
     unlessBefore: /别人|已经|已$/,
     unlessAfter: /^(的时候|时|烧)/,
   },
@@ -38,13 +43,18 @@ const RULES: Rule[] = [
   { demand: 'apology', pattern: /道歉|道个歉|赔礼|赔不是|认错/ },
   {
     demand: 'other',
-    pattern: /给个说法|讨个说法|要个说法|给个交代|整改|召回|兑现|批评教育|查处|处罚|曝光|下架|出具|书面[^，。]{0,4}报告|补发|不给补|赠品给我|履行|(要求|请)[^，。]{0,6}检测/,
+    pattern:
+      /给个说法|讨个说法|要个说法|给个交代|整改|召回|兑现|批评教育|查处|处罚|曝光|下架|出具|书面[^，。]{0,4}报告|补发|不给补|赠品给我|履行|(要求|请)[^，。]{0,6}检测/,
   },
 ]
 
 // 保修: only when refused (不给保修, 不在保修范围) or asked for, not "保修期内"
 function keepRepair(text: string, start: number, hit: string): boolean {
-  if (hit === '保修') return /(不给?|拒绝|不予|不在|不属于)$/.test(before(text, start, 3)) || /^保修(?!期)/.test(text.slice(start)) && REFUSED_OR_WANTED.test(before(text, start, 4))
+  if (hit === '保修')
+    return (
+      /(不给?|拒绝|不予|不在|不属于)$/.test(before(text, start, 3)) ||
+      (/^保修(?!期)/.test(text.slice(start)) && REFUSED_OR_WANTED.test(before(text, start, 4)))
+    )
   if (hit === '维修') return REFUSED_OR_WANTED.test(before(text, start, 6)) || /不给|拒绝/.test(before(text, start, 4))
   return true
 }

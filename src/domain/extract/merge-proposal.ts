@@ -21,9 +21,14 @@ export interface ProposableForm {
   demands?: readonly string[]
 }
 
-const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+const isEmpty = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
 
-export function proposeInto<F extends ProposableForm>(form: F, extraction: Extraction, minConfidence = DEFAULT_MIN_CONFIDENCE): { form: F; filled: string[] } {
+export function proposeInto<F extends ProposableForm>(
+  form: F,
+  extraction: Extraction,
+  minConfidence = DEFAULT_MIN_CONFIDENCE,
+): { form: F; filled: string[] } {
   const next = { ...form } as Record<string, unknown>
   const filled: string[] = []
   const sure = <T>(p: Proposed<T> | null): p is Proposed<T> => !!p && p.confidence >= minConfidence

@@ -13,13 +13,20 @@ export interface TimeProposal {
   end: number
 }
 
-const PURCHASE_CUE = /买|购|订|点的|点了|办|充|吃|喝|交了|交的|付|签|提的|提车|配的|抓的|做的|取|寄|下单|入住|报名|消费|结账|换的|去的|去看|看的|去了|加了/
+const PURCHASE_CUE =
+  /买|购|订|点的|点了|办|充|吃|喝|交了|交的|付|签|提的|提车|配的|抓的|做的|取|寄|下单|入住|报名|消费|结账|换的|去的|去看|看的|去了|加了/
 // 保质期到4月30号, 合同约定…交房, 说好3月15号交车: a date, but not when it was bought
 const NOT_PURCHASE_BEFORE = /保质期|有效期|约定|说好|截止|到期|规定|承诺|生产日期/
 const NOT_PURCHASE_AFTER = /^.{0,3}(交房|交车|交付|到期|过期|开业|完工)/
 
 function clockAfter(date: DateMention, clocks: ClockMention[], text: string): ClockMention | undefined {
-  return clocks.find((c) => c.end > date.end && c.start >= date.start && c.start <= date.end + 3 && !/[，。,！？]/.test(text.slice(date.end, Math.max(date.end, c.start))))
+  return clocks.find(
+    (c) =>
+      c.end > date.end &&
+      c.start >= date.start &&
+      c.start <= date.end + 3 &&
+      !/[，。,！？]/.test(text.slice(date.end, Math.max(date.end, c.start))),
+  )
 }
 
 function withClock(day: Day, clock: ClockMention | undefined, datePart: DateMention['part']): string {
@@ -50,7 +57,12 @@ export function proposePurchaseTime(text: string, now: Date, happeningNow: boole
     const p = shanghaiParts(now)
     const ahead = clock.hour * 60 + clock.minute > p.hour * 60 + p.minute + 30
     const day = ahead ? addDays(today, -1) : today
-    return { value: formatDayTime(day, clock.hour, clock.minute), confidence: clock.approximate ? 0.55 : 0.6, start: clock.start, end: clock.end }
+    return {
+      value: formatDayTime(day, clock.hour, clock.minute),
+      confidence: clock.approximate ? 0.55 : 0.6,
+      start: clock.start,
+      end: clock.end,
+    }
   }
   // 中午在饭店吃的: a part of today, said before a purchase
   const part = findPartMentions(text).find((m) => PURCHASE_CUE.test(after(text, m.end, 12)))

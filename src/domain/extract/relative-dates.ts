@@ -43,7 +43,23 @@ const RELATIVE_DAY: [RegExp, number, PartOfDay?][] = [
   [/今天|今日|今儿个?|今朝/, 0],
 ]
 
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 }
+const WEEKDAY: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+}
 const FESTIVAL: [RegExp, number, number][] = [
   [/双十一|双11/, 11, 11],
   [/双十二|双12/, 12, 12],
@@ -77,7 +93,10 @@ export function findDateMentions(text: string, today: Day): DateMention[] {
   for (const m of findAll(text, /(今年|去年|前年)?(双十一|双11|双十二|双12|平安夜|圣诞节?|元旦|情人节)/)) {
     const [, month, dayOfMonth] = FESTIVAL.find(([re]) => re.test(m[2]))!
     const offset = m[1] ? ({ 今年: 0, 去年: 1, 前年: 2 } as Record<string, number>)[m[1]] : null
-    const day = offset === null ? notAhead({ year: today.year, month, day: dayOfMonth }, today, lastYear) : { year: today.year - offset, month, day: dayOfMonth }
+    const day =
+      offset === null
+        ? notAhead({ year: today.year, month, day: dayOfMonth }, today, lastYear)
+        : { year: today.year - offset, month, day: dayOfMonth }
     add(m.start, m.end, day, 0.75)
   }
   for (const m of findAll(text, new RegExp(`(上上个?月|上个?月|这个?月|本月)${DAY}[日号]`))) {
@@ -90,7 +109,12 @@ export function findDateMentions(text: string, today: Day): DateMention[] {
     const start = m.start + m[1].length
     add(start, m.end, notAhead({ year: today.year, month: num(m[2]), day: num(m[3]) }, today, lastYear), m[4] ? 0.9 : 0.7)
   }
-  for (const m of findAll(text, new RegExp(`(^|[^\\d月号一二三四五六七八九十第])${DAY}[日号](?=那天|晚上|上午|下午|中午|早上|凌晨|傍晚|夜里|的时候|[在去买吃办交，,。）)、\\s]|$)`))) {
+  for (const m of findAll(
+    text,
+    new RegExp(
+      `(^|[^\\d月号一二三四五六七八九十第])${DAY}[日号](?=那天|晚上|上午|下午|中午|早上|凌晨|傍晚|夜里|的时候|[在去买吃办交，,。）)、\\s]|$)`,
+    ),
+  )) {
     const start = m.start + m[1].length
     const dayOfMonth = num(m[2])
     if (dayOfMonth < 1 || dayOfMonth > 31) continue

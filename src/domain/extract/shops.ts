@@ -17,11 +17,52 @@ export interface ShopProposal {
 }
 
 // words every shop name may contain: they alone never identify a shop
-const GENERIC = /超市|专卖店|专卖|专柜|旗舰店|大药房|药房|药店|门店|分店|有限公司|公司|商场|广场|店|火锅|影城|影院|家居|养车|工场|城北|城南|城东|城西/g
+const GENERIC =
+  /超市|专卖店|专卖|专柜|旗舰店|大药房|药房|药店|门店|分店|有限公司|公司|商场|广场|店|火锅|影城|影院|家居|养车|工场|城北|城南|城东|城西/g
 const CHAINS = [
-  '盒马鲜生', '盒马', '永辉超市', '永辉', '大润发', '沃尔玛', '家乐福', '华润万家', '物美', '世纪联华', '联华超市', '联华', '好又多', '麦德龙', '山姆',
-  '必胜客', '肯德基', '麦当劳', '星巴克', '海底捞', '瑞幸', '喜茶', '蜜雪冰城', '面包新语', '三只松鼠', '良品铺子', '益丰大药房', '大参林', '海王星辰',
-  '老百姓大药房', '国大药房', '同仁堂', '京东大药房', '国美', '苏宁', '优衣库', '波司登', '万达影城', '途虎', '小米之家', '京东', '天猫', '拼多多',
+  '盒马鲜生',
+  '盒马',
+  '永辉超市',
+  '永辉',
+  '大润发',
+  '沃尔玛',
+  '家乐福',
+  '华润万家',
+  '物美',
+  '世纪联华',
+  '联华超市',
+  '联华',
+  '好又多',
+  '麦德龙',
+  '山姆',
+  '必胜客',
+  '肯德基',
+  '麦当劳',
+  '星巴克',
+  '海底捞',
+  '瑞幸',
+  '喜茶',
+  '蜜雪冰城',
+  '面包新语',
+  '三只松鼠',
+  '良品铺子',
+  '益丰大药房',
+  '大参林',
+  '海王星辰',
+  '老百姓大药房',
+  '国大药房',
+  '同仁堂',
+  '京东大药房',
+  '国美',
+  '苏宁',
+  '优衣库',
+  '波司登',
+  '万达影城',
+  '途虎',
+  '小米之家',
+  '京东',
+  '天猫',
+  '拼多多',
 ]
 
 function longestCommon(a: string, b: string): string {
@@ -63,30 +104,58 @@ function matchListed(text: string, shops: Shop[]): ShopProposal | null {
     if (score > 0 && (!best || score > best.score)) best = { shop, score, at, len }
   }
   if (!best) return null
-  return { name: best.shop.name, code: best.shop.code, confidence: Math.min(0.9, 0.55 + best.score * 0.3), start: best.at, end: best.at + best.len }
+  return {
+    name: best.shop.name,
+    code: best.shop.code,
+    confidence: Math.min(0.9, 0.55 + best.score * 0.3),
+    start: best.at,
+    end: best.at + best.len,
+  }
 }
 
-const SUFFIX = '(?:大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|鲜生|农家乐|民宿|旅行社|茶叶店|[^\\s，。！？、]店)'
-const PLACE_PREFIX = /^(.*(的|那家|这家|一家|他家|那个|这个|一个))|^(楼下|楼上|家门口|门口|附近|隔壁|对面|路边|小区门口|小区里|街上|商场里|商场|景区门口|景区|市场)/
+const SUFFIX =
+  '(?:大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|鲜生|农家乐|民宿|旅行社|茶叶店|[^\\s，。！？、]店)'
+const PLACE_PREFIX =
+  /^(.*(的|那家|这家|一家|他家|那个|这个|一个))|^(楼下|楼上|家门口|门口|附近|隔壁|对面|路边|小区门口|小区里|街上|商场里|商场|景区门口|景区|市场)/
 
 function named(text: string): ShopProposal | null {
-  for (const m of findAll(text, new RegExp(`在([^，。！？、\\s]{1,14}?${SUFFIX})(?=[^，。！？]{0,4}(买|购|吃|喝|办|充|订|做|配|抓|洗|修|取|存|看|结账|排队|消费|报|交|点|试|理发|剪))`))) {
+  for (const m of findAll(
+    text,
+    new RegExp(
+      `在([^，。！？、\\s]{1,14}?${SUFFIX})(?=[^，。！？]{0,4}(买|购|吃|喝|办|充|订|做|配|抓|洗|修|取|存|看|结账|排队|消费|报|交|点|试|理发|剪))`,
+    ),
+  )) {
     let name = m[1].replace(/[“”"「」]/g, '')
     const cut = PLACE_PREFIX.exec(name)
     if (cut) name = name.slice(cut[0].length)
     if (name.length < 3 && !CHAINS.includes(name)) continue
     if (/^(网上|网店|店里|他们|你们|我们|这家|那家|一家|路边|贵|某|药店|超市|眼镜店|包子铺)/.test(name)) continue
     if (name.includes('(') && !name.includes(')') && text[m.start + 1 + m[1].length] === ')') name += ')'
-    const core = name.replace(/(大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|农家乐|民宿|旅行社|体验店|店|铺|摊)$/, '')
+    const core = name.replace(
+      /(大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|农家乐|民宿|旅行社|体验店|店|铺|摊)$/,
+      '',
+    )
     // 眼镜店, 干洗店, 理疗仪体验店, 三家店: what kind of shop, not which
-    const kindOnly = core === '' || /^[一二两三四五六七八九十几\d]+家$/.test(core) || LEXICON.some((e) => e.word === core) ||
-      /^(眼镜|包子|老年用品|维修|手机维修|干洗|洗衣|理发|美发|水果|宠物|汽车美容|小|奶茶|汽修|修理|婚纱摄影|烧烤|早餐|面馆|药|专卖|串串|母婴|服装|五金|便利)$/.test(core)
+    const kindOnly =
+      core === '' ||
+      /^[一二两三四五六七八九十几\d]+家$/.test(core) ||
+      LEXICON.some((e) => e.word === core) ||
+      /^(眼镜|包子|老年用品|维修|手机维修|干洗|洗衣|理发|美发|水果|宠物|汽车美容|小|奶茶|汽修|修理|婚纱摄影|烧烤|早餐|面馆|药|专卖|串串|母婴|服装|五金|便利)$/.test(
+        core,
+      )
     if (!CHAINS.some((c) => name.startsWith(c)) && kindOnly) continue
     const start = m.start + 1 + m[1].indexOf(name.slice(0, 1))
     return { name, code: null, confidence: 0.7, start, end: start + name.length }
   }
   const quoted = /[“"]([^”"]{2,10})[”"](饭店|餐厅|理发店|洗车|超市|店|药店)/.exec(text)
-  if (quoted) return { name: quoted[1] + (/^(饭店|餐厅|超市|药店)$/.test(quoted[2]) ? quoted[2] : ''), code: null, confidence: 0.65, start: quoted.index, end: quoted.index + quoted[0].length }
+  if (quoted)
+    return {
+      name: quoted[1] + (/^(饭店|餐厅|超市|药店)$/.test(quoted[2]) ? quoted[2] : ''),
+      code: null,
+      confidence: 0.65,
+      start: quoted.index,
+      end: quoted.index + quoted[0].length,
+    }
   let chain: ShopProposal | null = null
   for (const c of CHAINS) {
     const at = text.indexOf(c)

@@ -33,7 +33,15 @@ export function findAll(text: string, pattern: RegExp): (RegExpExecArray & { sta
 /** The text just before an index, within the same clause (stops at 。！？；and line breaks). */
 export function before(text: string, index: number, width: number): string {
   const s = text.slice(Math.max(0, index - width), index)
-  const cut = Math.max(s.lastIndexOf('。'), s.lastIndexOf('！'), s.lastIndexOf('？'), s.lastIndexOf('；'), s.lastIndexOf('\n'), s.lastIndexOf('!'), s.lastIndexOf('?'))
+  const cut = Math.max(
+    s.lastIndexOf('。'),
+    s.lastIndexOf('！'),
+    s.lastIndexOf('？'),
+    s.lastIndexOf('；'),
+    s.lastIndexOf('\n'),
+    s.lastIndexOf('!'),
+    s.lastIndexOf('?'),
+  )
   return cut >= 0 ? s.slice(cut + 1) : s
 }
 
@@ -45,7 +53,9 @@ export function after(text: string, index: number, width: number): string {
 
 /** "幸好没受伤", "差点烫伤", "没有过敏": the word is said not to have happened. */
 export function negatedBefore(text: string, index: number): boolean {
-  return /(没有?|未|无|不|别|差点儿?|差一点|险些|幸好|好在|还好|幸亏|并没有?|不会|以免|防止|担心|怕)[^，,。！？]{0,2}$/.test(before(text, index, 6))
+  return /(没有?|未|无|不|别|差点儿?|差一点|险些|幸好|好在|还好|幸亏|并没有?|不会|以免|防止|担心|怕)[^，,。！？]{0,2}$/.test(
+    before(text, index, 6),
+  )
 }
 
 /** The excerpt around a span that the form shows as "from your words: …". */

@@ -42,7 +42,8 @@ export function parseCsvRecords(text: string): CsvRecords {
         cell += '"'
         i++
       } else if (ch === '"') inQuotes = false
-      else if (ch === '\r' && text[i + 1] === '\n') continue // a CRLF inside a cell is kept as one LF
+      else if (ch === '\r' && text[i + 1] === '\n')
+        continue // a CRLF inside a cell is kept as one LF
       else cell += ch
       continue
     }

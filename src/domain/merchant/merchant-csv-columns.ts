@@ -23,7 +23,10 @@ export const TEMPLATE_HEADER_LINE = MERCHANT_CSV_COLUMNS.map((c) => c.header).jo
 
 /** Templates often mark required columns with * and people type headers with stray spaces. */
 function headerKey(cell: string): string {
-  return cell.replace(/[\s\u3000]/g, '').replace(/[*＊]+$/, '').toLowerCase()
+  return cell
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[*＊]+$/, '')
+    .toLowerCase()
 }
 
 export type HeaderMap = { ok: true; index: Partial<Record<MerchantCsvField, number>> } | { ok: false; message: string }

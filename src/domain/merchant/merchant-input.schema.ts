@@ -16,7 +16,11 @@ export const DEFAULT_RESPONSE_MINUTES = DEFAULT_CLOCK_RULES.merchant_response.am
 export const DEFAULT_ON_SITE_MINUTES = DEFAULT_CLOCK_RULES.on_site.amount
 
 const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label}格式不正确` }).trim().max(max, { error: `${label}不能超过${max}字` }).default('')
+  z
+    .string({ error: `${label}格式不正确` })
+    .trim()
+    .max(max, { error: `${label}不能超过${max}字` })
+    .default('')
 
 const minutes = (label: string, fallback: number) =>
   z

@@ -9,7 +9,11 @@ import { MemberViewSchema, MyMembershipSchema } from './membership-view'
 // src/domain/api/contract.ts lists them under their function. Kept here so the contract file stays
 // a table of names.
 
-const idOf = (what: string) => z.string({ error: `缺少${what}` }).min(1, { error: `缺少${what}` }).max(64, { error: `${what}格式不正确` })
+const idOf = (what: string) =>
+  z
+    .string({ error: `缺少${what}` })
+    .min(1, { error: `缺少${what}` })
+    .max(64, { error: `${what}格式不正确` })
 export const MerchantIdInput = z.object({ merchantId: idOf('商户') })
 export const MembershipIdInput = z.object({ membershipId: idOf('绑定申请') })
 

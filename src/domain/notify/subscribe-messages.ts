@@ -89,9 +89,15 @@ export function subscribeDataFor(key: string, vars: SubscribeVars, recipient?: R
     case 'consumer_accepted':
       return { templateSlot: slot, data: { ...base, time3: { value: at }, phrase4: { value: '已受理' } } }
     case 'consumer_answered':
-      return { templateSlot: slot, data: { ...base, time3: { value: at }, phrase4: { value: '待确认' }, thing5: { value: '请进入小程序查看并确认方案' } } }
+      return {
+        templateSlot: slot,
+        data: { ...base, time3: { value: at }, phrase4: { value: '待确认' }, thing5: { value: '请进入小程序查看并确认方案' } },
+      }
     case 'consumer_closed':
-      return { templateSlot: slot, data: { ...base, time3: { value: at }, phrase4: { value: '已办结' }, thing5: note('请查看处理结果并评价') } }
+      return {
+        templateSlot: slot,
+        data: { ...base, time3: { value: at }, phrase4: { value: '已办结' }, thing5: note('请查看处理结果并评价') },
+      }
     case 'consumer_return_visit':
       return { templateSlot: slot, data: { ...base, time3: { value: at }, phrase4: { value: '已回访' }, thing5: note('感谢您配合回访') } }
     case 'merchant_new_case':

@@ -16,9 +16,7 @@ export type NotifyRole = (typeof NOTIFY_ROLES)[number]
 export const ALERT_STAGES = ['reminded', 'urged', 'overdue'] as const satisfies readonly ClockAlert['stage'][]
 export type AlertStage = (typeof ALERT_STAGES)[number]
 
-export type TemplateKey =
-  | { kind: 'event'; role: NotifyRole; eventType: EventType }
-  | { kind: 'clock'; clockId: ClockId; stage: AlertStage }
+export type TemplateKey = { kind: 'event'; role: NotifyRole; eventType: EventType } | { kind: 'clock'; clockId: ClockId; stage: AlertStage }
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value)
 

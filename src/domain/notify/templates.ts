@@ -24,9 +24,7 @@ export interface RenderedMessage {
 }
 
 export type TemplateErrorCode = 'UNKNOWN_TEMPLATE' | 'INVALID_VARIABLE'
-export type RenderResult =
-  | { ok: true; message: RenderedMessage }
-  | { ok: false; code: TemplateErrorCode; detail: string }
+export type RenderResult = { ok: true; message: RenderedMessage } | { ok: false; code: TemplateErrorCode; detail: string }
 
 const STATUS_LINE = '[[当前状态：{statusLabel}]]'
 const NOTE_LINE = '[[说明：{note}]]'

@@ -70,9 +70,13 @@ export type EventDetails = z.infer<typeof EventDetailsSchema>
 export type EventDetailsKind = EventDetails['kind']
 
 /** Details a person may send with a step (an extension's terms are the server's to write). */
-export const ClientDetailsSchema = z.discriminatedUnion('kind', [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema], {
-  error: '请填写完整的办理信息',
-})
+export const ClientDetailsSchema = z.discriminatedUnion(
+  'kind',
+  [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema],
+  {
+    error: '请填写完整的办理信息',
+  },
+)
 export type ClientDetails = z.infer<typeof ClientDetailsSchema>
 
 const yesNo = (v: boolean) => (v ? '是' : '否')

@@ -125,7 +125,8 @@ export function decide(state: WorkflowState, action: CaseAction, role: ActorRole
   if (TRANSITIONS[action].needsReason && (input.reason ?? '').trim() === '') return fail('VALIDATION_FAILED', { reason: '请填写原因' })
   const kinds = DETAILS_OF[action]
   const details = input.details ?? null
-  if (kinds && (!details || !kinds.includes(details.kind))) return fail('VALIDATION_FAILED', { details: DETAILS_MISSING[action] ?? '请填写完整' })
+  if (kinds && (!details || !kinds.includes(details.kind)))
+    return fail('VALIDATION_FAILED', { details: DETAILS_MISSING[action] ?? '请填写完整' })
   if (!kinds && details && details.kind !== 'extension') return fail('VALIDATION_FAILED', { details: '此操作不需要填写这些内容' })
   return ok({ next: nextState(state, action, input), action })
 }

@@ -20,7 +20,9 @@ describe('cloudbaseFileLinks — temporary URLs for a case page', () => {
   const setUp = async (count: number) => {
     const storage = cloudbaseStorage(sdkAppFor(loopback))
     const files = cloudbaseFileStore(storage)
-    const evidence = Array.from({ length: count }, (_, i) => anEvidence('o-alice', { storageKey: `${String(i).padStart(4, '0')}abcdef0123456789abcdef0123` }))
+    const evidence = Array.from({ length: count }, (_, i) =>
+      anEvidence('o-alice', { storageKey: `${String(i).padStart(4, '0')}abcdef0123456789abcdef0123` }),
+    )
     for (const [i, e] of evidence.entries()) await files.put(e.storageKey, Uint8Array.from([i % 256]))
     loopback.adminCalls.length = 0
     return { links: cloudbaseFileLinks(storage), evidence }
@@ -31,7 +33,9 @@ describe('cloudbaseFileLinks — temporary URLs for a case page', () => {
     const { links, evidence } = await setUp(3)
     const urls = await links.urlsFor(evidence, new Date('2026-03-10T02:00:00Z'), 10 * 60 * 1000)
     expect(downloadCalls()).toHaveLength(1)
-    expect(downloadCalls()[0].body.file_list).toEqual(evidence.map((e) => ({ fileid: `${loopback.prefix}evidence/${e.storageKey}`, max_age: 600 })))
+    expect(downloadCalls()[0].body.file_list).toEqual(
+      evidence.map((e) => ({ fileid: `${loopback.prefix}evidence/${e.storageKey}`, max_age: 600 })),
+    )
     expect([...urls.keys()]).toEqual(evidence.map((e) => e.id))
     for (const [i, e] of evidence.entries()) {
       const res = await fetch(urls.get(e.id)!)

@@ -4,7 +4,7 @@ import { startCloudbaseLoopback, type CloudbaseLoopback } from '../../support/cl
 import { sdkAppFor } from './sdk-app'
 
 // What the phone uploaded: read with a cap, deleted on request — and nothing outside uploads/ is touched.
-describe('cloudbaseUploadedObjects — the phone\'s uploads', () => {
+describe("cloudbaseUploadedObjects — the phone's uploads", () => {
   let loopback: CloudbaseLoopback
   let uploads: ReturnType<typeof cloudbaseUploadedObjects>
   const UPLOAD = `uploads/${'ab'.repeat(16)}/file.jpg`

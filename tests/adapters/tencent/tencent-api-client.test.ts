@@ -75,7 +75,10 @@ describe('tencentApiClient — signed JSON POST, failures as values', () => {
     await loopback.close()
     loopback = await startTencentLoopback({ ...KEY, service: 'sms' })
     const outcome = await tencentApiClient({ credentials: KEY, region: 'ap-guangzhou', baseUrl: closed }).call(ping)
-    expect(outcome).toMatchObject({ ok: false, failure: { code: 'NETWORK_ERROR', retryable: true, message: expect.stringContaining('ECONNREFUSED') } })
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: { code: 'NETWORK_ERROR', retryable: true, message: expect.stringContaining('ECONNREFUSED') },
+    })
   })
 
   it('when no base URL is configured, then the request goes to https://<service>.tencentcloudapi.com/', async () => {

@@ -28,7 +28,13 @@ describe('tencentAsr — SentenceRecognition 2019-06-14', () => {
     const [call] = loopback.calls
     expect(call.verdict).toEqual({ ok: true })
     expect([call.action, call.version]).toEqual(['SentenceRecognition', '2019-06-14'])
-    expect(call.body).toEqual({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'mp3', Data: Buffer.from(bytes).toString('base64'), DataLen: 1000 })
+    expect(call.body).toEqual({
+      EngSerViceType: '16k_zh',
+      SourceType: 1,
+      VoiceFormat: 'mp3',
+      Data: Buffer.from(bytes).toString('base64'),
+      DataLen: 1000,
+    })
   })
 
   it('when the bytes are a view into a larger buffer, then only the viewed bytes are sent', async () => {
@@ -38,7 +44,11 @@ describe('tencentAsr — SentenceRecognition 2019-06-14', () => {
   })
 
   it('when Tencent recognises speech, then the text and duration come back', async () => {
-    expect(await asr().transcribe({ bytes: clip(100), format: 'm4a' })).toEqual({ ok: true, text: '商家拒绝退货，还骂人。', durationMs: 4210 })
+    expect(await asr().transcribe({ bytes: clip(100), format: 'm4a' })).toEqual({
+      ok: true,
+      text: '商家拒绝退货，还骂人。',
+      durationMs: 4210,
+    })
   })
 
   it('when the audio is larger than 3 MB, then it is refused and no request reaches Tencent', async () => {
@@ -50,7 +60,10 @@ describe('tencentAsr — SentenceRecognition 2019-06-14', () => {
   })
 
   it('when the recorder says the clip is over 60 s, then it is refused without a request', async () => {
-    expect(await asr().transcribe({ bytes: clip(100), format: 'aac', durationMs: 61_000 })).toMatchObject({ ok: false, code: 'AUDIO_TOO_LONG' })
+    expect(await asr().transcribe({ bytes: clip(100), format: 'aac', durationMs: 61_000 })).toMatchObject({
+      ok: false,
+      code: 'AUDIO_TOO_LONG',
+    })
     expect(loopback.calls).toHaveLength(0)
   })
 

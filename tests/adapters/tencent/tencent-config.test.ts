@@ -32,7 +32,12 @@ describe('tencentConfigFrom — Tencent Cloud settings from the environment', ()
 
   it('when only the keys are set, then ASR stays off until TENCENT_ASR_ENABLED says so', () => {
     expect(tencentConfigFrom(KEYS)).toEqual({ ok: true, config: { sms: null, asr: null } })
-    const on = tencentConfigFrom({ ...KEYS, TENCENT_ASR_ENABLED: 'true', TENCENT_REGION: 'ap-shanghai', TENCENT_API_BASE_URL: 'http://127.0.0.1:9000/' })
+    const on = tencentConfigFrom({
+      ...KEYS,
+      TENCENT_ASR_ENABLED: 'true',
+      TENCENT_REGION: 'ap-shanghai',
+      TENCENT_API_BASE_URL: 'http://127.0.0.1:9000/',
+    })
     expect(on).toMatchObject({
       ok: true,
       config: { sms: null, asr: { engine: '16k_zh', api: { region: 'ap-shanghai', baseUrl: 'http://127.0.0.1:9000' } } },
@@ -47,7 +52,9 @@ describe('tencentConfigFrom — Tencent Cloud settings from the environment', ()
   })
 
   it('when the sign is given without the app id, then the app id is named', () => {
-    expect(problemsOf({ ...KEYS, TENCENT_SMS_SIGN: '快诉' })).toEqual(['TENCENT_SMS_APP_ID：未设置（已设置 TENCENT_SMS_SIGN，发送短信还需要它）'])
+    expect(problemsOf({ ...KEYS, TENCENT_SMS_SIGN: '快诉' })).toEqual([
+      'TENCENT_SMS_APP_ID：未设置（已设置 TENCENT_SMS_SIGN，发送短信还需要它）',
+    ])
   })
 
   it('when one half of the key pair is set, then the other half is named and no secret value appears', () => {

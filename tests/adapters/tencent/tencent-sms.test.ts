@@ -5,7 +5,12 @@ import { startTencentLoopback, type LoopbackReply, type ReceivedCall, type Tence
 const KEY = { secretId: 'AKIDsmsloopback000000000000000000001', secretKey: 'sms-loopback-secret-0000000000000001' }
 const PHONE = '13812345678'
 const MASKED = '138****5678'
-const sentOk = { Response: { SendStatusSet: [{ SerialNo: '2640:1234', PhoneNumber: `+86${PHONE}`, Code: 'Ok', Message: 'send success' }], RequestId: 'r-1' } }
+const sentOk = {
+  Response: {
+    SendStatusSet: [{ SerialNo: '2640:1234', PhoneNumber: `+86${PHONE}`, Code: 'Ok', Message: 'send success' }],
+    RequestId: 'r-1',
+  },
+}
 const perNumber = (Code: string, Message: string) => ({
   Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: `+86${PHONE}`, Code, Message }], RequestId: 'r-2' },
 })
@@ -47,7 +52,10 @@ describe('tencentSmsSender — SendSms 2021-01-11', () => {
   it('when the number is typed with +86, spaces or full-width digits, then Tencent receives it in E.164', async () => {
     await send(sender(), '+86 138 1234 5678')
     await send(sender(), '１３８１２３４５６７８')
-    expect(loopback.calls.map((c) => c.body)).toMatchObject([{ PhoneNumberSet: ['+8613812345678'] }, { PhoneNumberSet: ['+8613812345678'] }])
+    expect(loopback.calls.map((c) => c.body)).toMatchObject([
+      { PhoneNumberSet: ['+8613812345678'] },
+      { PhoneNumberSet: ['+8613812345678'] },
+    ])
   })
 
   it('when Tencent answers HTTP 500, then the delivery failed and may be retried', async () => {

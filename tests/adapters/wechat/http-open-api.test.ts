@@ -91,12 +91,15 @@ describe('WeChat open API over HTTPS (self-hosted)', () => {
     expect(sends().map((s) => s.query.access_token)).toEqual(['TOKEN-1', 'TOKEN-1', 'TOKEN-2'])
   })
 
-  it.each([40001, 42001])('when a send answers %i, then the token is refreshed once and the send retried with the new one', async (errcode) => {
-    sendReplies = [{ json: { errcode, errmsg: 'invalid credential' } }]
-    await expect(api().sendSubscribeMessage(message)).resolves.toMatchObject({ ok: true })
-    expect(tokenCalls()).toHaveLength(2)
-    expect(sends().map((s) => s.query.access_token)).toEqual(['TOKEN-1', 'TOKEN-2'])
-  })
+  it.each([40001, 42001])(
+    'when a send answers %i, then the token is refreshed once and the send retried with the new one',
+    async (errcode) => {
+      sendReplies = [{ json: { errcode, errmsg: 'invalid credential' } }]
+      await expect(api().sendSubscribeMessage(message)).resolves.toMatchObject({ ok: true })
+      expect(tokenCalls()).toHaveLength(2)
+      expect(sends().map((s) => s.query.access_token)).toEqual(['TOKEN-1', 'TOKEN-2'])
+    },
+  )
 
   it('when the fresh token is refused too, then it gives up after one retry with a retryable failure', async () => {
     sendReplies = [{ json: { errcode: 40001, errmsg: 'invalid credential' } }, { json: { errcode: 40001, errmsg: 'invalid credential' } }]

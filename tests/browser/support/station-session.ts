@@ -22,7 +22,9 @@ export async function openMerchantFromBoard(page: Page, name: string): Promise<v
 
 /** On 商户管理: the shop named `name` → its page. */
 export async function openMerchantFromList(page: Page, name: string): Promise<void> {
-  await current(page).getByRole('link', { name: new RegExp(`^${name}，`) }).click()
+  await current(page)
+    .getByRole('link', { name: new RegExp(`^${name}，`) })
+    .click()
   await current(page).getByRole('heading', { name, level: 1 }).waitFor()
   await settled(page)
 }

@@ -85,13 +85,16 @@ describe('resampling and downmix', () => {
     [48000, 1000],
     [22050, 300], // espeak-ng's own rate
     [8000, 440], // going up: a phone-line recording
-  ])('when a %i Hz recording of a %i Hz tone is resampled to 16 kHz, then the tone keeps its pitch (±0.5 %%) and its loudness', (rate, hz) => {
-    const input = sine(hz, rate, 2)
-    const out = resample(input, rate, SPEECH_SAMPLE_RATE)
-    expect(out.length).toBe(Math.floor((input.length * SPEECH_SAMPLE_RATE) / rate))
-    expect(Math.abs(measuredHz(out, SPEECH_SAMPLE_RATE) - hz) / hz).toBeLessThan(0.005)
-    expect(rms(out) / rms(input)).toBeGreaterThan(0.9)
-  })
+  ])(
+    'when a %i Hz recording of a %i Hz tone is resampled to 16 kHz, then the tone keeps its pitch (±0.5 %%) and its loudness',
+    (rate, hz) => {
+      const input = sine(hz, rate, 2)
+      const out = resample(input, rate, SPEECH_SAMPLE_RATE)
+      expect(out.length).toBe(Math.floor((input.length * SPEECH_SAMPLE_RATE) / rate))
+      expect(Math.abs(measuredHz(out, SPEECH_SAMPLE_RATE) - hz) / hz).toBeLessThan(0.005)
+      expect(rms(out) / rms(input)).toBeGreaterThan(0.9)
+    },
+  )
 
   it('when a 48 kHz tone above the new 8 kHz limit is resampled, then it is damped instead of folding back at full strength', () => {
     const input = sine(12000, 48000, 1)

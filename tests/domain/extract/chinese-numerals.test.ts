@@ -5,7 +5,12 @@ import { parseChineseNumber } from '../../../src/domain/extract/chinese-numerals
 // 10 → 十, 110 → 一百一十, 10005 → 一万零五, 20300000 → 两千零三十万.
 const DIGITS = '零一二三四五六七八九'
 function section(n: number, leadingZero: boolean): string {
-  const places: [number, string][] = [[1000, '千'], [100, '百'], [10, '十'], [1, '']]
+  const places: [number, string][] = [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ]
   let out = ''
   let zero = leadingZero
   for (const [size, unit] of places) {

@@ -7,12 +7,28 @@ const SHOPS = [{ code: 'A7K2M9', name: '小米之家(万达广场店)' }]
 const TEXT = '前天下午在万达的小米店买的手机，两千九百九十九，用了两天就自动关机，要求退款并赔偿。'
 const extraction = extractComplaint(TEXT, { now: NOW, shops: SHOPS })
 
-const emptyForm = () => ({ shopName: '', shopCode: '', purchaseTime: '', amountYuan: '', product: '', problemType: '', industry: '', demands: [] as string[] })
+const emptyForm = () => ({
+  shopName: '',
+  shopCode: '',
+  purchaseTime: '',
+  amountYuan: '',
+  product: '',
+  problemType: '',
+  industry: '',
+  demands: [] as string[],
+})
 
 describe('proposing extracted fields into the form', () => {
   it('when the form is empty, then every sure proposal fills its field', () => {
     const { form, filled } = proposeInto(emptyForm(), extraction)
-    expect(form).toMatchObject({ shopCode: 'A7K2M9', purchaseTime: '2026-03-16', amountYuan: '2999', product: '手机', demands: ['refund', 'compensation'], industry: '产品质量' })
+    expect(form).toMatchObject({
+      shopCode: 'A7K2M9',
+      purchaseTime: '2026-03-16',
+      amountYuan: '2999',
+      product: '手机',
+      demands: ['refund', 'compensation'],
+      industry: '产品质量',
+    })
     expect(filled).toEqual(expect.arrayContaining(['shopName', 'shopCode', 'purchaseTime', 'amountYuan', 'product', 'demands', 'industry']))
   })
 
@@ -46,8 +62,14 @@ describe('proposing extracted fields into the form', () => {
   it('when the draft keeps date and clock apart, then both are filled from one proposal, and the clock alone when the picked day agrees', () => {
     const x = extractComplaint('昨晚8点在影城看的电影，要求退款', { now: NOW })
     expect(proposeInto({ purchaseDate: '', purchaseClock: '' }, x).form).toEqual({ purchaseDate: '2026-03-17', purchaseClock: '20:00' })
-    expect(proposeInto({ purchaseDate: '2026-03-17', purchaseClock: '' }, x).form).toEqual({ purchaseDate: '2026-03-17', purchaseClock: '20:00' })
-    expect(proposeInto({ purchaseDate: '2026-03-10', purchaseClock: '' }, x).form).toEqual({ purchaseDate: '2026-03-10', purchaseClock: '' })
+    expect(proposeInto({ purchaseDate: '2026-03-17', purchaseClock: '' }, x).form).toEqual({
+      purchaseDate: '2026-03-17',
+      purchaseClock: '20:00',
+    })
+    expect(proposeInto({ purchaseDate: '2026-03-10', purchaseClock: '' }, x).form).toEqual({
+      purchaseDate: '2026-03-10',
+      purchaseClock: '',
+    })
   })
 
   it('when the input form is given, then it is not changed in place', () => {

@@ -34,7 +34,7 @@ describe('purchase time from date phrases', () => {
     expect(time('上周五在途虎做的四轮定位', at('2025-11-03T20:15:00'))).toBe('2025-10-31')
   })
 
-  it('when 7月10日 is said in January, then it is last year\'s July', () => {
+  it("when 7月10日 is said in January, then it is last year's July", () => {
     expect(time('7月10日在专卖店买的', at('2026-01-09T10:00:00'))).toBe('2025-07-10')
     expect(time('7月10号晚上8点去店里交的定金', at('2026-01-09T10:00:00'))).toBe('2025-07-10T20:00')
   })

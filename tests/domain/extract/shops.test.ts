@@ -20,7 +20,7 @@ describe('shop names', () => {
     expect(shop?.name).toBe(SHOPS.find((s) => s.code === code)!.name)
   })
 
-  it('when a word the site\'s shops share is all that matches, then no listed shop is picked', () => {
+  it("when a word the site's shops share is all that matches, then no listed shop is picked", () => {
     expect(proposeShop('在万达附近买的', SHOPS)?.code ?? null).toBeNull()
   })
 
@@ -34,7 +34,10 @@ describe('shop names', () => {
     expect(proposeShop(text, undefined)?.name).toBe(name)
   })
 
-  it.each(['在眼镜店配的隐形眼镜', '在网上买的', '在小区门口的包子铺买的', '在一家宠物店洗的澡'])('when the text only says what kind of shop (%j), then no name is proposed', (text) => {
-    expect(proposeShop(text, undefined)).toBeNull()
-  })
+  it.each(['在眼镜店配的隐形眼镜', '在网上买的', '在小区门口的包子铺买的', '在一家宠物店洗的澡'])(
+    'when the text only says what kind of shop (%j), then no name is proposed',
+    (text) => {
+      expect(proposeShop(text, undefined)).toBeNull()
+    },
+  )
 })

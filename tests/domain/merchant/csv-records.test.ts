@@ -31,7 +31,12 @@ describe('parseCsvRecords (RFC 4180)', () => {
   })
 
   it('when lines end with CRLF, LF or a lone CR, then each ends a record', () => {
-    expect(cells('a,b\r\nc,d\ne,f\rg,h')).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g', 'h']])
+    expect(cells('a,b\r\nc,d\ne,f\rg,h')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+      ['g', 'h'],
+    ])
   })
 
   it('when the file ends with a line break, then no empty record follows; without one, the last line still counts', () => {
@@ -62,7 +67,9 @@ describe('parseCsvRecords (RFC 4180)', () => {
 
   it('when any table is written the way a spreadsheet writes CSV, then it reads back unchanged', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '店', ',', '"', '\n', ' ', '1') })
-    const table = fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }))
+    const table = fc
+      .integer({ min: 1, max: 5 })
+      .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }))
     const quote = (c: string) => (/[",\n]/.test(c) || c === '' ? `"${c.replace(/"/g, '""')}"` : c)
     fc.assert(
       fc.property(table, (rows) => {

@@ -22,7 +22,12 @@ describe('parseMerchantCsv', () => {
     expect(result.bad).toEqual([
       { row: 4, reasons: ['第4行：统一社会信用代码校验位不正确'] },
       { row: 6, reasons: ['第6行：请填写店铺名称', '第6行：联系电话应为11位手机号码'] },
-      { row: 8, reasons: ['第8行：行业“美容美发”不在可选范围内，应为：食品、药品、医疗器械、商超、职业索赔、一般消费纠纷、汽车、房地产、价格、产品质量'] },
+      {
+        row: 8,
+        reasons: [
+          '第8行：行业“美容美发”不在可选范围内，应为：食品、药品、医疗器械、商超、职业索赔、一般消费纠纷、汽车、房地产、价格、产品质量',
+        ],
+      },
       { row: 11, reasons: ['第11行：统一社会信用代码与第2行重复'] },
     ])
   })
@@ -62,7 +67,9 @@ describe('parseMerchantCsv', () => {
   it('when the header uses the English aliases, extra columns, spaces and * marks, then it is understood and optional columns may be left out', () => {
     const result = parseMerchantCsv(csv(' Name* ,备注,USCC,industry', '老王面馆,老客户多,92330106MA2KD00015,食品'))
     expect(result.bad).toEqual([])
-    expect(result.good).toEqual([{ row: 2, input: expect.objectContaining({ name: '老王面馆', address: '', doubleCommitmentSigned: false, contactPhone: '' }) }])
+    expect(result.good).toEqual([
+      { row: 2, input: expect.objectContaining({ name: '老王面馆', address: '', doubleCommitmentSigned: false, contactPhone: '' }) },
+    ])
   })
 
   it('when a GBK file is read as UTF-8, then the person is told to save it as UTF-8', () => {
@@ -118,9 +125,20 @@ describe('parseMerchantCsv', () => {
   })
 
   it.each([
-    ['是', true], ['Y', true], ['y', true], ['true', true], ['TRUE', true], ['1', true],
-    ['否', false], ['N', false], ['false', false], ['0', false], ['', false], [' 是 ', true],
-    ['已签', undefined], ['2', undefined],
+    ['是', true],
+    ['Y', true],
+    ['y', true],
+    ['true', true],
+    ['TRUE', true],
+    ['1', true],
+    ['否', false],
+    ['N', false],
+    ['false', false],
+    ['0', false],
+    ['', false],
+    [' 是 ', true],
+    ['已签', undefined],
+    ['2', undefined],
   ])('when 已签署双承诺 is %j, then it reads as %s', (cell, value) => {
     expect(parseSigned(cell)).toBe(value)
   })

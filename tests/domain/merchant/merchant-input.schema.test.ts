@@ -37,7 +37,17 @@ describe('MerchantInputSchema', () => {
       responseMinutes: 30,
       onSiteMinutes: 60,
     })
-    expect(result).toMatchObject({ ok: true, data: { name: '老王面馆', uscc: '92330106MA2KD00015', contactPhone: '13812345678', doubleCommitmentSigned: true, responseMinutes: 30, onSiteMinutes: 60 } })
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        name: '老王面馆',
+        uscc: '92330106MA2KD00015',
+        contactPhone: '13812345678',
+        doubleCommitmentSigned: true,
+        responseMinutes: 30,
+        onSiteMinutes: 60,
+      },
+    })
   })
 
   it.each([
@@ -66,6 +76,9 @@ describe('MerchantInputSchema', () => {
 
   it('when required fields are missing altogether, then each gets its own Chinese message', () => {
     const result = parseWith(MerchantInputSchema, {})
-    expect(result).toMatchObject({ ok: false, error: { fields: { name: '请填写店铺名称', uscc: '请填写统一社会信用代码', industry: '请选择行业' } } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { fields: { name: '请填写店铺名称', uscc: '请填写统一社会信用代码', industry: '请选择行业' } },
+    })
   })
 })

@@ -88,6 +88,15 @@ describe('an import row over a registered shop', () => {
     expect([...present].sort()).toEqual(['industry', 'name', 'uscc'])
     expect(applyImportedRow(before, row, present)).toEqual({ ...before, name: '新名字', industry: '食品' })
     const full = csvHeaderFields('\uFEFF店铺名称,统一社会信用代码,地址,铺位号,行业,已签署双承诺,联系人,联系电话\n')
-    expect(applyImportedRow(before, row, full)).toEqual({ ...before, name: '新名字', industry: '食品', address: '', booth: '', doubleCommitmentSigned: false, contactName: '', contactPhone: '' })
+    expect(applyImportedRow(before, row, full)).toEqual({
+      ...before,
+      name: '新名字',
+      industry: '食品',
+      address: '',
+      booth: '',
+      doubleCommitmentSigned: false,
+      contactName: '',
+      contactPhone: '',
+    })
   })
 })

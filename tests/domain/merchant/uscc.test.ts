@@ -1,5 +1,13 @@
 import fc from 'fast-check'
-import { isValidUscc, normalizeUscc, USCC_CHARSET, USCC_WEIGHTS, usccCheckChar, usccProblem, UsccSchema } from '../../../src/domain/merchant/uscc'
+import {
+  isValidUscc,
+  normalizeUscc,
+  USCC_CHARSET,
+  USCC_WEIGHTS,
+  usccCheckChar,
+  usccProblem,
+  UsccSchema,
+} from '../../../src/domain/merchant/uscc'
 import { parseWith } from '../../../src/domain/validation'
 
 // Real codes, each checked by hand against the algorithm, with where they were found published:
@@ -21,7 +29,11 @@ const charsetChar = fc.constantFrom(...USCC_CHARSET)
 const digit = fc.constantFrom(...'0123456789')
 /** any structurally valid code: 2 charset chars, 6 digits, 9 charset chars, computed check char */
 const validCode = fc
-  .tuple(fc.array(charsetChar, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(charsetChar, { minLength: 9, maxLength: 9 }))
+  .tuple(
+    fc.array(charsetChar, { minLength: 2, maxLength: 2 }),
+    fc.array(digit, { minLength: 6, maxLength: 6 }),
+    fc.array(charsetChar, { minLength: 9, maxLength: 9 }),
+  )
   .map(([head, division, body]) => {
     const first17 = [...head, ...division, ...body].join('')
     return first17 + usccCheckChar(first17)
@@ -54,28 +66,43 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
   // prime, so the product is never 0 mod 31. At position 18 the check char is unique for its body.
   it('when any single character (all 18 positions) is changed to another allowed character, then the check character catches it', () => {
     const mutation = validCode.chain((code) =>
-      fc.integer({ min: 0, max: 17 }).chain((i) =>
-        (isDivisionPosition(i) ? digit : charsetChar).filter((c) => c !== code[i]).map((c) => ({ code, i, c })),
-      ),
+      fc
+        .integer({ min: 0, max: 17 })
+        .chain((i) => (isDivisionPosition(i) ? digit : charsetChar).filter((c) => c !== code[i]).map((c) => ({ code, i, c }))),
     )
-    fc.assert(fc.property(mutation, ({ code, i, c }) => expect(usccProblem(replaceAt(code, i, c))).toBe('checkChar')), { numRuns: 2000 })
+    fc.assert(
+      fc.property(mutation, ({ code, i, c }) => expect(usccProblem(replaceAt(code, i, c))).toBe('checkChar')),
+      { numRuns: 2000 },
+    )
   })
 
   // Why: swapping a≠b at i and i+1 changes the sum by (a − b)(w_i − w_{i+1}) = (a − b)·w_i·(1 − 3) ≢ 0.
   // For 17↔18 a swap would need a − c ≡ 28(a − c), i.e. 27(a − c) ≡ 0, so a ≡ c.
   it('when two different adjacent characters are swapped (any of the 17 pairs, the check character included), then the code is invalid', () => {
     const swapped = validCode.chain((code) =>
-      fc.integer({ min: 0, max: 16 }).filter((i) => code[i] !== code[i + 1]).map((i) => ({ code, i })),
+      fc
+        .integer({ min: 0, max: 16 })
+        .filter((i) => code[i] !== code[i + 1])
+        .map((i) => ({ code, i })),
     )
-    fc.assert(fc.property(swapped, ({ code, i }) => expect(isValidUscc(swap(code, i, i + 1))).toBe(false)), { numRuns: 2000 })
+    fc.assert(
+      fc.property(swapped, ({ code, i }) => expect(isValidUscc(swap(code, i, i + 1))).toBe(false)),
+      { numRuns: 2000 },
+    )
   })
 
   // 3 is a primitive root mod 31 (order 30), so the 17 weights 3^0…3^16 are pairwise different.
   it('when any two different characters among the first 17 are swapped, adjacent or not, then the code is invalid', () => {
     const swapped = validCode.chain((code) =>
-      fc.tuple(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 16 })).filter(([i, j]) => code[i] !== code[j]).map(([i, j]) => ({ code, i, j })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 16 }))
+        .filter(([i, j]) => code[i] !== code[j])
+        .map(([i, j]) => ({ code, i, j })),
     )
-    fc.assert(fc.property(swapped, ({ code, i, j }) => expect(isValidUscc(swap(code, i, j))).toBe(false)), { numRuns: 2000 })
+    fc.assert(
+      fc.property(swapped, ({ code, i, j }) => expect(isValidUscc(swap(code, i, j))).toBe(false)),
+      { numRuns: 2000 },
+    )
   })
 
   // The one blind spot: validity is Σ v_i·w_i + v_18 ≡ 0 (mod 31) and w_1 = 1, so positions 1 and 18 are
@@ -111,7 +138,11 @@ describe('normalising and the zod field', () => {
 
   it('when any valid code is written full-width and in lower case, then it normalises back to itself', () => {
     const fullWidth = (s: string) => [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')
-    fc.assert(fc.property(validCode, fc.boolean(), (code, wide) => expect(normalizeUscc((wide ? fullWidth : String)(code.toLowerCase()))).toBe(code)))
+    fc.assert(
+      fc.property(validCode, fc.boolean(), (code, wide) =>
+        expect(normalizeUscc((wide ? fullWidth : String)(code.toLowerCase()))).toBe(code),
+      ),
+    )
   })
 
   it.each([

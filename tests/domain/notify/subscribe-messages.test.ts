@@ -1,12 +1,7 @@
 import fc from 'fast-check'
 import { EVENT_TYPES } from '../../../src/domain/case.schema'
 import { CLOCK_IDS } from '../../../src/domain/clocks/clock-rules'
-import {
-  SUBSCRIBE_SLOTS,
-  subscribeDataFor,
-  subscribePageFor,
-  type SubscribeVars,
-} from '../../../src/domain/notify/subscribe-messages'
+import { SUBSCRIBE_SLOTS, subscribeDataFor, subscribePageFor, type SubscribeVars } from '../../../src/domain/notify/subscribe-messages'
 import { ALERT_STAGES, allTemplateKeys, NOTIFY_ROLES } from '../../../src/domain/notify/template-keys'
 import { fieldTypeOf, validateSubscribeData } from '../../../src/domain/notify/wechat-fields'
 
@@ -85,14 +80,19 @@ describe('WeChat subscribe messages', () => {
 
   it('when merchant names and notes are long, emoji or multi-line, then every payload is within WeChat limits', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allTemplateKeys()), awkwardText, fc.option(awkwardText, { nil: undefined }), (key, merchantName, note) => {
-        const payload = subscribeDataFor(key, { ...vars, merchantName, note })
-        if (!payload) return
-        expect(validateSubscribeData(payload.data)).toEqual([])
-        for (const [field, { value }] of Object.entries(payload.data)) {
-          if (fieldTypeOf(field) === 'thing') expect([...value].length).toBeLessThanOrEqual(20)
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...allTemplateKeys()),
+        awkwardText,
+        fc.option(awkwardText, { nil: undefined }),
+        (key, merchantName, note) => {
+          const payload = subscribeDataFor(key, { ...vars, merchantName, note })
+          if (!payload) return
+          expect(validateSubscribeData(payload.data)).toEqual([])
+          for (const [field, { value }] of Object.entries(payload.data)) {
+            if (fieldTypeOf(field) === 'thing') expect([...value].length).toBeLessThanOrEqual(20)
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })

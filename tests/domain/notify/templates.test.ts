@@ -59,11 +59,19 @@ describe('notify templates', () => {
     [''],
     ['constructor.toString'],
   ])('when the key is %j, then an UNKNOWN_TEMPLATE value comes back instead of a throw', (key) => {
-    expect(renderMessage(key, { caseNo: 'KS-20261122-0007' })).toEqual({ ok: false, code: 'UNKNOWN_TEMPLATE', detail: expect.stringContaining(key) })
+    expect(renderMessage(key, { caseNo: 'KS-20261122-0007' })).toEqual({
+      ok: false,
+      code: 'UNKNOWN_TEMPLATE',
+      detail: expect.stringContaining(key),
+    })
   })
 
   it('when dueAt is not an instant, then an INVALID_VARIABLE value names it', () => {
-    expect(renderMessage('merchant.dispatched', { caseNo: 'K', dueAt: '明天下午' })).toMatchObject({ ok: false, code: 'INVALID_VARIABLE', detail: expect.stringContaining('dueAt') })
+    expect(renderMessage('merchant.dispatched', { caseNo: 'K', dueAt: '明天下午' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_VARIABLE',
+      detail: expect.stringContaining('dueAt'),
+    })
   })
 
   it('when a merchant gets a new case with a deadline, then the deadline shows in Shanghai time', () => {
@@ -94,7 +102,9 @@ describe('notify templates', () => {
   })
 
   it('when a clock label is given, then it replaces the rule label', () => {
-    expect(rendered(renderMessage('clock.on_site.urged', { caseNo: 'K', clockLabel: '90分钟到场' })).title).toBe('【催办卡】90分钟到场即将到期')
+    expect(rendered(renderMessage('clock.on_site.urged', { caseNo: 'K', clockLabel: '90分钟到场' })).title).toBe(
+      '【催办卡】90分钟到场即将到期',
+    )
   })
 
   it('when a merchant name holds braces and a line break, then they are shown as text on one line', () => {

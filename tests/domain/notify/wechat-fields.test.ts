@@ -54,7 +54,13 @@ describe('WeChat subscribe field limits', () => {
   })
 
   it('when keys are named thing1 / character_string2 / time3, then their keyword type is read from the name', () => {
-    expect(['thing1', 'character_string12', 'time3', 'phrase4', 'amount5'].map(fieldTypeOf)).toEqual(['thing', 'character_string', 'time', 'phrase', null])
+    expect(['thing1', 'character_string12', 'time3', 'phrase4', 'amount5'].map(fieldTypeOf)).toEqual([
+      'thing',
+      'character_string',
+      'time',
+      'phrase',
+      null,
+    ])
   })
 
   it('when data holds a bad value and an unsupported keyword, then both are reported by key', () => {

@@ -37,9 +37,12 @@ export function fileStoreContract(open: () => Promise<FileStore> | FileStore) {
     expect([await store.get('aaaaaaaa-1'), await store.get('bbbbbbbb-2')]).toEqual([Uint8Array.from([1]), Uint8Array.from([2])])
   })
 
-  it.each(['../../etc/passwd', 'abcdefgh/ijkl', '/etc/passwd', 'ABCDEFGHIJ', 'short', ''])('when the key is %j, then every operation refuses it', async (key) => {
-    await expect(store.put(key, Uint8Array.from([1]))).rejects.toThrow(/malformed key/)
-    await expect(store.get(key)).rejects.toThrow(/malformed key/)
-    await expect(store.remove(key)).rejects.toThrow(/malformed key/)
-  })
+  it.each(['../../etc/passwd', 'abcdefgh/ijkl', '/etc/passwd', 'ABCDEFGHIJ', 'short', ''])(
+    'when the key is %j, then every operation refuses it',
+    async (key) => {
+      await expect(store.put(key, Uint8Array.from([1]))).rejects.toThrow(/malformed key/)
+      await expect(store.get(key)).rejects.toThrow(/malformed key/)
+      await expect(store.remove(key)).rejects.toThrow(/malformed key/)
+    },
+  )
 }

@@ -23,7 +23,9 @@ export async function jpegWithGps(opts: { width?: number; height?: number; orien
 }
 
 export const solidImage = (format: 'png' | 'webp' | 'jpeg', width = 16, height = 16) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 200 } } })[format]().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 200 } } })
+    [format]()
+    .toBuffer()
 
 function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8)
@@ -41,7 +43,12 @@ export function pngClaiming(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(1024))), pngChunk('IEND', new Uint8Array(0))])
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    pngChunk('IEND', new Uint8Array(0)),
+  ])
 }
 
 /** GPS as exifr reads it, or null when the bytes carry none. */
@@ -52,9 +59,14 @@ export async function gpsOf(bytes: Uint8Array): Promise<{ latitude: number; long
 
 /** Every metadata block exifr can find (EXIF, GPS, XMP, IPTC, ICC), or null when there is none. */
 export async function metadataOf(bytes: Uint8Array): Promise<Record<string, unknown> | null> {
-  const all = await exifr.parse(Buffer.from(bytes), { tiff: true, xmp: true, icc: true, iptc: true, jfif: false, ihdr: false }).catch(() => undefined)
+  const all = await exifr
+    .parse(Buffer.from(bytes), { tiff: true, xmp: true, icc: true, iptc: true, jfif: false, ihdr: false })
+    .catch(() => undefined)
   return all && Object.keys(all).length > 0 ? all : null
 }
 
 export const minimalPdf = () =>
-  Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1')
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    'latin1',
+  )

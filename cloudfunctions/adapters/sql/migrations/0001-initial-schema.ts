@@ -85,11 +85,7 @@ export const initialSchema: Migration = {
       .addUniqueConstraint('cases_idempotency', ['filed_by', 'idempotency_key'])
       .execute()
     for (const column of ['filed_by', 'merchant_id', 'site_id'] as const) {
-      await db.schema
-        .createIndex(`cases_${column}_created`)
-        .on('cases')
-        .columns([column, 'created_at desc'])
-        .execute()
+      await db.schema.createIndex(`cases_${column}_created`).on('cases').columns([column, 'created_at desc']).execute()
     }
     await db.schema.createIndex('cases_created').on('cases').column('created_at desc').execute()
 

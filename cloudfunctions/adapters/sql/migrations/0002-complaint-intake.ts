@@ -15,7 +15,9 @@ export const complaintIntake: Migration = {
       .addColumn('industry', 'text', (c) => c.notNull().defaultTo('一般消费纠纷'))
       .addColumn('demands', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .addColumn('share_phone', 'boolean', (c) => c.notNull().defaultTo(false))
-      .addColumn('consent', 'jsonb', (c) => c.notNull().defaultTo(sql`'{"version":"none","at":"1970-01-01T00:00:00.000Z","mode":"self","attestedBy":null}'::jsonb`))
+      .addColumn('consent', 'jsonb', (c) =>
+        c.notNull().defaultTo(sql`'{"version":"none","at":"1970-01-01T00:00:00.000Z","mode":"self","attestedBy":null}'::jsonb`),
+      )
       .addColumn('channel', 'text', (c) => c.notNull().defaultTo('qr'))
       .addColumn('request_digest', 'text', (c) => c.notNull().defaultTo('legacy'))
       .addColumn('query_code_sealed', 'text', (c) => c.notNull().defaultTo('')) // '' on rows filed before query codes existed

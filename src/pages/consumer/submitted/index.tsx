@@ -25,7 +25,8 @@ export default function SubmittedPage() {
   useUnload(() => dropReceipt(caseId))
 
   // the 24-hour answer has a date: say it, so nobody has to work it out
-  const by = receipt && receipt.nextStep === NEXT_STEP_AFTER_SUBMIT ? formatShanghaiDateTime(new Date(Date.parse(receipt.createdAt) + DAY_MS)) : null
+  const by =
+    receipt && receipt.nextStep === NEXT_STEP_AFTER_SUBMIT ? formatShanghaiDateTime(new Date(Date.parse(receipt.createdAt) + DAY_MS)) : null
 
   return (
     <PageShell title="已提交" className="submitted" elderlySwitch>

@@ -49,7 +49,10 @@ export default function MerchantCasePage() {
     }
     const missing = code === 'CASE_NOT_FOUND' || code === 'VALIDATION_FAILED'
     return (
-      <NoticePage title={missing ? '未找到该投诉' : '暂时无法查看投诉'} message={missing ? '这条投诉不存在，或不是针对本店的。' : state.error.message}>
+      <NoticePage
+        title={missing ? '未找到该投诉' : '暂时无法查看投诉'}
+        message={missing ? '这条投诉不存在，或不是针对本店的。' : state.error.message}
+      >
         {missing ? null : <ActionButton label="重试" onPress={retry} />}
         <ActionButton label="返回商户工作台" variant="secondary" onPress={toHome} />
       </NoticePage>

@@ -85,9 +85,7 @@ export default function MerchantJoin() {
       ) : null}
       {items !== null && shown?.status !== 'active' ? (
         <View className="merchant-join__form">
-          <View className="merchant-join__intro">
-            {shown ? '换一个邀请码：' : '请扫描维权站给的二维码，或输入维权站告诉您的邀请码。'}
-          </View>
+          <View className="merchant-join__intro">{shown ? '换一个邀请码：' : '请扫描维权站给的二维码，或输入维权站告诉您的邀请码。'}</View>
           <TextField
             name="code"
             label="邀请码"

@@ -55,11 +55,23 @@ export function BoardFilters({ filter, onChange }: Props) {
         <View className="board-filters__scope-label" id="board-scope-label">
           范围
         </View>
-        <ChoiceGroup labelledBy="board-scope-label" label="范围" value={filter.scope ?? 'open'} options={SCOPES} onChange={(scope) => set({ scope })} />
+        <ChoiceGroup
+          labelledBy="board-scope-label"
+          label="范围"
+          value={filter.scope ?? 'open'}
+          options={SCOPES}
+          onChange={(scope) => set({ scope })}
+        />
       </View>
       <View className="board-filters__grid">
         <CodeSelect name="board-status" label="状态" labels={STATUS_LABELS} value={filter.status} onChange={(status) => set({ status })} />
-        <CodeSelect name="board-colour" label="时限" labels={CLOCK_COLOUR_LABELS} value={filter.colour} onChange={(colour) => set({ colour })} />
+        <CodeSelect
+          name="board-colour"
+          label="时限"
+          labels={CLOCK_COLOUR_LABELS}
+          value={filter.colour}
+          onChange={(colour) => set({ colour })}
+        />
         <CodeSelect name="board-kind" label="类型" labels={CASE_KIND_LABELS} value={filter.kind} onChange={(kind) => set({ kind })} />
         <TextField
           name="board-merchant"

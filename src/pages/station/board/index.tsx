@@ -15,7 +15,6 @@ import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
 import './index.scss'
 
-
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
 // order the server gives (the clock due soonest first), each with its clock's colour word. Both
 // calls go out together; either one saying "not signed in / not allowed" sends the person to login.
@@ -90,9 +89,21 @@ export default function StationBoard() {
           {me.role === 'station' || me.role === 'regulator' ? <InboxLink as={me.role} compact className="station-board__inbox" /> : null}
           {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
           {me.role === 'station' ? (
-            <ActionButton className="station-board__settings" label="时限设置" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.stationSettings })} />
+            <ActionButton
+              className="station-board__settings"
+              label="时限设置"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: PAGES.stationSettings })}
+            />
           ) : null}
-          {me.role === 'station' ? <ActionButton className="station-board__settings" label="商户管理" variant="secondary" onPress={() => Taro.navigateTo({ url: '/pages/station/merchants/index' })} /> : null}
+          {me.role === 'station' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="商户管理"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: '/pages/station/merchants/index' })}
+            />
+          ) : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
       </View>

@@ -40,7 +40,12 @@ export default function StationCasePage() {
   const act = useCallback(
     // the server offers station staff only station steps; the cast narrows the shared action type
     (action: CaseAction, step: CaseStep) =>
-      call('station', 'actOnCase', { caseId, caseAction: action as StationAction, ...stepFields(step), completionKind: step.completionKind }),
+      call('station', 'actOnCase', {
+        caseId,
+        caseAction: action as StationAction,
+        ...stepFields(step),
+        completionKind: step.completionKind,
+      }),
     [caseId],
   )
 
@@ -59,7 +64,10 @@ export default function StationCasePage() {
   if (state.status === 'failed') {
     const missing = state.error.code === 'CASE_NOT_FOUND' || state.error.code === 'VALIDATION_FAILED'
     return (
-      <NoticePage title={missing ? '未找到该投诉' : '暂时无法查看投诉'} message={missing ? '这条投诉不存在，或不属于本站。' : state.error.message}>
+      <NoticePage
+        title={missing ? '未找到该投诉' : '暂时无法查看投诉'}
+        message={missing ? '这条投诉不存在，或不属于本站。' : state.error.message}
+      >
         {missing ? null : <ActionButton label="重试" onPress={retry} />}
         <ActionButton label="返回工作台" variant="secondary" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />
       </NoticePage>

@@ -39,7 +39,12 @@ export default function StationInboxPage() {
         </>
       ) : null}
       {role === 'proxy' ? <View className="station-inbox__none">代帮办账号没有站点消息。</View> : null}
-      <ActionButton className="station-inbox__back" label="返回工作台" variant="secondary" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />
+      <ActionButton
+        className="station-inbox__back"
+        label="返回工作台"
+        variant="secondary"
+        onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })}
+      />
     </PageShell>
   )
 }

@@ -31,7 +31,13 @@ export function ParkedList() {
     setBusyId(row.id)
     const result = await call('inbox', 'requeue', { id: row.id })
     setBusyId(null)
-    setSaid(result.ok && result.data.requeued ? `已重新发送：${row.caseNo} 给${roleLabel(row.recipientRole)}的通知` : result.ok ? '这条通知已不在失败列表中' : result.error.message)
+    setSaid(
+      result.ok && result.data.requeued
+        ? `已重新发送：${row.caseNo} 给${roleLabel(row.recipientRole)}的通知`
+        : result.ok
+          ? '这条通知已不在失败列表中'
+          : result.error.message,
+    )
     await reload()
   }
 

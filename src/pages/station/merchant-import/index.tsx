@@ -17,7 +17,9 @@ import './index.scss'
 // A whole mall at once: staff paste the table (or choose the CSV file on the desk), import, and
 // see how many shops were added or updated and every row that was left out with its reasons.
 type Outcome = ActionOutput<'registry', 'importMerchantsCsv'>
-const REQUIRED = MERCHANT_CSV_COLUMNS.filter((c) => c.required).map((c) => c.header).join('、')
+const REQUIRED = MERCHANT_CSV_COLUMNS.filter((c) => c.required)
+  .map((c) => c.header)
+  .join('、')
 
 export default function StationMerchantImport() {
   const [csv, setCsv] = useState('')

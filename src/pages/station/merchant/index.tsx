@@ -87,7 +87,11 @@ function ExistingMerchant({ merchantId }: { merchantId: string }) {
         <ActionButton label="刷新店员列表" variant="quiet" onPress={() => setMembersKey((k) => k + 1)} />
       </Section>
       <Section title="二维码海报">
-        <ActionButton label="打印本店海报" variant="secondary" onPress={() => Taro.navigateTo({ url: withQuery(REGISTRY_PAGES.posters, { ids: merchant.id }) })} />
+        <ActionButton
+          label="打印本店海报"
+          variant="secondary"
+          onPress={() => Taro.navigateTo({ url: withQuery(REGISTRY_PAGES.posters, { ids: merchant.id }) })}
+        />
       </Section>
       <Section title="商户信息">
         <MerchantForm key={merchant.id} merchant={merchant} onSaved={() => void reload()} />

@@ -57,14 +57,29 @@ export default function StationMerchants() {
             <ActionButton label="批量打印海报" variant="secondary" onPress={() => go(REGISTRY_PAGES.posters)} />
           </View>
           <View className="station-merchants__filters">
-            <TextField name="merchant-search" label="搜索商户" value={query} onChange={(v) => {
+            <TextField
+              name="merchant-search"
+              label="搜索商户"
+              value={query}
+              onChange={(v) => {
                 setQuery(v)
                 setShown(PAGE_SIZE)
-              }} maxlength={30} placeholder="店名、铺位号或商户码" inputMode="search" />
-            <SelectField name="merchant-signed" label="双承诺" value={signed} options={SIGNED_FILTERS} placeholder="全部商户" onChange={(v) => {
+              }}
+              maxlength={30}
+              placeholder="店名、铺位号或商户码"
+              inputMode="search"
+            />
+            <SelectField
+              name="merchant-signed"
+              label="双承诺"
+              value={signed}
+              options={SIGNED_FILTERS}
+              placeholder="全部商户"
+              onChange={(v) => {
                 setSigned(v as SignedFilter)
                 setShown(PAGE_SIZE)
-              }} />
+              }}
+            />
           </View>
           <View className="station-merchants__count" role="status">
             找到 {matching.length} 家
@@ -80,7 +95,13 @@ export default function StationMerchants() {
           ) : (
             <EmptyState text={all.length ? '没有符合条件的商户' : '本站还没有商户，请新增或导入'} />
           )}
-          {matching.length > shown ? <ActionButton label={`显示更多（还有 ${matching.length - shown} 家）`} variant="secondary" onPress={() => setShown(shown + PAGE_SIZE)} /> : null}
+          {matching.length > shown ? (
+            <ActionButton
+              label={`显示更多（还有 ${matching.length - shown} 家）`}
+              variant="secondary"
+              onPress={() => setShown(shown + PAGE_SIZE)}
+            />
+          ) : null}
         </>
       ) : null}
       <ActionButton label="返回工作台" variant="quiet" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />

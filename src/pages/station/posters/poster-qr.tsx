@@ -11,7 +11,18 @@ export function PosterQr({ item }: { item: PosterItem }) {
   const load = useCallback(() => call('registry', 'miniCode', { merchantId: item.merchantId }), [item.merchantId])
   const { state } = useRemote(load)
   if (state.status === 'ready') {
-    return <Image className="poster-qr" mode="aspectFit" src={`data:${state.data.contentType};base64,${state.data.base64}`} ariaLabel={`${item.name} 的小程序码`} />
+    return (
+      <Image
+        className="poster-qr"
+        mode="aspectFit"
+        src={`data:${state.data.contentType};base64,${state.data.base64}`}
+        ariaLabel={`${item.name} 的小程序码`}
+      />
+    )
   }
-  return <View className="poster-qr poster-qr--text">{state.status === 'failed' ? `${state.error.message}（商户码 ${item.code}）` : '正在生成小程序码…'}</View>
+  return (
+    <View className="poster-qr poster-qr--text">
+      {state.status === 'failed' ? `${state.error.message}（商户码 ${item.code}）` : '正在生成小程序码…'}
+    </View>
+  )
 }

@@ -58,7 +58,9 @@ export default function ProxyReceiptPage() {
           <View className="proxy-receipt__value">{receipt.hotline}</View>
         </View>
       </View>
-      <View className="proxy-receipt__how">查询方法：微信扫描商场内“快诉”二维码或打开快诉首页，点“用编号和查询码查进度”，输入上面两组号码。紧急情况请拨打110或12315。</View>
+      <View className="proxy-receipt__how">
+        查询方法：微信扫描商场内“快诉”二维码或打开快诉首页，点“用编号和查询码查进度”，输入上面两组号码。紧急情况请拨打110或12315。
+      </View>
       <View className="proxy-receipt__actions no-print">
         {canPrint ? <ActionButton label="打印" text="打印回执" onPress={printPage} /> : null}
         <ActionButton label="继续代为登记" variant="secondary" onPress={() => Taro.redirectTo({ url: PAGES.proxyFile })} />

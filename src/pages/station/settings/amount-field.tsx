@@ -17,7 +17,13 @@ export function AmountField({ field, value, onChange, error }: Props) {
   // what is saved, not what is being typed: "本站现为" must be true
   const own = field.amount !== field.defaultAmount ? `；本站现为 ${field.amount} ${unit}` : ''
   return (
-    <FormField name={field.key} label={field.label} hint={`全国默认 ${field.defaultAmount} ${unit}${own}`} error={error} className="amount-field">
+    <FormField
+      name={field.key}
+      label={field.label}
+      hint={`全国默认 ${field.defaultAmount} ${unit}${own}`}
+      error={error}
+      className="amount-field"
+    >
       <View className="amount-field__row">
         <Input
           className="field-box amount-field__input"

@@ -1,5 +1,11 @@
 import type { ActionOutput } from '../../../domain/api/contract'
-import { COMPLETION_WORKING_DAYS, DEFAULT_CLOCK_RULES, DEFAULT_COMPLETION_EXTENSION, type ClockId, type CompletionKind } from '../../../domain/clocks/clock-rules'
+import {
+  COMPLETION_WORKING_DAYS,
+  DEFAULT_CLOCK_RULES,
+  DEFAULT_COMPLETION_EXTENSION,
+  type ClockId,
+  type CompletionKind,
+} from '../../../domain/clocks/clock-rules'
 import type { ClockSettings } from '../../../domain/clocks/clock-settings'
 import type { FieldErrors } from '../../../domain/errors'
 import { COMPLETION_KIND_LABELS } from '../../../domain/labels'
@@ -32,7 +38,13 @@ export function clockFields(view: SiteClocks): ClockField[] {
     }
     if (e.clockId === 'completion' && e.kind) {
       const kind = e.kind as CompletionKind
-      return { key: `settings.completion.${kind}`, label: `办结（${kindName(kind)}）`, unit, amount: e.amount, defaultAmount: COMPLETION_WORKING_DAYS[kind] }
+      return {
+        key: `settings.completion.${kind}`,
+        label: `办结（${kindName(kind)}）`,
+        unit,
+        amount: e.amount,
+        defaultAmount: COMPLETION_WORKING_DAYS[kind],
+      }
     }
     const id = e.clockId as ClockId
     return { key: `settings.amounts.${id}`, label: e.label, unit, amount: e.amount, defaultAmount: DEFAULT_CLOCK_RULES[id].amount }

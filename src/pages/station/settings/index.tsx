@@ -111,7 +111,13 @@ export default function StationClockSettings() {
             {fields
               .filter((f) => f.unit === group.unit)
               .map((field) => (
-                <AmountField key={field.key} field={field} value={values[field.key] ?? ''} onChange={(v) => edit(field.key, v)} error={errors[field.key]} />
+                <AmountField
+                  key={field.key}
+                  field={field}
+                  value={values[field.key] ?? ''}
+                  onChange={(v) => edit(field.key, v)}
+                  error={errors[field.key]}
+                />
               ))}
           </View>
         </View>
