@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { channelsFromConfig } from '../adapters/notify-channels-from-config'
 import { diskFileStore } from '../adapters/files/disk-file-store'
+import { sharpImages } from '../adapters/media/sharp-images'
 import { noUploadedObjects } from '../adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../adapters/files/signed-file-links'
 import { openSqlStore } from '../adapters/sql/sql-store'
@@ -30,7 +31,9 @@ export interface RunningHost {
 export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
   const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey })
   const store = await openSqlStore(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax }
+      : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
     aesVault(keys.dataKey),
   )
   const links = hmacLinkSigner(keys.linkKey)
@@ -45,6 +48,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     uploads: noUploadedObjects, // the host takes files in over POST /upload/evidence
     calendar: chineseDaysTable(),
     speech: speechFromConfig(config.tencent, systemClock),
+    images: sharpImages,
   }
 
   let demo: DemoCredentials | undefined

@@ -22,6 +22,13 @@ export const HostEnvSchema = z
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的网址' }).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: '必须是 postgres:// 开头的连接串' }).optional(),
+    // connections this host holds to PostgreSQL at most; several hosts on one server share its max_connections (100 by default)
+    DB_POOL_MAX: z.coerce
+      .number({ error: '必须是数字' })
+      .int({ error: '必须是整数' })
+      .min(1, { error: '必须在 1 到 100 之间' })
+      .max(100, { error: '必须在 1 到 100 之间' })
+      .default(10),
     H5_DIR: z.string().min(1).default('dist/h5'),
     SEED_DEMO: bool(true),
     DEMO_PASSWORD: z.string().min(8, { error: '至少 8 个字符' }).optional(),
@@ -37,6 +44,7 @@ export const HostEnvSchema = z
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    dbPoolMax: env.DB_POOL_MAX,
     h5Dir: env.H5_DIR,
     seedDemo: env.SEED_DEMO,
     demoPassword: env.DEMO_PASSWORD,

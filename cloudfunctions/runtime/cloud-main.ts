@@ -1,10 +1,9 @@
 import tcb from '@cloudbase/node-sdk'
 import type { Result } from '../../src/domain/errors'
-import { fail } from '../../src/domain/errors'
 import type { Deps } from '../services/context'
 import { resolveCaller } from '../services/resolve-caller'
 import type { FunctionDefinition } from './define-function'
-import { dispatch } from './dispatch'
+import { dispatch, failureOf } from './dispatch'
 
 /**
  * The caller's OPENID as the platform vouches for it — never a field of the event. CloudBase puts
@@ -27,13 +26,14 @@ function platformOpenId(context: unknown): string | undefined {
 export function createCloudMain(def: FunctionDefinition, getDeps: () => Promise<Deps>) {
   return async function main(event: unknown, context: unknown): Promise<Result<unknown>> {
     let deps: Deps
+    let caller: Awaited<ReturnType<typeof resolveCaller>>
     try {
       deps = await getDeps()
+      caller = await resolveCaller(deps, { subject: platformOpenId(context) })
     } catch (err) {
-      console.error(`[${def.name}] cannot start:`, err)
-      return fail('INTERNAL')
+      // a database that is away at cold start or while resolving the caller answers "retry", not a crash
+      return failureOf(err, `${def.name} start`)
     }
-    const caller = await resolveCaller(deps, { subject: platformOpenId(context) })
     return dispatch(def, event, { caller, deps })
   }
 }

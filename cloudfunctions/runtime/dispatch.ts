@@ -3,6 +3,7 @@ import { AppFailure, fail, type Result } from '../../src/domain/errors'
 import { rolesOf, STAFF_ROLES } from '../../src/domain/identity'
 import { isAllowed, POLICY } from '../../src/domain/policy'
 import { parseWith } from '../../src/domain/validation'
+import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/sql/db-errors'
 import type { ServiceContext } from '../services/context'
 import type { FunctionDefinition } from './define-function'
 
@@ -47,7 +48,19 @@ export async function dispatch(
     return await handlers[action](parsed.data, ctx)
   } catch (err) {
     if (err instanceof AppFailure) return { ok: false, error: err.error }
-    logger.error(`[${fn}.${action}] unexpected failure`, err)
-    return fail('INTERNAL')
+    return failureOf(err, `${fn}.${action}`, logger)
   }
+}
+
+/**
+ * The one mapping of a thrown fault to a coded result: a database that dropped or refused the
+ * connection is SERVICE_UNAVAILABLE (retry in a moment); anything else is our fault, INTERNAL.
+ */
+export function failureOf(err: unknown, where: string, logger: Logger = console): Result<never> {
+  if (isDatabaseUnavailable(err)) {
+    logger.error(`[${where}] database unavailable: ${describeDatabaseError(err)}`)
+    return fail('SERVICE_UNAVAILABLE')
+  }
+  logger.error(`[${where}] unexpected failure`, err)
+  return fail('INTERNAL')
 }

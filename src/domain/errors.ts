@@ -40,6 +40,8 @@ export const ERROR_CATALOGUE = {
   EXTENSION_NOT_ALLOWED: { status: 409, message: '只有复杂案件可在到期前延期一次' },
   RETURN_VISIT_BY_HANDLER: { status: 409, message: '回访应由办结人以外的工作人员进行' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
+  // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },
   INTERNAL: { status: 500, message: '服务暂时不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>
 

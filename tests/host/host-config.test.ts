@@ -11,6 +11,7 @@ describe('host configuration from the environment', () => {
         databaseUrl: undefined,
         seedDemo: true,
         cookieSecure: false,
+        dbPoolMax: 10,
       }),
     })
   })
@@ -24,6 +25,8 @@ describe('host configuration from the environment', () => {
     [{ PORT: 'eighty' }, 'PORT="eighty"：必须是数字'],
     [{ PORT: '70000' }, 'PORT="70000"：必须在 0 到 65535 之间（0 = 任选空闲端口）'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL="mysql://x"：必须是 postgres:// 开头的连接串'],
+    [{ DB_POOL_MAX: '0' }, 'DB_POOL_MAX="0"：必须在 1 到 100 之间'],
+    [{ DB_POOL_MAX: 'many' }, 'DB_POOL_MAX="many"：必须是数字'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO="yes"：只能是 true 或 false'],
     [{ DEMO_PASSWORD: 'short' }, 'DEMO_PASSWORD="…"：至少 8 个字符'], // secrets are never echoed
     [{ DATA_KEY: 'c2hvcnQ=' }, 'DATA_KEY="…"：必须是 32 字节的 base64 密钥'],

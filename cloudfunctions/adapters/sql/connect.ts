@@ -3,10 +3,11 @@ import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type { Database } from './database'
+import { describeDatabaseError } from './db-errors'
 import { migrationProvider } from './migrations'
 
 export type SqlTarget =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; poolMax?: number; log?: (line: string) => void }
   | { kind: 'pglite'; dataDir: string | null } // null = in memory
   | { kind: 'pglite-dump'; dump: Blob } // a migrated template loaded into memory (tests)
 
@@ -28,12 +29,29 @@ export async function openPglite(target: Exclude<SqlTarget, { kind: 'postgres' }
 
 export const kyselyOverPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
 
+/** A cloud-function instance serves one call at a time; the host passes its own (DB_POOL_MAX). */
+export const DEFAULT_POOL_MAX = 5
+/** How long a request waits for a connection (server down, or every connection busy) before it answers 503. */
+const CONNECT_TIMEOUT_MS = 5_000
+
 /** One Kysely schema for both engines. */
 export async function connectSql(target: SqlTarget): Promise<Kysely<Database>> {
   if (target.kind !== 'postgres') return kyselyOverPglite(await openPglite(target))
   const pg = await import('pg')
   const Pool = pg.Pool ?? (pg as unknown as { default: typeof pg }).default.Pool
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: target.url, max: 5 }) }) })
+  const pool = new Pool({
+    connectionString: target.url,
+    max: target.poolMax ?? DEFAULT_POOL_MAX,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  })
+  const log = target.log ?? ((line: string) => console.error(line))
+  // Without these listeners a terminated backend, a restart or a failover emits an unhandled 'error'
+  // and ends the process. pg-pool has already dropped an idle client that failed; a checked-out one
+  // is no longer queryable and is dropped when Kysely releases it. The next query opens a new one.
+  // Each client's own listener logs it once; the pool re-emits an idle client's error, already logged.
+  pool.on('connect', (client) => client.on('error', (err) => log(`[db] connection lost: ${describeDatabaseError(err)}`)))
+  pool.on('error', () => {})
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
 /** Bring the schema up to the latest version; throws with the failing migration's name. */
