@@ -17,6 +17,7 @@ import { signedFileLinks } from '../cloudfunctions/adapters/files/signed-file-li
 import { nodeSecrets } from '../cloudfunctions/adapters/system/node-secrets'
 import { randomIds } from '../cloudfunctions/adapters/system/random-ids'
 import { fixedClock } from '../cloudfunctions/adapters/system/system-clock'
+import { noImages } from '../cloudfunctions/ports/media'
 import { unavailableSpeech } from '../cloudfunctions/ports/speech'
 import type { Deps } from '../cloudfunctions/services/context'
 import { dispatchOutbox } from '../cloudfunctions/services/notify/dispatch-outbox'
@@ -50,6 +51,7 @@ async function main() {
       uploads: noUploadedObjects,
       calendar: chineseDaysTable(),
       speech: unavailableSpeech,
+      images: noImages, // the tick takes no photos in
     }
     await store.saveSite(DEMO_SITE)
     const shop = DEMO_MERCHANTS[0]

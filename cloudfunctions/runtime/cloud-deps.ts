@@ -12,6 +12,7 @@ import { systemClock } from '../adapters/system/system-clock'
 import { Base64KeySchema } from '../host/host-keys'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { tencentConfigFrom } from '../adapters/tencent/tencent-config'
+import { noImages, type Images } from '../ports/media'
 import type { Deps } from '../services/context'
 
 // In CloudBase the functions currently reach a PostgreSQL server (e.g. Tencent Cloud PostgreSQL) at
@@ -28,7 +29,7 @@ const CloudEnvSchema = z.object({
 
 let deps: Promise<Deps> | undefined
 
-async function buildDeps(): Promise<Deps> {
+async function buildDeps(images: Images): Promise<Deps> {
   const env = CloudEnvSchema.parse(process.env)
   const tencent = tencentConfigFrom(process.env)
   if (!tencent.ok) throw new Error(`腾讯云配置有误：${tencent.problems.join('；')}`)
@@ -46,11 +47,17 @@ async function buildDeps(): Promise<Deps> {
     links: hmacLinkSigner(env.LINK_KEY ?? randomBytes(32)),
     calendar: chineseDaysTable(),
     speech: speechFromConfig(tencent.config, systemClock),
+    images,
   }
 }
 
-export function cloudDeps(): Promise<Deps> {
-  const pending = (deps ??= buildDeps())
+/**
+ * The deps of this container's one function, built on its first call. Only `consumer` takes files
+ * in, so only its entry passes `images` (sharp): the other bundles never reference sharp, and their
+ * package.json does not make CloudBase install it.
+ */
+export function cloudDeps(parts: { images?: Images } = {}): Promise<Deps> {
+  const pending = (deps ??= buildDeps(parts.images ?? noImages))
   pending.catch(() => {
     deps = undefined // let the next invocation try again after a cold-start failure
   })

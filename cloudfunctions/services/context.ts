@@ -2,6 +2,7 @@ import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
 import type { FileLinks } from '../ports/file-links'
 import type { FileStore, LinkSigner } from '../ports/files'
+import type { Images } from '../ports/media'
 import type { Store } from '../ports/store'
 import type { SpeechToText } from '../ports/speech'
 import type { Clock, Ids, Secrets } from '../ports/system'
@@ -24,6 +25,8 @@ export interface Deps {
   calendar: HolidayTable
   /** server-side voice to text (Tencent ASR when configured; otherwise "unavailable") */
   speech: SpeechToText
+  /** photos decoded and encoded again without metadata (sharp, loaded on first use) */
+  images: Images
 }
 
 export interface ServiceContext {

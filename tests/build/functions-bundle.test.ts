@@ -92,3 +92,25 @@ test('when the consumer bundle runs without DATABASE_URL, then main resolves to 
   })
   expect(run.stderr).toContain('DATABASE_URL') // the refusal names what is missing
 }, 60_000)
+
+// Loading sharp's native module on every cold start would make any broken install fail every action
+// of the function, uploads or not: the image adapter loads it on the first photo only.
+test('when the consumer bundle is loaded and answers an action, then sharp is not loaded: every require of it is deferred', () => {
+  const bundle = readFileSync(join(out, 'consumer', 'index.js'), 'utf8')
+  const lazy = 'Promise.resolve().then(() => __toESM(require("sharp")))'
+  expect(count(bundle, lazy)).toBeGreaterThan(0)
+  expect(count(bundle, 'require("sharp")')).toBe(count(bundle, lazy))
+  const script = `
+    const { main } = require(${JSON.stringify(join(out, 'consumer', 'index.js'))})
+    const loaded = () => Object.keys(require.cache).some((k) => k.includes('/node_modules/sharp/') || k.includes('/node_modules/@img/'))
+    const atImport = loaded()
+    main({ action: 'getMerchantEntry', code: 'WDXG26' }, {}).then(() => console.log(JSON.stringify({ atImport, afterCall: loaded() })))`
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: out,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, DATABASE_URL: '', TENCENTCLOUD: 'true', NODE_PATH: join(ROOT, 'node_modules') },
+  })
+  expect(run.status).toBe(0)
+  expect(JSON.parse(run.stdout.trim().split('\n').pop() ?? '')).toEqual({ atImport: false, afterCall: false })
+}, 60_000)

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { diskFileStore } from '../../cloudfunctions/adapters/files/disk-file-store'
+import { sharpImages } from '../../cloudfunctions/adapters/media/sharp-images'
 import { noUploadedObjects } from '../../cloudfunctions/adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../../cloudfunctions/adapters/files/signed-file-links'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
@@ -51,5 +52,6 @@ export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock:
     uploads: noUploadedObjects,
     calendar: chineseDaysTable(),
     speech: unavailableSpeech,
+    images: sharpImages,
   }
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
 import {
   EVIDENCE_KINDS,
   EVIDENCE_RULES,
@@ -9,7 +8,8 @@ import {
   type EvidenceView,
 } from '../../../src/domain/evidence.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
-import type { ServiceContext } from '../context'
+import type { ImageFormat } from '../../ports/media'
+import type { Deps, ServiceContext } from '../context'
 import { mp4DurationSeconds } from './mp4-duration'
 import { sniffMime } from './sniff-mime'
 
@@ -44,7 +44,7 @@ const EXTENSIONS: Record<EvidenceMime, readonly string[]> = {
   'application/pdf': ['.pdf'],
 }
 
-const IMAGE_MIMES: readonly EvidenceMime[] = ['image/jpeg', 'image/png', 'image/webp']
+const IMAGE_FORMATS: Partial<Record<EvidenceMime, ImageFormat>> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }
 const MOVIE_MIMES: readonly EvidenceMime[] = ['video/mp4', 'video/quicktime']
 
 export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload): Promise<Result<EvidenceView>> {
@@ -61,7 +61,8 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
     if (seconds === null) return fail('UNSUPPORTED_FILE_TYPE') // a length we cannot read is not under the cap
     if (seconds > rule.maxDurationS + DURATION_SLACK_S) return fail('VIDEO_TOO_LONG')
   }
-  const stored = IMAGE_MIMES.includes(mime) ? await reencodeImage(upload.bytes, mime) : upload.bytes
+  const imageFormat = IMAGE_FORMATS[mime]
+  const stored = imageFormat ? await cleanImage(ctx.deps, upload.bytes, imageFormat) : upload.bytes
   if (!stored) return fail('UNSUPPORTED_FILE_TYPE')
 
   const { deps } = ctx
@@ -89,18 +90,14 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
 }
 
 /**
- * Decode and encode again in the same format: `.rotate()` applies the EXIF orientation first (the
- * photo still looks upright), and without `withMetadata` sharp writes no EXIF, GPS, XMP or ICC.
- * A pixel bomb, a corrupt or truncated image comes back as null.
+ * The photo decoded and encoded again in its own format, upright and without EXIF, GPS, XMP or ICC.
+ * The decoder must agree with the magic numbers, and the pixel count is checked from the header
+ * before anything is decoded. A pixel bomb, a corrupt or truncated image comes back as null.
  */
-async function reencodeImage(bytes: Uint8Array, mime: EvidenceMime): Promise<Uint8Array | null> {
-  try {
-    const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
-    const encoded = mime === 'image/png' ? image.png() : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90 })
-    return new Uint8Array(await encoded.toBuffer())
-  } catch {
-    return null
-  }
+async function cleanImage(deps: Deps, bytes: Uint8Array, format: ImageFormat): Promise<Uint8Array | null> {
+  const info = await deps.images.probe(bytes)
+  if (!info || info.format !== format || info.width * info.height > MAX_INPUT_PIXELS) return null
+  return deps.images.reencode(bytes, format, { maxInputPixels: MAX_INPUT_PIXELS })
 }
 
 /** 128 random bits as lower-case hex: nothing of the uploader's input reaches a file path. */
@@ -109,6 +106,7 @@ function newStorageKey(random: Uint8Array): string {
 }
 
 // C0/C1 controls, zero-width and bidi-override characters ("invoice\u202Efdp.exe" reads as .pdf)
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
 
 /**

@@ -1,4 +1,5 @@
 import { unavailableSpeech } from '../../../cloudfunctions/ports/speech'
+import { sharpImages } from '../../../cloudfunctions/adapters/media/sharp-images'
 import { noUploadedObjects } from '../../../cloudfunctions/adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../../../cloudfunctions/adapters/files/signed-file-links'
 import { hmacLinkSigner } from '../../../cloudfunctions/adapters/system/hmac-link-signer'
@@ -25,6 +26,7 @@ export function memoryDeps() {
     uploads: noUploadedObjects,
     calendar: { holidays: {}, makeupWorkdays: {}, publishedYears: [] },
     speech: unavailableSpeech,
+    images: sharpImages,
   }
 }
 
