@@ -6,6 +6,7 @@ import { diskFileStore } from '../adapters/files/disk-file-store'
 import { sharpImages } from '../adapters/media/sharp-images'
 import { noUploadedObjects } from '../adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../adapters/files/signed-file-links'
+import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/sql/db-errors'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
@@ -65,7 +66,11 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
   })
   await app.listen({ port: config.port, host: config.host })
   const channels = channelsFromConfig(config.notify, config.tencent, systemClock, (line) => app.log.info(line))
-  const scheduler = startClockScheduler(deps, channels, (err) => app.log.error({ err }, 'clock tick or dispatch failed'))
+  const scheduler = startClockScheduler(deps, channels, (err, f) =>
+    isDatabaseUnavailable(err)
+      ? app.log.warn(`${f.job}: database unavailable (${describeDatabaseError(err)}), try ${f.failures} failed, next in ${f.retryInMs} ms`)
+      : app.log.error({ err, ...f }, 'clock tick or dispatch failed'),
+  )
 
   if (demo) await printDemo(config, demo, say)
   say(`快诉已启动：${config.publicUrl}  （数据：${config.databaseUrl ? 'PostgreSQL' : resolve(config.dataDir, 'pg')}）`)
