@@ -1,3 +1,4 @@
+import { deploymentDefaultContacts } from '../../src/domain/notify/deployment-defaults'
 import type { NotifyChannels } from '../services/notify/notify-channels'
 import type { Clock } from '../ports/system'
 import type { NotifyConfig } from './notify-config'
@@ -5,17 +6,24 @@ import { tencentApiClient } from './tencent/tencent-api-client'
 import type { TencentConfig } from './tencent/tencent-config'
 import { tencentSmsSender } from './tencent/tencent-sms'
 import { httpWechatOpenApi } from './wechat/http-open-api'
-import { wecomWebhook } from './wecom/wecom-webhook'
+import { wecomGroupRobot } from './wecom/wecom-webhook'
 
-/** The channels the configuration switched on; the inbox (and the log line) are always there. */
+/**
+ * The channels the configuration switched on; the inbox (and the log line) are always there. The
+ * group robot is always on, because stored contacts name their own groups; WECOM_WEBHOOK_KEY only
+ * adds the deployment's group as the fallback contact.
+ */
 export function channelsFromConfig(
   notify: NotifyConfig,
   tencent: TencentConfig,
   clock: Clock,
   log: (line: string) => void,
 ): NotifyChannels {
-  const channels: NotifyChannels = { log }
-  if (notify.wecom) channels.wecom = wecomWebhook(notify.wecom)
+  const channels: NotifyChannels = {
+    log,
+    groupRobot: wecomGroupRobot({ baseUrl: notify.wecom.baseUrl }),
+    defaultContacts: deploymentDefaultContacts({ wecomKey: notify.wecom.key }),
+  }
   if (notify.wechat) {
     const { appId, appSecret, baseUrl } = notify.wechat
     channels.wechat = {

@@ -33,7 +33,8 @@ const NotifyEnvSchema = z
   })
 
 export interface NotifyConfig {
-  wecom: { key: string; baseUrl?: string } | null
+  /** the deployment's fallback work group (key: null when none); the base URL serves every contact's group */
+  wecom: { key: string | null; baseUrl?: string }
   /** self-hosted: our own AppID/AppSecret over HTTPS (in CloudBase, WECHAT_OPENAPI=cloud needs neither) */
   wechat: { appId: string; appSecret: string; baseUrl?: string } | null
   /** subscribe-message template per slot (WECHAT_TMPL_<SLOT>); a slot without one is inbox-only */
@@ -57,7 +58,7 @@ export function notifyConfigFrom(env: Record<string, string | undefined>): Notif
   return {
     ok: true,
     config: {
-      wecom: e.WECOM_WEBHOOK_KEY ? { key: e.WECOM_WEBHOOK_KEY, baseUrl: e.WECOM_API_BASE_URL } : null,
+      wecom: { key: e.WECOM_WEBHOOK_KEY ?? null, baseUrl: e.WECOM_API_BASE_URL },
       wechat:
         e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
           ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, baseUrl: e.WECHAT_API_BASE_URL }

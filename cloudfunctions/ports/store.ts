@@ -5,6 +5,7 @@ import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { MerchantRegistryStore } from './merchant-registry-store'
+import type { NotificationContactStore } from './notification-contacts'
 import type { NotificationStore } from './notification-store'
 import type { Membership, StaffAccount, StaffSession } from './records'
 
@@ -136,6 +137,15 @@ export interface AccessLogStore {
 }
 
 export interface Store
-  extends DirectoryStore, IdentityStore, CaseStore, EvidenceStore, ClockStore, AccessLogStore, MerchantRegistryStore, NotificationStore {
+  extends
+    DirectoryStore,
+    IdentityStore,
+    CaseStore,
+    EvidenceStore,
+    ClockStore,
+    AccessLogStore,
+    MerchantRegistryStore,
+    NotificationStore,
+    NotificationContactStore {
   close(): Promise<void>
 }

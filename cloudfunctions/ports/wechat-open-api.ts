@@ -1,8 +1,12 @@
+import type { SubscribeSlot } from '../../src/domain/notify/subscribe-messages'
 import type { SubscribeData } from '../../src/domain/notify/wechat-fields'
 import type { DeliveryResult } from './delivery'
 
 export type { DeliveryResult } from './delivery'
 export type { SubscribeData } from '../../src/domain/notify/wechat-fields'
+
+/** The deployment's subscribe-message template per slot (WECHAT_TMPL_<SLOT>); a slot without one is not sent. */
+export type TemplateIds = Partial<Record<SubscribeSlot, string>>
 
 /** Which build of the mini-program a tap on the message opens. */
 export type MiniprogramState = 'developer' | 'trial' | 'formal'

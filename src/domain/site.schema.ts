@@ -7,6 +7,8 @@ export const SiteSchema = z.object({
   address: z.string(),
   /** the station's phone, printed on posters and receipts */
   hotline: z.string(),
+  /** the regulator's area (district bureau's jurisdiction) it belongs to: its notification contacts apply here too */
+  areaId: z.string().min(1).max(64).optional(),
   /** the site's own clock numbers where they differ from the defaults */
   clockSettings: ClockSettingsSchema.default({ amounts: {}, completion: {} }),
 })

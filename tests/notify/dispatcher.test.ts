@@ -1,9 +1,10 @@
 import { tencentSmsSender } from '../../cloudfunctions/adapters/tencent/tencent-sms'
 import { tencentApiClient } from '../../cloudfunctions/adapters/tencent/tencent-api-client'
 import { httpWechatOpenApi } from '../../cloudfunctions/adapters/wechat/http-open-api'
-import { wecomWebhook } from '../../cloudfunctions/adapters/wecom/wecom-webhook'
+import { wecomGroupRobot } from '../../cloudfunctions/adapters/wecom/wecom-webhook'
 import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../../cloudfunctions/services/notify/notify-channels'
+import { deploymentDefaultContacts } from '../../src/domain/notify/deployment-defaults'
 import { callAs } from '../support/call-as'
 import { aSubmission, unique } from '../support/builders'
 import { startJsonLoopback, type JsonLoopback, type RecordedRequest, type ScriptedReply } from '../support/json-loopback'
@@ -43,7 +44,9 @@ describe('outbox dispatcher', () => {
         api: httpWechatOpenApi({ appId: 'wx0000000000000001', appSecret: 'app-secret', baseUrl: wechat.baseUrl, clock: world.deps.clock }),
         templateIds: { merchant_new_case: 'TMPL_MERCHANT_NEW_CASE_0001', consumer_accepted: 'TMPL_CONSUMER_ACCEPTED_0001' },
       },
-      wecom: wecomWebhook({ key: 'robot-key-1', baseUrl: wecom.baseUrl }),
+      // the env's WECOM_WEBHOOK_KEY: the fallback group for escalations and red cards
+      groupRobot: wecomGroupRobot({ baseUrl: wecom.baseUrl }),
+      defaultContacts: deploymentDefaultContacts({ wecomKey: 'robot-key-1' }),
       // the SMS signature carries real time (Tencent checks it), so this client reads the system clock
       sms: {
         sender: tencentSmsSender({
@@ -180,7 +183,7 @@ describe('outbox dispatcher', () => {
       return {
         ...channels,
         wechat: { ...channels.wechat!, api: { sendSubscribeMessage: (m) => (die(), channels.wechat!.api.sendSubscribeMessage(m)) } },
-        wecom: { sendMarkdown: (c) => (die(), channels.wecom!.sendMarkdown(c)) },
+        groupRobot: { sendMarkdown: (key, c) => (die(), channels.groupRobot!.sendMarkdown(key, c)) },
       }
     }
     const received = (reqs: RecordedRequest[]) => reqs.map((r) => JSON.stringify(r.body))

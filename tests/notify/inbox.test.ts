@@ -2,6 +2,7 @@ import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-ou
 import { callAs } from '../support/call-as'
 import { aSubmission, unique } from '../support/builders'
 import { openWorkflowWorld } from '../support/workflow-world'
+import { deploymentDefaultContacts } from '../../src/domain/notify/deployment-defaults'
 
 // The in-app inbox through the `inbox` function: each role reads exactly the boxes its notifications
 // are addressed to, marks its own entries read, and station staff see (and resend) what got parked.
@@ -43,7 +44,10 @@ describe('inbox function', () => {
 
   it("when a notification is parked, then its site's station lists and requeues it; another site's cannot", async () => {
     const caseId = await world.file(unique('shopper'))
-    const failing = { wecom: { sendMarkdown: async () => ({ ok: false as const, retryable: true, code: 'HTTP_503', detail: 'down' }) } }
+    const failing = {
+      groupRobot: { sendMarkdown: async () => ({ ok: false as const, retryable: true, code: 'HTTP_503', detail: 'down' }) },
+      defaultContacts: deploymentDefaultContacts({ wecomKey: 'env-robot-key' }),
+    }
     await world.act('station', caseId, 'accept', world.who['st-a'])
     await world.act('station', caseId, 'dispatch', world.who['st-a'])
     await world.act('station', caseId, 'escalate', world.who['st-a'], '商家未响应')

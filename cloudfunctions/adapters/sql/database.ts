@@ -10,6 +10,7 @@ export interface SitesTable {
   address: string
   hotline: string
   clock_settings: ColumnType<unknown, string | undefined, string>
+  area_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface MerchantsTable {
@@ -209,6 +210,32 @@ export interface AccessLogTable {
   at: Timestamp
 }
 
+export interface NotificationContactsTable {
+  id: string
+  scope_kind: string
+  /** the site's or area's id; '' for the deployment */
+  scope_id: string
+  label: string
+  roles: ColumnType<unknown, string, string> // jsonb: written as JSON text
+  events: ColumnType<unknown, string, string>
+  channel: string
+  /** the robot key or phone, sealed by the vault */
+  target_sealed: string
+  updated_by: string
+  updated_at: Timestamp
+}
+
+export interface NotificationContactChangesTable {
+  id: string
+  contact_id: string
+  scope_kind: string
+  scope_id: string
+  change: string
+  by_role: string
+  by_id: string
+  at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   merchants: MerchantsTable
@@ -227,4 +254,6 @@ export interface Database {
   deliveries: DeliveriesTable
   inbox: InboxTable
   subscription_tally: SubscriptionTallyTable
+  notification_contacts: NotificationContactsTable
+  notification_contact_changes: NotificationContactChangesTable
 }

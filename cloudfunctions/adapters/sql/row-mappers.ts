@@ -25,13 +25,21 @@ const iso = (value: Date | string): string => new Date(value).toISOString()
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
 
 export const toSite = (r: Row<'sites'>) =>
-  SiteSchema.parse({ id: r.id, name: r.name, address: r.address, hotline: r.hotline, clockSettings: json(r.clock_settings) })
+  SiteSchema.parse({
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    hotline: r.hotline,
+    ...(r.area_id ? { areaId: r.area_id } : {}),
+    clockSettings: json(r.clock_settings),
+  })
 
 export const siteToRow = (s: Site) => ({
   id: s.id,
   name: s.name,
   address: s.address,
   hotline: s.hotline,
+  area_id: s.areaId ?? null,
   clock_settings: JSON.stringify(s.clockSettings),
 })
 

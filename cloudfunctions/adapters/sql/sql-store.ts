@@ -11,6 +11,7 @@ import { sqlEvidenceStore } from './sql-evidence-store'
 import { sqlIdentityStore } from './sql-identity-store'
 import { sqlNotificationStore } from './sql-notification-store'
 import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
+import { sqlNotificationContactStore } from './sql-notification-contact-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
@@ -23,6 +24,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
     ...sqlAccessLogStore(db),
     ...sqlNotificationStore(db),
     ...sqlMerchantRegistryStore(db, vault),
+    ...sqlNotificationContactStore(db, vault),
     close: () => db.destroy(),
   }
 }

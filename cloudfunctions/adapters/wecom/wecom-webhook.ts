@@ -1,27 +1,22 @@
 import { z } from 'zod'
-import type { RenderedMessage } from '../../../src/domain/notify/templates'
-import type { DeliveryResult } from '../../ports/delivery'
+import type { GroupRobot } from '../../ports/group-robot'
 import { DEFAULT_TIMEOUT_MS, postJson, redact } from '../http/post-json'
 import { truncateUtf8 } from './utf8-truncate'
 
-// A WeCom (企业微信) group robot: the station's and the regulator's work group hears about new cases,
-// escalations and red cards. POST {base}/cgi-bin/webhook/send?key=KEY with
-// {"msgtype":"markdown","markdown":{"content":"…"}}; content at most 4096 bytes of UTF-8 (longer is
-// refused with 40058), 20 messages a minute per robot (45009). The key is the whole credential: anyone
-// holding it can post to the group, so it never appears in a result, a log line or an error.
+// A WeCom (企业微信) group robot: a site's, an area's or the deployment's work group hears about new
+// cases, escalations and red cards, as its notification contacts say. POST
+// {base}/cgi-bin/webhook/send?key=KEY with {"msgtype":"markdown","markdown":{"content":"…"}}; content
+// at most 4096 bytes of UTF-8 (longer is refused with 40058), 20 messages a minute per robot (45009).
+// The key is the whole credential: anyone holding it can post to the group, so it never appears in
+// a result, a log line or an error. It comes with each call (each contact names its own group).
 
 export const WECOM_API_BASE = 'https://qyapi.weixin.qq.com'
 export const WECOM_MARKDOWN_MAX_BYTES = 4096
 
-export interface WecomWebhookConfig {
-  key: string
+export interface WecomRobotConfig {
   /** https://qyapi.weixin.qq.com; a loopback server in tests */
   baseUrl?: string
   timeoutMs?: number
-}
-
-export interface WecomWebhook {
-  sendMarkdown(content: string): Promise<DeliveryResult>
 }
 
 const Reply = z.object({ errcode: z.number(), errmsg: z.string().optional() })
@@ -33,17 +28,12 @@ const KNOWN: Record<number, { code: string; retryable: boolean }> = {
   40058: { code: 'INVALID_CONTENT', retryable: false },
 }
 
-/** A rendered message as robot markdown: the title in bold, the body as it is. */
-export function wecomMarkdownFor(message: RenderedMessage): string {
-  return `**${message.title}**\n${message.body}`
-}
-
-export function wecomWebhook(config: WecomWebhookConfig): WecomWebhook {
+export function wecomGroupRobot(config: WecomRobotConfig = {}): GroupRobot {
   const baseUrl = (config.baseUrl ?? WECOM_API_BASE).replace(/\/+$/, '')
-  const url = `${baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(config.key)}`
-  const secrets = [config.key, encodeURIComponent(config.key)]
   return {
-    async sendMarkdown(content) {
+    async sendMarkdown(key, content) {
+      const url = `${baseUrl}/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`
+      const secrets = [key, encodeURIComponent(key)]
       const body = { msgtype: 'markdown', markdown: { content: truncateUtf8(content, WECOM_MARKDOWN_MAX_BYTES) } }
       const reply = await postJson(url, body, { timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets })
       if (!reply.ok) return reply

@@ -1,12 +1,14 @@
 import type { Case } from '../../../src/domain/case.schema'
-import { subscribeDataFor, subscribePageFor } from '../../../src/domain/notify/subscribe-messages'
+import type { ContactRule } from '../../../src/domain/notify/contact.schema'
+import { contactsFor } from '../../../src/domain/notify/contact-routing'
+import { eventClassOf } from '../../../src/domain/notify/event-class'
+import { robotMarkdownFor } from '../../../src/domain/notify/robot-markdown'
+import { subscribeDataFor, subscribePageFor, type SubscribeVars } from '../../../src/domain/notify/subscribe-messages'
 import type { RenderedMessage } from '../../../src/domain/notify/templates'
-import { wecomMarkdownFor } from '../../adapters/wecom/wecom-webhook'
 import type { DeliveryResult } from '../../ports/delivery'
 import type { DeliveryKey, OutboxItem } from '../../ports/notification-store'
 import type { Deps } from '../context'
 import type { NotifyChannels } from './notify-channels'
-import type { SubscribeVars } from '../../../src/domain/notify/subscribe-messages'
 
 /** One way a message goes out, besides the inbox: its dedupe key and how to send it. */
 export interface Route {
@@ -16,10 +18,8 @@ export interface Route {
 
 const skipped = (code: string, detail: string): DeliveryResult => ({ ok: false, retryable: false, code, detail })
 
-/** Station escalations and red cards go to the work group; routine steps stay on the board. */
-const forWorkGroup = (row: OutboxItem) =>
-  (row.recipient.role === 'station' || row.recipient.role === 'regulator') &&
-  (row.template.endsWith('.overdue') || row.template.endsWith('.escalated'))
+/** Deliveries remember a target by digest: the deliveries table must not become a list of keys or phone numbers. */
+const addressOf = (deps: Deps, channel: string, target: string) => deps.secrets.hashToken(`${channel}:${target}`).slice(0, 32)
 
 /** WeChat subscribe messages: to the shopper who filed, or to each active clerk of the shop. */
 async function wechatRoutes(
@@ -61,6 +61,38 @@ async function wechatRoutes(
   }))
 }
 
+/**
+ * The work groups and phones this message's notification contacts name (contact-routing.ts): the
+ * case's site's own, else its area's, else the deployment's stored ones, else the env's. A contact
+ * whose channel the deployment has not switched on sends nothing; the inbox still has the message.
+ */
+async function contactRoutes(deps: Deps, channels: NotifyChannels, row: OutboxItem, c: Case, message: RenderedMessage): Promise<Route[]> {
+  const eventClass = eventClassOf(row.template)
+  const role = row.recipient.role
+  if (!eventClass || role === 'proxy') return [] // proxy helpers are not notified: the person they helped is
+  const areaId = (await deps.store.getSite(c.siteId))?.areaId ?? null
+  const stored = await deps.store.listContactsFor(c.siteId, areaId)
+  const chosen: ContactRule[] = contactsFor(stored, channels.defaultContacts ?? [], {
+    where: { siteId: c.siteId, areaId },
+    role,
+    eventClass,
+  })
+  const { groupRobot, sms } = channels
+  return chosen.flatMap((contact): Route[] => {
+    const key: DeliveryKey = {
+      eventId: row.eventId,
+      recipient: row.recipient,
+      channel: contact.channel,
+      address: addressOf(deps, contact.channel, contact.target),
+    }
+    if (contact.channel === 'wecom')
+      return groupRobot ? [{ key, send: () => groupRobot.sendMarkdown(contact.target, robotMarkdownFor(message)) }] : []
+    return sms
+      ? [{ key, send: () => sms.sender.send({ phone: contact.target, templateId: sms.templateId, params: [c.caseNo, message.title] }) }]
+      : []
+  })
+}
+
 export async function routesFor(
   deps: Deps,
   channels: NotifyChannels,
@@ -71,20 +103,12 @@ export async function routesFor(
 ): Promise<Route[]> {
   const routes: Route[] = []
   if (channels.wechat) routes.push(...(await wechatRoutes(deps, channels.wechat, row, c, vars)))
-  const wecom = channels.wecom
-  if (wecom && forWorkGroup(row)) {
-    routes.push({
-      key: { eventId: row.eventId, recipient: row.recipient, channel: 'wecom', address: '' },
-      send: () => wecom.sendMarkdown(wecomMarkdownFor(message)),
-    })
-  }
+  routes.push(...(await contactRoutes(deps, channels, row, c, message)))
   const sms = channels.sms
   const phone = c.complainant?.phone
   if (sms && phone && row.recipient.role === 'consumer' && c.channel === 'proxy') {
-    // the address is kept as a digest: the deliveries table must not become a list of phone numbers
-    const address = deps.secrets.hashToken(`sms:${phone}`).slice(0, 32)
     routes.push({
-      key: { eventId: row.eventId, recipient: row.recipient, channel: 'sms', address },
+      key: { eventId: row.eventId, recipient: row.recipient, channel: 'sms', address: addressOf(deps, 'sms', phone) },
       send: () => sms.sender.send({ phone, templateId: sms.templateId, params: [c.caseNo, message.title] }),
     })
   }

@@ -1,18 +1,22 @@
-import type { TemplateIds } from '../../adapters/wechat/subscribe-template-ids'
-import type { WecomWebhook } from '../../adapters/wecom/wecom-webhook'
+import type { ContactRule } from '../../../src/domain/notify/contact.schema'
+import type { GroupRobot } from '../../ports/group-robot'
 import type { SmsSender } from '../../ports/sms'
-import type { MiniprogramState, WechatOpenApi } from '../../ports/wechat-open-api'
+import type { MiniprogramState, TemplateIds, WechatOpenApi } from '../../ports/wechat-open-api'
 
 /**
- * The channels a deployment switched on. The in-app inbox is always there; everything else is
- * optional, and a message whose channel is off simply lives in the inbox (and, locally, a log line).
+ * The channels a deployment switched on, as ports. The in-app inbox is always there; everything else
+ * is optional, and a message whose channel is off simply lives in the inbox (and, locally, a log line).
+ * Which group or number hears what is data (notification contacts, read through the store); the
+ * env's own contacts are only the fallback.
  */
 export interface NotifyChannels {
   wechat?: { api: WechatOpenApi; templateIds: TemplateIds; miniprogramState?: MiniprogramState }
-  /** the station's / regulator's work group: escalations and red cards */
-  wecom?: WecomWebhook
-  /** people filed for by a proxy helper often have no WeChat: their updates go by SMS */
+  /** work-group robots: each contact names its group by the robot's key */
+  groupRobot?: GroupRobot
+  /** SMS: to people a proxy helper filed for (who often have no WeChat), and to contacts' phones */
   sms?: { sender: SmsSender; templateId: string }
+  /** the deployment's contacts from env (WECOM_WEBHOOK_KEY), for what no stored contact covers */
+  defaultContacts?: ContactRule[]
   /** one line per message (the local default's "inbox plus a log line"); never personal data */
   log?: (line: string) => void
 }

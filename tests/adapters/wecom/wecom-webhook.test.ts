@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { truncateUtf8, utf8Length } from '../../../cloudfunctions/adapters/wecom/utf8-truncate'
-import { WECOM_MARKDOWN_MAX_BYTES, wecomMarkdownFor, wecomWebhook } from '../../../cloudfunctions/adapters/wecom/wecom-webhook'
+import { WECOM_MARKDOWN_MAX_BYTES, wecomGroupRobot } from '../../../cloudfunctions/adapters/wecom/wecom-webhook'
 import { startJsonLoopback, type JsonLoopback, type ScriptedReply } from '../../support/json-loopback'
 
 const KEY = '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa'
@@ -13,7 +13,11 @@ beforeEach(async () => {
 })
 afterEach(() => robot.close())
 
-const webhook = (timeoutMs = 5000) => wecomWebhook({ key: KEY, baseUrl: robot.baseUrl, timeoutMs })
+/** The robot client with the key bound, as one contact's group sees it. */
+const webhook = (timeoutMs = 5000) => {
+  const client = wecomGroupRobot({ baseUrl: robot.baseUrl, timeoutMs })
+  return { sendMarkdown: (content: string) => client.sendMarkdown(KEY, content) }
+}
 
 describe('WeCom group robot webhook', () => {
   it('when a markdown message is sent, then the robot gets exactly the documented JSON and the send succeeds', async () => {
@@ -63,7 +67,7 @@ describe('WeCom group robot webhook', () => {
   it('when nothing listens, then the failure is retryable and never shows the key', async () => {
     const baseUrl = robot.baseUrl
     await robot.close()
-    const result = await wecomWebhook({ key: KEY, baseUrl }).sendMarkdown('x')
+    const result = await wecomGroupRobot({ baseUrl }).sendMarkdown(KEY, 'x')
     expect(result).toMatchObject({ ok: false, retryable: true, code: 'NETWORK_ERROR' })
     expect(JSON.stringify(result)).not.toContain(KEY)
     robot = await startJsonLoopback(() => next) // for afterEach
@@ -92,8 +96,11 @@ describe('WeCom group robot webhook', () => {
     expect((robot.requests[0].body as { markdown: { content: string } }).markdown.content).toBe(content)
   })
 
-  it('when a rendered message is turned into markdown, then the title is bold above the body', () => {
-    expect(wecomMarkdownFor({ title: '【红牌】办结已超时', body: '第一行\n第二行' })).toBe('**【红牌】办结已超时**\n第一行\n第二行')
+  it('when one client posts for two groups, then each request carries its own key', async () => {
+    const client = wecomGroupRobot({ baseUrl: robot.baseUrl })
+    await client.sendMarkdown('group-one-key-0001', 'a')
+    await client.sendMarkdown('group-two-key-0002', 'b')
+    expect(robot.requests.map((r) => r.query)).toEqual([{ key: 'group-one-key-0001' }, { key: 'group-two-key-0002' }])
   })
 })
 

@@ -7,6 +7,7 @@ import { accessLog } from './0005-access-log'
 import { caseFollowUp } from './0006-case-follow-up'
 import { notifications } from './0007-notifications'
 import { merchantRegistry } from './0008-merchant-registry'
+import { notificationContacts } from './0009-notification-contacts'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-case-follow-up': caseFollowUp,
   '0007-notifications': notifications,
   '0008-merchant-registry': merchantRegistry,
+  '0009-notification-contacts': notificationContacts,
 }
 
 export const migrationProvider: MigrationProvider = {
