@@ -151,7 +151,7 @@ async function apiThroughput(base: string): Promise<[string, string][]> {
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]
   return [
     [`API getMerchantEntry ×${API_REQUESTS} (sequential)`, `${((API_REQUESTS / total) * 1000).toFixed(0)} req/s`],
-    ['  latency p50 / p99 / max', `${pct(50).toFixed(2)} / ${pct(99).toFixed(2)} / ${latencies.at(-1)!.toFixed(2)} ms`],
+    ['  latency p50 / p99 / max', `${pct(50).toFixed(2)} / ${pct(99).toFixed(2)} / ${(latencies.at(-1) ?? 0).toFixed(2)} ms`],
     ['  failed responses', String(failures)],
   ]
 }

@@ -18,6 +18,6 @@ export async function runHostFromEnv(): Promise<void> {
     await host.close() // closes PGlite cleanly so its data directory is not left half-written
     process.exit(0)
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
 }

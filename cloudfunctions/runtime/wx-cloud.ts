@@ -21,4 +21,4 @@ export function wxCloudOpenApi(): CloudOpenApiLike & CloudWxacodeLike {
 }
 
 /** The cloud call is opted into per deployment (WECHAT_OPENAPI=cloud); self-hosted uses HTTPS with AppSecret. */
-export const useWxCloud = (env: Record<string, string | undefined>) => env.WECHAT_OPENAPI === 'cloud'
+export const wantsWxCloud = (env: Record<string, string | undefined>) => env.WECHAT_OPENAPI === 'cloud'

@@ -61,7 +61,8 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
 }
 
 /** Consumers and clerks are known by their platform subject; staff by their account. */
-const actorId = (caller: Caller, role: ActorRole) => (role === 'consumer' || role === 'merchant' ? caller.subject! : caller.staff!.staffId)
+const actorId = (caller: Caller, role: ActorRole): string | undefined =>
+  role === 'consumer' || role === 'merchant' ? caller.subject : caller.staff?.staffId
 
 /** The extension's terms, worked out here (never sent by a client): the completion clock moves out. */
 async function extension(
@@ -97,7 +98,9 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     store.getSite(found.siteId),
     store.getMerchant(found.merchantId),
   ])
-  const actor = { role: as, id: actorId(ctx.caller, as) }
+  const actorIdOf = actorId(ctx.caller, as)
+  if (!actorIdOf) return fail('UNAUTHENTICATED') // the policy let a role through that the caller cannot name
+  const actor = { role: as, id: actorIdOf }
   if (step.action === 'returnVisit' && !mayVisitBack(events, actor.id)) return fail('RETURN_VISIT_BY_HANDLER')
   let details: EventDetails | null = step.details ?? null
   const moved: CaseClock[] = []
@@ -108,7 +111,8 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     moved.push(ext.data.clock)
   }
   const attachments = [...new Set(step.attachments ?? [])]
-  if (attachments.length > 0 && !ctx.caller.subject) return fail('EVIDENCE_NOT_FOUND') // uploads belong to a device or openid
+  const uploader = ctx.caller.subject
+  if (attachments.length > 0 && !uploader) return fail('EVIDENCE_NOT_FOUND') // uploads belong to a device or openid
 
   const last = events[events.length - 1]
   const at = clock.now().toISOString()
@@ -137,7 +141,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     event,
     outbox,
     clocks: [...moved, ...started],
-    claim: attachments.length > 0 ? { ids: attachments, uploadedBy: ctx.caller.subject! } : undefined,
+    claim: attachments.length > 0 && uploader ? { ids: attachments, uploadedBy: uploader } : undefined,
   })
   return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version })
 }

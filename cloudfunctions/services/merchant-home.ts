@@ -56,8 +56,10 @@ export async function getMerchantHome(ctx: ServiceContext): Promise<Result<Merch
 
 /** One of the shop's cases, for answering: the complainant masked unless they opted in. */
 export async function getMerchantCase(ctx: ServiceContext, caseId: string): Promise<Result<CaseDetail>> {
+  const subject = ctx.caller.subject
+  if (!subject) return fail('UNAUTHENTICATED')
   const found = await ctx.deps.store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, 'merchant')) return fail('CASE_NOT_FOUND')
-  await logAccess(ctx.deps, found.id, { role: 'merchant', id: ctx.caller.subject! }, 'merchant.getCase')
+  await logAccess(ctx.deps, found.id, { role: 'merchant', id: subject }, 'merchant.getCase')
   return ok(await loadCaseDetail(ctx.deps, found, 'merchant', 'merchant'))
 }

@@ -15,6 +15,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A fresh invite for a shop's clerks: the code is returned once, only its hash is stored. */
 export async function issueInvite(ctx: ServiceContext, merchantId: string): Promise<Result<InviteIssued>> {
+  const staffId = ctx.caller.staff?.staffId
+  if (!staffId) return fail('UNAUTHENTICATED')
   const scoped = await merchantInScope(ctx, merchantId)
   if (!scoped.ok) return scoped
   const { secrets, clock, ids, store } = ctx.deps
@@ -29,7 +31,7 @@ export async function issueInvite(ctx: ServiceContext, merchantId: string): Prom
     merchantId: merchant.id,
     siteId: merchant.siteId,
     codeHash: secrets.hashToken(code),
-    createdBy: ctx.caller.staff!.staffId,
+    createdBy: staffId,
     createdAt: now.toISOString(),
     expiresAt,
     withdrawnAt: null,

@@ -42,9 +42,9 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
   const staff = ctx.caller.staff
   if (!staff) return fail('UNAUTHENTICATED')
   const { store } = ctx.deps
-  const cityWide = staff.role === 'regulator' && staff.siteId === null
-  if (!cityWide && !staff.siteId) return fail('FORBIDDEN')
-  const cases = cityWide ? await store.listAllCases(BOARD_WINDOW) : await store.listCasesForSite(staff.siteId!, BOARD_WINDOW)
+  const siteId = staff.siteId
+  if (!siteId && !(staff.role === 'regulator' && siteId === null)) return fail('FORBIDDEN') // only a regulator spans every site
+  const cases = siteId ? await store.listCasesForSite(siteId, BOARD_WINDOW) : await store.listAllCases(BOARD_WINDOW)
   const merchant = filter.merchantCode ? await store.findMerchantByCode(filter.merchantCode) : null
   const merchantIds = filter.merchantCode ? new Set(merchant ? [merchant.id] : []) : null
   const summaries = await loadSummaries(ctx.deps, cases)
@@ -55,10 +55,11 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
 
 /** One case for station staff: everything, with the steps their role may take now. */
 export async function getStationCase(ctx: ServiceContext, caseId: string): Promise<Result<CaseDetail>> {
-  const role = ctx.caller.staff?.role
-  if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+  const staff = ctx.caller.staff
+  const role = staff?.role
+  if (!staff || (role !== 'station' && role !== 'regulator')) return fail('FORBIDDEN')
   const found = await ctx.deps.store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, role)) return fail('CASE_NOT_FOUND')
-  await logAccess(ctx.deps, found.id, { role, id: ctx.caller.staff!.staffId }, 'station.getCase')
+  await logAccess(ctx.deps, found.id, { role, id: staff.staffId }, 'station.getCase')
   return ok(await loadCaseDetail(ctx.deps, found, 'full', role, ctx.caller.staff?.staffId))
 }

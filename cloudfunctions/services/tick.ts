@@ -22,8 +22,9 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   // a case's clocks often come due together (urge + red after downtime): read each case once
   const cases = new Map<string, Promise<Case | null>>()
   const caseOf = (id: string) => {
-    if (!cases.has(id)) cases.set(id, deps.store.getCase(id))
-    return cases.get(id)!
+    let pending = cases.get(id)
+    if (!pending) cases.set(id, (pending = deps.store.getCase(id)))
+    return pending
   }
   for (;;) {
     const due = await deps.store.findClocksDueBefore(now.toISOString(), BATCH)

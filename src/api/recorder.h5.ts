@@ -37,7 +37,9 @@ function micProblem(error: unknown): string {
 }
 
 async function toWav(recording: Blob): Promise<Blob> {
-  const context = new (audioContextClass()!)()
+  const AudioContextOf = audioContextClass()
+  if (!AudioContextOf) throw new Error('no AudioContext') // canRecord() said yes first; this guards a browser that lied
+  const context = new AudioContextOf()
   try {
     const decoded = await context.decodeAudioData(await recording.arrayBuffer())
     const channels = Array.from({ length: decoded.numberOfChannels }, (_, i) => decoded.getChannelData(i))
@@ -76,7 +78,7 @@ function startSegment(events: VoiceEvents): VoiceSession {
   const stop = () => {
     if (state === 'recording') {
       state = 'stopping'
-      recorder!.stop() // dataavailable, then stop → finish()
+      recorder?.stop() // dataavailable, then stop → finish()
     } else if (state === 'opening') {
       state = 'over'
       events.onError('录音已取消')

@@ -22,10 +22,10 @@ const CANCELLED: Result<never> = { ok: false, error: { code: 'BAD_REQUEST', mess
 
 /** Photos are shrunk on the phone (WeChat re-encodes them). */
 export async function prepareFile(file: LocalFile, kind: EvidenceKind): Promise<LocalFile> {
-  const isImage = file.type.startsWith('image/') && file.path
-  if (!isImage || (kind !== 'photo' && kind !== 'receipt')) return file
+  const path = file.path
+  if (!path || !file.type.startsWith('image/') || (kind !== 'photo' && kind !== 'receipt')) return file
   try {
-    const { tempFilePath } = await Taro.compressImage({ src: file.path!, quality: 80 })
+    const { tempFilePath } = await Taro.compressImage({ src: path, quality: 80 })
     return { ...file, path: tempFilePath, type: 'image/jpeg' } // size stays the original's: display only
   } catch {
     return file // the original is sent; the server still checks its size

@@ -27,7 +27,7 @@ export function InboxLink({ as, compact, className }: Props) {
   const unread = useInboxUnread(as)
   const count = unread ?? 0
   const label = count > 0 ? `消息，${count}条未读` : '消息'
-  const go = () => Taro.navigateTo({ url: INBOX_PAGES[as] })
+  const go = () => void Taro.navigateTo({ url: INBOX_PAGES[as] })
   return (
     <View
       className={`inbox-link ${compact ? 'inbox-link--compact' : ''} ${className ?? ''}`}

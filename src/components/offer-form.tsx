@@ -34,6 +34,7 @@ export function OfferForm({ busy, errors, onErrors, onSubmit, onCancel }: StepFo
   // "still uploading" is stale once the uploads are done
   useEffect(() => {
     if (!photos.problem) fixed('attachments')
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the upload problem matters; fixed is rebuilt each render
   }, [photos.problem])
 
   const submit = () => {

@@ -61,6 +61,7 @@ export function useCountdown(clock: Pick<ClockView, 'clockId' | 'dueAt' | 'colou
     setState(compute())
     const timer = setInterval(() => setState(compute()), 1000)
     return () => clearInterval(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compute reads exactly these four; it is rebuilt each render
   }, [due, offsetMs, clock.clockId, clock.colour])
   return state
 }

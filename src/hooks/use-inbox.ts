@@ -46,7 +46,7 @@ export function useInbox(as: InboxAs, casePage: string) {
   const open = useCallback(
     (item: InboxItem) => {
       if (item.readAt === null) void markRead([item.id])
-      Taro.navigateTo({ url: `${casePage}?id=${encodeURIComponent(item.caseId)}` })
+      void Taro.navigateTo({ url: `${casePage}?id=${encodeURIComponent(item.caseId)}` })
     },
     [casePage, markRead],
   )

@@ -14,25 +14,28 @@ export function useMerchantRecords(merchantIds: readonly string[]): Record<strin
 
   useEffect(() => {
     let live = true
-    const queue = merchantIds.filter((id) => !asked.current.has(id))
-    queue.forEach((id) => asked.current.add(id))
+    const askedIds = asked.current // one Set for the hook's life
+    const queue = merchantIds.filter((id) => !askedIds.has(id))
+    queue.forEach((id) => askedIds.add(id))
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined && live; id = queue.shift()) {
         const result = await call('registry', 'getMerchant', { merchantId: id })
         if (!live) {
-          asked.current.delete(id) // the answer is dropped: ask again when shown again
+          askedIds.delete(id) // the answer is dropped: ask again when shown again
           return
         }
         if (result.ok) setRecords((all) => ({ ...all, [id]: result.data.record }))
-        else asked.current.delete(id) // try again next time the shop is shown
+        else askedIds.delete(id) // try again next time the shop is shown
       }
     }
     for (let i = 0; i < PARALLEL; i++) void worker()
     return () => {
       live = false
-      queue.forEach((id) => asked.current.delete(id)) // not fetched: ask again when shown again
+      queue.forEach((id) => askedIds.delete(id)) // not fetched: ask again when shown again
     }
-    // `key` stands for the ids' content; a new array with the same ids must not restart the queue
+    // `key` stands for the ids' content; a new array with the same ids must not restart the queue.
+    // askedIds is one Set for the hook's life (not a DOM node), so the cleanup sees the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [key])
   return records
 }

@@ -13,7 +13,7 @@ const STATION_LOGIN_NEXT_BOARD = '/pages/station/login/index?next=board'
 export function useSignedOutRedirect<T>(state: RemoteState<T>): boolean {
   const signedOut = state.status === 'failed' && isSignedOut(state.error)
   useEffect(() => {
-    if (signedOut) Taro.redirectTo({ url: STATION_LOGIN_NEXT_BOARD })
+    if (signedOut) void Taro.redirectTo({ url: STATION_LOGIN_NEXT_BOARD })
   }, [signedOut])
   return signedOut
 }

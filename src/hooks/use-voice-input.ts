@@ -71,7 +71,9 @@ export function useVoiceInput({ evidence, uploads, onText }: Options) {
     if (code === 'ASR_UNAVAILABLE') return setNotice({ text: message, tone: 'info' })
     const again = TRANSIENT.includes(code) ? { label: '重新转写', run: () => void transcribe(evidenceId) } : recordAgain
     setNotice({ text: message, tone: 'error', retry: again })
-  }, []) // stable on purpose: the effect below calls it, and it reads the latest props through refs
+    // stable on purpose: the effect below calls it, and it reads the latest props through refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [])
 
   const onSegment = (segment: RecordedSegment) => {
     const { evidence: list, uploads: up, onText: append } = latest.current

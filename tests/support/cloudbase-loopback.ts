@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { asyncHandler } from './async-handler'
 
 // A stand-in for CloudBase storage on 127.0.0.1, speaking what @cloudbase/node-sdk 3.18 sends when
 // initialised with `serviceUrl: <base>/admin` (src/storage/index.ts + src/utils/tcbapirequester.ts):
@@ -139,30 +140,32 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
   }
 
   const sockets = new Set<Socket>()
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(Buffer.from(chunk))
-    const bytes = Buffer.concat(chunks)
-    const url = new URL(req.url ?? '/', 'http://loopback')
-    if (url.pathname.startsWith('/cos/')) return cos(req, res, url, bytes)
-    if (url.pathname !== '/admin' || req.method !== 'POST') return res.writeHead(404).end()
-    let body: Record<string, unknown>
-    try {
-      body = JSON.parse(bytes.toString('utf8'))
-    } catch {
-      return res
+  const server = createServer(
+    asyncHandler(async (req, res) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(Buffer.from(chunk))
+      const bytes = Buffer.concat(chunks)
+      const url = new URL(req.url ?? '/', 'http://loopback')
+      if (url.pathname.startsWith('/cos/')) return cos(req, res, url, bytes)
+      if (url.pathname !== '/admin' || req.method !== 'POST') return res.writeHead(404).end()
+      let body: Record<string, unknown>
+      try {
+        body = JSON.parse(bytes.toString('utf8'))
+      } catch {
+        return res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 'INVALID_PARAM', message: 'body is not JSON' }))
+      }
+      adminCalls.push({ action: String(body.action), body, headers: req.headers })
+      const answer =
+        req.headers.authorization && url.searchParams.get('env') === env
+          ? admin(body)
+          : { code: 'AUTH_FAILED', message: 'missing signature or env' }
+      res
         .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ code: 'INVALID_PARAM', message: 'body is not JSON' }))
-    }
-    adminCalls.push({ action: String(body.action), body, headers: req.headers })
-    const answer =
-      req.headers.authorization && url.searchParams.get('env') === env
-        ? admin(body)
-        : { code: 'AUTH_FAILED', message: 'missing signature or env' }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ...(answer as object), requestId: `req-${++requestNo}` }))
-  })
+        .end(JSON.stringify({ ...(answer as object), requestId: `req-${++requestNo}` }))
+    }),
+  )
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { Socket } from 'node:net'
+import { asyncHandler } from './async-handler'
 
 // A stand-in for https://<service>.tencentcloudapi.com on 127.0.0.1, and a second, independent
 // TC3-HMAC-SHA256 implementation that checks every request it receives. Written from Tencent's
@@ -121,42 +122,44 @@ export async function startTencentLoopback(
   const calls: ReceivedCall[] = []
   const sockets = new Set<Socket>()
   let seq = 0
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(Buffer.from(chunk))
-    const bytes = Buffer.concat(chunks)
-    const rawBody = bytes.toString('utf8')
-    let body: unknown
-    try {
-      body = JSON.parse(rawBody)
-    } catch {
-      body = undefined
-    }
-    const verdict = await verifyTc3(
-      { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: bytes },
-      known,
-      Math.floor(Date.now() / 1000),
-    )
-    const one = (name: string) => [req.headers[name]].flat()[0]
-    const call: ReceivedCall = {
-      headers: req.headers,
-      rawBody,
-      body,
-      action: one('x-tc-action'),
-      version: one('x-tc-version'),
-      region: one('x-tc-region'),
-      verdict,
-    }
-    calls.push(call)
-    const RequestId = `loopback-${++seq}`
-    // Tencent answers a bad signature with HTTP 200 and Response.Error, like every other API error.
-    const answer: LoopbackReply = verdict.ok
-      ? reply(call)
-      : { json: { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: verdict.reason }, RequestId } } }
-    if (answer.hang) return
-    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' })
-    res.end(answer.raw ?? JSON.stringify(answer.json))
-  })
+  const server = createServer(
+    asyncHandler(async (req, res) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(Buffer.from(chunk))
+      const bytes = Buffer.concat(chunks)
+      const rawBody = bytes.toString('utf8')
+      let body: unknown
+      try {
+        body = JSON.parse(rawBody)
+      } catch {
+        body = undefined
+      }
+      const verdict = await verifyTc3(
+        { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: bytes },
+        known,
+        Math.floor(Date.now() / 1000),
+      )
+      const one = (name: string) => [req.headers[name]].flat()[0]
+      const call: ReceivedCall = {
+        headers: req.headers,
+        rawBody,
+        body,
+        action: one('x-tc-action'),
+        version: one('x-tc-version'),
+        region: one('x-tc-region'),
+        verdict,
+      }
+      calls.push(call)
+      const RequestId = `loopback-${++seq}`
+      // Tencent answers a bad signature with HTTP 200 and Response.Error, like every other API error.
+      const answer: LoopbackReply = verdict.ok
+        ? reply(call)
+        : { json: { Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: verdict.reason }, RequestId } } }
+      if (answer.hang) return
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' })
+      res.end(answer.raw ?? JSON.stringify(answer.json))
+    }),
+  )
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))

@@ -10,7 +10,7 @@ const KEY_LENGTH = 32
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, keylen, { ...options, maxmem: 128 * options.N! * options.r! * 2 }, (err, key) =>
+    scrypt(password, salt, keylen, { ...options, maxmem: 128 * (options.N ?? N) * (options.r ?? R) * 2 }, (err, key) =>
       err ? reject(err) : resolve(key),
     ),
   )

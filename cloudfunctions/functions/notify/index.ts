@@ -7,7 +7,7 @@ import { systemClock } from '../../adapters/system/system-clock'
 import { tencentConfigFrom } from '../../adapters/tencent/tencent-config'
 import { cloudWechatOpenApi } from '../../adapters/wechat/cloud-open-api'
 import { cloudDeps } from '../../runtime/cloud-deps'
-import { useWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
+import { wantsWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
 import { dispatchOutbox, type DispatchReport } from '../../services/notify/dispatch-outbox'
 
 export async function main(): Promise<DispatchReport> {
@@ -16,7 +16,7 @@ export async function main(): Promise<DispatchReport> {
   if (!notify.ok || !tencent.ok)
     throw new Error(`通知渠道配置有误：${[...(notify.ok ? [] : notify.problems), ...(tencent.ok ? [] : tencent.problems)].join('；')}`)
   const channels = channelsFromConfig(notify.config, tencent.config, systemClock, (line) => console.log(line))
-  if (useWxCloud(process.env))
+  if (wantsWxCloud(process.env))
     channels.wechat = {
       api: cloudWechatOpenApi(wxCloudOpenApi()),
       templateIds: notify.config.templateIds,

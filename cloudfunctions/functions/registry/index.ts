@@ -5,10 +5,10 @@
 import { cloudMiniCode } from '../../adapters/wechat/cloud-mini-code'
 import { cloudDeps } from '../../runtime/cloud-deps'
 import { createCloudMain } from '../../runtime/cloud-main'
-import { useWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
+import { wantsWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
 import { registryFunctionWith } from './handlers'
 
-const miniCode = useWxCloud(process.env)
+const miniCode = wantsWxCloud(process.env)
   ? cloudMiniCode(wxCloudOpenApi(), { checkPath: process.env.WECHAT_MINIPROGRAM_STATE === 'formal' })
   : undefined
 

@@ -49,8 +49,8 @@ export function classifyProblemType(text: string, industry: IndustryLine, injure
     return { type, score: hits.length === 0 ? 0 : weight + 0.3 * Math.min(3, hits.length - 1), evidence: hits[0] ?? '' }
   })
   const bump = (type: ProblemType, by: number) => {
-    const s = scores.find((x) => x.type === type)!
-    if (s.score > 0) s.score += by
+    const s = scores.find((x) => x.type === type)
+    if (s && s.score > 0) s.score += by
   }
   if (industry === '价格') bump('价格', 3)
   if (industry === '食品' || industry === '职业索赔') bump('食品安全', 1)

@@ -91,7 +91,9 @@ export function findDateMentions(text: string, today: Day): DateMention[] {
     add(m.start, m.end, { year, month: num(m[2]), day: num(m[3]) }, 0.9)
   }
   for (const m of findAll(text, /(今年|去年|前年)?(双十一|双11|双十二|双12|平安夜|圣诞节?|元旦|情人节)/)) {
-    const [, month, dayOfMonth] = FESTIVAL.find(([re]) => re.test(m[2]))!
+    const festival = FESTIVAL.find(([re]) => re.test(m[2]))
+    if (!festival) continue // the pattern and the table name the same days; this only guards an edit to one of them
+    const [, month, dayOfMonth] = festival
     const offset = m[1] ? ({ 今年: 0, 去年: 1, 前年: 2 } as Record<string, number>)[m[1]] : null
     const day =
       offset === null

@@ -80,5 +80,8 @@ export function findClockMentions(text: string): ClockMention[] {
 export function findPartMentions(text: string): { start: number; end: number; part: PartOfDay }[] {
   return findAll(text, new RegExp(`(${PART_PATTERN})`))
     .filter((m) => m[1].length > 1 && !/[一整]$/.test(text.slice(Math.max(0, m.start - 1), m.start))) // not 一晚上
-    .map((m) => ({ start: m.start, end: m.end, part: partOf(m[1])! }))
+    .flatMap((m) => {
+      const part = partOf(m[1])
+      return part ? [{ start: m.start, end: m.end, part }] : []
+    })
 }

@@ -28,6 +28,7 @@ export function formatDueAt(instant: string): string | null {
 
 // Names and notes come from people: a line break or tab inside a merchant name would break a title,
 // a markdown message or a subscribe field, so every control character becomes one space.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g
 export const oneLine = (text: string) => text.replace(CONTROL, ' ').trim()
 

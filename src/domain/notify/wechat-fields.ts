@@ -8,6 +8,7 @@ import { oneLine } from './template-vars'
 // phone_number ≤ 17 digits and symbols. No value may be empty or hold a control character.
 // We count characters as Unicode code points (an emoji is one), and are stricter than WeChat where
 // that costs nothing: our character_string values (case numbers) only ever need [A-Za-z0-9_-].
+/* eslint-disable no-control-regex -- thing and name refuse control characters on purpose */
 export const WECHAT_FIELD_LIMITS = {
   thing: { maxChars: 20, pattern: /^[^\u0000-\u001f\u007f]+$/u },
   number: { maxChars: 32, pattern: /^\d+(\.\d+)?$/ },
@@ -17,6 +18,7 @@ export const WECHAT_FIELD_LIMITS = {
   name: { maxChars: 10, pattern: /^[^\u0000-\u001f\u007f]+$/u },
   phone_number: { maxChars: 17, pattern: /^[0-9+\-() ]+$/ },
 } as const
+/* eslint-enable no-control-regex */
 
 export type WechatFieldType = keyof typeof WECHAT_FIELD_LIMITS
 export type SubscribeData = Record<string, { value: string }>

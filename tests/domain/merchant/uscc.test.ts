@@ -160,6 +160,7 @@ describe('normalising and the zod field', () => {
   })
 
   it('when the value is not a string, then the message is Chinese', () => {
-    expect(parseWith(UsccSchema, 914403001922038216)).toMatchObject({ ok: false, error: { fields: { _: '请填写统一社会信用代码' } } })
+    // a code typed into a number cell: Excel has already rounded it
+    expect(parseWith(UsccSchema, Number('914403001922038216'))).toMatchObject({ ok: false, error: { fields: { _: '请填写统一社会信用代码' } } })
   })
 })

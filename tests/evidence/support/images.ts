@@ -22,10 +22,10 @@ export async function jpegWithGps(opts: { width?: number; height?: number; orien
     .toBuffer()
 }
 
-export const solidImage = (format: 'png' | 'webp' | 'jpeg', width = 16, height = 16) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 200 } } })
-    [format]()
-    .toBuffer()
+export const solidImage = (format: 'png' | 'webp' | 'jpeg', width = 16, height = 16) => {
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 200 } } })
+  return image[format]().toBuffer()
+}
 
 function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8)

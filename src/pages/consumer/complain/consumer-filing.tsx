@@ -23,7 +23,7 @@ export function ConsumerFiling({ entry }: { entry: MerchantEntry | null }) {
   const submitted = (receipt: Receipt) => {
     // the query code is never retrievable again: hand it over in storage, never in the URL
     keepReceipt(receipt)
-    Taro.redirectTo({ url: withQuery(PAGES.submitted, { caseId: receipt.caseId, caseNo: receipt.caseNo }) })
+    void Taro.redirectTo({ url: withQuery(PAGES.submitted, { caseId: receipt.caseId, caseNo: receipt.caseNo }) })
   }
 
   const chosen = api.draft.shop

@@ -47,12 +47,12 @@ export default function StationBoard() {
 
   const signedOut = state.status === 'failed' && (state.error.code === 'UNAUTHENTICATED' || state.error.code === 'FORBIDDEN')
   useEffect(() => {
-    if (signedOut) Taro.redirectTo({ url: PAGES.stationLogin })
+    if (signedOut) void Taro.redirectTo({ url: PAGES.stationLogin })
   }, [signedOut])
 
   const signOut = async () => {
     await logout() // whatever the answer, the person asked to leave
-    Taro.redirectTo({ url: PAGES.stationLogin })
+    await Taro.redirectTo({ url: PAGES.stationLogin })
   }
 
   if (state.status === 'loading' || signedOut) {

@@ -51,7 +51,7 @@ export default function StationCasePage() {
 
   const signedOut = state.status === 'failed' && state.error.code === 'UNAUTHENTICATED'
   useEffect(() => {
-    if (signedOut) Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'board' }) })
+    if (signedOut) void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'board' }) })
   }, [signedOut])
 
   if (state.status === 'loading' || signedOut) {

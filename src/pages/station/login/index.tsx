@@ -31,7 +31,7 @@ export default function StationLogin() {
     setFields({})
     const result = await login(username, password)
     if (result.ok) {
-      Taro.redirectTo({ url: next })
+      await Taro.redirectTo({ url: next })
       return
     }
     setBusy(false)

@@ -30,7 +30,7 @@ export default function StationMerchants() {
   const [signed, setSigned] = useState<SignedFilter>('全部商户')
   const [shown, setShown] = useState(PAGE_SIZE)
 
-  const all = state.status === 'ready' ? state.data.items : []
+  const all = useMemo(() => (state.status === 'ready' ? state.data.items : []), [state])
   const matching = useMemo(() => filterMerchants(all, query, signed), [all, query, signed])
   const visible = matching.slice(0, shown)
   const records = useMerchantRecords(useMemo(() => visible.map((m) => m.id), [visible]))

@@ -30,7 +30,7 @@ function ProxyFiling({ me }: { me: Me }) {
 
   const submitted = (receipt: Receipt) => {
     keepReceipt(receipt) // the query code goes to the printable receipt through storage, not the URL
-    Taro.redirectTo({ url: withQuery(PAGES.proxyReceipt, { caseId: receipt.caseId }) })
+    void Taro.redirectTo({ url: withQuery(PAGES.proxyReceipt, { caseId: receipt.caseId }) })
   }
 
   return (
@@ -59,7 +59,7 @@ export default function ProxyFilePage() {
   const { state, retry } = useRemote(load)
   const signedOut = state.status === 'failed' && state.error.code === 'UNAUTHENTICATED'
   useEffect(() => {
-    if (signedOut) Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'proxy-file' }) })
+    if (signedOut) void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'proxy-file' }) })
   }, [signedOut])
 
   if (state.status === 'loading' || signedOut) {

@@ -45,7 +45,7 @@ export default function StationClockSettings() {
 
   const signedOut = state.status === 'failed' && (state.error.code === 'UNAUTHENTICATED' || state.error.code === 'FORBIDDEN')
   useEffect(() => {
-    if (signedOut) Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'board' }) })
+    if (signedOut) void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'board' }) })
   }, [signedOut])
 
   if (state.status === 'failed' && !signedOut) {
