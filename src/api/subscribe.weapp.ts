@@ -5,14 +5,16 @@ import type { RequestSubscriptions } from './subscribe'
 // The deployment's template ids, one per slot, the same values the cloud functions get as
 // WECHAT_TMPL_<SLOT> (cloudfunctions/adapters/wechat/subscribe-template-ids.ts). Each is spelled out
 // in full because the build replaces the literal `process.env.TARO_APP_…` text; every one must be
-// defined in .env (empty = that slot is never asked for).
-const TEMPLATE_IDS: Record<SubscribeSlot, string> = {
-  consumer_accepted: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_ACCEPTED ?? '',
-  consumer_answered: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_ANSWERED ?? '',
-  consumer_closed: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_CLOSED ?? '',
-  consumer_return_visit: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_RETURN_VISIT ?? '',
-  merchant_new_case: process.env.TARO_APP_WECHAT_TMPL_MERCHANT_NEW_CASE ?? '',
-  merchant_clock_warning: process.env.TARO_APP_WECHAT_TMPL_MERCHANT_CLOCK_WARNING ?? '',
+// defined in .env (empty = that slot is never asked for). Kept a bare object of the six values (no
+// `?? ''` here): the build then holds them as one literal `{consumer_accepted:"…",…}`, which the weapp
+// tests rewrite to run the built pages with fixed test ids and with none (tests/weapp/support/template-ids.ts).
+const TEMPLATE_IDS: Record<SubscribeSlot, string | undefined> = {
+  consumer_accepted: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_ACCEPTED,
+  consumer_answered: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_ANSWERED,
+  consumer_closed: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_CLOSED,
+  consumer_return_visit: process.env.TARO_APP_WECHAT_TMPL_CONSUMER_RETURN_VISIT,
+  merchant_new_case: process.env.TARO_APP_WECHAT_TMPL_MERCHANT_NEW_CASE,
+  merchant_clock_warning: process.env.TARO_APP_WECHAT_TMPL_MERCHANT_CLOCK_WARNING,
 }
 
 /** WeChat takes at most 3 template ids per prompt. */
@@ -20,7 +22,7 @@ const MAX_PER_PROMPT = 3
 
 function configured(slots: readonly SubscribeSlot[]) {
   return slots
-    .map((slot) => ({ slot, id: TEMPLATE_IDS[slot].trim() }))
+    .map((slot) => ({ slot, id: (TEMPLATE_IDS[slot] ?? '').trim() }))
     .filter((s) => s.id !== '')
     .slice(0, MAX_PER_PROMPT)
 }

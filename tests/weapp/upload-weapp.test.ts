@@ -5,6 +5,7 @@ import type { call as realCall } from '../../src/api/call'
 import type { LocalFile } from '../../src/api/upload'
 import { UPLOAD_PATH } from '../../src/domain/api/contract'
 import type { EvidenceView } from '../../src/domain/evidence.schema'
+import { untilTrue } from './support/turns'
 
 interface UploadCall {
   cloudPath: string
@@ -56,9 +57,9 @@ const VIEW: EvidenceView = {
   displayName: 'IMG_0001.JPG',
   url: null,
 }
-const turn = () => new Promise((resolve) => setTimeout(resolve, 0))
+/** the upload wx.cloud.uploadFile got, once it got one (after the path is drawn and cloud init) */
 const lastUpload = async () => {
-  for (let i = 0; i < 20 && mockWx.uploads.length === 0; i++) await turn()
+  await untilTrue('wx.cloud.uploadFile called', () => mockWx.uploads.length > 0)
   return mockWx.uploads.at(-1)!
 }
 
@@ -138,7 +139,7 @@ test('when WeChat is too old for getRandomValues, then the path still carries 32
   uploadEvidence(PHOTO, 'photo', () => undefined)
   const first = (await lastUpload()).cloudPath
   uploadEvidence({ ...PHOTO, name: 'voice', path: 'wxfile://tmp/rec.mp3' }, 'audio', () => undefined)
-  for (let i = 0; i < 20 && mockWx.uploads.length < 2; i++) await turn()
+  await untilTrue('the second upload started', () => mockWx.uploads.length === 2)
   const second = mockWx.uploads[1].cloudPath
   expect([first, second].every((p) => UPLOAD_PATH.test(p))).toBe(true)
   expect(second).toMatch(/\/file\.mp3$/) // no extension in the name: taken from the temp path

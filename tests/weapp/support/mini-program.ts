@@ -21,20 +21,27 @@ const g = globalThis as Record<string, unknown>
 let appConfig: Config | undefined
 const pageConfigs = new Map<string, Config>()
 let requiringRoute = ''
+/** the build the app was booted from: dist/weapp, or a copy of it (template-ids.ts) */
+let booted = DIST
+
+/** Where the running app's files are (page-host.ts copies a page's wxml from here). */
+export const bootedBuild = () => booted
 
 /** The page stack behind getCurrentPages(); page-host.ts pushes and pops the simulated pages. */
 export const pageStack: unknown[] = []
 
 /**
- * Installs the globals, runs dist/app.js (it pulls in runtime, taro, vendors and common, then calls
- * App()) and launches the app the way a scanned mini-program code does (scene 1047).
+ * Installs the globals, runs the build's app.js (it pulls in runtime, taro, vendors and common, then
+ * calls App()) and launches the app the way a scanned mini-program code does (scene 1047). The build
+ * is dist/weapp unless `build` names a copy of it (template-ids.ts).
  *
  * Call it after miniprogram-simulate has been required: simulate replaces `global.wx` with its own
  * stub API when it loads. And `wx` must be complete before app.js runs: taro.js copies its keys onto
  * `Taro` once, at load time.
  */
-export function bootApp(wx: Record<string, unknown>, launch: { path: string; query: Record<string, string> }): void {
+export function bootApp(wx: Record<string, unknown>, launch: { path: string; query: Record<string, string> }, build = DIST): void {
   if (appConfig) throw new Error('bootApp: the app is already running (once per test file)')
+  booted = build
   g.wx = wx
   g.App = (config: Config) => void (appConfig = config)
   g.getApp = () => appConfig
@@ -46,7 +53,7 @@ export function bootApp(wx: Record<string, unknown>, launch: { path: string; que
   // a built page's js calls Page(config) when it runs: keep the config under its route
   g.Page = (config: Config) => void pageConfigs.set(requiringRoute, config)
 
-  require(join(DIST, 'app.js'))
+  require(join(booted, 'app.js'))
   const app = (g.getApp as () => Config | undefined)()
   if (!app) throw new Error('dist/weapp/app.js did not call App()')
   const options = { path: launch.path, query: launch.query, scene: 1047 }
@@ -58,7 +65,7 @@ export function bootApp(wx: Record<string, unknown>, launch: { path: string; que
 export function pageConfig(route: string): Config {
   if (!pageConfigs.has(route)) {
     requiringRoute = route
-    require(join(DIST, `${route}.js`))
+    require(join(booted, `${route}.js`))
     if (!pageConfigs.has(route)) throw new Error(`dist/weapp/${route}.js did not call Page()`)
   }
   return pageConfigs.get(route)!

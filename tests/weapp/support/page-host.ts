@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import simulate from 'miniprogram-simulate'
-import { DIST, pageConfig, pageStack, type Fn } from './mini-program'
+import { bootedBuild, pageConfig, pageStack, type Fn } from './mini-program'
+import { untilTrue } from './turns'
 
 // miniprogram-simulate renders custom *components* only. A built Taro page becomes one here: its own
 // wxml and json, copied byte for byte into a throwaway root beside base.wxml, utils.wxs and Taro's
@@ -37,15 +38,12 @@ export interface PageHost {
   dispose(): void
 }
 
-const MAX_TURNS = 200
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-
 export function hostPage(route: string): PageHost {
   const config = pageConfig(route)
   const root = mkdtempSync(join(tmpdir(), 'kuaisu-weapp-'))
   for (const file of ['base.wxml', 'utils.wxs', 'comp.json', 'comp.wxml', 'comp.js', `${route}.wxml`, `${route}.json`]) {
     mkdirSync(dirname(join(root, file)), { recursive: true })
-    copyFileSync(join(DIST, file), join(root, file))
+    copyFileSync(join(bootedBuild(), file), join(root, file))
   }
 
   let query: Record<string, string> = {}
@@ -91,10 +89,7 @@ export function hostPage(route: string): PageHost {
         },
         type: (node, value) => node.dispatchEvent('input', { detail: { value, cursor: value.length } }),
         tap: (node) => node.dispatchEvent('tap', { detail: { x: 0, y: 0 } }),
-        async settle(what, done) {
-          for (let turn = 0; turn < MAX_TURNS && !done(); turn++) await nextTurn()
-          if (!done()) throw new Error(`page never reached "${what}" (${MAX_TURNS} event-loop turns); it shows: ${text()}`)
-        },
+        settle: (what, done) => untilTrue(what, done, text),
         close: () => page.detach(),
       }
     },
