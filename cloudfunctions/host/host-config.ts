@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { notifyConfigFrom, type NotifyConfig } from '../adapters/notify-config'
 import { tencentConfigFrom, type TencentConfig } from '../adapters/tencent/tencent-config'
-import { Base64KeySchema } from './host-keys'
+import { Base64KeySchema } from '../adapters/system/base64-key'
 
 // process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
 const bool = (fallback: boolean) =>

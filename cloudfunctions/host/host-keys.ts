@@ -2,17 +2,13 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { Base64KeySchema } from '../adapters/system/base64-key'
 
 // Two secrets: the data key seals personal data at rest (AES-256-GCM), the link key signs the
 // short-lived evidence links (HMAC). Self-hosted deployments set them in the environment; the local
 // default makes them once and keeps them in <dataDir>/keys.json (mode 600) — losing that file
 // makes the sealed data unreadable, so back it up with the database.
-const Key = z.string().transform((v, ctx) => {
-  const bytes = Buffer.from(v, 'base64')
-  if (bytes.length !== 32) ctx.addIssue({ code: 'custom', message: '必须是 32 字节的 base64 密钥' })
-  return new Uint8Array(bytes)
-})
-const KeysFile = z.object({ dataKey: Key, linkKey: Key })
+const KeysFile = z.object({ dataKey: Base64KeySchema, linkKey: Base64KeySchema })
 
 export interface HostKeys {
   dataKey: Uint8Array
@@ -30,5 +26,3 @@ export function loadOrCreateKeys(dataDir: string, fromEnv: { dataKey?: Uint8Arra
   const stored = KeysFile.parse(JSON.parse(readFileSync(file, 'utf8')))
   return { dataKey: fromEnv.dataKey ?? stored.dataKey, linkKey: fromEnv.linkKey ?? stored.linkKey }
 }
-
-export const Base64KeySchema = Key

@@ -1,6 +1,6 @@
 import type { FileLinks } from '../../ports/file-links'
 import type { LinkSigner } from '../../ports/files'
-import { FILES_PATH } from '../../services/evidence/evidence-links'
+import { FILES_PATH } from '../../ports/file-links'
 
 // The local host's links: /files/<token>, an HMAC over (evidence id, expiry) that the host's
 // GET /files/* checks. Nothing is stored and nothing is asked of the disk, so a whole page's

@@ -1,13 +1,13 @@
 import type { Evidence, EvidenceView } from '../../../src/domain/evidence.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
 import type { Deps } from '../context'
+import { FILES_PATH } from '../../ports/file-links'
 
 // Evidence is shown through links that open one file for ten minutes. A link is handed only to a
 // viewer who may see the case (the caller of evidenceViewFor decides that); whoever holds the link
 // may open the file until it expires, so links are short-lived and never stored.
 
 export const LINK_TTL_MS = 10 * 60 * 1000
-export const FILES_PATH = '/files/'
 
 /** What a viewer sees of one file, with a fresh signed /files/ link valid for ten minutes from `now`. */
 export function evidenceViewFor(deps: Pick<Deps, 'links'>, evidence: Evidence, now: Date): EvidenceView {
