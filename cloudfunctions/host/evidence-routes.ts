@@ -18,7 +18,9 @@ import { STAFF_COOKIE } from './staff-session-routes'
 // The kind comes first so its size cap applies while the file streams in: a photo is never
 // buffered past 15 MB just because videos may be 60 MB. Answers the EvidenceView envelope.
 //
-// GET /files/<token> — the bytes behind a signed ten-minute link (see evidence-links.ts).
+// GET /files/<token> — the bytes behind a signed ten-minute link (see evidence-links.ts). Photos and
+// videos open in the browser; everything else (PDF, recordings) is a download, so a crafted file is
+// never rendered on our origin. Every answer, found or not, is sandboxed by its CSP and nosniff.
 
 export interface EvidenceRouteOptions {
   secureCookies: boolean
@@ -46,6 +48,8 @@ export async function registerEvidenceRoutes(app: FastifyInstance, deps: Deps, o
 
     // a wildcard, not `:token`: tokens outgrow the router's 100-character limit on params
     scope.get<{ Params: { '*': string } }>('/files/*', async (request, reply) => {
+      // the stored type is the sniffed one: browsers must not guess another
+      reply.header('content-security-policy', FILES_CSP).header('x-content-type-options', 'nosniff')
       const opened = await openEvidenceLink(deps, request.params['*'])
       if (!opened.ok) return sendResult(reply, opened) // forged or expired: 404, as if nothing were there
       const { evidence, bytes } = opened.data
@@ -111,12 +115,15 @@ function multipartFailure(error: unknown): Result<never> {
   return fail('BAD_REQUEST') // not multipart, no boundary, too many parts or fields, cut short…
 }
 
-const INLINE = /^(image|audio|video)\/|^application\/pdf$/
+// Only what the browser shows as a picture or a player is opened inline. A PDF can carry scripts
+// and links, and an audio file "sniffed" into something else must not run on our origin: downloads.
+const INLINE = /^(image|video)\//
+/** No script, style, frame, form or request of any kind, and a unique origin even when opened directly. */
+const FILES_CSP = "default-src 'none'; sandbox"
 
 function sendFile(reply: FastifyReply, mime: string, displayName: string, bytes: Uint8Array) {
   return reply
     .header('content-type', mime)
-    .header('x-content-type-options', 'nosniff') // the stored type is the sniffed one; browsers must not guess
     .header('cache-control', 'private, max-age=600') // as long as the link lives, and never in shared caches
     .header('referrer-policy', 'no-referrer') // links inside a PDF must not carry the token away
     .header('content-disposition', contentDisposition(INLINE.test(mime) ? 'inline' : 'attachment', displayName))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -75,13 +75,17 @@ describe('evidence over HTTP', () => {
     expect(bytes.length).toBe(res.body.data.bytes)
     expect(
       Object.fromEntries(
-        ['content-type', 'x-content-type-options', 'cache-control', 'content-disposition'].map((h) => [h, served.headers.get(h)]),
+        ['content-type', 'x-content-type-options', 'cache-control', 'content-disposition', 'content-security-policy'].map((h) => [
+          h,
+          served.headers.get(h),
+        ]),
       ),
     ).toEqual({
       'content-type': 'image/jpeg',
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=600',
       'content-disposition': `inline; filename="IMG_2041.jpg"; filename*=UTF-8''IMG_2041.jpg`,
+      'content-security-policy': "default-src 'none'; sandbox",
     })
     const saved = (await store.getEvidence(res.body.data.id))!
     expect(saved).toMatchObject({ caseId: null, uploadedBy: deps.secrets.hashToken(browser.jar.get('ks_device')!) })
@@ -115,17 +119,44 @@ describe('evidence over HTTP', () => {
     for (const dir of [dataDir, join(dataDir, '..'), process.cwd()]) expect(existsSync(join(dir, 'x.jpg'))).toBe(false)
   })
 
-  it('when a PDF receipt with a Chinese name is uploaded, then 200 application/pdf, served inline with an RFC 5987 name', async () => {
+  it('when a PDF receipt with a Chinese name is uploaded, then 200 application/pdf, served as a download with an RFC 5987 name', async () => {
     const pdf = minimalPdf()
     const res = await upload('receipt', { bytes: pdf, name: '购物小票 3月.pdf', type: 'application/pdf' })
     expect(res.body.data).toMatchObject({ mime: 'application/pdf', displayName: '购物小票 3月.pdf', sha256: sha256(pdf) })
     const served = await fetch(base + (await linkTo(res.body.data.id)))
     expect(served.headers.get('content-type')).toBe('application/pdf')
     const disposition = served.headers.get('content-disposition')!
-    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+"; filename\*=UTF-8''/)
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/)
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
     expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe('购物小票 3月.pdf')
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true)
   })
+
+  it.each([
+    ['a WAV recording', 'attachment', 'audio', 'recording-info.wav', 'audio/wav'],
+    ['an MP3 recording', 'attachment', 'audio', 'recording-tags.mp3', 'audio/mpeg'],
+    ['a phone video', 'inline', 'video', 'phone-xyz.mov', 'video/quicktime'],
+  ])(
+    'when %s is served, then it is sent %s, sandboxed and nosniff, without the location it was uploaded with',
+    async (_label, disposition, kind, file, mime) => {
+      const input = readFileSync(join(__dirname, '../fixtures/media', file))
+      expect(input.includes('31.2304')).toBe(true)
+      const res = await upload(kind, { bytes: input, name: file })
+      expect(res.status).toBe(200)
+      const served = await fetch(base + (await linkTo(res.body.data.id)))
+      expect(served.status).toBe(200)
+      expect({
+        type: served.headers.get('content-type'),
+        disposition: served.headers.get('content-disposition')?.split(';')[0],
+        csp: served.headers.get('content-security-policy'),
+        nosniff: served.headers.get('x-content-type-options'),
+      }).toEqual({ type: mime, disposition, csp: "default-src 'none'; sandbox", nosniff: 'nosniff' })
+      const bytes = Buffer.from(await served.arrayBuffer())
+      expect(bytes.includes('31.2304') || bytes.includes('121.4737')).toBe(false)
+      expect(sha256(bytes)).toBe(res.body.data.sha256)
+    },
+  )
 
   it('when a link is tampered with, has expired, or is no link at all, then 404 with a code', async () => {
     const res = await upload('receipt', { bytes: minimalPdf(), name: 'r.pdf' })
@@ -134,6 +165,7 @@ describe('evidence over HTTP', () => {
     for (const path of [tampered, '/files/', '/files/abc', '/files/a/b', `/files/${'x'.repeat(5000)}`]) {
       const got = await fetch(base + path)
       expect({ path, status: got.status }).toEqual({ path, status: 404 })
+      expect(got.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
       expect(await got.json()).toEqual(coded('FILE_LINK_EXPIRED'))
     }
     expect((await fetch(base + link)).status).toBe(200)

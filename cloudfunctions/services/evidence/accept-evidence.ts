@@ -12,10 +12,13 @@ import type { ImageFormat } from '../../ports/media'
 import type { Deps, ServiceContext } from '../context'
 import { mp4DurationSeconds } from './mp4-duration'
 import { sniffMime } from './sniff-mime'
+import { stripMpegTags, stripWavChunks } from './strip-audio-tags'
+import { stripMovieMetadata } from './strip-movie-metadata'
 
 // Taking in one evidence file: who sent it, what it really is (by its bytes), whether its kind
-// allows that type and size, and — for photos — a clean re-encoded copy without EXIF/GPS, because
-// a photo's location can say where the shopper lives. The stored copy is what the SHA-256 covers.
+// allows that type and size, and a clean copy without the metadata that can say where the shopper
+// lives: photos re-encoded without EXIF/GPS, videos without their location boxes, recordings
+// without their tags. The stored copy is what the SHA-256 covers.
 
 export interface EvidenceUpload {
   kind: EvidenceKind
@@ -44,7 +47,6 @@ const EXTENSIONS: Record<EvidenceMime, readonly string[]> = {
   'application/pdf': ['.pdf'],
 }
 
-const IMAGE_FORMATS: Partial<Record<EvidenceMime, ImageFormat>> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }
 const MOVIE_MIMES: readonly EvidenceMime[] = ['video/mp4', 'video/quicktime']
 
 export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload): Promise<Result<EvidenceView>> {
@@ -61,9 +63,8 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
     if (seconds === null) return fail('UNSUPPORTED_FILE_TYPE') // a length we cannot read is not under the cap
     if (seconds > rule.maxDurationS + DURATION_SLACK_S) return fail('VIDEO_TOO_LONG')
   }
-  const imageFormat = IMAGE_FORMATS[mime]
-  const stored = imageFormat ? await cleanImage(ctx.deps, upload.bytes, imageFormat) : upload.bytes
-  if (!stored) return fail('UNSUPPORTED_FILE_TYPE')
+  const stored = await cleanCopy(ctx.deps, upload.bytes, mime)
+  if (!stored || stored.length === 0) return fail('UNSUPPORTED_FILE_TYPE')
 
   const { deps } = ctx
   const evidence: Evidence = {
@@ -87,6 +88,31 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
   }
   const { id, kind, bytes, sha256, displayName } = evidence
   return ok({ id, kind, mime, bytes, sha256, displayName, url: null })
+}
+
+/** The bytes to keep: the file without its metadata, or null when it cannot be cleaned (then refused). */
+async function cleanCopy(deps: Deps, bytes: Uint8Array, mime: EvidenceMime): Promise<Uint8Array | null> {
+  switch (mime) {
+    case 'image/jpeg':
+      return cleanImage(deps, bytes, 'jpeg')
+    case 'image/png':
+      return cleanImage(deps, bytes, 'png')
+    case 'image/webp':
+      return cleanImage(deps, bytes, 'webp')
+    case 'video/mp4':
+    case 'video/quicktime':
+    case 'audio/mp4':
+      return stripMovieMetadata(bytes)
+    case 'audio/mpeg':
+    case 'audio/aac':
+      return stripMpegTags(bytes)
+    case 'audio/wav':
+      return stripWavChunks(bytes)
+    case 'audio/amr': // a header and speech frames: nowhere to put metadata
+      return bytes
+    case 'application/pdf': // its document properties stay; /files/ serves it as a download, never inline
+      return bytes
+  }
 }
 
 /**

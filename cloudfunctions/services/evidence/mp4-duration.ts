@@ -1,40 +1,8 @@
+import { boxesIn, child, viewOf, type Box } from './iso-bmff-boxes'
+
 // How long an MP4/MOV plays, read from its box headers without decoding anything, so the 60-second
 // video cap can be enforced on the server. ISO BMFF: every box is size(4) type(4) [largesize(8)].
 // null means "cannot tell" — the caller must treat that as a refusal, never as "short enough".
-
-interface Box {
-  type: string
-  /** first byte of the content, after the header */
-  start: number
-  /** one past the last byte */
-  end: number
-}
-
-function* boxesIn(view: DataView, start: number, end: number): Generator<Box> {
-  let pos = start
-  while (pos + 8 <= end) {
-    let size = view.getUint32(pos)
-    const type = String.fromCharCode(view.getUint8(pos + 4), view.getUint8(pos + 5), view.getUint8(pos + 6), view.getUint8(pos + 7))
-    let header = 8
-    if (size === 1) {
-      if (pos + 16 > end) return
-      const large = view.getBigUint64(pos + 8)
-      if (large > BigInt(end - pos)) return
-      size = Number(large)
-      header = 16
-    } else if (size === 0) {
-      size = end - pos // "to the end of the file"
-    }
-    if (size < header || pos + size > end) return // malformed: stop rather than guess
-    yield { type, start: pos + header, end: pos + size }
-    pos += size
-  }
-}
-
-function child(view: DataView, parent: Box, type: string): Box | undefined {
-  for (const box of boxesIn(view, parent.start, parent.end)) if (box.type === type) return box
-  return undefined
-}
 
 /** mvhd and mdhd share their opening layout: version, flags, times, timescale, duration. */
 function headerSeconds(view: DataView, box: Box): number | null {
@@ -62,7 +30,7 @@ function headerSeconds(view: DataView, box: Box): number | null {
  * cannot hide a long track). Fragmented files (mvex/moof) keep their length in the fragments: null.
  */
 export function mp4DurationSeconds(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const view = viewOf(bytes)
   let moov: Box | undefined
   for (const box of boxesIn(view, 0, bytes.byteLength)) {
     if (box.type === 'moof') return null

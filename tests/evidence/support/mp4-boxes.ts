@@ -66,3 +66,58 @@ export function movie(spec: MovieSpec): Uint8Array {
   const parts = spec.moovLast ? [ftyp(spec.brand), mdat, moov] : [ftyp(spec.brand), moov, mdat]
   return Buffer.concat(parts)
 }
+
+const u32 = (n: number) => {
+  const b = new Uint8Array(4)
+  new DataView(b.buffer).setUint32(0, n)
+  return b
+}
+const text = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'))
+/** version and flags of a "full box": four zero bytes */
+const FULL = new Uint8Array(4)
+const XMP_UUID = new Uint8Array(Buffer.from('be7acfcb97a942e89c71999491e3afac', 'hex'))
+
+export const PHONE_LOCATION = '+31.2304+121.4737/'
+
+/**
+ * A movie laid out as phones write one: ftyp, moov (header, one track with its sample table, then
+ * the metadata), mdat. The location is everywhere a phone or an editor puts it: udta/©xyz, an Apple
+ * moov/meta key (ISO 6709), a track's own udta and meta, an XMP uuid box inside moov and one at the
+ * top level. The track's stco points at one sample in mdat, so a test can check the offset still hits it.
+ */
+export function phoneLikeMovie(opts: { brand?: string; seconds?: number } = {}) {
+  const seconds = opts.seconds ?? 12
+  const sample = text('SAMPLE-BYTES-OF-THE-PICTURE-0001')
+  const xyz = box('©xyz', new Uint8Array([0, PHONE_LOCATION.length, 0x15, 0xc7]), text(PHONE_LOCATION))
+  const appleMeta = box(
+    'meta',
+    FULL,
+    box('hdlr', FULL, text('\0\0\0\0mdta'), new Uint8Array(13)),
+    box('keys', FULL, u32(1), u32(8 + 36), text('mdtacom.apple.quicktime.location.ISO6709')),
+    box('ilst', box('\0\0\0\x01', box('data', u32(1), u32(0), text('+31.2304+121.4737+004.000/')))),
+  )
+  const xmp = box(
+    'uuid',
+    XMP_UUID,
+    text('<x:xmpmeta><rdf:Description exif:GPSLatitude="31,13.824N" exif:GPSLongitude="121,28.422E"/></x:xmpmeta>'),
+  )
+  const build = (offset: number) =>
+    box(
+      'moov',
+      timeHeader('mvhd', 0, 600, BigInt(seconds * 600)),
+      box(
+        'trak',
+        box('tkhd', new Uint8Array(84)),
+        box('mdia', timeHeader('mdhd', 0, 600, BigInt(seconds * 600)), box('minf', box('stbl', box('stco', FULL, u32(1), u32(offset))))),
+        box('udta', xyz),
+        box('meta', FULL, box('hdlr', new Uint8Array(25)), box('ilst', box('data', text(PHONE_LOCATION)))),
+      ),
+      box('udta', xyz, box('©mak', new Uint8Array(4), text('Apple')), box('©mod', new Uint8Array(4), text('iPhone 15 Pro'))),
+      appleMeta,
+      xmp,
+    )
+  const head = ftyp(opts.brand ?? 'isom')
+  const offset = head.length + build(0).length + 8 // the sample is the first thing in mdat
+  const bytes = new Uint8Array(Buffer.concat([head, build(offset), box('mdat', sample), xmp]))
+  return { bytes, offset, sample }
+}
