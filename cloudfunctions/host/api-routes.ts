@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { isFunctionName } from '../../src/domain/api/contract'
 import { fail } from '../../src/domain/errors'
-import { FUNCTIONS } from '../functions/registry'
+import { FUNCTIONS } from '../functions/all-functions'
 import { dispatch } from '../runtime/dispatch'
 import type { Deps } from '../services/context'
 import { resolveCaller } from '../services/resolve-caller'

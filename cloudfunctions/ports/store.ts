@@ -4,14 +4,18 @@ import type { Evidence } from '../../src/domain/evidence.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
+import type { NewCase } from './case-numbering'
 import type { MerchantRegistryStore } from './merchant-registry-store'
 import type { NotificationContactStore } from './notification-contacts'
 import type { NotificationStore } from './notification-store'
 import type { Membership, StaffAccount, StaffSession } from './records'
 
 // The store speaks the domain. Every method is something a document database can do with single-
-// collection queries (no joins); the only multi-document writes are createCase, which an adapter
-// makes atomic (SQL transaction / CloudBase runTransaction).
+// collection queries (no joins). A few writes touch several documents and must land together; the
+// adapter makes each atomic (a SQL transaction; in CloudBase a runTransaction of single-document
+// operations): createCase (case + first event + clocks + outbox), applyChange (case + event + clocks
+// + outbox + evidence claims), advanceClock (clock + alert outbox rows), and in the notification store
+// deliverToInbox (delivery record + inbox entry + outbox progress). See docs/architecture.md.
 
 export interface PageRequest {
   limit: number
@@ -73,9 +77,11 @@ export interface CaseStore {
    * (files this filer uploaded and no case has claimed yet), all or nothing. When the same filer
    * already used the idempotency key, nothing is written and that case comes back. When any
    * evidence id cannot be claimed, nothing is written and AppFailure(EVIDENCE_NOT_FOUND) is thrown.
+   * With `numbering`, the case number is drawn inside this same write, so neither outcome uses up a
+   * number (no gaps from retries; see case-numbering.ts, also for the CloudBase transaction).
    */
   createCase(
-    newCase: Case,
+    newCase: NewCase,
     firstEvent: CaseEvent,
     outbox: OutboxMessage[],
     evidence: EvidenceClaim,

@@ -6,7 +6,7 @@ import { ReasonField } from './reason-field'
 import { ScoreChoice } from './score-choice'
 import { StepFormButtons, errorFixer, passLocalChecks, type StepFormProps } from './step-form-parts'
 
-// After a closure the shopper rates how the case was handled (DOMAIN.md "Return visits"): speed,
+// After a closure the shopper rates how the case was handled (docs/domain.md "Return visits and satisfaction"): speed,
 // professionalism and attitude from 1 to 5, satisfied or not, and anything they want to add. A
 // "not satisfied" is what lets the station reopen the case, so it is asked plainly, on its own.
 const SCORES = [

@@ -5,7 +5,7 @@ import { RadioGroupField, type RadioOption } from './radio-group'
 import { ReasonField } from './reason-field'
 import { StepFormButtons, errorFixer, passLocalChecks, type StepFormProps } from './step-form-parts'
 
-// 回访: the four must-ask questions (DOMAIN.md "Return visits"), asked by someone other than the
+// 回访: the four must-ask questions (docs/domain.md "Return visits and satisfaction"), asked by someone other than the
 // person who closed the case, and written down as answered. Each yes/no is asked in full so the
 // record reads the same to whoever checks it later; "not satisfied" lets the station reopen.
 const QUESTIONS = [

@@ -9,7 +9,7 @@ import { OUTCOME_CODES } from './workflow/outcomes'
 
 export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
 
-// The whole life of a case (DOMAIN.md). The transitions between them belong to the state machine.
+// The whole life of a case (docs/domain.md "The life of a case"). The transitions between them belong to the state machine.
 export const CASE_STATUSES = [
   'received',
   'accepted',

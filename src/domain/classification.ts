@@ -1,4 +1,4 @@
-// How a complaint is classified (DOMAIN.md). Codes are stable; labels are what people read.
+// How a complaint is classified (docs/domain.md "Classification"). Codes are stable; labels are what people read.
 export const DEMANDS = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'other'] as const
 export type Demand = (typeof DEMANDS)[number]
 export const DEMAND_LABELS: Record<Demand, string> = {

@@ -1,4 +1,4 @@
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
+import { FUNCTIONS } from '../../cloudfunctions/functions/all-functions'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../../cloudfunctions/services/context'

@@ -1,4 +1,4 @@
-import { FUNCTIONS } from '../../cloudfunctions/functions/registry'
+import { FUNCTIONS } from '../../cloudfunctions/functions/all-functions'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'

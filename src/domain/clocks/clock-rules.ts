@@ -3,7 +3,7 @@ import type { ClockSettings } from './clock-settings'
 
 export type { ClockSettings } from './clock-settings'
 
-// Every promise the 12315 system makes, as data (DOMAIN.md "The clocks"). Numbers are defaults;
+// Every promise the 12315 system makes, as data (docs/domain.md "The clocks"). Numbers are defaults;
 // a site may override the amount of any clock (ClockSettings). Which events start and stop each
 // clock is named here so a case's clocks can be re-derived from its timeline.
 export const CLOCK_IDS = [

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { ClockId } from './clock-rules'
 
-// A site's own numbers where they differ from the national defaults (DOMAIN.md: "the number is the
-// product's default and must be configurable per site"). Only amounts change; which events start
+// A site's own numbers where they differ from the national defaults (docs/domain.md: every number there is
+// a default a site may change). Only amounts change; which events start
 // and stop a clock, and who hears about it, are the same everywhere.
 const amount = (max: number, unit: string) =>
   z

@@ -1,4 +1,4 @@
-// How urgent (紧急程度), from what the text says happened. Fast-track signals (DOMAIN.md): someone hurt,
+// How urgent (紧急程度), from what the text says happened. Fast-track signals (docs/domain.md "Classification"): someone hurt,
 // a group, a visitor leaving soon, a dispute going on right now. 特急 when someone is hurt or a group is
 // affected; 紧急 when a visitor or a dispute on the spot; otherwise 一般.
 import { findAll, negatedBefore } from './text'

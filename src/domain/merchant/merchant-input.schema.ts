@@ -11,7 +11,7 @@ export const CONTACT_NAME_MAX = 50
 /** A promise longer than a day is not a minute clock any more. */
 export const COMMITMENT_MINUTES_MAX = 1440
 
-// The double commitment posted in the shop (DOMAIN.md "The clocks"); a shop may promise faster.
+// The double commitment posted in the shop (docs/domain.md "The clocks"); a shop may promise faster.
 export const DEFAULT_RESPONSE_MINUTES = DEFAULT_CLOCK_RULES.merchant_response.amount
 export const DEFAULT_ON_SITE_MINUTES = DEFAULT_CLOCK_RULES.on_site.amount
 

@@ -41,7 +41,7 @@ export const RatingDetailsSchema = z.object({
   comment: Note,
 })
 
-/** The four must-ask questions of a return visit (DOMAIN.md "Return visits"). */
+/** The four must-ask questions of a return visit (docs/domain.md "Return visits and satisfaction"). */
 export const ReturnVisitDetailsSchema = z.object({
   kind: z.literal('return_visit'),
   knowsResult: z.boolean({ error: '请选择是否知道处理结果' }),

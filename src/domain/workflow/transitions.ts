@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../case.schema'
 import type { Role } from '../identity'
 
-// The life of a case (DOMAIN.md) as data: each action names the states it may start from, the
+// The life of a case (docs/domain.md) as data: each action names the states it may start from, the
 // state it leads to, and who may take it. Anything not in this table is illegal.
 export const CASE_ACTIONS = [
   'accept',

@@ -13,7 +13,7 @@ import { AmountField } from './amount-field'
 import { clockFields, settingsFrom, type ClockField, type ClockUnit, type SiteClocks } from './clock-fields'
 import './index.scss'
 
-// 时限设置: the site's own numbers for every clock (DOMAIN.md: each number is a default that a site
+// 时限设置: the site's own numbers for every clock (docs/domain.md: each number is a default that a site
 // may change). Each clock shows the number that applies now; staff change it, save, and the
 // server's Chinese error (至少1分钟…) appears under the field it is about. Saving never moves a
 // running clock: only clocks started from now on use the new numbers, which the page says.
