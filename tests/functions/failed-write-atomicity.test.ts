@@ -22,7 +22,14 @@ async function openRawStore(): Promise<{ db: Kysely<Database>; store: Store; clo
     const created = await createDatabase(process.env.TEST_DATABASE_URL ?? '', 'ks_atomic')
     const db = await connectSql({ kind: 'postgres', url: created.url })
     await migrateToLatest(db)
-    return { db, store: sqlStore(db, TEST_VAULT), close: async () => (await db.destroy(), await created.drop()) }
+    return {
+      db,
+      store: sqlStore(db, TEST_VAULT),
+      close: async () => {
+        await db.destroy()
+        await created.drop()
+      },
+    }
   }
   const db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(process.env.KS_PGLITE_TEMPLATE ?? '')]) })
   return { db, store: sqlStore(db, TEST_VAULT), close: () => db.destroy() }
