@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   CASE_NOT_FOUND: { status: 404, message: '未找到该投诉' },
   SITE_NOT_FOUND: { status: 404, message: '未找到该站点' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: '未找到该通知' },
+  CONTACT_NOT_FOUND: { status: 404, message: '未找到该通知联系人，请刷新后查看' },
   LOOKUP_FAILED: { status: 404, message: '案件编号或查询码不正确' },
   CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意最新的个人信息告知' },
   EVIDENCE_NOT_FOUND: { status: 400, message: '有附件未上传成功，请重新上传' },
@@ -39,6 +40,7 @@ export const ERROR_CATALOGUE = {
   ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态下不能进行此操作' },
   EXTENSION_NOT_ALLOWED: { status: 409, message: '只有复杂案件可在到期前延期一次' },
   RETURN_VISIT_BY_HANDLER: { status: 409, message: '回访应由办结人以外的工作人员进行' },
+  REPORT_NOT_FOR_MERCHANT: { status: 409, message: '举报不转给被举报的商家处理，由维权站核查' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },

@@ -32,6 +32,11 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.getCase': ['station', 'regulator'], // same scope as the board
   'station.getClockSettings': ['station', 'regulator'], // station: own site; regulator: the site it names
   'station.saveClockSettings': ['station', 'regulator'], // same scope
+  // notification contacts: a station its own site's only (another site's contact answers CONTACT_NOT_FOUND);
+  // a regulator any site, area or the deployment default. Targets never leave the server unmasked.
+  'station.listNotificationContacts': ['station', 'regulator'],
+  'station.saveNotificationContact': ['station', 'regulator'],
+  'station.deleteNotificationContact': ['station', 'regulator'],
   // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator any site it names
   'registry.listMerchants': ['station', 'regulator'],
   'registry.getMerchant': ['station', 'regulator'],

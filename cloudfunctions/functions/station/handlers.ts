@@ -3,6 +3,7 @@ import { defineFunction } from '../../runtime/define-function'
 import { actOnCase, stepOf } from '../../services/case-actions'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
+import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -15,4 +16,7 @@ export const stationFunction = defineFunction('station', {
   },
   getClockSettings: (input, ctx) => getClockSettings(ctx, input.siteId),
   saveClockSettings: (input, ctx) => saveClockSettings(ctx, input.siteId, input.settings),
+  listNotificationContacts: (input, ctx) => listNotificationContacts(ctx, input),
+  saveNotificationContact: (input, ctx) => saveNotificationContact(ctx, input),
+  deleteNotificationContact: (input, ctx) => deleteNotificationContact(ctx, input.id),
 })

@@ -15,6 +15,7 @@ import { InboxViewSchema } from '../inbox.schema'
 import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
 import { MerchantRecordSchema } from '../merchant/merchant-record'
 import * as Registry from '../merchant/registry-api'
+import * as Contacts from '../notify/contact-api'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -245,6 +246,10 @@ export const API = {
     },
     getClockSettings: { input: SiteScopeInput, output: SiteClockSettingsSchema },
     saveClockSettings: { input: SiteScopeInput.extend({ settings: ClockSettingsSchema }), output: SiteClockSettingsSchema },
+    // who besides the inbox hears what, on which WeCom group or phone (issue 11); targets come back masked
+    listNotificationContacts: { input: Contacts.ContactListInputSchema, output: Contacts.ContactListSchema },
+    saveNotificationContact: { input: Contacts.SaveContactInputSchema, output: Contacts.ContactViewSchema },
+    deleteNotificationContact: { input: Contacts.DeleteContactInputSchema, output: z.object({ id: z.string() }) },
   },
   // the merchant registry of a site (issue 5): shops, posters, clerk invites and bindings
   registry: {
