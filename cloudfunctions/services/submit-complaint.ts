@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
 import type { Actor, Case, OutboxMessage } from '../../src/domain/case.schema'
+import type { NewCase } from '../ports/case-numbering'
 import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
 import { completionKindOf } from '../../src/domain/clocks/completion-kind'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
@@ -75,9 +76,10 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   const now = clock.now()
   const at = now.toISOString()
   const caseId = ids.newId()
-  const newCase: Case = {
+  const newCase: NewCase = {
     id: caseId,
-    caseNo: formatCaseNo(now, await store.nextSequence(caseNoCounterName(now))),
+    // drawn by the store inside the case's own write: a retry or a failed filing uses up no number
+    numbering: { counter: caseNoCounterName(now), format: (sequence) => formatCaseNo(now, sequence) },
     kind: input.kind,
     siteId: merchant.siteId,
     merchantId: merchant.id,

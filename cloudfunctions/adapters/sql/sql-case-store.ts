@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { AppFailure, appError } from '../../../src/domain/errors'
+import type { Case } from '../../../src/domain/case.schema'
+import type { NewCase } from '../../ports/case-numbering'
 import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
@@ -22,49 +24,69 @@ async function claimEvidence(trx: Kysely<Database>, caseId: string, claim: Evide
 
 type CaseColumn = 'filed_by' | 'merchant_id' | 'site_id'
 
+/** Next value of a named counter; inside a transaction, the row stays locked (and the value taken) until it ends. */
+async function nextValue(db: Kysely<Database>, counter: string): Promise<number> {
+  const row = await db
+    .insertInto('counters')
+    .values({ name: counter, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
+/** The case with its number: drawn from the counter inside `trx` when the service asked the store to number it. */
+async function numbered(trx: Kysely<Database>, c: NewCase): Promise<Case> {
+  if (!('numbering' in c)) return c
+  const { numbering, ...rest } = c
+  return { ...rest, caseNo: numbering.format(await nextValue(trx, numbering.counter)) }
+}
+
+/** Thrown inside createCase's transaction to roll it back (the counter with it) when the key was used already. */
+class AlreadyFiled extends Error {}
+
 export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
   const toCase = caseRowMapper(vault)
-  const listBy = async (column: CaseColumn | null, value: string, page: PageRequest) => {
+  const listBy = async (column: CaseColumn | null, value: string, page: PageRequest, complaintsOnly = false) => {
     let query = db.selectFrom('cases').selectAll()
     if (column) query = query.where(column, '=', value)
+    if (complaintsOnly) query = query.where('kind', '=', 'complaint')
     const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute()
     return rows.map(toCase)
   }
 
   return {
-    async nextSequence(counter) {
-      const row = await db
-        .insertInto('counters')
-        .values({ name: counter, value: 1 })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`counters.value + 1` }))
-        .returning('value')
-        .executeTakeFirstOrThrow()
-      return Number(row.value)
-    },
+    nextSequence: (counter) => nextValue(db, counter),
 
+    // The number is drawn first, inside the transaction: concurrent filings of a day queue on the
+    // counter row, and a retry whose key is taken (or a failed claim) rolls its number back. The case
+    // that was there is read after the rollback, outside it.
     async createCase(c, firstEvent, outbox, evidence, clocks = []) {
-      return db.transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('cases')
-          .values(caseToRow(vault, c))
-          .onConflict((oc) => oc.columns(['filed_by', 'idempotency_key']).doNothing())
-          .returningAll()
-          .executeTakeFirst()
-        if (!inserted) {
-          const existing = await trx
-            .selectFrom('cases')
-            .selectAll()
-            .where('filed_by', '=', c.filedBy)
-            .where('idempotency_key', '=', c.idempotencyKey)
-            .executeTakeFirstOrThrow()
-          return { created: false as const, case: toCase(existing) }
-        }
-        await trx.insertInto('case_events').values(eventToRow(firstEvent)).execute()
-        await claimEvidence(trx, c.id, evidence)
-        if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
-        await writeClocks(trx, clocks)
-        return { created: true as const, case: toCase(inserted) }
-      })
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const inserted = await trx
+            .insertInto('cases')
+            .values(caseToRow(vault, await numbered(trx, c)))
+            .onConflict((oc) => oc.columns(['filed_by', 'idempotency_key']).doNothing())
+            .returningAll()
+            .executeTakeFirst()
+          if (!inserted) throw new AlreadyFiled()
+          await trx.insertInto('case_events').values(eventToRow(firstEvent)).execute()
+          await claimEvidence(trx, c.id, evidence)
+          if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
+          await writeClocks(trx, clocks)
+          return { created: true as const, case: toCase(inserted) }
+        })
+      } catch (error) {
+        if (!(error instanceof AlreadyFiled)) throw error
+        const existing = await db
+          .selectFrom('cases')
+          .selectAll()
+          .where('filed_by', '=', c.filedBy)
+          .where('idempotency_key', '=', c.idempotencyKey)
+          .executeTakeFirstOrThrow()
+        return { created: false as const, case: toCase(existing) }
+      }
     },
 
     async findCaseByIdempotencyKey(filedBy, key) {
@@ -107,7 +129,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
     },
 
     listCasesFiledBy: (subject, page) => listBy('filed_by', subject, page),
-    listCasesForMerchant: (merchantId, page) => listBy('merchant_id', merchantId, page),
+    listCasesForMerchant: (merchantId, page) => listBy('merchant_id', merchantId, page, true), // never a report: see the port
     listCasesForSite: (siteId, page) => listBy('site_id', siteId, page),
     listAllCases: (page) => listBy(null, '', page),
 
