@@ -35,10 +35,13 @@ async function bothModes(page: Page, name: string, focus?: Locator) {
   await current(page).locator('.page--elderly').waitFor({ state: 'detached' })
 }
 
-async function inViewport(page: Page, selector: string): Promise<boolean> {
-  const box = await current(page).locator(selector).boundingBox()
-  const view = page.viewportSize()!
-  return !!box && box.y >= 0 && box.y + box.height <= view.height
+/** Resolves once the element lies wholly inside the viewport; fails at the default timeout if it never does. */
+async function scrolledIntoView(page: Page, selector: string): Promise<void> {
+  const element = await current(page).locator(selector).elementHandle()
+  await page.waitForFunction((el) => {
+    const box = el.getBoundingClientRect()
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight
+  }, element)
 }
 
 describe('H5 at phone size — the full intake (form, evidence, receipt, lookup, proxy filing)', () => {
@@ -88,8 +91,7 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     ]) {
       await current(page).getByRole('alert').filter({ hasText: message }).first().waitFor()
     }
-    await page.waitForTimeout(300) // the scroll happens a frame after the errors render
-    expect(await inViewport(page, '#field-name-error')).toBe(true)
+    await scrolledIntoView(page, '#field-name-error') // the scroll happens a frame after the errors render
     await bothModes(page, '03-form-errors', current(page).locator('#field-demands'))
   })
 

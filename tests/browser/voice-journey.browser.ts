@@ -143,7 +143,10 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     const stop = voice.getByRole('button', { name: '停止录音' })
     await stop.waitFor()
     await expect(stop.evaluate((el) => el === document.activeElement)).resolves.toBe(true) // focus stays on the button
-    await page.waitForTimeout(1500)
+    await voice
+      .getByRole('timer')
+      .filter({ hasText: /已录 0:0[1-9] \/ 1:00/ })
+      .waitFor() // a second of speech is in
     await page.keyboard.press('Enter')
     const items = form.getByRole('listitem', { name: /^录音：/ })
     await page.waitForFunction(() => document.querySelectorAll('.evidence-item--done[aria-label^="录音："]').length === 2)
@@ -185,7 +188,10 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     const typed = await description.inputValue()
 
     await voice.getByRole('button', { name: '开始说话' }).click()
-    await page.waitForTimeout(1000)
+    await voice
+      .getByRole('timer')
+      .filter({ hasText: /已录 0:0[1-9] \/ 1:00/ })
+      .waitFor() // a second of speech is in
     await voice.getByRole('button', { name: '停止录音' }).click()
     const retry = voice.getByRole('button', { name: '重新转写' })
     await retry.waitFor()
