@@ -37,5 +37,6 @@ export interface MerchantRegistryStore {
    * be read into memory case by case). Response clocks still running at `now` past their due count
    * as late.
    */
+  // Complaints only: the record is shown to the shop itself, and a report must leave no trace there.
   countMerchantCases(merchantId: string, now: string): Promise<MerchantCaseCounts>
 }

@@ -98,6 +98,7 @@ export interface CaseStore {
   findCaseByNo(caseNo: string): Promise<Case | null>
   /** Newest first. */
   listCasesFiledBy(subject: string, page: PageRequest): Promise<Case[]>
+  /** The shop's complaints, newest first. Never a report (举报): the shop must not learn one exists. */
   listCasesForMerchant(merchantId: string, page: PageRequest): Promise<Case[]>
   listCasesForSite(siteId: string, page: PageRequest): Promise<Case[]>
   listAllCases(page: PageRequest): Promise<Case[]>

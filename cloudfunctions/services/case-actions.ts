@@ -50,7 +50,8 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
     case 'consumer':
       return !!caller.subject && c.filedBy === caller.subject
     case 'merchant':
-      return caller.memberships.some((m) => m.merchantId === c.merchantId)
+      // a report is never the reported shop's business (docs/domain.md "Complaint and report")
+      return c.kind !== 'report' && caller.memberships.some((m) => m.merchantId === c.merchantId)
     case 'station':
       return caller.staff?.role === 'station' && caller.staff.siteId === c.siteId
     case 'regulator':

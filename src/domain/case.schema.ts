@@ -8,6 +8,7 @@ import { EventDetailsSchema } from './workflow/event-details'
 import { OUTCOME_CODES } from './workflow/outcomes'
 
 export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
+export type CaseKind = (typeof CASE_KINDS)[number]
 
 // The whole life of a case (docs/domain.md "The life of a case"). The transitions between them belong to the state machine.
 export const CASE_STATUSES = [

@@ -122,12 +122,16 @@ describe('station board and case pages', () => {
     })
   })
 
-  it('when a report reaches the merchant, then nothing about the reporter is shown', async () => {
+  it('when a report names a shop, then the station cannot send it there and the clerk cannot open it (tests/functions/report-invisible)', async () => {
     const caseId = await file('reporter', { kind: 'report', anonymous: false, name: '赵六', demands: [] })
-    for (const caseAction of ['accept', 'dispatch']) await run('station', { action: 'actOnCase', caseId, caseAction }, staff.a)
+    await run('station', { action: 'actOnCase', caseId, caseAction: 'accept' }, staff.a)
+    expect(await run('station', { action: 'actOnCase', caseId, caseAction: 'dispatch' }, staff.a)).toMatchObject({
+      ok: false,
+      error: { code: 'REPORT_NOT_FOR_MERCHANT' },
+    })
     expect(await run('merchant', { action: 'getCase', caseId }, { subject: 'clerk-a' })).toMatchObject({
-      ok: true,
-      data: { complainant: null },
+      ok: false,
+      error: { code: 'CASE_NOT_FOUND' },
     })
   })
 

@@ -99,6 +99,7 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
       const cases = await db
         .selectFrom('cases')
         .where('merchant_id', '=', merchantId)
+        .where('kind', '=', 'complaint')
         .select([
           sql`count(*)`.as('total'),
           sql`count(*) filter (where status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
@@ -110,7 +111,7 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
       const clocks = await db
         .selectFrom('case_clocks')
         .where('clock_id', '=', 'merchant_response')
-        .where('case_id', 'in', db.selectFrom('cases').select('id').where('merchant_id', '=', merchantId))
+        .where('case_id', 'in', db.selectFrom('cases').select('id').where('merchant_id', '=', merchantId).where('kind', '=', 'complaint'))
         .select([
           sql`count(*)`.as('started'),
           sql`count(*) filter (where stopped_at is not null and stopped_at <= due_at)`.as('onTime'),

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../case.schema'
+import type { CaseKind, CaseStatus } from '../case.schema'
 import type { CompletionKind } from '../clocks/clock-rules'
 import { fail, ok, type Result } from '../errors'
 import type { EventDetails, EventDetailsKind } from './event-details'
@@ -8,6 +8,8 @@ import { MAX_REOPENS, TRANSITIONS, type ActorRole, type CaseAction } from './tra
 /** The part of a case the workflow decides on. */
 export interface WorkflowState {
   status: CaseStatus
+  /** a report (举报) never goes to the shop it reports; absent means a complaint */
+  kind?: CaseKind
   reopenCount: number
   /** set by every closure; kept while closed, cleared when reopened */
   outcome: OutcomeCode | null
@@ -57,8 +59,15 @@ const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
   returnVisit: '请填写回访记录',
 }
 
+/**
+ * The steps that put a case in front of its shop. A report (举报) may come from someone inside the
+ * shop; the text alone can name them, so the shop never sees it and none of these apply to it.
+ */
+export const MERCHANT_FACING_ACTIONS: readonly CaseAction[] = ['dispatch', 'answer', 'checkIn']
+
 /** Conditions beyond "from which state": each names the fact that makes the step possible. */
 function guard(state: WorkflowState, action: CaseAction): Result<void> {
+  if (state.kind === 'report' && MERCHANT_FACING_ACTIONS.includes(action)) return fail('REPORT_NOT_FOR_MERCHANT')
   switch (action) {
     case 'reopen':
       // once, and only after the shopper said they are not satisfied
