@@ -8,6 +8,7 @@ import { caseFollowUp } from './0006-case-follow-up'
 import { notifications } from './0007-notifications'
 import { merchantRegistry } from './0008-merchant-registry'
 import { notificationContacts } from './0009-notification-contacts'
+import { deviceTokens } from './0010-device-tokens'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-notifications': notifications,
   '0008-merchant-registry': merchantRegistry,
   '0009-notification-contacts': notificationContacts,
+  '0010-device-tokens': deviceTokens,
 }
 
 export const migrationProvider: MigrationProvider = {
