@@ -297,7 +297,7 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     const pdfPath = join(RESULTS, 'proxy-receipt.pdf')
     await desk.pdf({ path: pdfPath, format: 'A4', printBackground: true })
     expect(statSync(pdfPath).size).toBeGreaterThan(10 * 1024)
-    let printed: string | null = null
+    let printed: string | null
     try {
       printed = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
     } catch {

@@ -19,7 +19,9 @@ function speechWav(dir: string): string {
   try {
     execFileSync('espeak-ng', ['-v', 'cmn', '-s', '150', '-w', wav, SENTENCE], { stdio: 'pipe' })
   } catch (error) {
-    throw new Error(`espeak-ng could not make the test recording (apt-get install -y espeak-ng): ${(error as Error).message}`)
+    throw new Error(`espeak-ng could not make the test recording (apt-get install -y espeak-ng): ${(error as Error).message}`, {
+      cause: error,
+    })
   }
   return wav
 }

@@ -41,9 +41,7 @@ jest.mock('@tarojs/taro', () => ({
 }))
 jest.mock('../../src/api/call', () => ({ call: jest.fn() }))
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { uploadEvidence, uploadAvailable } = require('../../src/api/upload.weapp') as typeof import('../../src/api/upload.weapp')
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const call = (require('../../src/api/call') as { call: jest.MockedFunction<typeof realCall> }).call
 
 const PHOTO: LocalFile = { name: 'IMG_0001.JPG', size: 2048, type: 'image/jpeg', path: 'wxfile://tmp_abc.jpg' }
