@@ -27,6 +27,7 @@ export default defineAppConfig({
         'merchant-import/index',
         'posters/index',
         'inbox/index',
+        'contacts/index',
       ],
     },
   ],

@@ -9,6 +9,7 @@ import type { FieldErrors } from '../../../domain/errors'
 import { scrollToField } from '../../../hooks/scroll-to-field'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
+import { CONTACTS_PAGE } from '../contacts/paths'
 import { AmountField } from './amount-field'
 import { clockFields, settingsFrom, type ClockField, type ClockUnit, type SiteClocks } from './clock-fields'
 import './index.scss'
@@ -128,6 +129,7 @@ export default function StationClockSettings() {
       </View>
       <View className="clock-settings__actions">
         <ActionButton label="保存时限设置" busy={busy} busyText="正在保存…" onPress={() => void save()} />
+        <ActionButton label="通知联系人" variant="secondary" onPress={() => Taro.navigateTo({ url: CONTACTS_PAGE })} />
         <ActionButton label="返回工作台" variant="quiet" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />
       </View>
     </PageShell>
