@@ -39,7 +39,8 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
         audienceFor(c, a.recipients).map((role) => ({
           id: deps.ids.newId(),
           caseId: c.id,
-          eventId: `clock:${c.id}:${a.clockId}:${a.stage}`, // one per clock and stage: the dispatcher's dedupe key
+          // one per run of a clock and stage — the dispatcher's dedupe key; a clock restarted by a reopen is a new run
+          eventId: `clock:${c.id}:${a.clockId}:${clock.startedAt}:${a.stage}`,
           recipient: { role, id: recipientId(c, role) },
           template: `clock.${a.clockId}.${a.stage}`,
           createdAt: now.toISOString(),

@@ -90,6 +90,8 @@ export function sqlClockStore(db: Kysely<Database>): ClockStore {
           .where('case_id', '=', next.caseId)
           .where('clock_id', '=', next.clockId)
           .where('stage', '=', fromStage)
+          // the same run of the clock: a tick that read it before a reopen restarted it must not step the new run
+          .where('started_at', '=', new Date(next.startedAt))
           .executeTakeFirst()
         if (Number(updated.numUpdatedRows) !== 1) return false
         if (alerts.length > 0) await trx.insertInto('outbox').values(alerts.map(outboxToRow)).execute()
