@@ -1,5 +1,5 @@
 import { deploymentDefaultContacts } from '../../src/domain/notify/deployment-defaults'
-import type { NotifyChannels } from '../services/notify/notify-channels'
+import type { NotifyChannels } from '../ports/notify-channels'
 import type { Clock } from '../ports/system'
 import type { NotifyConfig } from './notify-config'
 import { tencentApiClient } from './tencent/tencent-api-client'

@@ -3,7 +3,7 @@ import { renderMessage } from '../../../src/domain/notify/templates'
 import type { DeliveryKey, OutboxItem } from '../../ports/notification-store'
 import type { Deps } from '../context'
 import { messageVars } from './message-vars'
-import type { NotifyChannels } from './notify-channels'
+import type { NotifyChannels } from '../../ports/notify-channels'
 import { routesFor } from './notification-routes'
 
 export interface DispatchOptions {

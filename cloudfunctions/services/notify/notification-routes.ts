@@ -8,7 +8,7 @@ import type { RenderedMessage } from '../../../src/domain/notify/templates'
 import type { DeliveryResult } from '../../ports/delivery'
 import type { DeliveryKey, OutboxItem } from '../../ports/notification-store'
 import type { Deps } from '../context'
-import type { NotifyChannels } from './notify-channels'
+import type { NotifyChannels } from '../../ports/notify-channels'
 
 /** One way a message goes out, besides the inbox: its dedupe key and how to send it. */
 export interface Route {
