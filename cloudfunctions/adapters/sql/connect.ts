@@ -60,7 +60,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
-    throw new Error(`database migration ${failed} failed: ${String(error)}`)
+    // the cause is kept: a database that is merely unreachable at boot is told apart (db-errors.ts)
+    throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error })
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
