@@ -43,6 +43,7 @@ describe('the host when PostgreSQL goes away', () => {
     base = `http://127.0.0.1:${port}`
   })
   afterAll(async () => {
+    await cluster.resume().catch(() => {}) // already running unless a test failed while it was down
     await host?.close()
     await db?.drop()
     rmSync(dataDir, { recursive: true, force: true })
