@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Deps } from '../services/context'
-import { DEMO_CLERK_MERCHANT, DEMO_MERCHANTS, DEMO_SITE, DEMO_STAFF } from './demo-data'
+import { DEMO_MERCHANTS, DEMO_SITE, DEMO_STAFF } from './demo-data'
 
 const CredentialsSchema = z.object({
   passwords: z.record(z.string(), z.string()),
@@ -28,7 +28,7 @@ export async function seedDemo(
   deps: Deps,
   opts: { dataDir: string; demoPassword?: string },
 ): Promise<{ credentials: DemoCredentials; created: boolean }> {
-  const { store, secrets, clock } = deps
+  const { store, secrets } = deps
   const known = readCredentials(opts.dataDir)
   const alreadySeeded = known !== null && (await store.getSite(DEMO_SITE.id)) !== null
   if (alreadySeeded) {
@@ -40,20 +40,10 @@ export async function seedDemo(
     passwords: Object.fromEntries(DEMO_STAFF.map((s) => [s.username, opts.demoPassword ?? secrets.newToken()])),
     clerkKey: secrets.newToken(),
   }
-  const now = clock.now().toISOString()
   await store.saveSite(DEMO_SITE)
   for (const merchant of DEMO_MERCHANTS) await store.saveMerchant(merchant)
   for (const s of DEMO_STAFF) await saveDemoStaff(deps, s, credentials.passwords[s.username])
-  const clerkSubject = secrets.hashToken(credentials.clerkKey)
-  await store.recordDevice(clerkSubject, now)
-  await store.saveMembership({
-    id: 'member-demo-clerk',
-    merchantId: DEMO_CLERK_MERCHANT.id,
-    siteId: DEMO_CLERK_MERCHANT.siteId,
-    subject: clerkSubject,
-    status: 'active',
-    createdAt: now,
-  })
+  // clerkKey only opens the demo clerk link; each browser that opens it joins as itself (entry-routes.ts)
   mkdirSync(opts.dataDir, { recursive: true })
   writeFileSync(join(opts.dataDir, CREDENTIALS_FILE), JSON.stringify(credentials, null, 2), { mode: 0o600 })
   return { credentials, created: true }

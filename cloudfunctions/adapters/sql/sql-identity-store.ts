@@ -12,6 +12,29 @@ export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
         .onConflict((oc) => oc.column('subject').doNothing())
         .execute()
     },
+    async findDeviceToken(tokenHash) {
+      const row = await db.selectFrom('device_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+      if (!row) return null
+      return {
+        subject: row.subject,
+        retiredAt: row.retired_at ? new Date(row.retired_at).toISOString() : null,
+        retiredFor: row.retired_for,
+      }
+    },
+    async issueDeviceToken(tokenHash, subject, at) {
+      await db.insertInto('device_tokens').values({ token_hash: tokenHash, subject, issued_at: at }).execute()
+    },
+    async rotateDeviceToken(oldHash, newHash, at, retiredFor) {
+      await db.transaction().execute(async (trx) => {
+        const old = await trx
+          .updateTable('device_tokens')
+          .set({ retired_at: at, retired_for: retiredFor })
+          .where('token_hash', '=', oldHash)
+          .returning('subject')
+          .executeTakeFirstOrThrow()
+        await trx.insertInto('device_tokens').values({ token_hash: newHash, subject: old.subject, issued_at: at }).execute()
+      })
+    },
     async saveMembership(m) {
       await db
         .insertInto('merchant_members')
