@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ok } from '../../src/domain/errors'
+import { checkInputText } from '../../src/domain/input-text'
 import { parseWith } from '../../src/domain/validation'
 import type { Deps } from '../services/context'
 import { loginStaff, logoutStaff, STAFF_SESSION_HOURS } from '../services/staff-auth'
@@ -23,6 +24,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export function registerStaffSessionRoutes(app: FastifyInstance, deps: Deps, opts: { secureCookies: boolean; failureDelayMs: number }) {
   app.post('/auth/login', async (request, reply) => {
     const started = Date.now()
+    const readable = checkInputText(request.body) // a NUL in a username reached the database: a 500
+    if (!readable.ok) return sendResult(reply, readable)
     const input = parseWith(LoginSchema, request.body)
     if (!input.ok) return sendResult(reply, input)
     const result = await loginStaff(deps, input.data.username, input.data.password)

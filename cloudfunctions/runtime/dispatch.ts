@@ -1,6 +1,7 @@
 import { API, type FunctionName } from '../../src/domain/api/contract'
 import { AppFailure, fail, type Result } from '../../src/domain/errors'
 import { rolesOf, STAFF_ROLES } from '../../src/domain/identity'
+import { checkInputText } from '../../src/domain/input-text'
 import { isAllowed, POLICY } from '../../src/domain/policy'
 import { parseWith } from '../../src/domain/validation'
 import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/sql/db-errors'
@@ -16,7 +17,7 @@ export interface Logger {
 
 /**
  * The same path for every call, in the cloud and on the local host:
- * event shape → known action → policy (deny by default) → input schema → handler → coded result.
+ * event shape → known action → policy (deny by default) → readable text → input schema → handler → coded result.
  * Nothing a client sends can make this throw; only a fault of our own becomes INTERNAL.
  */
 export async function dispatch(
@@ -40,6 +41,9 @@ export async function dispatch(
     return fail(unknownCaller ? 'UNAUTHENTICATED' : 'FORBIDDEN')
   }
 
+  // text no person types (NUL, other controls, lone surrogates) is refused here, once, for every function
+  const readable = checkInputText(input)
+  if (!readable.ok) return readable
   const spec = (API[fn] as Record<string, { input: Parameters<typeof parseWith>[0] }>)[action]
   const parsed = parseWith(spec.input, input)
   if (!parsed.ok) return parsed

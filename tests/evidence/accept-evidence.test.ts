@@ -158,6 +158,7 @@ describe('cleanDisplayName — the name people see', () => {
     ['line\r\nbreak.png', 'photo', 'image/png', 'linebreak.png'],
     ['  spaced   out  .mov', 'video', 'video/quicktime', 'spaced out .mov'],
     ['recording', 'audio', 'audio/amr', 'recording.amr'],
+    ['收据\udfff\ud800\uffff.pdf', 'receipt', 'application/pdf', '收据.pdf'],
   ] as const)('when the name is %j, then it shows as %j', (raw, kind, mime, expected) => {
     expect(cleanDisplayName(raw, kind, mime)).toBe(expected)
   })

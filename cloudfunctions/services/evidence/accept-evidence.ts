@@ -8,6 +8,7 @@ import {
   type EvidenceView,
 } from '../../../src/domain/evidence.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
+import { withoutUnreadable } from '../../../src/domain/input-text'
 import type { ImageFormat } from '../../ports/media'
 import type { Deps, ServiceContext } from '../context'
 import { mp4DurationSeconds } from './mp4-duration'
@@ -143,7 +144,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\
 export function cleanDisplayName(raw: string, kind: EvidenceKind, mime: EvidenceMime): string {
   const accepted = EXTENSIONS[mime]
   const segment =
-    String(raw ?? '')
+    withoutUnreadable(String(raw ?? '')) // lone surrogates and U+FFFE/FFFF too: shown only, so stripped, not refused
       .normalize('NFC')
       .replace(INVISIBLE, '')
       .split(/[\\/]/)

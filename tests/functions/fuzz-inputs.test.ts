@@ -1,0 +1,226 @@
+import type { AddressInfo } from 'node:net'
+import fc from 'fast-check'
+import type { FastifyInstance } from 'fastify'
+import { buildServer } from '../../cloudfunctions/host/server'
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { Deps } from '../../cloudfunctions/services/context'
+import { API, FUNCTION_NAMES } from '../../src/domain/api/contract'
+import { UNREADABLE_TEXT_MESSAGE } from '../../src/domain/input-text'
+import { aSubmission } from '../support/builders'
+import { browserLike } from '../support/http-client'
+import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
+import { makeDeps, openTestStore } from '../support/test-deps'
+
+// No 500 from input (issue 12): every action of every function, called over real HTTP by a caller
+// its policy admits, with a well-formed input in which one text is replaced by text holding control
+// characters, lone surrogates or noncharacters. A NUL used to reach PostgreSQL (which cannot store it
+// in text) and answer 500 on most endpoints; now the boundary refuses it, naming the field.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+
+/** C0 controls but \t \n \r, unpaired surrogates, U+FFFE/FFFF: what the boundary refuses. */
+const REFUSED = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001b',
+  '\u001f',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\ufffe',
+  '\uffff',
+]
+/** What it lets through, including the look-alikes it must not refuse. */
+const FINE = ['a', 'Z', '7', ' ', '中', '\t', '\n', '\r', '\u007f', '\u0085', '\u200b', '😀', '\ud83d\ude00', '-', '0']
+const refuses = (text: string) => REFUSED.some((c) => text.includes(c)) || /[\ud800-\udbff](?![\udc00-\udfff])/.test(text)
+const nastyText = fc.array(fc.constantFrom(...REFUSED, ...FINE), { minLength: 1, maxLength: 10 }).map((units) => units.join(''))
+
+/** Every string in a value, as [dotted path, parent, key]. */
+function stringLeaves(value: Json, path: string[] = []): { path: string; set: (root: Json, text: string) => Json }[] {
+  if (typeof value === 'string') return [{ path: path.join('.'), set: (root, text) => replaced(root, path, text) }]
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, [...path, String(i)]))
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringLeaves(v, [...path, k]))
+  return []
+}
+function replaced(root: Json, path: string[], text: string): Json {
+  if (path.length === 0) return text
+  const [head, ...rest] = path
+  if (Array.isArray(root)) return root.map((v, i) => (String(i) === head ? replaced(v, rest, text) : v))
+  const record = root as { [key: string]: Json }
+  return { ...record, [head]: replaced(record[head], rest, text) }
+}
+
+describe('no 500 from input — every function over HTTP', () => {
+  let store: Store
+  let deps: Deps
+  let app: FastifyInstance
+  let base: string
+  let caller: ReturnType<typeof browserLike>
+  let BASE: Record<string, { [key: string]: Json }>
+
+  beforeAll(async () => {
+    store = await openTestStore()
+    deps = makeDeps(store)
+    await seedTwoShops(store)
+    const now = deps.clock.now().toISOString()
+    await store.saveStaff({
+      id: 'fuzz-station',
+      username: 'station',
+      displayName: '星河站 王芳',
+      role: 'station',
+      siteId: SITE_A.id,
+      passwordHash: await deps.secrets.hashPassword('s3cret-pass'),
+      createdAt: now,
+    })
+    // guessing limits (where the host has them) are not what this suite is about: it sends hundreds of requests
+    const unlimited = { lookupsPerMinute: 1e6, loginsPerMinute: 1e6, submitsPerMinute: 1e6, uploadsPerMinute: 1e6 }
+    const options = { secureCookies: false, loginFailureDelayMs: 0, logLevel: 'silent', rateLimits: unlimited }
+    app = await buildServer(deps, options)
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+
+    // One browser every policy admits: the station signed in, a shopper's device that filed a case,
+    // and a clerk of shop A, bound the way real clerks are (invite, redeem, approval).
+    caller = browserLike(base)
+    expect((await caller.post('/auth/login', { username: 'station', password: 's3cret-pass' })).status).toBe(200)
+    const filed = await caller.post('/api/consumer', aSubmission(SHOP_A.code))
+    expect(filed.status).toBe(200)
+    const invite = await caller.post('/api/registry', { action: 'issueInvite', merchantId: SHOP_A.id })
+    const pending = await caller.post('/api/merchant', { action: 'redeemInvite', code: invite.body.data.code })
+    const approved = await caller.post('/api/registry', {
+      action: 'decideMember',
+      membershipId: pending.body.data.membershipId,
+      approve: true,
+    })
+    expect(approved.status).toBe(200)
+
+    const caseId: string = filed.body.data.caseId
+    const { caseNo, queryCode } = filed.body.data
+    const submission = aSubmission(SHOP_A.code, { idempotencyKey: 'fuzz-draft-0000' }) as unknown as { [key: string]: Json }
+    delete submission.action
+    BASE = {
+      'inbox.list': { as: 'consumer' },
+      'inbox.markRead': { as: 'merchant', ids: ['n-1', 'n-2'] },
+      'inbox.recordSubscriptions': { accepted: ['consumer_accepted'] },
+      'inbox.parked': {},
+      'inbox.requeue': { id: 'outbox-1' },
+      'consumer.getMerchantEntry': { code: SHOP_A.code },
+      'consumer.searchMerchants': { query: '味道' },
+      'consumer.submitComplaint': submission,
+      'consumer.listMyCases': {},
+      'consumer.getMyCase': { caseId },
+      'consumer.lookupCase': { caseNo, queryCode },
+      'consumer.actOnMyCase': { caseId, caseAction: 'rate', reason: '满意' },
+      'consumer.transcribeAudio': { evidenceId: 'ev-1' },
+      'consumer.registerUpload': {
+        fileId: `cloud://env-1.bucket/uploads/${'a'.repeat(32)}/file.jpg`,
+        kind: 'photo',
+        displayName: 'IMG_1.jpg',
+      },
+      'proxy.fileComplaint': { ...submission, idempotencyKey: 'fuzz-proxy-00000', attestation: true },
+      'merchant.getHome': {},
+      'merchant.getCase': { caseId },
+      'merchant.actOnCase': { caseId, caseAction: 'checkIn', reason: '已到店处理' },
+      'merchant.redeemInvite': { code: 'ABCD-2345' },
+      'merchant.myMemberships': {},
+      'station.me': {},
+      'station.listCases': { merchantCode: SHOP_A.code, scope: 'all' },
+      'station.getCase': { caseId },
+      'station.verifyCase': { caseId },
+      'station.actOnCase': { caseId, caseAction: 'accept', reason: '符合受理条件', completionKind: 'simple' },
+      'station.getClockSettings': { siteId: SITE_A.id },
+      'station.saveClockSettings': { siteId: SITE_A.id, settings: { amounts: {} } },
+      'station.listNotificationContacts': { siteId: SITE_A.id },
+      'station.saveNotificationContact': {
+        scope: { kind: 'site', siteId: SITE_A.id },
+        label: '星河广场值班群',
+        roles: ['station'],
+        events: ['new_case'],
+        channel: 'sms',
+        target: '13812345678',
+      },
+      'station.deleteNotificationContact': { id: 'contact-1' },
+      'registry.listMerchants': { siteId: SITE_A.id },
+      'registry.getMerchant': { merchantId: SHOP_A.id },
+      'registry.saveMerchant': { name: '新开小店', uscc: '91330106MA2K00001K', industry: '食品', address: '星河路88号', booth: 'B1-13' },
+      'registry.importMerchantsCsv': { siteId: SITE_A.id, csv: '店铺名称,统一社会信用代码,行业\n改名,91330106MA2K00001K,食品\n' },
+      'registry.issueInvite': { merchantId: SHOP_A.id },
+      'registry.withdrawInvite': { inviteId: 'invite-1' },
+      'registry.listMembers': { merchantId: SHOP_A.id },
+      'registry.decideMember': { membershipId: 'fuzz-clerk', approve: true },
+      'registry.revokeMember': { membershipId: 'membership-x' },
+      'registry.posterData': { siteId: SITE_A.id, merchantIds: [SHOP_A.id] },
+      'registry.miniCode': { merchantId: SHOP_A.id },
+    }
+  })
+  afterAll(async () => {
+    await app.close()
+    await store.close()
+  })
+
+  /** every fn.action of the contract; the table may run ahead of it (an action another change is adding) */
+  const CONTRACT = FUNCTION_NAMES.flatMap((fn) => Object.keys(API[fn]).map((a) => `${fn}.${a}`))
+  const actionsOf = () => Object.entries(BASE).filter(([key]) => CONTRACT.includes(key))
+
+  const post = async (key: string, input: Json) => {
+    const [fn, action] = key.split('.')
+    const res = await caller.request(`/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...(input as object), action }), // JSON.stringify escapes lone surrogates as \udXXX
+    })
+    return { status: res.status, body: await res.json() }
+  }
+
+  it('when the table of inputs is read, then it names every action of the contract', () => {
+    const missing = CONTRACT.filter((key) => !(key in BASE))
+    expect(missing).toEqual([]) // a new action needs a well-formed input here, so that its handler is reached
+  })
+
+  it('when any text of any action holds a NUL, then 400 VALIDATION_FAILED names that field in Chinese — never a 500', async () => {
+    const answers: Record<string, string> = {}
+    for (const [key, input] of actionsOf()) {
+      for (const leaf of stringLeaves(input)) {
+        const res = await post(key, leaf.set(input, 'x\u0000y'))
+        answers[`${key} ${leaf.path}`] = `${res.status} ${res.body.error?.code} ${res.body.error?.fields?.[leaf.path] ?? ''}`
+      }
+    }
+    const expected = Object.fromEntries(Object.keys(answers).map((k) => [k, `400 VALIDATION_FAILED ${UNREADABLE_TEXT_MESSAGE}`]))
+    expect(answers).toEqual(expected)
+  })
+
+  it('when the staff sign-in gets a NUL in the username or password, then 400 VALIDATION_FAILED naming it, not a 500', async () => {
+    for (const field of ['username', 'password']) {
+      const body = { username: 'station', password: 's3cret-pass', [field]: 'sta\u0000tion' }
+      const res = await browserLike(base).post('/auth/login', body)
+      expect(res).toEqual({
+        status: 400,
+        body: {
+          ok: false,
+          error: { code: 'VALIDATION_FAILED', message: expect.any(String), fields: { [field]: UNREADABLE_TEXT_MESSAGE } },
+        },
+      })
+    }
+  })
+
+  it('when random text with control characters and lone surrogates goes into any field or key of any action, then never a 500, and refused text is a field error', async () => {
+    const keys = actionsOf().map(([key]) => key)
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...keys), fc.nat(), nastyText, fc.boolean(), async (key, pick, text, asKey) => {
+        const input = BASE[key]
+        const leaves = stringLeaves(input)
+        const target = asKey || leaves.length === 0 ? null : leaves[pick % leaves.length]
+        const sent = target ? target.set(input, text) : { ...input, [text]: 'x' }
+        const res = await post(key, sent)
+        expect(res.status).toBeLessThan(500)
+        expect(res.body.ok).toBe(res.status === 200)
+        if (refuses(text)) expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED' })
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
