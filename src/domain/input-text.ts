@@ -60,8 +60,7 @@ function pathOf(step: Step, lastKey?: string): string {
  */
 export function unreadableTextPath(value: unknown): string | null {
   const stack: Step[] = [{ value, key: null, parent: null }]
-  while (stack.length > 0) {
-    const step = stack.pop()!
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
     const v = step.value
     if (typeof v === 'string') {
       if (!isReadableText(v)) return pathOf(step)

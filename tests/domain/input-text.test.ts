@@ -28,7 +28,7 @@ describe('input text at the boundary', () => {
   })
 
   it('when any well-formed text without C0 controls is checked, then it passes; with one refused unit inserted anywhere, it does not', () => {
-    const readable = fc.string({ unit: 'grapheme' }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''))
+    const readable = fc.string({ unit: 'grapheme' }).map((s) => Array.from(s).filter(isReadableText).join(''))
     fc.assert(
       fc.property(readable, fc.nat(), fc.constantFrom('\u0000', '\u001f', '\ud800', '\udfff', '\uffff'), (text, at, bad) => {
         expect(isReadableText(text)).toBe(true)
