@@ -103,7 +103,8 @@ describe('the host when PostgreSQL goes away', () => {
       await admin.query('rollback')
       expect(await inFlight).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5', caseNo: null })
     })
-    expect(await submitUntilAcknowledged()).toBe(1) // a dead connection is discarded, not handed out again
+    // each dead pooled connection fails at most one request and is then discarded: at most DB_POOL_MAX (4) before one succeeds
+    expect(await submitUntilAcknowledged()).toBeLessThanOrEqual(5)
   })
 
   it('when all backends are terminated under load, then every answer is 200 or a retryable 503, never 500', async () => {
