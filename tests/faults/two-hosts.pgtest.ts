@@ -97,14 +97,22 @@ describe('two hosts, one database', () => {
     let wake: () => void = () => {}
     const failures: unknown[] = []
     const schedulers = [a, b].map((h) =>
-      startClockScheduler(h.deps, h.channels, (err) => failures.push(err), {
-        tickEveryMs: 2,
-        dispatchEveryMs: 2,
-        onRun: (job, report) => {
-          runs.push({ host: h.name, job, report: report as { claimed?: number; advanced?: number } })
+      startClockScheduler(
+        h.deps,
+        h.channels,
+        (err) => {
+          failures.push(err)
           wake()
         },
-      }),
+        {
+          tickEveryMs: 2,
+          dispatchEveryMs: 2,
+          onRun: (job, report) => {
+            runs.push({ host: h.name, job, report: report as { claimed?: number; advanced?: number } })
+            wake()
+          },
+        },
+      ),
     )
     // wait for quiet: nothing due or pending, and then one more empty run of every job on both hosts
     const quiet = async () => {
