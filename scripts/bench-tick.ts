@@ -11,6 +11,8 @@ import { connectSql, migrateToLatest } from '../cloudfunctions/adapters/sql/conn
 import { caseToRow } from '../cloudfunctions/adapters/sql/row-mappers'
 import { sqlStore } from '../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../cloudfunctions/adapters/system/aes-vault'
+import { hmacChainSigner } from '../cloudfunctions/adapters/system/hmac-chain-signer'
+import { logChainAnchors } from '../cloudfunctions/adapters/chain/file-chain-anchors'
 import { hmacLinkSigner } from '../cloudfunctions/adapters/system/hmac-link-signer'
 import { noUploadedObjects } from '../cloudfunctions/adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../cloudfunctions/adapters/files/signed-file-links'
@@ -52,6 +54,8 @@ async function main() {
       calendar: chineseDaysTable(),
       speech: unavailableSpeech,
       images: noImages, // the tick takes no photos in
+      chainSigner: hmacChainSigner(new Uint8Array(32).fill(5)),
+      chainAnchors: logChainAnchors(() => {}),
     }
     await store.saveSite(DEMO_SITE)
     const shop = DEMO_MERCHANTS[0]

@@ -10,6 +10,8 @@ import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/sql/db
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
+import { hmacChainSigner } from '../adapters/system/hmac-chain-signer'
+import { fileChainAnchors } from '../adapters/chain/file-chain-anchors'
 import { nodeSecrets } from '../adapters/system/node-secrets'
 import { randomIds } from '../adapters/system/random-ids'
 import { systemClock } from '../adapters/system/system-clock'
@@ -21,6 +23,7 @@ import { entryPath, H5_ROUTES } from './entry-routes'
 import type { HostConfig } from './host-config'
 import { loadOrCreateKeys } from './host-keys'
 import { startClockScheduler } from './clock-scheduler'
+import { CHAIN_HEADS_FILE, startChainAnchoring } from './chain-anchor-job'
 import { buildServer } from './server'
 
 export interface RunningHost {
@@ -30,7 +33,7 @@ export interface RunningHost {
 
 /** Start the whole product in one process: store, migrations, demo data, QR codes, HTTP. */
 export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
-  const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey })
+  const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey, chainKey: config.chainKey })
   const store = await openSqlStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax }
@@ -50,6 +53,9 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     calendar: chineseDaysTable(),
     speech: speechFromConfig(config.tencent, systemClock),
     images: sharpImages,
+    chainSigner: hmacChainSigner(keys.chainKey),
+    // the daily heads: appended to <dataDir>/chain-heads.log, outside the database they protect, and to the log
+    chainAnchors: fileChainAnchors(resolve(config.dataDir, CHAIN_HEADS_FILE)),
   }
 
   let demo: DemoCredentials | undefined
@@ -71,6 +77,11 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       ? app.log.warn(`${f.job}: database unavailable (${describeDatabaseError(err)}), try ${f.failures} failed, next in ${f.retryInMs} ms`)
       : app.log.error({ err, ...f }, 'clock tick or dispatch failed'),
   )
+  const anchoring = startChainAnchoring(
+    deps,
+    (line) => app.log.info(line),
+    (err, f) => app.log.warn({ err, ...f }, 'anchoring the chain heads failed'),
+  )
 
   if (demo) await printDemo(config, demo, say)
   say(`快诉已启动：${config.publicUrl}  （数据：${config.databaseUrl ? 'PostgreSQL' : resolve(config.dataDir, 'pg')}）`)
@@ -79,6 +90,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     url: config.publicUrl,
     async close() {
       await scheduler.stop()
+      await anchoring.stop()
       await app.close()
       await store.close()
     },

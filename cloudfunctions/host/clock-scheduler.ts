@@ -3,7 +3,7 @@ import { dispatchOutbox } from '../services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../services/notify/notify-channels'
 import { tick } from '../services/tick'
 
-export type JobName = 'tick' | 'dispatch'
+export type JobName = 'tick' | 'dispatch' | 'anchor' // anchor: chain-anchor-job.ts
 
 export interface SchedulerOptions {
   tickEveryMs?: number

@@ -37,6 +37,8 @@ export const HostEnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_KEY: Base64KeySchema.optional(),
     LINK_KEY: Base64KeySchema.optional(),
+    // signs every case event and the daily chain heads; keep it out of the database and its backups' reach
+    CHAIN_KEY: Base64KeySchema.optional(),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -53,6 +55,7 @@ export const HostEnvSchema = z
     logLevel: env.LOG_LEVEL,
     dataKey: env.DATA_KEY,
     linkKey: env.LINK_KEY,
+    chainKey: env.CHAIN_KEY,
   }))
 
 /** Everything the host reads from the environment, the optional Tencent Cloud channels included. */

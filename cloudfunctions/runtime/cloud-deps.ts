@@ -6,6 +6,8 @@ import { cloudbaseFiles } from '../adapters/cloudbase/cloudbase-files'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
+import { hmacChainSigner } from '../adapters/system/hmac-chain-signer'
+import { logChainAnchors } from '../adapters/chain/file-chain-anchors'
 import { nodeSecrets } from '../adapters/system/node-secrets'
 import { randomIds } from '../adapters/system/random-ids'
 import { systemClock } from '../adapters/system/system-clock'
@@ -25,6 +27,8 @@ const CloudEnvSchema = z.object({
   // Only the local host serves /files/<token> links; in the cloud viewers get storage temp URLs, so
   // the signer is never used to make a link anyone opens and needs no key that outlives a container.
   LINK_KEY: Base64KeySchema.optional(),
+  // signs every case event (HMAC): required, since a key made up per container could never verify
+  CHAIN_KEY: Base64KeySchema,
 })
 
 let deps: Promise<Deps> | undefined
@@ -48,6 +52,9 @@ async function buildDeps(images: Images): Promise<Deps> {
     calendar: chineseDaysTable(),
     speech: speechFromConfig(tencent.config, systemClock),
     images,
+    chainSigner: hmacChainSigner(env.CHAIN_KEY),
+    // no local disk in CloudBase: the daily heads go to the function's log only (CloudBase keeps it)
+    chainAnchors: logChainAnchors((line) => console.log(line)),
   }
 }
 

@@ -117,19 +117,23 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
 
   const last = events[events.length - 1]
   const at = clock.now().toISOString()
-  const event = chainedEvent(ctx.deps, {
-    caseId: found.id,
-    seq: (last?.seq ?? 0) + 1,
-    type: EVENT_OF_ACTION[step.action],
-    actor,
-    at,
-    note: step.reason.trim() || null,
-    attachments,
-    details,
-    prevHash: last ? last.hash : GENESIS_HASH,
-  })
-  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, step.action, event)
   const next = decision.data.next
+  const event = chainedEvent(
+    ctx.deps,
+    {
+      caseId: found.id,
+      seq: (last?.seq ?? 0) + 1,
+      type: EVENT_OF_ACTION[step.action],
+      actor,
+      at,
+      note: step.reason.trim() || null,
+      attachments,
+      details,
+      prevHash: last ? last.hash : GENESIS_HASH,
+    },
+    { ...found, ...next, updatedAt: at, version: found.version + 1 }, // the row exactly as applyChange writes it
+  )
+  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, step.action, event)
   const started = clocksAfterEvent(found.id, existingClocks, event.type, new Date(at), {
     table: ctx.deps.calendar,
     settings: merchantClockSettings(site?.clockSettings, merchant), // the shop's own signed minutes win

@@ -1,5 +1,6 @@
 import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
+import type { ChainAnchors, ChainSigner } from '../ports/chain'
 import type { FileLinks } from '../ports/file-links'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Images } from '../ports/media'
@@ -27,6 +28,10 @@ export interface Deps {
   speech: SpeechToText
   /** photos decoded and encoded again without metadata (sharp, loaded on first use) */
   images: Images
+  /** signs every event and the daily heads with CHAIN_KEY (a key the database does not hold) */
+  chainSigner: ChainSigner
+  /** where the daily heads of the chains are written: an append-only file locally, the log in CloudBase */
+  chainAnchors: ChainAnchors
 }
 
 export interface ServiceContext {

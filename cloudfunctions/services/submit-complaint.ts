@@ -104,17 +104,21 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     ...initialWorkflowState(completionKindOf(input.problemType)),
     version: 1,
   }
-  const event = chainedEvent(deps, {
-    caseId,
-    seq: 1,
-    type: 'submitted',
-    actor: filing.actor,
-    at,
-    note: null,
-    attachments: [],
-    details: null,
-    prevHash: GENESIS_HASH,
-  })
+  const event = chainedEvent(
+    deps,
+    {
+      caseId,
+      seq: 1,
+      type: 'submitted',
+      actor: filing.actor,
+      at,
+      note: null,
+      attachments: [],
+      details: null,
+      prevHash: GENESIS_HASH,
+    },
+    newCase,
+  )
   // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
   // and the reporter is never shown to the merchant.
   const notify: OutboxMessage =

@@ -143,6 +143,10 @@ export const CaseEventSchema = z.object({
   prevHash: z.string(),
   /** SHA-256 over this event's content and prevHash (see event-chain.ts) */
   hash: z.string(),
+  /** the case row this event left behind, as keyed digests per group of fields (case-state-digest.ts); absent on older events */
+  stateDigest: z.string().optional(),
+  /** HMAC of `hash` under CHAIN_KEY, a key the database does not hold (chain-audit.ts); absent on older events */
+  mac: z.string().optional(),
 })
 export type CaseEvent = z.infer<typeof CaseEventSchema>
 

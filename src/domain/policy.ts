@@ -37,6 +37,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.listNotificationContacts': ['station', 'regulator'],
   'station.saveNotificationContact': ['station', 'regulator'],
   'station.deleteNotificationContact': ['station', 'regulator'],
+  'station.verifyCase': ['station', 'regulator'], // station: own site's cases; regulator: any; each check on record in the access log
   // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator any site it names
   'registry.listMerchants': ['station', 'regulator'],
   'registry.getMerchant': ['station', 'regulator'],

@@ -10,6 +10,8 @@ import { signedFileLinks } from '../../cloudfunctions/adapters/files/signed-file
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { hmacLinkSigner } from '../../cloudfunctions/adapters/system/hmac-link-signer'
+import { hmacChainSigner } from '../../cloudfunctions/adapters/system/hmac-chain-signer'
+import { fileChainAnchors } from '../../cloudfunctions/adapters/chain/file-chain-anchors'
 import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
@@ -30,6 +32,9 @@ export async function openTestStore(): Promise<Store> {
 /** One fixed key for the suite, so a test can also open what it sealed. */
 export const TEST_DATA_KEY = new Uint8Array(32).fill(7)
 export const TEST_VAULT = aesVault(TEST_DATA_KEY)
+
+/** One fixed CHAIN_KEY for the suite, so a test can verify what the services signed. */
+export const TEST_CHAIN_KEY = new Uint8Array(32).fill(5)
 
 /** Ids that read well in failures: id-00000001, id-00000002, … */
 export function sequentialIds(prefix = 'id') {
@@ -53,5 +58,7 @@ export function makeDeps(store: Store, now: Date = DEFAULT_NOW): Deps & { clock:
     calendar: chineseDaysTable(),
     speech: unavailableSpeech,
     images: sharpImages,
+    chainSigner: hmacChainSigner(TEST_CHAIN_KEY),
+    chainAnchors: fileChainAnchors(join(mkdtempSync(join(tmpdir(), 'kuaisu-anchors-')), 'chain-heads.log')),
   }
 }

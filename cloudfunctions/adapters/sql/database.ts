@@ -138,6 +138,9 @@ export interface CaseEventsTable {
   details: ColumnType<unknown, string | null, never>
   prev_hash: string
   hash: string
+  /** null on events written before the case-state commitment (migration 0011) */
+  state_digest: string | null
+  mac: string | null
 }
 
 export interface OutboxTable {

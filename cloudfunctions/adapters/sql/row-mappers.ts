@@ -219,6 +219,8 @@ export const eventToRow = (e: CaseEvent) => ({
   details: e.details ? JSON.stringify(e.details) : null,
   prev_hash: e.prevHash,
   hash: e.hash,
+  state_digest: e.stateDigest ?? null,
+  mac: e.mac ?? null,
 })
 
 export const outboxToRow = (m: OutboxMessage) => ({
@@ -259,6 +261,8 @@ export const toEvent = (r: Row<'case_events'>) =>
     details: json(r.details),
     prevHash: r.prev_hash,
     hash: r.hash,
+    ...(r.state_digest === null ? {} : { stateDigest: r.state_digest }), // older events have neither
+    ...(r.mac === null ? {} : { mac: r.mac }),
   })
 
 export const toOutbox = (r: Row<'outbox'>) =>

@@ -3,6 +3,7 @@ import { defineFunction } from '../../runtime/define-function'
 import { actOnCase, stepOf } from '../../services/case-actions'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
+import { verifyStationCase } from '../../services/verify-chain'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 
 export const stationFunction = defineFunction('station', {
@@ -19,4 +20,5 @@ export const stationFunction = defineFunction('station', {
   listNotificationContacts: (input, ctx) => listNotificationContacts(ctx, input),
   saveNotificationContact: (input, ctx) => saveNotificationContact(ctx, input),
   deleteNotificationContact: (input, ctx) => deleteNotificationContact(ctx, input.id),
+  verifyCase: (input, ctx) => verifyStationCase(ctx, input.caseId),
 })

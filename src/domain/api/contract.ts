@@ -11,6 +11,7 @@ import { COMPLETION_KINDS } from '../clocks/clock-rules'
 import { EVIDENCE_KINDS, EvidenceViewSchema } from '../evidence.schema'
 import { ClockSettingsSchema } from '../clocks/clock-settings'
 import { ClientDetailsSchema } from '../workflow/event-details'
+import { ChainReportSchema } from '../workflow/chain-audit'
 import { InboxViewSchema } from '../inbox.schema'
 import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
 import { MerchantRecordSchema } from '../merchant/merchant-record'
@@ -250,6 +251,8 @@ export const API = {
     listNotificationContacts: { input: Contacts.ContactListInputSchema, output: Contacts.ContactListSchema },
     saveNotificationContact: { input: Contacts.SaveContactInputSchema, output: Contacts.ContactViewSchema },
     deleteNotificationContact: { input: Contacts.DeleteContactInputSchema, output: z.object({ id: z.string() }) },
+    /** 「校验记录完整性」: the case's hash chain, signatures, row and anchored head, checked and said in Chinese */
+    verifyCase: { input: CaseIdInput, output: ChainReportSchema },
   },
   // the merchant registry of a site (issue 5): shops, posters, clerk invites and bindings
   registry: {

@@ -5,22 +5,27 @@ import type { CaseEvent } from '../case.schema'
 // the domain says exactly which bytes are hashed.
 export const GENESIS_HASH = '0'.repeat(64)
 
-type Hashable = Omit<CaseEvent, 'id' | 'hash'>
+// the MAC signs the hash, so it is not part of what is hashed
+type Hashable = Omit<CaseEvent, 'id' | 'hash' | 'mac'>
 
 /**
  * The canonical text an event's hash covers: fixed key order, no whitespace. Attachments and
- * details joined the event later; they are appended only when present, so the events written
- * before them keep the hashes they were stored with (and a chain spanning both still verifies).
+ * details joined the event later, the case-state digest later still; each is appended only when
+ * present, so the events written before them keep the hashes they were stored with (and a chain
+ * spanning both still verifies). With a state digest all three slots are written, so none can be
+ * mistaken for another.
  */
 export function eventHashInput(e: Hashable): string {
   const base: unknown[] = [e.caseId, e.seq, e.type, e.actor.role, e.actor.id, e.at, e.note, e.prevHash]
   const attachments = e.attachments ?? []
-  if (attachments.length > 0 || e.details) base.push(attachments, e.details ? canonical(e.details) : null)
+  const details = e.details ? canonical(e.details) : null
+  if (e.stateDigest) base.push(attachments, details, e.stateDigest)
+  else if (attachments.length > 0 || e.details) base.push(attachments, details)
   return JSON.stringify(base)
 }
 
 /** Object keys sorted at every level: the same details always hash the same, whatever their key order. */
-function canonical(value: unknown): unknown {
+export function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical)
   if (value && typeof value === 'object') {
     return Object.fromEntries(

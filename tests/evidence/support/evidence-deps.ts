@@ -1,4 +1,6 @@
 import { unavailableSpeech } from '../../../cloudfunctions/ports/speech'
+import { hmacChainSigner } from '../../../cloudfunctions/adapters/system/hmac-chain-signer'
+import { logChainAnchors } from '../../../cloudfunctions/adapters/chain/file-chain-anchors'
 import { sharpImages } from '../../../cloudfunctions/adapters/media/sharp-images'
 import { noUploadedObjects } from '../../../cloudfunctions/adapters/files/no-uploaded-objects'
 import { signedFileLinks } from '../../../cloudfunctions/adapters/files/signed-file-links'
@@ -27,6 +29,8 @@ export function memoryDeps() {
     calendar: { holidays: {}, makeupWorkdays: {}, publishedYears: [] },
     speech: unavailableSpeech,
     images: sharpImages,
+    chainSigner: hmacChainSigner(new Uint8Array(32).fill(5)),
+    chainAnchors: logChainAnchors(() => {}), // these tests file no case
   }
 }
 

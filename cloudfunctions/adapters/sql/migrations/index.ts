@@ -9,6 +9,7 @@ import { notifications } from './0007-notifications'
 import { merchantRegistry } from './0008-merchant-registry'
 import { notificationContacts } from './0009-notification-contacts'
 import { deviceTokens } from './0010-device-tokens'
+import { eventSignatures } from './0011-event-signatures'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-merchant-registry': merchantRegistry,
   '0009-notification-contacts': notificationContacts,
   '0010-device-tokens': deviceTokens,
+  '0011-event-signatures': eventSignatures,
 }
 
 export const migrationProvider: MigrationProvider = {
