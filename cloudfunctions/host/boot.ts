@@ -25,6 +25,9 @@ import { loadOrCreateKeys } from './host-keys'
 import { startClockScheduler } from './clock-scheduler'
 import { CHAIN_HEADS_FILE, startChainAnchoring } from './chain-anchor-job'
 import { buildServer } from './server'
+import { restrictNewFiles, restrictTree } from './data-dir-modes'
+import { checkDataKey, dataKeySource } from './key-check'
+import { chmod, writeFile } from 'node:fs/promises'
 
 export interface RunningHost {
   url: string
@@ -33,6 +36,9 @@ export interface RunningHost {
 
 /** Start the whole product in one process: store, migrations, demo data, QR codes, HTTP. */
 export async function bootHost(config: HostConfig, say: (line: string) => void = console.log): Promise<RunningHost> {
+  // before anything is written: the data directory is for this user only (data-dir-modes.ts)
+  restrictNewFiles()
+  restrictTree(config.dataDir)
   const keys = loadOrCreateKeys(config.dataDir, { dataKey: config.dataKey, linkKey: config.linkKey, chainKey: config.chainKey })
   const store = await openSqlStore(
     config.databaseUrl
@@ -40,6 +46,12 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
     aesVault(keys.dataKey),
   )
+  try {
+    await checkDataKey(store, keys.dataKey, dataKeySource(config), systemClock.now()) // another key: a sentence, not 500s
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   const links = hmacLinkSigner(keys.linkKey)
   const deps: Deps = {
     store,
@@ -69,6 +81,9 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     loginFailureDelayMs: config.loginFailureDelayMs,
     demoClerkKey: demo?.clerkKey,
     logLevel: config.logLevel,
+    rateLimits: config.rateLimits,
+    uploadQuota: config.uploadQuota,
+    freeSpaceFloor: { dir: resolve(config.dataDir, 'files'), minFreeBytes: config.minFreeDiskBytes },
   })
   await app.listen({ port: config.port, host: config.host })
   const channels = channelsFromConfig(config.notify, config.tencent, systemClock, (line) => app.log.info(line))
@@ -97,19 +112,35 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
   }
 }
 
+export const DEMO_CREDENTIALS_FILE = 'demo-credentials.txt'
+
+/**
+ * The demo's public entry links go to the log; its secrets (the staff passwords and the clerk link,
+ * which binds a browser to a shop) go to <dataDir>/demo-credentials.txt, mode 600, and the log
+ * names only that file: logs are shipped, kept and read by more people than the data directory.
+ */
 async function printDemo(config: HostConfig, demo: DemoCredentials, say: (line: string) => void) {
   const base = config.publicUrl
   const entries = DEMO_MERCHANTS.map((m) => ({ code: m.code, name: m.name, url: `${base}${entryPath(m.code)}` }))
   const qrDir = join(config.dataDir, 'qr')
   await writeEntryQrCodes(qrDir, entries)
+  const secrets = [
+    '快诉演示账号（此文件含密码，只有本机用户可读）',
+    '== 商户端（演示店员，打开即绑定到「味道小馆」）',
+    `  ${base}/demo/clerk?key=${demo.clerkKey}`,
+    '== 维权站 / 代帮办点 / 监管 登录',
+    `  ${base}${H5_ROUTES.stationLogin}`,
+    ...DEMO_STAFF.map((s) => `  ${s.username.padEnd(10)} 密码 ${demo.passwords[s.username]}   ${s.displayName}`),
+    '',
+  ]
+  const file = resolve(config.dataDir, DEMO_CREDENTIALS_FILE)
+  await writeFile(file, secrets.join('\n'), { mode: 0o600 })
+  await chmod(file, 0o600) // an older file keeps its mode through writeFile
   say('')
   say('== 消费者入口（每个商户一个，二维码图片在 ' + resolve(qrDir) + '）')
   for (const e of entries) say(`  ${e.name.padEnd(8, '　')} ${e.url}`)
   say(`  我的投诉         ${base}${H5_ROUTES.mine}`)
-  say('== 商户端（演示店员，打开即绑定到「味道小馆」）')
-  say(`  ${base}/demo/clerk?key=${demo.clerkKey}`)
-  say('== 维权站 / 代帮办点 / 监管 登录')
-  say(`  ${base}${H5_ROUTES.stationLogin}`)
-  for (const s of DEMO_STAFF) say(`  ${s.username.padEnd(10)} 密码 ${demo.passwords[s.username]}   ${s.displayName}`)
+  say(`== 演示店员链接和工作人员账号密码见 ${file}（仅本机用户可读）`)
+  say(`  登录页 ${base}${H5_ROUTES.stationLogin}`)
   say('')
 }

@@ -1,14 +1,17 @@
 import type { Deps } from '../services/context'
 import { dispatchOutbox } from '../services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../services/notify/notify-channels'
+import { removeUnclaimedUploads } from '../services/remove-unclaimed-uploads'
 import { tick } from '../services/tick'
 
-export type JobName = 'tick' | 'dispatch' | 'anchor' // anchor: chain-anchor-job.ts
+export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' // anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts
 
 export interface SchedulerOptions {
   tickEveryMs?: number
   /** The merchant must hear within minutes: the outbox is emptied every few seconds. */
   dispatchEveryMs?: number
+  /** Uploads no case claimed within a day are removed once an hour. */
+  cleanupEveryMs?: number
   /** Longest wait between tries while a job keeps failing (the database is down). */
   maxBackoffMs?: number
   /** Told after every run that succeeded (tests wait on it instead of sleeping). */
@@ -22,7 +25,7 @@ export interface JobFailure {
   retryInMs: number
 }
 
-const DEFAULTS = { tickEveryMs: 60_000, dispatchEveryMs: 5_000, maxBackoffMs: 120_000 }
+const DEFAULTS = { tickEveryMs: 60_000, dispatchEveryMs: 5_000, cleanupEveryMs: 3_600_000, maxBackoffMs: 120_000 }
 
 /**
  * The wait before the next run: the job's period while it succeeds; after failures in a row the
@@ -91,7 +94,7 @@ export function startClockScheduler(
   onError: (err: unknown, failure: JobFailure) => void,
   options: SchedulerOptions = {},
 ) {
-  const { tickEveryMs, dispatchEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
+  const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
   const jobs = [
     repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tick(deps, deps.clock.now()), onError, options.onRun),
     repeatWithBackoff(
@@ -99,6 +102,14 @@ export function startClockScheduler(
       dispatchEveryMs,
       maxBackoffMs,
       () => dispatchOutbox(deps, channels, deps.clock.now()),
+      onError,
+      options.onRun,
+    ),
+    repeatWithBackoff(
+      'cleanup',
+      cleanupEveryMs,
+      maxBackoffMs,
+      () => removeUnclaimedUploads(deps, deps.clock.now()),
       onError,
       options.onRun,
     ),

@@ -8,7 +8,9 @@ import { openEvidenceLink } from '../services/evidence/evidence-links'
 import { resolveCaller } from '../services/resolve-caller'
 import { deviceSubject } from './device-identity'
 import { handleHttpError, sendResult } from './http-errors'
+import { sendTooMany } from './rate-limits'
 import { STAFF_COOKIE } from './staff-session-routes'
+import { belowFreeSpaceFloor, checkUploadQuota, DEFAULT_UPLOAD_QUOTA, type UploadQuota } from './upload-guards'
 
 // Evidence over HTTP on the local host.
 //
@@ -24,6 +26,10 @@ import { STAFF_COOKIE } from './staff-session-routes'
 
 export interface EvidenceRouteOptions {
   secureCookies: boolean
+  /** files and bytes per device per hour (upload-guards.ts) */
+  uploadQuota?: UploadQuota
+  /** the files folder and the free space below which no upload is taken; no floor when unset */
+  freeSpaceFloor?: { dir: string; minFreeBytes: number }
 }
 
 // @fastify/multipart ignores Fastify's bodyLimit: every limit is set here, explicitly.
@@ -40,9 +46,18 @@ export async function registerEvidenceRoutes(app: FastifyInstance, deps: Deps, o
 
     scope.post('/upload/evidence', async (request, reply) => {
       const subject = await deviceSubject(deps, request, reply, opts.secureCookies)
+      if (subject === null) return sendResult(reply, fail('DEVICE_ROTATED'))
       const caller = await resolveCaller(deps, { subject, staffSessionToken: request.cookies[STAFF_COOKIE] })
+      // refused before the body is read, so a device over its quota or a full disk costs no bytes
+      const floor = opts.freeSpaceFloor
+      if (floor && (await belowFreeSpaceFloor(floor.dir, floor.minFreeBytes))) return sendResult(reply, fail('STORAGE_FULL'))
+      const quota = opts.uploadQuota ?? DEFAULT_UPLOAD_QUOTA
+      const before = await checkUploadQuota(deps, quota, subject, 0)
+      if (!before.ok) return sendTooMany(reply, before.retryAfterS, before.message)
       const upload = await readUpload(request)
       if (!upload.ok) return sendResult(reply, upload)
+      const after = await checkUploadQuota(deps, quota, subject, upload.data.bytes.length)
+      if (!after.ok) return sendTooMany(reply, after.retryAfterS, after.message)
       return sendResult(reply, await acceptEvidence({ caller, deps }, upload.data))
     })
 

@@ -9,6 +9,18 @@ const bool = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' })
     .optional()
     .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'))
+const optionalBool = z
+  .enum(['true', 'false', '1', '0'], { error: '只能是 true 或 false' })
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'))
+/** A whole number in [min, max] with the default `fallback`; the sentence names the range. */
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: '必须是数字' })
+    .int({ error: '必须是整数' })
+    .min(min, { error: `必须在 ${min} 到 ${max} 之间` })
+    .max(max, { error: `必须在 ${min} 到 ${max} 之间` })
+    .default(fallback)
 
 export const HostEnvSchema = z
   .object({
@@ -30,15 +42,31 @@ export const HostEnvSchema = z
       .max(100, { error: '必须在 1 到 100 之间' })
       .default(10),
     H5_DIR: z.string().min(1).default('dist/h5'),
-    SEED_DEMO: bool(true),
+    NODE_ENV: z.string().optional(),
+    // demo data (known passwords, a shared clerk link) is on by default locally, off in production
+    SEED_DEMO: optionalBool,
     DEMO_PASSWORD: z.string().min(8, { error: '至少 8 个字符' }).optional(),
+    // Secure cookies follow PUBLIC_URL (https → Secure); COOKIE_SECURE=true forces them on behind other setups
     COOKIE_SECURE: bool(false),
     LOGIN_FAILURE_DELAY_MS: z.coerce.number({ error: '必须是数字' }).int().min(0).max(10_000).default(1000),
+    // Uploads cannot fill the disk (docs/security.md): a per-device quota per hour, and a floor of free space
+    UPLOADS_PER_HOUR: count(1, 10_000, 30),
+    UPLOAD_MB_PER_HOUR: count(1, 100_000, 300),
+    MIN_FREE_DISK_MB: count(0, 10_000_000, 1024),
+    // Guessing limits per minute (docs/security.md); lookups are counted per device and address
+    LOOKUPS_PER_MINUTE: count(1, 100_000, 10),
+    LOGINS_PER_MINUTE: count(1, 100_000, 20),
+    SUBMITS_PER_MINUTE: count(1, 100_000, 10),
+    UPLOADS_PER_MINUTE: count(1, 100_000, 20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_KEY: Base64KeySchema.optional(),
     LINK_KEY: Base64KeySchema.optional(),
     // signs every case event and the daily chain heads; keep it out of the database and its backups' reach
     CHAIN_KEY: Base64KeySchema.optional(),
+  })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.SEED_DEMO === true), {
+    path: ['SEED_DEMO'],
+    error: '生产环境（NODE_ENV=production）不能写入演示数据：演示账号的密码和店员链接是公开的',
   })
   .transform((env) => ({
     port: env.PORT,
@@ -48,9 +76,17 @@ export const HostEnvSchema = z
     databaseUrl: env.DATABASE_URL,
     dbPoolMax: env.DB_POOL_MAX,
     h5Dir: env.H5_DIR,
-    seedDemo: env.SEED_DEMO,
+    seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
     demoPassword: env.DEMO_PASSWORD,
-    cookieSecure: env.COOKIE_SECURE,
+    cookieSecure: env.COOKIE_SECURE || /^https:/i.test(env.PUBLIC_URL ?? ''),
+    uploadQuota: { perHour: env.UPLOADS_PER_HOUR, bytesPerHour: env.UPLOAD_MB_PER_HOUR * 1024 * 1024 },
+    minFreeDiskBytes: env.MIN_FREE_DISK_MB * 1024 * 1024,
+    rateLimits: {
+      lookupsPerMinute: env.LOOKUPS_PER_MINUTE,
+      loginsPerMinute: env.LOGINS_PER_MINUTE,
+      submitsPerMinute: env.SUBMITS_PER_MINUTE,
+      uploadsPerMinute: env.UPLOADS_PER_MINUTE,
+    },
     loginFailureDelayMs: env.LOGIN_FAILURE_DELAY_MS,
     logLevel: env.LOG_LEVEL,
     dataKey: env.DATA_KEY,

@@ -8,7 +8,10 @@ import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes } from './entry-routes'
 import { registerEvidenceRoutes } from './evidence-routes'
 import { handleHttpError } from './http-errors'
+import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
+import { registerSecurityHeaders } from './security-headers'
 import { registerStaffSessionRoutes } from './staff-session-routes'
+import type { UploadQuota } from './upload-guards'
 
 /**
  * Request log lines without bearer secrets: a /files/<token> link opens a file for ten minutes and
@@ -25,6 +28,10 @@ export interface ServerOptions {
   loginFailureDelayMs: number
   demoClerkKey?: string
   logLevel?: string
+  /** per minute; the defaults when unset (rate-limits.ts) */
+  rateLimits?: RateLimits
+  uploadQuota?: UploadQuota
+  freeSpaceFloor?: { dir: string; minFreeBytes: number }
 }
 
 /** The local host: the functions over HTTP, staff sessions, QR entry links, evidence uploads and the H5 app. */
@@ -35,6 +42,9 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
   })
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
+  // before any route: both add hooks that every route registered after them runs
+  await registerSecurityHeaders(app, { h5Dir: opts.h5Dir, https: opts.secureCookies })
+  await registerRateLimits(app, deps, opts.rateLimits ?? DEFAULT_RATE_LIMITS)
 
   registerApiRoutes(app, deps, opts.secureCookies)
   registerStaffSessionRoutes(app, deps, {
@@ -42,7 +52,11 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
     failureDelayMs: opts.loginFailureDelayMs,
   })
   registerEntryRoutes(app, { demoClerkKey: opts.demoClerkKey, secureCookies: opts.secureCookies })
-  await registerEvidenceRoutes(app, deps, { secureCookies: opts.secureCookies })
+  await registerEvidenceRoutes(app, deps, {
+    secureCookies: opts.secureCookies,
+    uploadQuota: opts.uploadQuota,
+    freeSpaceFloor: opts.freeSpaceFloor,
+  })
 
   if (opts.h5Dir && existsSync(resolve(opts.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, { root: resolve(opts.h5Dir), index: ['index.html'] })

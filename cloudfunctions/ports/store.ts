@@ -113,6 +113,25 @@ export interface EvidenceStore {
   getEvidence(id: string): Promise<Evidence | null>
   /** Oldest first. */
   listEvidenceOfCase(caseId: string): Promise<Evidence[]>
+  /** What a subject uploaded at or after `since` (the upload quota, counted across hosts). */
+  uploadsSince(subject: string, since: string): Promise<UploadTally>
+  /** Files no case claimed, uploaded before `before`, oldest first (the cleanup job's work). */
+  listUnclaimedEvidenceBefore(before: string, limit: number): Promise<Evidence[]>
+  /** Delete the row if no case claimed it meanwhile; false when a case did (its bytes must stay). */
+  deleteUnclaimedEvidence(id: string): Promise<boolean>
+}
+
+export interface UploadTally {
+  count: number
+  bytes: number
+  /** the oldest upload counted: when it leaves the window, the quota frees up */
+  oldestAt: string | null
+}
+
+/** Check values of the host's keys (HMAC(key, label)): which key the rows were written under. */
+export interface KeyCheckStore {
+  /** Record `checkValue` under `name` unless one is recorded already; the recorded one comes back. */
+  keepKeyCheck(name: string, checkValue: string, at: string): Promise<string>
 }
 
 export interface ClockStore {
@@ -149,6 +168,7 @@ export interface Store
     IdentityStore,
     CaseStore,
     EvidenceStore,
+    KeyCheckStore,
     ClockStore,
     AccessLogStore,
     MerchantRegistryStore,

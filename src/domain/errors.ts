@@ -35,6 +35,9 @@ export const ERROR_CATALOGUE = {
   AUDIO_TOO_LONG: { status: 413, message: '录音超过60秒，请分段说，录音已作为证据保存' },
   AUDIO_TOO_LARGE: { status: 413, message: '录音文件太大，请分段说，录音已作为证据保存' },
   TOO_MANY_REQUESTS: { status: 429, message: '操作太频繁，请稍后再试' },
+  // 507 Insufficient Storage, not 503: the disk is below its floor until someone frees space, so
+  // clients must not treat it as a blip to retry in a few seconds (they do so for 503)
+  STORAGE_FULL: { status: 507, message: '服务器存储空间不足，暂时不能接收文件，请稍后再试或到维权站现场提交' },
   IDEMPOTENCY_CONFLICT: { status: 409, message: '这份投诉已提交过，内容与之前不同，请刷新后重试' },
   CONCURRENT_UPDATE: { status: 409, message: '案件刚被他人更新，请刷新后重试' },
   ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态下不能进行此操作' },

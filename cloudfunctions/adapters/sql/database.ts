@@ -239,11 +239,18 @@ export interface NotificationContactChangesTable {
   at: Timestamp
 }
 
+export interface KeyChecksTable {
+  name: string
+  check_value: string
+  created_at: Timestamp
+}
+
 export interface Database {
   sites: SitesTable
   merchants: MerchantsTable
   merchant_invites: MerchantInvitesTable
   devices: DevicesTable
+  key_checks: KeyChecksTable
   merchant_members: MerchantMembersTable
   staff: StaffTable
   staff_sessions: StaffSessionsTable

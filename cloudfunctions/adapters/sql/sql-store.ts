@@ -9,6 +9,7 @@ import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
 import { sqlIdentityStore } from './sql-identity-store'
+import { sqlKeyCheckStore } from './sql-key-check-store'
 import { sqlNotificationStore } from './sql-notification-store'
 import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
@@ -20,6 +21,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
     ...sqlIdentityStore(db),
     ...sqlCaseStore(db, vault),
     ...sqlEvidenceStore(db),
+    ...sqlKeyCheckStore(db),
     ...sqlClockStore(db),
     ...sqlAccessLogStore(db),
     ...sqlNotificationStore(db),

@@ -10,6 +10,7 @@ import { merchantRegistry } from './0008-merchant-registry'
 import { notificationContacts } from './0009-notification-contacts'
 import { deviceTokens } from './0010-device-tokens'
 import { eventSignatures } from './0011-event-signatures'
+import { keyChecks } from './0012-key-checks'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-notification-contacts': notificationContacts,
   '0010-device-tokens': deviceTokens,
   '0011-event-signatures': eventSignatures,
+  '0012-key-checks': keyChecks,
 }
 
 export const migrationProvider: MigrationProvider = {
