@@ -152,7 +152,11 @@ describe('a case record that was tampered with', () => {
   it('when a case was filed before the commitment (older events without signature or state digest), then it still verifies and says which events are older', async () => {
     const c = aCase(SHOP_A, { siteId: SHOP_A.siteId, version: 1 })
     const old = aSubmittedEvent(c)
-    const older = { ...old, hash: sha256(eventHashInput(old)) } // as chainedEvent wrote it before issue 12
+    // hashed as chainedEvent did before issue 12 (no attachments, no details: the eight base fields only)
+    const older = {
+      ...old,
+      hash: sha256(JSON.stringify([old.caseId, old.seq, old.type, old.actor.role, old.actor.id, old.at, old.note, old.prevHash])),
+    }
     await store.createCase(c, older, [], { ids: [], uploadedBy: c.filedBy })
     expect(await verify(c.id)).toMatchObject({ intact: true, events: 1, olderEvents: 1 })
 

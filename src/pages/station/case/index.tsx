@@ -17,6 +17,7 @@ import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, withQuery } from '../../routes'
 import { canPrint, printPage } from './print'
+import { VerifyRecord } from './verify-record'
 import './index.scss'
 
 // One case at the station desk: everything about it (the staff see the complainant as the server
@@ -91,6 +92,7 @@ export default function StationCasePage() {
       </CaseDetailView>
       <View className="station-case__tools no-print">
         {canPrint ? <ActionButton label="打印案件摘要" variant="secondary" onPress={printPage} /> : null}
+        <VerifyRecord caseId={caseId} />
         <ActionButton label="返回工作台" variant="quiet" onPress={backToBoard} />
       </View>
     </PageShell>
