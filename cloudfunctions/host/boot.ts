@@ -46,6 +46,9 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pg') },
     aesVault(keys.dataKey),
   )
+  // PGlite sets its files' modes itself (0666, whatever the umask): brought back to 0600 now and at close;
+  // between the two the data directory's own 0700 keeps other users out
+  restrictTree(config.dataDir)
   try {
     await checkDataKey(store, keys.dataKey, dataKeySource(config), systemClock.now()) // another key: a sentence, not 500s
   } catch (error) {
@@ -108,6 +111,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       await anchoring.stop()
       await app.close()
       await store.close()
+      restrictTree(config.dataDir)
     },
   }
 }

@@ -31,9 +31,11 @@ export function wrongKeySentence(source: KeySource): string {
   return `快诉未启动：数据库里的资料是用另一把数据密钥加密的，与${where}不符。${fix}后再启动。不要删除数据库，换了密钥的数据无法读出。`
 }
 
+// by message, not instanceof: an error from node:crypto may belong to another realm (test VMs)
 const isCryptoFailure = (error: unknown) =>
-  error instanceof Error &&
-  /unable to authenticate data|not a sealed value|bad decrypt|Invalid (initialization vector|authentication tag)/i.test(error.message)
+  /unable to authenticate data|not a sealed value|bad decrypt|Invalid (initialization vector|authentication tag)/i.test(
+    String((error as { message?: unknown } | null)?.message),
+  )
 
 /** Stop with BootRefusal unless `dataKey` is the key the database's rows were written under. */
 export async function checkDataKey(store: Store, dataKey: Uint8Array, source: KeySource, now: Date): Promise<void> {
