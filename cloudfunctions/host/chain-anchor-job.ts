@@ -1,6 +1,6 @@
 import type { Deps } from '../services/context'
 import { anchorChainHeads } from '../services/chain-anchor'
-import { repeatWithBackoff, type JobFailure } from './clock-scheduler'
+import { repeatWithBackoff, type JobFailure, type JobName } from './clock-scheduler'
 
 /** The append-only file in the data directory the local host anchors the chain heads to. */
 export const CHAIN_HEADS_FILE = 'chain-heads.log'
@@ -17,12 +17,12 @@ export function startChainAnchoring(
   deps: Deps,
   log: (line: string) => void,
   onError: (err: unknown, failure: JobFailure) => void,
-  everyMs = DAY_MS,
+  options: { everyMs?: number; onRun?: (job: JobName, report: unknown) => void } = {},
 ) {
   let since: string | null = null
   return repeatWithBackoff(
     'anchor',
-    everyMs,
+    options.everyMs ?? DAY_MS,
     MAX_BACKOFF_MS,
     async () => {
       const started = deps.clock.now().toISOString()
@@ -32,5 +32,6 @@ export function startChainAnchoring(
       return { heads: anchor?.heads.length ?? 0 }
     },
     onError,
+    options.onRun,
   )
 }

@@ -29,3 +29,11 @@ export async function anchorChainHeads(
   await deps.chainAnchors.append(anchor)
   return anchor
 }
+
+/**
+ * CloudBase has no host job: its clock timer fires every minute, and in the one minute of the day at
+ * 03:00 Beijing time (19:00 UTC) it anchors the cases that moved in the last 25 hours (an hour of
+ * overlap, so a late or missed minute does not leave a gap) — to the function's log only.
+ */
+export const CLOUD_ANCHOR_WINDOW_MS = 25 * 60 * 60 * 1000
+export const isCloudAnchorMinute = (now: Date) => now.getUTCHours() === 19 && now.getUTCMinutes() === 0
