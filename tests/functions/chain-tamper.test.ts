@@ -167,6 +167,14 @@ describe('a case record that was tampered with', () => {
     expect(report.notes).toContain('前 1 条事件写于案件状态承诺和签名之前（较早的记录），只核对了哈希链')
   })
 
+  it('when the signature of the last event is stripped, then it is not taken for an older event', async () => {
+    const caseId = await aCaseWithThreeEvents('shopper-strip')
+    await db.updateTable('case_events').set({ mac: null }).where('case_id', '=', caseId).where('seq', '=', 3).execute()
+    const report = await verify(caseId)
+    expect(report).toMatchObject({ intact: false, olderEvents: 0 })
+    expect(report.findings.map((f) => f.message)).toEqual(['第 3 条事件缺少签名（签名被去掉）'])
+  })
+
   it('when the verification runs with another CHAIN_KEY, then it says the key is not the one the record was signed with', async () => {
     const caseId = await aCaseWithThreeEvents('shopper-key')
     const report = await verify(caseId, { ...world.deps, chainSigner: hmacChainSigner(new Uint8Array(32).fill(6)) })
