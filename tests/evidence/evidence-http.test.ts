@@ -14,6 +14,8 @@ import { form, startEvidenceHost, type FilePart } from './support/evidence-host'
 import { treeOf } from './support/tree'
 import { gpsOf, jpegWithGps, metadataOf, minimalPdf } from './support/images'
 
+/** what /files/ answers carry (evidence-routes.ts): no script, no request but the file, and sandboxed */
+const FILES_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox allow-same-origin"
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 const jpegMagic = (size: number) => Buffer.alloc(size).fill(0x41).fill(0xff, 0, 1).fill(0xd8, 1, 2).fill(0xff, 2, 3)
 
@@ -85,7 +87,7 @@ describe('evidence over HTTP', () => {
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=600',
       'content-disposition': `inline; filename="IMG_2041.jpg"; filename*=UTF-8''IMG_2041.jpg`,
-      'content-security-policy': "default-src 'none'; sandbox",
+      'content-security-policy': FILES_CSP,
     })
     const saved = (await store.getEvidence(res.body.data.id))!
     expect(saved).toMatchObject({ caseId: null, uploadedBy: deps.secrets.hashToken(browser.jar.get('ks_device')!) })
@@ -127,7 +129,7 @@ describe('evidence over HTTP', () => {
     expect(served.headers.get('content-type')).toBe('application/pdf')
     const disposition = served.headers.get('content-disposition')!
     expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/)
-    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+    expect(served.headers.get('content-security-policy')).toBe(FILES_CSP)
     expect(served.headers.get('x-content-type-options')).toBe('nosniff')
     expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe('购物小票 3月.pdf')
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true)
@@ -151,7 +153,12 @@ describe('evidence over HTTP', () => {
         disposition: served.headers.get('content-disposition')?.split(';')[0],
         csp: served.headers.get('content-security-policy'),
         nosniff: served.headers.get('x-content-type-options'),
-      }).toEqual({ type: mime, disposition, csp: "default-src 'none'; sandbox", nosniff: 'nosniff' })
+      }).toEqual({
+        type: mime,
+        disposition,
+        csp: FILES_CSP,
+        nosniff: 'nosniff',
+      })
       const bytes = Buffer.from(await served.arrayBuffer())
       expect(bytes.includes('31.2304') || bytes.includes('121.4737')).toBe(false)
       expect(sha256(bytes)).toBe(res.body.data.sha256)
@@ -165,7 +172,7 @@ describe('evidence over HTTP', () => {
     for (const path of [tampered, '/files/', '/files/abc', '/files/a/b', `/files/${'x'.repeat(5000)}`]) {
       const got = await fetch(base + path)
       expect({ path, status: got.status }).toEqual({ path, status: 404 })
-      expect(got.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+      expect(got.headers.get('content-security-policy')).toBe(FILES_CSP)
       expect(await got.json()).toEqual(coded('FILE_LINK_EXPIRED'))
     }
     expect((await fetch(base + link)).status).toBe(200)
