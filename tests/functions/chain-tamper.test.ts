@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { Client } from 'pg'
 import { sql, type Kysely } from 'kysely'
-import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
+import { connectSql, migrateToLatest, type SqlTarget } from '../../cloudfunctions/adapters/sql/connect'
 import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { hmacChainSigner } from '../../cloudfunctions/adapters/system/hmac-chain-signer'
@@ -22,15 +24,41 @@ describe('a case record that was tampered with', () => {
   let store: Store
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
 
+  let dropDatabase = async () => {}
+
   beforeAll(async () => {
-    const template = process.env.KS_PGLITE_TEMPLATE
-    if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-    db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) })
+    db = await connectSql(await target())
     await migrateToLatest(db)
     store = sqlStore(db, TEST_VAULT) // the raw connection stays in hand: the tests edit rows the way an intruder would
     world = await openWorkflowWorld(undefined, store)
   })
-  afterAll(() => store.close())
+  afterAll(async () => {
+    await store.close()
+    await dropDatabase()
+  })
+
+  /** PGlite from the suite's template; under jest.pg.config.js a fresh database on the PostgreSQL server. */
+  async function target(): Promise<SqlTarget> {
+    if (process.env.KS_TEST_STORE !== 'postgres') {
+      const template = process.env.KS_PGLITE_TEMPLATE
+      if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
+      return { kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) }
+    }
+    const adminUrl = process.env.TEST_DATABASE_URL
+    if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set (see .ci/run)')
+    const name = `ks_tamper_${randomBytes(6).toString('hex')}`
+    const admin = async (statement: string) => {
+      const client = new Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(statement)
+      await client.end()
+    }
+    await admin(`create database ${name}`)
+    dropDatabase = () => admin(`drop database if exists ${name}`)
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    return { kind: 'postgres', url: url.toString() }
+  }
 
   const sha256 = (text: string) => world.deps.secrets.hashToken(text)
   const verify = async (caseId: string, deps = world.deps) => {
