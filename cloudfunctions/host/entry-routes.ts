@@ -36,8 +36,9 @@ export function registerEntryRoutes(app: FastifyInstance, deps: Deps, opts: { de
   const demo = opts.demoClerk
   if (demo) {
     app.get<{ Querystring: { key?: string } }>('/demo/clerk', async (request, reply) => {
-      const key = request.query.key ?? ''
-      const matches = key.length === demo.key.length && timingSafeEqual(Buffer.from(key), Buffer.from(demo.key))
+      const [given, expected] = [Buffer.from(String(request.query.key ?? '')), Buffer.from(demo.key)]
+      // byte lengths, not string lengths: 22 Chinese characters are 66 bytes, and timingSafeEqual throws on a mismatch
+      const matches = given.length === expected.length && timingSafeEqual(given, expected)
       if (!matches) return reply.code(404).type('text/plain; charset=utf-8').send('未找到该演示链接')
       const who = await deviceIdentity(deps, request, reply, opts.secureCookies)
       if (who.how === 'retired') return reply.code(409).type('text/plain; charset=utf-8').send('页面身份刚刚更新，请再打开一次这个链接')

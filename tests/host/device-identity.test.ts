@@ -112,6 +112,15 @@ describe('device identity — issued, never adopted; rotated when it starts to m
     expect(other.jar.get('ks_device')).not.toBe(phone.jar.get('ks_device')) // no shared, printed identity any more
   })
 
+  it('when the demo key is wrong, of another length or in Chinese, then the link is not found and nothing is set', async () => {
+    for (const key of ['WrongKey01234567890123', 'short', '演'.repeat(22), `${clerkKey}x`]) {
+      const phone = browserLike(base)
+      const res = await phone.request(`/demo/clerk?key=${encodeURIComponent(key)}`)
+      expect(res.status).toBe(404)
+      expect(phone.setCookies).toEqual([])
+    }
+  })
+
   it('when demo mode is off, then the demo clerk link does not exist', async () => {
     const plain = await buildServer(deps, { secureCookies: false, loginFailureDelayMs: 0, logLevel: 'silent' })
     await plain.listen({ port: 0, host: '127.0.0.1' })
