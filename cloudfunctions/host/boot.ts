@@ -15,7 +15,7 @@ import { fileChainAnchors } from '../adapters/chain/file-chain-anchors'
 import { nodeSecrets } from '../adapters/system/node-secrets'
 import { randomIds } from '../adapters/system/random-ids'
 import { systemClock } from '../adapters/system/system-clock'
-import { DEMO_MERCHANTS, DEMO_STAFF } from '../seed/demo-data'
+import { DEMO_CLERK_MERCHANT, DEMO_MERCHANTS, DEMO_STAFF } from '../seed/demo-data'
 import { writeEntryQrCodes } from '../seed/qr-codes'
 import { seedDemo, type DemoCredentials } from '../seed/seed-demo'
 import type { Deps } from '../services/context'
@@ -82,7 +82,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     h5Dir: config.h5Dir,
     secureCookies: config.cookieSecure,
     loginFailureDelayMs: config.loginFailureDelayMs,
-    demoClerkKey: demo?.clerkKey,
+    demoClerk: demo ? { key: demo.clerkKey, merchantId: DEMO_CLERK_MERCHANT.id, siteId: DEMO_CLERK_MERCHANT.siteId } : undefined,
     logLevel: config.logLevel,
     rateLimits: config.rateLimits,
     uploadQuota: config.uploadQuota,

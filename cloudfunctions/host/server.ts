@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Deps } from '../services/context'
 import { registerApiRoutes } from './api-routes'
-import { registerEntryRoutes } from './entry-routes'
+import { registerEntryRoutes, type DemoClerk } from './entry-routes'
 import { registerEvidenceRoutes } from './evidence-routes'
 import { handleHttpError } from './http-errors'
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
@@ -26,7 +26,8 @@ export interface ServerOptions {
   h5Dir?: string
   secureCookies: boolean
   loginFailureDelayMs: number
-  demoClerkKey?: string
+  /** demo mode only: the link that makes a browser a clerk of the demo shop */
+  demoClerk?: DemoClerk
   logLevel?: string
   /** per minute; the defaults when unset (rate-limits.ts) */
   rateLimits?: RateLimits
@@ -51,7 +52,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
     secureCookies: opts.secureCookies,
     failureDelayMs: opts.loginFailureDelayMs,
   })
-  registerEntryRoutes(app, { demoClerkKey: opts.demoClerkKey, secureCookies: opts.secureCookies })
+  registerEntryRoutes(app, deps, { demoClerk: opts.demoClerk, secureCookies: opts.secureCookies })
   await registerEvidenceRoutes(app, deps, {
     secureCookies: opts.secureCookies,
     uploadQuota: opts.uploadQuota,

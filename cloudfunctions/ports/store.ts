@@ -33,9 +33,27 @@ export interface DirectoryStore {
   searchMerchants(text: string, limit: number): Promise<Merchant[]>
 }
 
+/** A browser token the host issued: whose it is, and whether it was rotated away. */
+export interface DeviceToken {
+  subject: string
+  /** set once the token was replaced; it then identifies nobody, except for one replay (retiredFor) */
+  retiredAt: string | null
+  /** the digest of the one idempotency key the retired token may still replay */
+  retiredFor: string | null
+}
+
 export interface IdentityStore {
   /** Remember that a device subject exists (idempotent). */
   recordDevice(subject: string, at: string): Promise<void>
+  /** The subject a browser token (by its hash) was issued for, or null for a token we never issued. */
+  findDeviceToken(tokenHash: string): Promise<DeviceToken | null>
+  /** A newly issued token for a subject (a new device, or a rotation's replacement). */
+  issueDeviceToken(tokenHash: string, subject: string, at: string): Promise<void>
+  /**
+   * Replace a token with another for the same subject in one step: the old one is retired (kept so a
+   * lost receipt can be replayed once, see retiredFor), the new one issued.
+   */
+  rotateDeviceToken(oldHash: string, newHash: string, at: string, retiredFor: string | null): Promise<void>
   saveMembership(membership: Membership): Promise<void>
   listActiveMembershipsOf(subject: string): Promise<Membership[]>
   saveStaff(account: StaffAccount): Promise<void>

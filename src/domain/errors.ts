@@ -43,6 +43,8 @@ export const ERROR_CATALOGUE = {
   ILLEGAL_TRANSITION: { status: 409, message: '案件当前状态下不能进行此操作' },
   EXTENSION_NOT_ALLOWED: { status: 409, message: '只有复杂案件可在到期前延期一次' },
   RETURN_VISIT_BY_HANDLER: { status: 409, message: '回访应由办结人以外的工作人员进行' },
+  // a request carried a browser token that a parallel request had just replaced: sent again, it works
+  DEVICE_ROTATED: { status: 409, message: '页面身份刚刚更新，请再试一次' },
   REPORT_NOT_FOR_MERCHANT: { status: 409, message: '举报不转给被举报的商家处理，由维权站核查' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After

@@ -33,15 +33,8 @@ describe('local host — HTTP', () => {
       passwordHash: await deps.secrets.hashPassword('s3cret-pass'),
       createdAt: now,
     })
-    await store.saveMembership({
-      id: 'm1',
-      merchantId: SHOP_A.id,
-      siteId: SITE_A.id,
-      subject: deps.secrets.hashToken(clerkKey),
-      status: 'active',
-      createdAt: now,
-    })
-    app = await buildServer(deps, { secureCookies: false, loginFailureDelayMs: 0, demoClerkKey: clerkKey, logLevel: 'silent' })
+    const demoClerk = { key: clerkKey, merchantId: SHOP_A.id, siteId: SITE_A.id }
+    app = await buildServer(deps, { secureCookies: false, loginFailureDelayMs: 0, demoClerk, logLevel: 'silent' })
     await app.listen({ port: 0, host: '127.0.0.1' })
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   })

@@ -45,6 +45,14 @@ export interface DevicesTable {
   first_seen_at: Timestamp
 }
 
+export interface DeviceTokensTable {
+  token_hash: string
+  subject: string
+  issued_at: Timestamp
+  retired_at: Timestamp | null
+  retired_for: string | null
+}
+
 export interface MerchantMembersTable {
   id: string
   merchant_id: string
@@ -250,6 +258,7 @@ export interface Database {
   merchants: MerchantsTable
   merchant_invites: MerchantInvitesTable
   devices: DevicesTable
+  device_tokens: DeviceTokensTable
   key_checks: KeyChecksTable
   merchant_members: MerchantMembersTable
   staff: StaffTable
