@@ -33,10 +33,12 @@ export interface MerchantRegistryStore {
   listMembershipsOf(subject: string): Promise<Membership[]>
 
   /**
-   * What a shop's record is made of, counted where the data lives (a mall's busiest shop must not
-   * be read into memory case by case). Response clocks still running at `now` past their due count
-   * as late.
+   * What a shop's record is made of: counters kept in the transaction of each change (createCase,
+   * applyChange, and advanceClock when a response clock goes overdue), so reading them costs the same
+   * at 10 cases or 100,000. A response clock still running past its due counts as late once the tick
+   * has marked it overdue (a counter cannot change by itself as time passes; the tick runs every
+   * minute, so the record lags by at most one tick).
    */
   // Complaints only: the record is shown to the shop itself, and a report must leave no trace there.
-  countMerchantCases(merchantId: string, now: string): Promise<MerchantCaseCounts>
+  countMerchantCases(merchantId: string): Promise<MerchantCaseCounts>
 }

@@ -20,9 +20,14 @@ const EXCERPT_LENGTH = 40
  */
 export type ComplainantVisibility = 'full' | 'masked' | 'merchant'
 
+/** The first words of a description, on one line (a list's excerpt). */
+export function excerptOf(description: string): string {
+  const text = description.replace(/\s+/g, ' ')
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text
+}
+
 // Views drop what no viewer may see (filedBy, idempotency key, digests, query code).
 export function toCaseSummary(c: Case, clocks: readonly CaseClock[] = [], now?: Date): CaseSummary {
-  const text = c.description.replace(/\s+/g, ' ')
   const next = now ? soonest(clocks) : null
   return {
     id: c.id,
@@ -30,7 +35,7 @@ export function toCaseSummary(c: Case, clocks: readonly CaseClock[] = [], now?: 
     kind: c.kind,
     status: c.status,
     merchantName: c.merchantName,
-    excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text,
+    excerpt: excerptOf(c.description),
     createdAt: c.createdAt,
     nextDue: next && now ? clockView(next, now) : null,
   }

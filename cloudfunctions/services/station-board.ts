@@ -1,11 +1,12 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { BoardFilterSchema, StaffMeSchema, StationBoardSchema } from '../../src/domain/api/contract'
-import type { Case } from '../../src/domain/case.schema'
 import type { CaseDetail, CaseSummary } from '../../src/domain/case-view.schema'
+import type { ClockStage } from '../../src/domain/clocks/case-clock'
+import { clockView } from '../../src/domain/clocks/clock-view'
 import { fail, ok, type Result } from '../../src/domain/errors'
-import { OPEN_STATUSES } from '../../src/domain/workflow/transitions'
+import type { BoardCursor, BoardItem, ClockSummary } from '../ports/store'
 import { canSee } from './case-actions'
-import { loadCaseDetail, loadSummaries } from './case-views'
+import { excerptOf, loadCaseDetail } from './case-views'
 import { logAccess } from './access-log'
 import type { ServiceContext } from './context'
 
@@ -13,9 +14,9 @@ type StaffMe = z.infer<typeof StaffMeSchema>
 type StationBoard = z.infer<typeof StationBoardSchema>
 type BoardFilter = z.output<typeof BoardFilterSchema>
 
-// The board reads the newest cases of its scope and filters them here. Enough for a mall's station
-// (hundreds of open cases); a regulator's city-wide board will need the filters in the store.
-const BOARD_WINDOW = { limit: 500, offset: 0 }
+// The board is selected, filtered, sorted and paged by the store (listBoard), from summary fields
+// kept on each case: a page costs the same at 100 cases or 1M, and every open case can be reached.
+const BOARD_PAGE = 50
 
 export async function getStaffMe(ctx: ServiceContext): Promise<Result<StaffMe>> {
   const staff = ctx.caller.staff
@@ -24,33 +25,67 @@ export async function getStaffMe(ctx: ServiceContext): Promise<Result<StaffMe>> 
   return ok({ displayName: staff.displayName, role: staff.role, siteName: site?.name ?? null })
 }
 
-function matches(c: Case, s: CaseSummary, f: BoardFilter, merchantIds: Set<string> | null): boolean {
-  if (f.scope === 'open' && !OPEN_STATUSES.includes(c.status)) return false
-  if (f.status && c.status !== f.status) return false
-  if (f.kind && c.kind !== f.kind) return false
-  if (f.colour && s.nextDue?.colour !== f.colour) return false
-  if (merchantIds && !merchantIds.has(c.merchantId)) return false
-  return true
+/** The stage by time: the board shows the soonest clock as of now, not as of the last tick. */
+function stageAt(k: ClockSummary, now: Date): ClockStage {
+  const t = now.getTime()
+  if (t >= Date.parse(k.dueAt)) return 'overdue'
+  if (t >= Date.parse(k.urgeAt)) return 'urged'
+  if (t >= Date.parse(k.remindAt)) return 'reminded'
+  return 'running'
 }
 
-/** Due soonest first; cases with no running clock after those that have one, newest first. */
-const byNextDue = (a: CaseSummary, b: CaseSummary) =>
-  (a.nextDue?.dueAt ?? '\uffff').localeCompare(b.nextDue?.dueAt ?? '\uffff') || b.createdAt.localeCompare(a.createdAt)
+function summaryOf(item: BoardItem, now: Date): CaseSummary {
+  const { nextClock, descriptionStart, ...rest } = item
+  return {
+    ...rest,
+    excerpt: excerptOf(descriptionStart),
+    nextDue: nextClock ? clockView({ ...nextClock, stage: stageAt(nextClock, now) }, now) : null,
+  }
+}
 
-/** The board: a station sees its own site; a regulator (no site) sees every site. */
+// The cursor is opaque to the app: the last row's sort key, which only the next request reads back.
+const CursorSchema = z.tuple([z.iso.datetime(), z.string().min(1)])
+const encodeCursor = (c: BoardCursor) => Buffer.from(JSON.stringify([c.dueAt, c.id])).toString('base64url')
+function decodeCursor(text: string): BoardCursor | null {
+  try {
+    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')))
+    return parsed.success ? { dueAt: parsed.data[0], id: parsed.data[1] } : null
+  } catch {
+    return null // not JSON: a cursor we never handed out
+  }
+}
+
+/** The board: a station sees its own site; a regulator (no site) sees every site. One page at a time. */
 export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter): Promise<Result<StationBoard>> {
   const staff = ctx.caller.staff
   if (!staff) return fail('UNAUTHENTICATED')
   const { store } = ctx.deps
   const siteId = staff.siteId
   if (!siteId && !(staff.role === 'regulator' && siteId === null)) return fail('FORBIDDEN') // only a regulator spans every site
-  const cases = siteId ? await store.listCasesForSite(siteId, BOARD_WINDOW) : await store.listAllCases(BOARD_WINDOW)
+  const after = filter.cursor ? decodeCursor(filter.cursor) : null
+  if (filter.cursor && !after) return fail('VALIDATION_FAILED', { cursor: '列表已更新，请从第一页重新加载' })
   const merchant = filter.merchantCode ? await store.findMerchantByCode(filter.merchantCode) : null
-  const merchantIds = filter.merchantCode ? new Set(merchant ? [merchant.id] : []) : null
-  const summaries = await loadSummaries(ctx.deps, cases)
-  const items = summaries.filter((s, i) => matches(cases[i], s, filter, merchantIds)).sort(byNextDue)
-  const site = staff.siteId ? await store.getSite(staff.siteId) : null
-  return ok({ siteName: site?.name ?? null, items })
+  const site = siteId ? await store.getSite(siteId) : null
+  if (filter.merchantCode && !merchant) return ok({ siteName: site?.name ?? null, items: [], nextCursor: null })
+  const now = ctx.deps.clock.now()
+  const page = await store.listBoard({
+    siteId,
+    openOnly: filter.scope === 'open',
+    status: filter.status,
+    kind: filter.kind,
+    channel: filter.channel,
+    merchantId: merchant?.id,
+    colour: filter.colour,
+    text: filter.text || undefined,
+    now: now.toISOString(),
+    after,
+    limit: BOARD_PAGE,
+  })
+  return ok({
+    siteName: site?.name ?? null,
+    items: page.items.map((item) => summaryOf(item, now)),
+    nextCursor: page.next ? encodeCursor(page.next) : null,
+  })
 }
 
 /** One case for station staff: everything, with the steps their role may take now. */

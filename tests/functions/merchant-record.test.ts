@@ -1,4 +1,5 @@
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
+import { tick } from '../../cloudfunctions/services/tick'
 import { openMerchantWorld, type MerchantWorld } from './merchant-world'
 
 // A shop's record and its inbox clocks, on a clock the test moves by hand: 10:00 Shanghai on a
@@ -45,6 +46,10 @@ describe("a shop's record and its own clocks", () => {
     await world.fileCase(world.shops.one) // dispatched at 50, due at 95: still pending at 60
     await world.fileCase(world.shops.two) // the neighbour's case counts for the neighbour only
     at(60)
+    // the unanswered clock ran out at 45: it counts as late once the tick has marked it overdue
+    const beforeTick = await world.must('merchant', { action: 'getHome' }, clerk)
+    expect(beforeTick).toMatchObject({ record: { responses: { late: 1, pending: 2 } } })
+    await tick(world.deps, world.deps.clock.now())
 
     const expected = {
       total: 5,

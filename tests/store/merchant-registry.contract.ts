@@ -166,7 +166,7 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
       }
       const stopped = (at: string) => ({ stage: 'stopped' as const, stoppedAt: at, nextCheckAt: null })
 
-      it('when cases and response clocks are counted, then each number counts only this shop, as of now', async () => {
+      it('when cases and response clocks are counted, then each number counts only this shop, a running clock late once the tick marked it', async () => {
         const { merchant } = await seedShop()
         const other = await seedShop()
         const onTime = aCase(merchant, { status: 'closed', outcome: 'settled' })
@@ -179,13 +179,13 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
           clock(onTime, { clockId: 'completion', ...stopped('2026-03-10T03:00:00.000Z') }),
         ])
         await file(late, [clock(late, stopped('2026-03-10T02:50:00.000Z'))])
-        await file(overdue, [clock(overdue, {})])
+        await file(overdue, [clock(overdue, { stage: 'overdue', nextCheckAt: null })])
         await file(pending, [clock(pending, { startedAt: '2026-03-10T02:30:00.000Z', dueAt: '2026-03-10T03:15:00.000Z' })])
         await file(noClock)
         const theirs = aCase(other.merchant, { status: 'closed', outcome: 'settled' })
         await file(theirs, [clock(theirs, stopped('2026-03-10T02:10:00.000Z'))])
 
-        expect(await store.countMerchantCases(merchant.id, '2026-03-10T03:00:00.000Z')).toEqual({
+        expect(await store.countMerchantCases(merchant.id)).toEqual({
           total: 5,
           open: 2,
           closed: 2,
@@ -194,13 +194,32 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
           responseOnTime: 1,
           responseLate: 2,
         })
-        // an hour later the pending clock has run out too
-        expect((await store.countMerchantCases(merchant.id, '2026-03-10T04:00:00.000Z')).responseLate).toBe(3)
+        // the pending clock runs out: late once the tick marks it overdue (a counter does not flip by itself)
+        const ranOut = clock(pending, { startedAt: '2026-03-10T02:30:00.000Z', dueAt: '2026-03-10T03:15:00.000Z' })
+        expect(await store.advanceClock({ ...ranOut, stage: 'overdue', nextCheckAt: null }, 'running', [])).toBe(true)
+        expect((await store.countMerchantCases(merchant.id)).responseLate).toBe(3)
+        // the shop answers afterwards: still one late response, not two
+        const answered = await store.getCase(pending.id)
+        if (!answered) throw new Error('the case is gone')
+        await store.applyChange({
+          caseId: pending.id,
+          expectedVersion: answered.version,
+          next: { ...answered, status: 'merchant_answered', updatedAt: '2026-03-10T03:20:00.000Z' },
+          event: { ...aSubmittedEvent(pending), id: unique('event'), seq: 2, type: 'answered', at: '2026-03-10T03:20:00.000Z' },
+          outbox: [],
+          clocks: [{ ...ranOut, stage: 'stopped', stoppedAt: '2026-03-10T03:20:00.000Z', nextCheckAt: null }],
+        })
+        expect(await store.countMerchantCases(merchant.id)).toMatchObject({
+          open: 2,
+          responseStarted: 4,
+          responseOnTime: 1,
+          responseLate: 3,
+        })
       })
 
       it('when a shop has no cases, then every count is zero', async () => {
         const { merchant } = await seedShop()
-        expect(await store.countMerchantCases(merchant.id, '2026-03-10T03:00:00.000Z')).toEqual({
+        expect(await store.countMerchantCases(merchant.id)).toEqual({
           total: 0,
           open: 0,
           closed: 0,

@@ -118,6 +118,26 @@ export interface CasesTable {
   answer_kind: string | null
   rated: boolean
   satisfaction: string | null
+  // the soonest running clock, kept by every write to the case's clocks (migration 0013; the board sorts on it)
+  next_clock_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** a far-future sentinel when no clock runs (see NO_CLOCK_SENTINEL) */
+  next_due_at: ColumnType<Date, string | undefined, string>
+  next_remind_at: ColumnType<Date | null, string | null | undefined, string | null>
+  next_urge_at: ColumnType<Date | null, string | null | undefined, string | null>
+  next_explanation: ColumnType<string | null, string | null | undefined, string | null>
+  next_provisional: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+}
+
+/** A shop's record (complaints only), kept in the transaction of each change (migration 0013). */
+export interface MerchantCountersTable {
+  merchant_id: string
+  total: ColumnType<number, number | undefined, number>
+  open: ColumnType<number, number | undefined, number>
+  closed: ColumnType<number, number | undefined, number>
+  settled: ColumnType<number, number | undefined, number>
+  response_started: ColumnType<number, number | undefined, number>
+  response_on_time: ColumnType<number, number | undefined, number>
+  response_late: ColumnType<number, number | undefined, number>
 }
 
 export interface EvidenceTable {
@@ -269,6 +289,7 @@ export interface Database {
   outbox: OutboxTable
   evidence: EvidenceTable
   case_clocks: CaseClocksTable
+  merchant_counters: MerchantCountersTable
   access_log: AccessLogTable
   deliveries: DeliveriesTable
   inbox: InboxTable

@@ -5,7 +5,9 @@ import type { NewCase } from '../../ports/case-numbering'
 import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
+import { clockSummaryColumns, refreshClockSummary } from './sql-board-store'
 import { writeClocks } from './sql-clock-store'
+import { applyTallyDelta, lockedResponseClock, responseOf, tallyOf } from './sql-merchant-counters'
 import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox, workflowToRow } from './row-mappers'
 
 /** Claim only files this person uploaded that no case owns yet; anything else rolls the whole write back. */
@@ -66,7 +68,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
         return await db.transaction().execute(async (trx) => {
           const inserted = await trx
             .insertInto('cases')
-            .values(caseToRow(vault, await numbered(trx, c)))
+            .values({ ...caseToRow(vault, await numbered(trx, c)), ...clockSummaryColumns(clocks) })
             .onConflict((oc) => oc.columns(['filed_by', 'idempotency_key']).doNothing())
             .returningAll()
             .executeTakeFirst()
@@ -75,6 +77,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
           await claimEvidence(trx, c.id, evidence)
           if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
           await writeClocks(trx, clocks)
+          if (inserted.kind === 'complaint') await applyTallyDelta(trx, inserted.merchant_id, null, tallyOf(inserted, responseOf(clocks)))
           return { created: true as const, case: toCase(inserted) }
         })
       } catch (error) {
@@ -101,19 +104,31 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
 
     async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim }) {
       return db.transaction().execute(async (trx) => {
-        // optimistic concurrency: the update only lands on the version the decision was made on
+        // optimistic concurrency: the update only lands on the version the decision was made on. It
+        // also hands back the status and outcome it replaced (the shop's counters move by the difference):
+        // a row at the expected version is exactly the row the statement's snapshot saw.
         const updated = await trx
           .updateTable('cases')
+          .from('cases as before')
           .set({ ...workflowToRow(next), updated_at: next.updatedAt, version: expectedVersion + 1 })
-          .where('id', '=', caseId)
-          .where('version', '=', expectedVersion)
-          .returningAll()
+          .whereRef('before.id', '=', 'cases.id')
+          .where('cases.id', '=', caseId)
+          .where('cases.version', '=', expectedVersion)
+          .returningAll('cases')
+          .returning(['before.status as before_status', 'before.outcome as before_outcome'])
           .executeTakeFirst()
         if (!updated) throw new AppFailure(appError('CONCURRENT_UPDATE'))
         await trx.insertInto('case_events').values(eventToRow(event)).execute()
         if (claim) await claimEvidence(trx, caseId, claim)
         if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
+        // the response clock as it was, locked: a tick marking it overdue meanwhile waits, then finds it moved
+        const response = responseOf(clocks) ? await lockedResponseClock(trx, caseId) : undefined
         await writeClocks(trx, clocks)
+        if (clocks.length > 0) await refreshClockSummary(trx, caseId)
+        if (updated.kind === 'complaint') {
+          const before = { status: updated.before_status, outcome: updated.before_outcome, response: response ?? null }
+          await applyTallyDelta(trx, updated.merchant_id, before, tallyOf(updated, responseOf(clocks) ?? response ?? null))
+        }
         return toCase(updated)
       })
     },

@@ -3,6 +3,7 @@ import { CaseClockSchema, type CaseClock } from '../../../src/domain/clocks/case
 import type { ClockStore } from '../../ports/store'
 import type { CaseClocksTable, Database } from './database'
 import { outboxToRow } from './row-mappers'
+import { countResponseLate } from './sql-merchant-counters'
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
@@ -95,6 +96,10 @@ export function sqlClockStore(db: Kysely<Database>): ClockStore {
           .executeTakeFirst()
         if (Number(updated.numUpdatedRows) !== 1) return false
         if (alerts.length > 0) await trx.insertInto('outbox').values(alerts.map(outboxToRow)).execute()
+        // a running response clock becomes a late response when the tick marks it overdue (the
+        // shop's counters cannot flip by themselves as time passes; see sql-merchant-counters.ts)
+        if (next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue')
+          await countResponseLate(trx, next.caseId)
         return true
       })
     },

@@ -1,12 +1,9 @@
 import { sql, type Kysely } from 'kysely'
-import { OPEN_STATUSES } from '../../../src/domain/workflow/transitions'
 import type { MerchantRegistryStore } from '../../ports/merchant-registry-store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
 import { merchantRowMapper, toInvite, toMembership } from './row-mappers'
-
-// pg answers count(*) as a string (bigint), PGlite as a number.
-const n = (value: unknown) => Number(value ?? 0)
+import { readCounters } from './sql-merchant-counters'
 
 export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): MerchantRegistryStore {
   const toMerchant = merchantRowMapper(vault)
@@ -92,43 +89,9 @@ export function sqlMerchantRegistryStore(db: Kysely<Database>, vault: Vault): Me
       return rows.map(toMembership)
     },
 
-    // Two aggregate queries, whatever the number of cases. A document-database adapter counts the
-    // same with count() per filter, its clock documents carrying the case's merchantId (written by
-    // applyChange, which holds the case) instead of the sub-select used here.
-    async countMerchantCases(merchantId, now) {
-      const cases = await db
-        .selectFrom('cases')
-        .where('merchant_id', '=', merchantId)
-        .where('kind', '=', 'complaint')
-        .select([
-          sql`count(*)`.as('total'),
-          sql`count(*) filter (where status in (${sql.join(OPEN_STATUSES)}))`.as('open'),
-          sql`count(*) filter (where status = 'closed')`.as('closed'),
-          sql`count(*) filter (where status = 'closed' and outcome = 'settled')`.as('settled'),
-        ])
-        .executeTakeFirstOrThrow()
-      const at = new Date(now)
-      const clocks = await db
-        .selectFrom('case_clocks')
-        .where('clock_id', '=', 'merchant_response')
-        .where('case_id', 'in', db.selectFrom('cases').select('id').where('merchant_id', '=', merchantId).where('kind', '=', 'complaint'))
-        .select([
-          sql`count(*)`.as('started'),
-          sql`count(*) filter (where stopped_at is not null and stopped_at <= due_at)`.as('onTime'),
-          sql`count(*) filter (where (stopped_at is not null and stopped_at > due_at) or (stopped_at is null and due_at <= ${at}))`.as(
-            'late',
-          ),
-        ])
-        .executeTakeFirstOrThrow()
-      return {
-        total: n(cases.total),
-        open: n(cases.open),
-        closed: n(cases.closed),
-        settled: n(cases.settled),
-        responseStarted: n(clocks.started),
-        responseOnTime: n(clocks.onTime),
-        responseLate: n(clocks.late),
-      }
-    },
+    // Counters kept by the case writes (sql-merchant-counters.ts): one primary-key read, whatever the
+    // number of cases. A document-database adapter keeps the same counters in one document per shop,
+    // changed with db.command.inc() inside the case write's transaction.
+    countMerchantCases: (merchantId) => readCounters(db, merchantId),
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CASE_KINDS, CASE_STATUSES } from '../case.schema'
+import { CASE_KINDS, CASE_STATUSES, FILING_CHANNELS } from '../case.schema'
 import { CaseDetailSchema, CaseListSchema, CaseSummarySchema, ClockViewSchema } from '../case-view.schema'
 import { SubmitComplaintSchema } from '../complaint.schema'
 import { STAFF_ROLES } from '../identity'
@@ -87,13 +87,20 @@ export const BoardFilterSchema = z.object({
   colour: z.enum(['green', 'yellow', 'red'], { error: '请选择有效的时限状态' }).optional(),
   merchantCode: z.string().trim().toUpperCase().max(16).optional(),
   kind: z.enum(CASE_KINDS, { error: '请选择投诉或举报' }).optional(),
+  channel: z.enum(FILING_CHANNELS, { error: '请选择有效的登记方式' }).optional(),
+  /** part of the case number, the shop's name or the product */
+  text: z.string().trim().max(40, { error: '搜索内容不能超过40字' }).optional(),
   /** open cases only (the default), or all */
   scope: z.enum(['open', 'all']).default('open'),
+  /** where the previous page ended (its nextCursor); absent for the first page */
+  cursor: z.string().max(200).optional(),
 })
 
 export const StationBoardSchema = z.object({
   siteName: z.string().nullable(),
   items: z.array(CaseSummarySchema),
+  /** pass as `cursor` for the next page; null on the last one */
+  nextCursor: z.string().nullable(),
 })
 
 const Reason = z.string({ error: '格式不正确' }).trim().max(500, { error: '原因不能超过500字' }).default('')

@@ -5,7 +5,10 @@ import { cardColour } from './clock-deadline'
 import { DEFAULT_CLOCK_RULES, type ClockId } from './clock-rules'
 
 /** A clock as people see it: its colour by time, or by the card already sent if that is later. */
-export function clockView(c: CaseClock, now: Date): ClockView {
+export function clockView(
+  c: Pick<CaseClock, 'clockId' | 'dueAt' | 'urgeAt' | 'explanation' | 'provisional' | 'stage'>,
+  now: Date,
+): ClockView {
   const byTime = cardColour(c, now)
   // a card the tick already sent stays at least that colour, even if clocks disagree by a second
   const colour = c.stage === 'overdue' ? 'red' : c.stage === 'urged' && byTime === 'green' ? 'yellow' : byTime

@@ -3,8 +3,9 @@ import { z } from 'zod'
 /**
  * What a shop's record is counted from (the store counts; nothing here reads case rows).
  * A response clock is on time when it stopped at or before its due instant, late when it stopped
- * after it or is still running past it, and pending while it runs with time left — a case that
- * came in five minutes ago is neither a kept nor a broken promise yet.
+ * after it or the tick marked it overdue (the counts are kept counters, which cannot flip by
+ * themselves as time passes), and pending while it runs — a case that came in five minutes ago is
+ * neither a kept nor a broken promise yet.
  */
 export interface MerchantCaseCounts {
   total: number

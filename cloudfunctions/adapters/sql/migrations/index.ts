@@ -11,6 +11,7 @@ import { notificationContacts } from './0009-notification-contacts'
 import { deviceTokens } from './0010-device-tokens'
 import { eventSignatures } from './0011-event-signatures'
 import { keyChecks } from './0012-key-checks'
+import { boardAndCounters } from './0013-board-and-counters'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-device-tokens': deviceTokens,
   '0011-event-signatures': eventSignatures,
   '0012-key-checks': keyChecks,
+  '0013-board-and-counters': boardAndCounters,
 }
 
 export const migrationProvider: MigrationProvider = {
