@@ -1,8 +1,10 @@
 import { openTestStore } from '../support/test-deps'
 import { storeContract } from './store.contract'
+import { boardContract } from './board.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 
 storeContract('Kysely on PGlite', openTestStore)
+boardContract('Kysely on PGlite', openTestStore)
 merchantRegistryContract('Kysely on PGlite', openTestStore)
 notificationContactsContract('Kysely on PGlite', openTestStore)

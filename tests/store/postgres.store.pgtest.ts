@@ -1,8 +1,10 @@
 import { openPostgresTestStore } from '../support/postgres-test-db'
 import { storeContract } from './store.contract'
+import { boardContract } from './board.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 
 storeContract('Kysely on a PostgreSQL server', openPostgresTestStore)
+boardContract('Kysely on a PostgreSQL server', openPostgresTestStore)
 merchantRegistryContract('Kysely on a PostgreSQL server', openPostgresTestStore)
 notificationContactsContract('Kysely on a PostgreSQL server', openPostgresTestStore)
