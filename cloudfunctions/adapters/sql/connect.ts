@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration'
 import type { Database } from './database'
 import { describeDatabaseError } from './db-errors'
 import { migrationProvider } from './migrations'
+import { countingDialect } from './query-counter'
 
 export type SqlTarget =
   | { kind: 'postgres'; url: string; poolMax?: number; log?: (line: string) => void }
@@ -27,7 +28,8 @@ export async function openPglite(target: Exclude<SqlTarget, { kind: 'postgres' }
   return pglite
 }
 
-export const kyselyOverPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+// Every dialect counts its round trips for whoever asks (query-counter.ts: tests and npm run bench).
+export const kyselyOverPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: countingDialect(new PGliteDialect({ pglite })) })
 
 /** A cloud-function instance serves one call at a time; the host passes its own (DB_POOL_MAX). */
 export const DEFAULT_POOL_MAX = 5
@@ -51,7 +53,7 @@ export async function connectSql(target: SqlTarget): Promise<Kysely<Database>> {
   // Each client's own listener logs it once; the pool re-emits an idle client's error, already logged.
   pool.on('connect', (client) => client.on('error', (err) => log(`[db] connection lost: ${describeDatabaseError(err)}`)))
   pool.on('error', () => {})
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: countingDialect(new PostgresDialect({ pool })) })
 }
 
 /** Bring the schema up to the latest version; throws with the failing migration's name. */

@@ -3,6 +3,7 @@ import type { Store } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import { connectSql, migrateToLatest, type SqlTarget } from './connect'
 import type { Database } from './database'
+import { cachedDirectory } from './directory-cache'
 import { sqlBoardStore } from './sql-board-store'
 import { sqlCaseStore } from './sql-case-store'
 import { sqlAccessLogStore } from './sql-access-log-store'
@@ -18,7 +19,7 @@ import { sqlNotificationContactStore } from './sql-notification-contact-store'
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
   return {
-    ...sqlDirectoryStore(db, vault),
+    ...cachedDirectory(sqlDirectoryStore(db, vault)), // shop and site: every submit reads them (directory-cache.ts)
     ...sqlIdentityStore(db),
     ...sqlCaseStore(db, vault),
     ...sqlBoardStore(db),
