@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -61,6 +61,8 @@ export async function startHarness(options: { chromiumArgs?: string[] } = {}): P
   if (!parsed.ok) throw new Error(parsed.problems.join('; '))
   const lines: string[] = []
   const host: RunningHost = await bootHost(parsed.config, (l) => lines.push(l))
+  // the demo's secrets (clerk link, passwords) are in <dataDir>/demo-credentials.txt, not the log (issue 12)
+  lines.push(...readFileSync(join(dataDir, 'demo-credentials.txt'), 'utf8').split('\n'))
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...(options.chromiumArgs ?? [])] })
   return {
     base: host.url,
