@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '../../../domain/labels'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
+import { CONTACTS_PAGE } from '../contacts/paths'
 import './index.scss'
 
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
@@ -102,6 +103,15 @@ export default function StationBoard() {
               label="商户管理"
               variant="secondary"
               onPress={() => Taro.navigateTo({ url: '/pages/station/merchants/index' })}
+            />
+          ) : null}
+          {/* who hears which messages: a station for its own site, a regulator for any site or area */}
+          {me.role === 'station' || me.role === 'regulator' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="通知联系人"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: CONTACTS_PAGE })}
             />
           ) : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
