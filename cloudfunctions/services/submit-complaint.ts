@@ -12,6 +12,7 @@ import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
 import type { Merchant } from '../../src/domain/merchant.schema'
+import type { Site } from '../../src/domain/site.schema'
 import { queryCodeFromBytes } from '../../src/domain/query-code'
 import { chainedEvent } from './chained-event'
 import type { Deps } from './context'
@@ -36,8 +37,8 @@ const digestOf = (deps: Deps, input: SubmitComplaint) => {
   return deps.secrets.hashToken(JSON.stringify(payload, Object.keys(payload).sort()))
 }
 
-async function receiptOf(deps: Deps, c: Case): Promise<SubmitReceipt> {
-  const site = await deps.store.getSite(c.siteId)
+/** Built from what the filing already holds: the case as the store wrote it and the site read before. */
+function receiptOf(c: Case, site: Site | null): SubmitReceipt {
   return {
     caseId: c.id,
     caseNo: c.caseNo,
@@ -52,26 +53,34 @@ async function receiptOf(deps: Deps, c: Case): Promise<SubmitReceipt> {
 }
 
 /** A retry of the same draft gets the first receipt; the same key with other content is refused. */
-async function replay(deps: Deps, earlier: Case, digest: string): Promise<Result<SubmitReceipt>> {
+async function replay(deps: Deps, earlier: Case, digest: string, site: Site | null): Promise<Result<SubmitReceipt>> {
   if (earlier.requestDigest !== digest) return fail('IDEMPOTENCY_CONFLICT')
-  return ok(await receiptOf(deps, earlier))
+  // the first filing's site (a shop moved since still shows where it was filed)
+  return ok(receiptOf(earlier, site?.id === earlier.siteId ? site : await deps.store.getSite(earlier.siteId)))
 }
 
 /**
  * File a complaint or report. The case, its "submitted" event, the notification it causes and the
  * claim on its evidence are written together, or not at all.
+ *
+ * Round trips (issue 13.1): the shop and its site come from the store's in-process cache; whether
+ * the draft was filed before is decided by the insert itself (a unique key on filer and draft key),
+ * not a read before it; the receipt is built from what was written. With the cache warm and no
+ * files: BEGIN, the day's counter, the filing, COMMIT. A retry: BEGIN, counter, filing (nothing
+ * written), ROLLBACK, then the first case is read (tests/functions/submit-round-trips.test.ts).
  */
 export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filing): Promise<Result<SubmitReceipt>> {
   const { store, clock, ids, secrets } = deps
   if (input.consentVersion !== CONSENT_VERSION) return fail('CONSENT_REQUIRED', { consentVersion: '个人信息告知已更新，请重新阅读并同意' })
   const digest = digestOf(deps, input)
-  const earlier = await store.findCaseByIdempotencyKey(filing.filedBy, input.idempotencyKey)
-  if (earlier) return replay(deps, earlier, digest)
-
   const merchant: Merchant | null = await store.findMerchantByCode(input.merchantCode)
   if (!merchant) return fail('MERCHANT_NOT_FOUND', { merchantCode: '未找到该商户' })
-  const caps = await checkEvidenceCaps(deps, input.evidenceIds, filing.uploader)
-  if (!caps.ok) return caps
+  const [caps, site] = await Promise.all([checkEvidenceCaps(deps, input.evidenceIds, filing.uploader), store.getSite(merchant.siteId)])
+  if (!caps.ok) {
+    // a retry of a filing that went in finds its files claimed already: it is answered with its receipt
+    const earlier = await store.findCaseByIdempotencyKey(filing.filedBy, input.idempotencyKey)
+    return earlier ? replay(deps, earlier, digest, site) : caps
+  }
 
   const now = clock.now()
   const at = now.toISOString()
@@ -139,9 +148,8 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
           template: 'station.submitted',
           createdAt: at,
         }
-  const site = await store.getSite(merchant.siteId)
   const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
-  if (!outcome.created) return replay(deps, outcome.case, digest) // lost a race with the same key
-  return ok(await receiptOf(deps, outcome.case))
+  if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
+  return ok(receiptOf(outcome.case, site))
 }

@@ -6,8 +6,9 @@ import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
 import { clockSummaryColumns, refreshClockSummary } from './sql-board-store'
-import { writeClocks } from './sql-clock-store'
-import { applyTallyDelta, lockedResponseClock, responseOf, tallyOf } from './sql-merchant-counters'
+import { fileInOneStatement, type FiledRow } from './file-case-statement'
+import { clockToRow, writeClocks } from './sql-clock-store'
+import { applyTallyDelta, lockedResponseClock, responseOf, tallyDeltaWrite, tallyOf } from './sql-merchant-counters'
 import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox, workflowToRow } from './row-mappers'
 
 /** Claim only files this person uploaded that no case owns yet; anything else rolls the whole write back. */
@@ -45,7 +46,12 @@ async function numbered(trx: Kysely<Database>, c: NewCase): Promise<Case> {
 }
 
 /** Thrown inside createCase's transaction to roll it back (the counter with it) when the key was used already. */
-class AlreadyFiled extends Error {}
+class AlreadyFiled extends Error {
+  /** the filing that holds the key, when the statement could see it (else it is read after the rollback) */
+  constructor(readonly row: FiledRow | null) {
+    super('already filed')
+  }
+}
 
 export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
   const toCase = caseRowMapper(vault)
@@ -61,27 +67,32 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
     nextSequence: (counter) => nextValue(db, counter),
 
     // The number is drawn first, inside the transaction: concurrent filings of a day queue on the
-    // counter row, and a retry whose key is taken (or a failed claim) rolls its number back. The case
-    // that was there is read after the rollback, outside it.
+    // counter row, and a retry whose key is taken (or a failed claim) rolls its number back. Then
+    // everything else in one statement (file-case-statement.ts): BEGIN, counter, filing, COMMIT. The
+    // case that was there is read after the rollback, outside it.
     async createCase(c, firstEvent, outbox, evidence, clocks = []) {
       try {
         return await db.transaction().execute(async (trx) => {
-          const inserted = await trx
-            .insertInto('cases')
-            .values({ ...caseToRow(vault, await numbered(trx, c)), ...clockSummaryColumns(clocks) })
-            .onConflict((oc) => oc.columns(['filed_by', 'idempotency_key']).doNothing())
-            .returningAll()
-            .executeTakeFirst()
-          if (!inserted) throw new AlreadyFiled()
-          await trx.insertInto('case_events').values(eventToRow(firstEvent)).execute()
-          await claimEvidence(trx, c.id, evidence)
-          if (outbox.length > 0) await trx.insertInto('outbox').values(outbox.map(outboxToRow)).execute()
-          await writeClocks(trx, clocks)
-          if (inserted.kind === 'complaint') await applyTallyDelta(trx, inserted.merchant_id, null, tallyOf(inserted, responseOf(clocks)))
+          const caseRow = { ...caseToRow(vault, await numbered(trx, c)), ...clockSummaryColumns(clocks) }
+          const filed = await fileInOneStatement(trx, {
+            caseRow,
+            eventRow: eventToRow(firstEvent),
+            outboxRows: outbox.map(outboxToRow),
+            clockRows: clocks.map(clockToRow),
+            claim: evidence,
+            tally: c.kind === 'complaint' ? tallyDeltaWrite(trx, c.merchantId, null, tallyOf(c, responseOf(clocks))) : null,
+          })
+          if (!filed?.created) throw new AlreadyFiled(filed) // rolls the number back
+          if (Number(filed.claimed_count) !== new Set(evidence.ids).size) throw new AppFailure(appError('EVIDENCE_NOT_FOUND'))
+          const { claimed_count: _count, created: _created, ...inserted } = filed
           return { created: true as const, case: toCase(inserted) }
         })
       } catch (error) {
         if (!(error instanceof AlreadyFiled)) throw error
+        if (error.row) {
+          const { claimed_count: _count, created: _created, ...earlier } = error.row
+          return { created: false as const, case: toCase(earlier) }
+        }
         const existing = await db
           .selectFrom('cases')
           .selectAll()

@@ -36,6 +36,9 @@ const toRow = (c: CaseClock) => ({
   stopped_at: c.stoppedAt,
 })
 
+/** A clock's row as written (createCase inserts its clocks within its one statement). */
+export const clockToRow = toRow
+
 /** Start or stop clocks inside the transaction of the case change that caused it. */
 export async function writeClocks(trx: Transaction<Database>, clocks: readonly CaseClock[]) {
   for (const c of clocks) {

@@ -67,6 +67,11 @@ export async function lockedResponseClock(trx: Transaction<Database>, caseId: st
 
 /** Add what `after` counts and take away what `before` counted (null: the case did not exist). */
 export async function applyTallyDelta(trx: Transaction<Database>, merchantId: string, before: Tally | null, after: Tally) {
+  await tallyDeltaWrite(trx, merchantId, before, after)?.execute()
+}
+
+/** applyTallyDelta's statement, unsent (null when nothing moves): createCase sends it inside its one statement. */
+export function tallyDeltaWrite(trx: Kysely<Database>, merchantId: string, before: Tally | null, after: Tally) {
   const a = countsOf(after)
   const b = countsOf(before)
   const d = {
@@ -78,9 +83,9 @@ export async function applyTallyDelta(trx: Transaction<Database>, merchantId: st
     response_on_time: a.responseOnTime - b.responseOnTime,
     response_late: a.responseLate - b.responseLate,
   }
-  if (Object.values(d).every((v) => v === 0)) return
+  if (Object.values(d).every((v) => v === 0)) return null
   const add = (column: keyof typeof d) => sql<number>`merchant_counters.${sql.ref(column)} + ${d[column]}`
-  await trx
+  return trx
     .insertInto('merchant_counters')
     .values({ merchant_id: merchantId, ...d })
     .onConflict((oc) =>
@@ -94,7 +99,6 @@ export async function applyTallyDelta(trx: Transaction<Database>, merchantId: st
         response_late: add('response_late'),
       }),
     )
-    .execute()
 }
 
 /** The tick marked a response clock overdue: one more late response for the case's shop (complaints only). */
