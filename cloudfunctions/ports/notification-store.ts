@@ -38,6 +38,12 @@ export interface NotificationStore {
    * each comes back held until `leaseUntil` so a concurrent dispatcher skips it.
    */
   claimDueOutbox(now: string, leaseUntil: string, limit: number): Promise<OutboxItem[]>
+  /**
+   * Hold a claimed row longer, only if it is still held as `heldUntil` (the value this dispatcher
+   * claimed or last renewed it with). False means another dispatcher took it after the lease ran out:
+   * the caller must stop working on it, or both would send the rest of its messages.
+   */
+  renewOutboxLease(id: string, heldUntil: string, until: string): Promise<boolean>
   hasDelivery(key: DeliveryKey): Promise<boolean>
   /** Remember a delivery; false when it was already remembered (nothing changes then). */
   recordDelivery(key: DeliveryKey, record: DeliveryRecord): Promise<boolean>

@@ -68,6 +68,17 @@ export function sqlNotificationStore(db: Kysely<Database>): NotificationStore {
       return rows.map(toItem).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt))
     },
 
+    async renewOutboxLease(id, heldUntil, until) {
+      const renewed = await db
+        .updateTable('outbox')
+        .set({ claimed_until: until })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('claimed_until', '=', new Date(heldUntil))
+        .executeTakeFirst()
+      return Number(renewed.numUpdatedRows) === 1
+    },
+
     async hasDelivery(key) {
       const row = await db
         .selectFrom('deliveries')

@@ -42,11 +42,14 @@ export async function dispatchOutbox(
   const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, parked: 0 }
   const at = now.toISOString()
   for (;;) {
-    const rows = await deps.store.claimDueOutbox(at, new Date(now.getTime() + leaseMs).toISOString(), batch)
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString()
+    const rows = await deps.store.claimDueOutbox(at, leaseUntil, batch)
     if (rows.length === 0) return report
     report.claimed += rows.length
     for (const row of rows) {
-      const failure = await deliver(deps, channels, row, at)
+      const lease = leaseKeeper(deps, row.id, leaseUntil, leaseMs)
+      const failure = await deliver(deps, channels, row, at, lease)
+      if (failure === 'lease lost') continue // another dispatcher has the row now; it finishes it
       if (failure === null) {
         await deps.store.finishOutbox(row.id, at)
         report.delivered++
@@ -66,13 +69,36 @@ export async function dispatchOutbox(
   }
 }
 
-/** null when everything this row owes is delivered (or for good refused); otherwise why not yet. */
+/**
+ * Renews a row's lease before each external send. A batch of slow providers can outlast the lease;
+ * then another dispatcher claims the row, and without this both would go on sending its messages.
+ * With it, the most two dispatchers can both send is the one message in flight when the lease ran out.
+ * The lease's end instant is the holder's token: two dispatchers claiming in the same millisecond
+ * with the same lease length could not be told apart; but a row is only claimed again once its lease has
+ * ended, so the later claim always holds a later instant.
+ */
+function leaseKeeper(deps: Deps, rowId: string, claimedUntil: string, leaseMs: number) {
+  let held = claimedUntil
+  return async (): Promise<boolean> => {
+    // never shorter than what we hold (a cycle's `now` may run ahead of the clock in tests and catch-ups)
+    const until = new Date(Math.max(Date.parse(held), deps.clock.now().getTime() + leaseMs)).toISOString()
+    const kept = await deps.store.renewOutboxLease(rowId, held, until)
+    if (kept) held = until
+    return kept
+  }
+}
+
+/**
+ * null when everything this row owes is delivered (or for good refused); 'lease lost' when another
+ * dispatcher took the row over; otherwise why not yet.
+ */
 async function deliver(
   deps: Deps,
   channels: NotifyChannels,
   row: OutboxItem,
   at: string,
-): Promise<{ error: string; permanent: boolean } | null> {
+  keepLease: () => Promise<boolean>,
+): Promise<{ error: string; permanent: boolean } | null | 'lease lost'> {
   const c = await deps.store.getCase(row.caseId)
   if (!c) return { error: 'CASE_NOT_FOUND', permanent: true }
   const vars = await messageVars(deps, row, c)
@@ -95,6 +121,7 @@ async function deliver(
   let pending: string | null = null
   for (const route of await routesFor(deps, channels, row, c, message, vars)) {
     if (await deps.store.hasDelivery(route.key)) continue // sent before a restart
+    if (!(await keepLease())) return 'lease lost'
     const r = await route.send()
     if (r.ok) await deps.store.recordDelivery(route.key, { outboxId: row.id, status: 'sent', detail: r.providerId ?? null, at })
     else if (!r.retryable)
