@@ -236,6 +236,30 @@ export interface ClockStore {
    * read (its stage is still `fromStage`). Returns false when another tick got there first.
    */
   advanceClock(next: CaseClock, fromStage: CaseClock['stage'], alerts: OutboxMessage[]): Promise<boolean>
+  /**
+   * One batch of the tick as one unit of work: the clocks due at `instant` (earliest first, at most
+   * `limit`) with what their alerts need of their cases, held so that a concurrent tick skips them
+   * rather than waits or repeats them, each moved on by `step`, and every move written with its alerts
+   * (and advanceClock's other effects) together. Answers how many were due and the steps written.
+   * SQL: one read with the cases joined (FOR UPDATE SKIP LOCKED) and one transaction. CloudBase: the
+   * clocks, then their cases by id (one call), then a runTransaction of the moves.
+   */
+  advanceDueClocks(instant: string, limit: number, step: (due: DueClock) => ClockStep): Promise<{ examined: number; written: ClockStep[] }>
+}
+
+/** What a clock's alerts need of its case: who hears about it. No personal data, nothing to decrypt. */
+export type CaseAddressees = Pick<Case, 'id' | 'kind' | 'filedBy' | 'merchantId' | 'siteId'>
+
+export interface DueClock {
+  clock: CaseClock
+  case: CaseAddressees
+}
+
+/** A clock moved on from `fromStage`, with the alerts that move queues. */
+export interface ClockStep {
+  next: CaseClock
+  fromStage: CaseClock['stage']
+  alerts: OutboxMessage[]
 }
 
 /** Who opened a case's personal data, when, and why. Append-only. */

@@ -25,14 +25,14 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   returnVisit: ['consumer'],
 }
 
-export function recipientId(c: Case, role: Role): string {
+export function recipientId(c: Pick<Case, 'filedBy' | 'merchantId' | 'siteId'>, role: Role): string {
   if (role === 'consumer') return c.filedBy
   if (role === 'merchant') return c.merchantId
   return c.siteId // station and regulator hear about their site
 }
 
 /** Who of these may hear about this case: a report does not go to the merchant at all. */
-export function audienceFor(c: Case, roles: readonly Role[]): Role[] {
+export function audienceFor(c: Pick<Case, 'kind'>, roles: readonly Role[]): Role[] {
   return roles.filter((role) => !(c.kind === 'report' && role === 'merchant'))
 }
 

@@ -1,5 +1,6 @@
 import { advanceClock } from '../../src/domain/clocks/case-clock'
-import type { Case, OutboxMessage } from '../../src/domain/case.schema'
+import type { OutboxMessage } from '../../src/domain/case.schema'
+import type { ClockStep, DueClock } from '../ports/store'
 import { audienceFor, recipientId } from './case-notifications'
 import type { Deps } from './context'
 
@@ -11,47 +12,48 @@ export interface TickReport {
 
 const BATCH = 200
 
+/** One due clock moved on, with its reminder, urging notice or red card for each person it goes to. */
+function stepOf(deps: Deps, now: Date, { clock, case: c }: DueClock): ClockStep {
+  const { next, alerts } = advanceClock(clock, now)
+  const outbox: OutboxMessage[] = alerts.flatMap((a) =>
+    audienceFor(c, a.recipients).map((role) => ({
+      id: deps.ids.newId(),
+      caseId: c.id,
+      // one per run of a clock and stage — the dispatcher's dedupe key; a clock restarted by a reopen is a new run
+      eventId: `clock:${c.id}:${a.clockId}:${clock.startedAt}:${a.stage}`,
+      recipient: { role, id: recipientId(c, role) },
+      template: `clock.${a.clockId}.${a.stage}`,
+      createdAt: now.toISOString(),
+    })),
+  )
+  return { next, fromStage: clock.stage, alerts: outbox }
+}
+
+const moved = ({ next, fromStage }: ClockStep, before: DueClock) =>
+  next.stage !== fromStage || next.nextCheckAt !== before.clock.nextCheckAt
+
 /**
  * One pass of the clocks: every clock whose next check has come is moved on, and its reminder,
  * urging notice, or red card is queued for the people in its escalation chain — each exactly once.
- * Running it twice at the same instant finds nothing the second time. Its work is bounded by the
- * clocks that are due (an index on next_check_at), not by the number of open cases.
+ * Running it twice at the same instant finds nothing the second time; two ticks at once each take
+ * clocks the other does not (the store holds a batch from its read to its write). Its work is bounded
+ * by the clocks that are due (an index on next_check_at), not by the number of open cases, and each
+ * batch is one read and one transaction (issue 13.5), not a few statements per clock.
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const report: TickReport = { examined: 0, advanced: 0, alerts: 0 }
-  // a case's clocks often come due together (urge + red after downtime): read each case once
-  const cases = new Map<string, Promise<Case | null>>()
-  const caseOf = (id: string) => {
-    let pending = cases.get(id)
-    if (!pending) cases.set(id, (pending = deps.store.getCase(id)))
-    return pending
-  }
   for (;;) {
-    const due = await deps.store.findClocksDueBefore(now.toISOString(), BATCH)
-    if (due.length === 0) return report
     let progressed = 0
-    for (const clock of due) {
-      report.examined++
-      const { next, alerts } = advanceClock(clock, now)
-      const c = await caseOf(clock.caseId)
-      if (!c) continue
-      const outbox: OutboxMessage[] = alerts.flatMap((a) =>
-        audienceFor(c, a.recipients).map((role) => ({
-          id: deps.ids.newId(),
-          caseId: c.id,
-          // one per run of a clock and stage — the dispatcher's dedupe key; a clock restarted by a reopen is a new run
-          eventId: `clock:${c.id}:${a.clockId}:${clock.startedAt}:${a.stage}`,
-          recipient: { role, id: recipientId(c, role) },
-          template: `clock.${a.clockId}.${a.stage}`,
-          createdAt: now.toISOString(),
-        })),
-      )
-      if (await deps.store.advanceClock(next, clock.stage, outbox)) {
-        report.advanced++
-        report.alerts += outbox.length
-        progressed++
-      }
-    }
-    if (progressed === 0) return report // everything left was taken by a concurrent tick
+    const { examined, written } = await deps.store.advanceDueClocks(now.toISOString(), BATCH, (due) => {
+      const step = stepOf(deps, now, due)
+      if (moved(step, due)) progressed++
+      return step
+    })
+    report.examined += examined
+    report.advanced += written.length
+    report.alerts += written.reduce((n, s) => n + s.alerts.length, 0)
+    // done when nothing is due (or a concurrent tick holds the rest), or nothing moved: a clock still
+    // due after its step would otherwise be read again forever
+    if (examined === 0 || progressed === 0) return report
   }
 }

@@ -1,13 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { CaseClockSchema, type CaseClock } from '../../../src/domain/clocks/case-clock'
-import type { ClockStore } from '../../ports/store'
+import type { ClockStep, ClockStore } from '../../ports/store'
 import type { CaseClocksTable, Database } from './database'
 import { outboxToRow } from './row-mappers'
-import { countResponseLate } from './sql-merchant-counters'
+import { countResponsesLate } from './sql-merchant-counters'
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
-const toClock = (r: Selectable<CaseClocksTable>): CaseClock =>
+export const toClock = (r: Selectable<CaseClocksTable>): CaseClock =>
   CaseClockSchema.parse({
     caseId: r.case_id,
     clockId: r.clock_id,
@@ -36,6 +36,22 @@ const toRow = (c: CaseClock) => ({
   stopped_at: c.stoppedAt,
 })
 
+/**
+ * What else changes when the tick moves clocks on. advanceClock and the batched tick
+ * (sql-clock-batch.ts) both call this, so an effect added here holds for both: a running response
+ * clock marked overdue is one more late response for its shop (the shop's counters cannot flip by
+ * themselves as time passes; see sql-merchant-counters.ts).
+ */
+export async function afterClockMoves(trx: Transaction<Database>, moved: readonly Pick<ClockStep, 'next' | 'fromStage'>[]) {
+  const late = moved.filter(
+    ({ next, fromStage }) => next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue',
+  )
+  await countResponsesLate(
+    trx,
+    late.map(({ next }) => next.caseId),
+  )
+}
+
 /** A clock's row as written (createCase inserts its clocks within its one statement). */
 export const clockToRow = toRow
 
@@ -51,7 +67,8 @@ export async function writeClocks(trx: Transaction<Database>, clocks: readonly C
   }
 }
 
-export function sqlClockStore(db: Kysely<Database>): ClockStore {
+// advanceDueClocks, the batched tick, is in sql-clock-batch.ts
+export function sqlClockStore(db: Kysely<Database>): Omit<ClockStore, 'advanceDueClocks'> {
   return {
     async listClocksOfCase(caseId) {
       const rows = await db
@@ -99,10 +116,7 @@ export function sqlClockStore(db: Kysely<Database>): ClockStore {
           .executeTakeFirst()
         if (Number(updated.numUpdatedRows) !== 1) return false
         if (alerts.length > 0) await trx.insertInto('outbox').values(alerts.map(outboxToRow)).execute()
-        // a running response clock becomes a late response when the tick marks it overdue (the
-        // shop's counters cannot flip by themselves as time passes; see sql-merchant-counters.ts)
-        if (next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue')
-          await countResponseLate(trx, next.caseId)
+        await afterClockMoves(trx, [{ next, fromStage }])
         return true
       })
     },

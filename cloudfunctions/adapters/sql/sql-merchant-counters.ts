@@ -108,6 +108,14 @@ export async function countResponseLate(trx: Transaction<Database>, caseId: stri
     on conflict (merchant_id) do update set response_late = merchant_counters.response_late + 1`.execute(trx)
 }
 
+/** countResponseLate for many cases at once (the batched tick): one statement, one row per shop. */
+export async function countResponsesLate(trx: Transaction<Database>, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return
+  await sql`insert into merchant_counters (merchant_id, response_late)
+    select merchant_id, count(*) from cases where id in (${sql.join([...caseIds])}) and kind = 'complaint' group by merchant_id
+    on conflict (merchant_id) do update set response_late = merchant_counters.response_late + excluded.response_late`.execute(trx)
+}
+
 export async function readCounters(db: Kysely<Database>, merchantId: string): Promise<MerchantCaseCounts> {
   const row = await db.selectFrom('merchant_counters').selectAll().where('merchant_id', '=', merchantId).executeTakeFirst()
   return {

@@ -7,6 +7,7 @@ import { cachedDirectory } from './directory-cache'
 import { sqlBoardStore } from './sql-board-store'
 import { sqlCaseStore } from './sql-case-store'
 import { sqlAccessLogStore } from './sql-access-log-store'
+import { sqlClockBatch } from './sql-clock-batch'
 import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
@@ -26,6 +27,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
     ...sqlEvidenceStore(db),
     ...sqlKeyCheckStore(db),
     ...sqlClockStore(db),
+    ...sqlClockBatch(db),
     ...sqlAccessLogStore(db),
     ...sqlNotificationStore(db),
     ...sqlMerchantRegistryStore(db, vault),
