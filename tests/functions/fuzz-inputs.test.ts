@@ -216,7 +216,8 @@ describe('no 500 from input — every function over HTTP', () => {
         const target = asKey || leaves.length === 0 ? null : leaves[pick % leaves.length]
         const sent = target ? target.set(input, text) : { ...input, [text]: 'x' }
         const res = await post(key, sent)
-        expect(res.status).toBeLessThan(500)
+        // 501 MINI_CODE_UNAVAILABLE is this host saying it has no WeChat (the action needs one), not a failure
+        if (res.body.error?.code !== 'MINI_CODE_UNAVAILABLE') expect(res.status).toBeLessThan(500)
         expect(res.body.ok).toBe(res.status === 200)
         if (refuses(text)) expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED' })
       }),
