@@ -2,9 +2,10 @@ import type { Deps } from '../services/context'
 import { dispatchOutbox } from '../services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../services/notify/notify-channels'
 import { removeUnclaimedUploads } from '../services/remove-unclaimed-uploads'
+import { maintainStore } from '../services/store-maintenance'
 import { tick } from '../services/tick'
 
-export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' // anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts
+export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' | 'maintain' // anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts; maintain: store-maintenance.ts
 
 export interface SchedulerOptions {
   tickEveryMs?: number
@@ -12,6 +13,8 @@ export interface SchedulerOptions {
   dispatchEveryMs?: number
   /** Uploads no case claimed within a day are removed once an hour. */
   cleanupEveryMs?: number
+  /** The store's planner statistics are refreshed once an hour (PGlite has no autovacuum). */
+  maintainEveryMs?: number
   /** Longest wait between tries while a job keeps failing (the database is down). */
   maxBackoffMs?: number
   /** Told after every run that succeeded (tests wait on it instead of sleeping). */
@@ -25,7 +28,13 @@ export interface JobFailure {
   retryInMs: number
 }
 
-const DEFAULTS = { tickEveryMs: 60_000, dispatchEveryMs: 5_000, cleanupEveryMs: 3_600_000, maxBackoffMs: 120_000 }
+const DEFAULTS = {
+  tickEveryMs: 60_000,
+  dispatchEveryMs: 5_000,
+  cleanupEveryMs: 3_600_000,
+  maintainEveryMs: 3_600_000,
+  maxBackoffMs: 120_000,
+}
 
 /**
  * The wait before the next run: the job's period while it succeeds; after failures in a row the
@@ -94,7 +103,7 @@ export function startClockScheduler(
   onError: (err: unknown, failure: JobFailure) => void,
   options: SchedulerOptions = {},
 ) {
-  const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
+  const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maintainEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
   const jobs = [
     repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tick(deps, deps.clock.now()), onError, options.onRun),
     repeatWithBackoff(
@@ -113,6 +122,7 @@ export function startClockScheduler(
       onError,
       options.onRun,
     ),
+    repeatWithBackoff('maintain', maintainEveryMs, maxBackoffMs, () => maintainStore(deps), onError, options.onRun),
   ]
   return {
     /** Stop the timers and wait for runs in flight, so the store is not closed under them. */
