@@ -13,6 +13,7 @@ import { ROLE_LABELS } from '../../../domain/labels'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
+import { useMorePages } from './use-more-pages'
 import { CONTACTS_PAGE } from '../contacts/paths'
 import './index.scss'
 
@@ -45,6 +46,8 @@ export default function StationBoard() {
     }
     void reload()
   }, [filter, reload])
+
+  const pages = useMorePages(state.status === 'ready' ? state.data.board : null, filter)
 
   const signedOut = state.status === 'failed' && (state.error.code === 'UNAUTHENTICATED' || state.error.code === 'FORBIDDEN')
   useEffect(() => {
@@ -120,15 +123,27 @@ export default function StationBoard() {
       <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
       <BoardFilters filter={filter} onChange={setFilter} />
       <View className="station-board__section" role="heading" aria-level={2} aria-live="polite">
-        {heading}（{board.items.length}）· 按到期时间排序
+        {heading}（{pages.items.length}
+        {pages.hasMore ? '+' : ''}）· 按到期时间排序
       </View>
       <CaseList
-        items={board.items}
+        items={pages.items}
         label={`${heading}列表`}
         emptyText="没有符合条件的投诉"
         showDue
         onOpen={(item) => Taro.navigateTo({ url: withQuery(PAGES.stationCase, { id: item.id }) })}
       />
+      {pages.error ? <ErrorBanner message={pages.error} /> : null}
+      {pages.hasMore ? (
+        <ActionButton
+          className="station-board__more"
+          label="加载更多"
+          variant="secondary"
+          busy={pages.busy}
+          busyText="正在加载…"
+          onPress={() => void pages.loadMore()}
+        />
+      ) : null}
     </PageShell>
   )
 }
