@@ -44,16 +44,19 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const report: TickReport = { examined: 0, advanced: 0, alerts: 0 }
   for (;;) {
     let progressed = 0
+    let stillDue = 0
     const { examined, written } = await deps.store.advanceDueClocks(now.toISOString(), BATCH, (due) => {
       const step = stepOf(deps, now, due)
       if (moved(step, due)) progressed++
+      if (step.next.nextCheckAt !== null && step.next.nextCheckAt <= now.toISOString()) stillDue++
       return step
     })
     report.examined += examined
     report.advanced += written.length
     report.alerts += written.reduce((n, s) => n + s.alerts.length, 0)
     // done when nothing is due (or a concurrent tick holds the rest), or nothing moved: a clock still
-    // due after its step would otherwise be read again forever
-    if (examined === 0 || progressed === 0) return report
+    // due after its step would otherwise be read again forever. A short batch whose clocks are all
+    // done for now was the last: no second read to find that out
+    if (examined === 0 || progressed === 0 || (examined < BATCH && stillDue === 0)) return report
   }
 }

@@ -1,6 +1,8 @@
+import sharp from 'sharp'
 import { countRoundTrips } from '../../cloudfunctions/adapters/sql/query-counter'
 import { FUNCTIONS } from '../../cloudfunctions/functions/all-functions'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
+import { acceptEvidence } from '../../cloudfunctions/services/evidence/accept-evidence'
 import { resolveCaller } from '../../cloudfunctions/services/resolve-caller'
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { Deps } from '../../cloudfunctions/services/context'
@@ -44,6 +46,19 @@ describe('submit in few round trips', () => {
     const { result, trips } = await counted('s-retry', 'retried-draft')
     expect(result).toEqual(first)
     expect(trips.total).toBeLessThanOrEqual(4)
+  })
+
+  it('when a filing with a photo is retried, then the retry gets the first receipt (its photo is claimed by then)', async () => {
+    const photo = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a3' } })
+      .jpeg()
+      .toBuffer()
+    const caller = await resolveCaller(deps, { subject: 's-photo' })
+    const uploaded = await acceptEvidence({ caller, deps }, { kind: 'photo', fileName: 'IMG_0002.jpg', bytes: photo })
+    if (!uploaded.ok) throw new Error(uploaded.error.code)
+    const draft = aSubmission(SHOP_A.code, { idempotencyKey: 'photo-draft'.padEnd(16, '0'), evidenceIds: [uploaded.data.id] })
+    const first = await callAs(deps, 'consumer', draft, { subject: 's-photo' })
+    expect(first.ok).toBe(true)
+    expect(await callAs(deps, 'consumer', draft, { subject: 's-photo' })).toEqual(first)
   })
 
   it('when 50 shoppers file at once, then all 50 are filed with distinct, consecutive case numbers', async () => {

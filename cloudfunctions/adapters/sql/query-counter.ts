@@ -16,6 +16,8 @@ export interface RoundTrips {
   transactions: number
   /** the SQL text of each statement, in order (BEGIN/COMMIT/ROLLBACK as words) */
   statements: string[]
+  /** how long each statement took from sending to its answer, ms (same order; a bench's breakdown, never a test's) */
+  elapsedMs: number[]
 }
 
 const current = new AsyncLocalStorage<RoundTrips>()
@@ -26,29 +28,49 @@ const current = new AsyncLocalStorage<RoundTrips>()
  * context, not a global. Costs one lookup per statement when nobody counts.
  */
 export async function countRoundTrips<T>(operation: () => Promise<T>): Promise<{ result: T; trips: RoundTrips }> {
-  const trips: RoundTrips = { total: 0, outsideTransaction: 0, transactions: 0, statements: [] }
+  const trips = noRoundTrips()
   const result = await current.run(trips, operation)
   return { result, trips }
 }
 
+/**
+ * Count what `step` and its continuations send into `trips` — for frameworks that hand over control
+ * with a callback (a Fastify onRequest hook's `done`), where countRoundTrips cannot wrap a promise.
+ */
+export function countInto(trips: RoundTrips, step: () => void): void {
+  current.run(trips, step)
+}
+
+export const noRoundTrips = (): RoundTrips => ({ total: 0, outsideTransaction: 0, transactions: 0, statements: [], elapsedMs: [] })
+
 const open = new WeakSet<DatabaseConnection>() // connections inside BEGIN … COMMIT
 const controlling = new WeakSet<DatabaseConnection>() // a BEGIN/COMMIT the driver sends as a query: counted once
 
-function note(connection: DatabaseConnection | null, statement: string) {
+/** Count one round trip for whoever counts; hands back a function that records when its answer came. */
+function note(connection: DatabaseConnection | null, statement: string): () => void {
   const trips = current.getStore()
-  if (!trips) return
+  if (!trips) return () => {}
   trips.total++
   trips.statements.push(statement)
   if (connection && !open.has(connection)) trips.outsideTransaction++
+  const at = trips.elapsedMs.push(0) - 1
+  const t0 = performance.now()
+  return () => {
+    trips.elapsedMs[at] = performance.now() - t0
+  }
 }
 
 function counted(connection: DatabaseConnection): DatabaseConnection {
   if ((connection as { __counted?: true }).__counted) return connection
   const executeQuery = connection.executeQuery.bind(connection)
   // patched in place, as Kysely's own query log does: the driver is handed back the same object
-  connection.executeQuery = (query, options) => {
-    if (!controlling.has(connection)) note(connection, query.sql)
-    return executeQuery(query, options)
+  connection.executeQuery = async (query, options) => {
+    const done = controlling.has(connection) ? () => {} : note(connection, query.sql)
+    try {
+      return await executeQuery(query, options)
+    } finally {
+      done()
+    }
   }
   Object.defineProperty(connection, '__counted', { value: true })
   return connection
@@ -56,12 +78,13 @@ function counted(connection: DatabaseConnection): DatabaseConnection {
 
 function countingDriver(inner: Driver): Driver {
   const control = async (connection: DatabaseConnection, word: string, step: () => Promise<void>) => {
-    note(null, word)
+    const done = note(null, word)
     controlling.add(connection)
     try {
       await step()
     } finally {
       controlling.delete(connection)
+      done()
     }
   }
   return {

@@ -50,7 +50,7 @@ export function sqlClockBatch(db: Kysely<Database>): Pick<ClockStore, 'advanceDu
           where k.case_id = v.case_id and k.clock_id = v.clock_id and k.stage = v.from_stage`.execute(trx)
         const alerts = steps.flatMap((s) => s.alerts)
         if (alerts.length > 0) await trx.insertInto('outbox').values(alerts.map(outboxToRow)).execute()
-        await afterClockMoves(trx, steps)
+        await afterClockMoves(trx, steps, new Map(due.map((d) => [d.case.id, d.case])))
         return { examined: rows.length, written: steps }
       }),
   }

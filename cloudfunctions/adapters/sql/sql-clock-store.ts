@@ -1,9 +1,9 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { CaseClockSchema, type CaseClock } from '../../../src/domain/clocks/case-clock'
-import type { ClockStep, ClockStore } from '../../ports/store'
+import type { CaseAddressees, ClockStep, ClockStore } from '../../ports/store'
 import type { CaseClocksTable, Database } from './database'
 import { outboxToRow } from './row-mappers'
-import { countResponsesLate } from './sql-merchant-counters'
+import { addResponsesLate, countResponsesLate } from './sql-merchant-counters'
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
@@ -42,14 +42,20 @@ const toRow = (c: CaseClock) => ({
  * clock marked overdue is one more late response for its shop (the shop's counters cannot flip by
  * themselves as time passes; see sql-merchant-counters.ts).
  */
-export async function afterClockMoves(trx: Transaction<Database>, moved: readonly Pick<ClockStep, 'next' | 'fromStage'>[]) {
-  const late = moved.filter(
-    ({ next, fromStage }) => next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue',
-  )
-  await countResponsesLate(
-    trx,
-    late.map(({ next }) => next.caseId),
-  )
+export async function afterClockMoves(
+  trx: Transaction<Database>,
+  moved: readonly Pick<ClockStep, 'next' | 'fromStage'>[],
+  /** each case's shop and kind, when the caller read them already (the batch): no lookup of the cases */
+  cases?: ReadonlyMap<string, Pick<CaseAddressees, 'kind' | 'merchantId'>>,
+) {
+  const late = moved
+    .filter(({ next, fromStage }) => next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue')
+    .map(({ next }) => next.caseId)
+  if (!cases) return countResponsesLate(trx, late)
+  const perShop = new Map<string, number>()
+  for (const c of late.map((id) => cases.get(id)))
+    if (c?.kind === 'complaint') perShop.set(c.merchantId, (perShop.get(c.merchantId) ?? 0) + 1) // a report leaves no trace
+  await addResponsesLate(trx, perShop)
 }
 
 /** A clock's row as written (createCase inserts its clocks within its one statement). */

@@ -116,6 +116,18 @@ export async function countResponsesLate(trx: Transaction<Database>, caseIds: re
     on conflict (merchant_id) do update set response_late = merchant_counters.response_late + excluded.response_late`.execute(trx)
 }
 
+/** Late responses counted per shop already (the batched tick knows each case's shop and kind): one upsert. */
+export async function addResponsesLate(trx: Transaction<Database>, perShop: ReadonlyMap<string, number>) {
+  if (perShop.size === 0) return
+  await trx
+    .insertInto('merchant_counters')
+    .values([...perShop].map(([merchant_id, n]) => ({ merchant_id, response_late: n })))
+    .onConflict((oc) =>
+      oc.column('merchant_id').doUpdateSet({ response_late: sql<number>`merchant_counters.response_late + excluded.response_late` }),
+    )
+    .execute()
+}
+
 export async function readCounters(db: Kysely<Database>, merchantId: string): Promise<MerchantCaseCounts> {
   const row = await db.selectFrom('merchant_counters').selectAll().where('merchant_id', '=', merchantId).executeTakeFirst()
   return {
