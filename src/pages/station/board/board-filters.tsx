@@ -36,6 +36,9 @@ function CodeSelect<C extends string>(props: {
   )
 }
 
+/** how the case came in (the filing channel) */
+const CHANNEL_LABELS: Record<NonNullable<BoardFilter['channel']>, string> = { qr: '扫码投诉', search: '搜索商户', proxy: '代为登记' }
+
 type Scope = 'open' | 'all'
 const SCOPES = [
   { value: 'open' as Scope, label: '未结' },
@@ -81,6 +84,22 @@ export function BoardFilters({ filter, onChange }: Props) {
           placeholder="如 WDXG26"
           inputMode="search"
           onChange={(code) => set({ merchantCode: code.trim() ? code : undefined })}
+        />
+        <CodeSelect
+          name="board-channel"
+          label="登记方式"
+          labels={CHANNEL_LABELS}
+          value={filter.channel}
+          onChange={(channel) => set({ channel })}
+        />
+        <TextField
+          name="board-text"
+          label="搜索"
+          value={filter.text ?? ''}
+          maxlength={40}
+          placeholder="投诉编号、商户名或商品"
+          inputMode="search"
+          onChange={(text) => set({ text: text.trim() ? text : undefined })}
         />
       </View>
     </View>
