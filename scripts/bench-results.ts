@@ -2,6 +2,8 @@
 // each script (submit, tick, the board's) replaces its own figures and keeps the others'.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { Client } from 'pg'
+import type { SqlTarget } from '../cloudfunctions/adapters/sql/connect'
 
 export const RESULTS_FILE = resolve(__dirname, '..', 'bench', 'results.json')
 
@@ -62,4 +64,21 @@ export async function load(concurrency: number, seconds: number, op: (worker: nu
 export const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b)
   return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+/** A database of its own on the server at TEST_DATABASE_URL (null when unset), and how to drop it. */
+export async function throwawayPostgres(prefix: string, poolMax = 10): Promise<{ target: SqlTarget; drop: () => Promise<void> } | null> {
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) return null
+  const name = `${prefix}_${process.pid}`
+  const admin = async (q: string) => {
+    const c = new Client({ connectionString: adminUrl })
+    await c.connect()
+    await c.query(q)
+    await c.end()
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { target: { kind: 'postgres', url: url.toString(), poolMax }, drop: () => admin(`drop database if exists ${name} with (force)`) }
 }

@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Fastify from 'fastify'
-import { Client } from 'pg'
 import { chineseDaysTable } from '../cloudfunctions/adapters/calendar/chinese-days-table'
 import { logChainAnchors } from '../cloudfunctions/adapters/chain/file-chain-anchors'
 import { diskFileStore } from '../cloudfunctions/adapters/files/disk-file-store'
@@ -37,7 +36,7 @@ import { resolveCaller } from '../cloudfunctions/services/resolve-caller'
 import { DEMO_MERCHANTS, DEMO_SITE } from '../cloudfunctions/seed/demo-data'
 import { clocksAfterEvent } from '../src/domain/clocks/case-clock'
 import { aCase, anOutboxMessage, aSubmission, aSubmittedEvent } from '../tests/support/builders'
-import { load, median, saveBenchSection, type LoadFigures } from './bench-results'
+import { load, median, saveBenchSection, throwawayPostgres, type LoadFigures } from './bench-results'
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
@@ -216,25 +215,6 @@ async function roundTrips(bench: Bench) {
   return counts
 }
 
-async function postgresTarget(): Promise<{ target: SqlTarget; drop: () => Promise<void> } | null> {
-  const adminUrl = process.env.TEST_DATABASE_URL
-  if (!adminUrl) return null
-  const name = `ks_bench_${process.pid}`
-  const admin = async (q: string) => {
-    const c = new Client({ connectionString: adminUrl })
-    await c.connect()
-    await c.query(q)
-    await c.end()
-  }
-  await admin(`create database ${name}`)
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    target: { kind: 'postgres', url: url.toString(), poolMax: POOL_MAX },
-    drop: () => admin(`drop database if exists ${name} with (force)`),
-  }
-}
-
 function print({ name, figures, trips }: Awaited<ReturnType<typeof sideBySide>>) {
   const submit = figures['submit (HTTP, the host)']
   console.log(`\n== submit side by side, ${name}: ${CONCURRENCY} concurrent, ${ROUNDS} alternating rounds of ${SECONDS} s, medians`)
@@ -260,7 +240,7 @@ async function main() {
     const pglite = await sideBySide('PGlite', { kind: 'pglite', dataDir: join(dir, 'pg') })
     print(pglite)
     results.pglite = pglite
-    const pg = await postgresTarget()
+    const pg = await throwawayPostgres('ks_bench_submit', POOL_MAX)
     if (pg) {
       try {
         const postgres = await sideBySide(`PostgreSQL (pool ${POOL_MAX})`, pg.target)
