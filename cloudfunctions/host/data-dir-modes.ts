@@ -11,7 +11,16 @@ export function restrictNewFiles() {
   process.umask(0o077)
 }
 
-/** Folders 0700, files 0600, under `dir` (symbolic links are left alone, never followed). Returns how many changed. */
+/**
+ * What the host keeps in its data directory. Only these are walked: DATA_DIR may be set to a folder
+ * that also holds other things (a home directory, a shared mount), whose modes are not ours to change.
+ */
+const OURS = ['pg', 'files', 'qr', 'keys.json', 'keys.json.new', 'demo-credentials.json', 'demo-credentials.txt', 'chain-heads.log']
+
+/**
+ * The data directory 0700, and under it what the host keeps there: folders 0700, files 0600
+ * (symbolic links are left alone, never followed). Returns how many changed.
+ */
 export function restrictTree(dir: string): number {
   if (!existsSync(dir)) return 0
   let changed = 0
@@ -23,8 +32,9 @@ export function restrictTree(dir: string): number {
       chmodSync(path, wanted)
       changed++
     }
-    if (info.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name))
+    if (info.isDirectory() && path !== dir) for (const name of readdirSync(path)) visit(join(path, name))
   }
   visit(dir)
+  for (const name of OURS) if (existsSync(join(dir, name))) visit(join(dir, name))
   return changed
 }

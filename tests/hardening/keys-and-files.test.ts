@@ -50,7 +50,11 @@ describe('keys and files', () => {
     writeFileSync(join(dataDir, 'files', 'ab', 'old-evidence'), 'bytes')
     chmodSync(join(dataDir, 'files', 'ab', 'old-evidence'), 0o666)
     chmodSync(join(dataDir, 'files', 'ab'), 0o777)
+    writeFileSync(join(dataDir, 'notes.txt'), 'not the host’s') // DATA_DIR may hold other things: left as they are
+    chmodSync(join(dataDir, 'notes.txt'), 0o644)
     await boot()
+    expect(statSync(join(dataDir, 'notes.txt')).mode & 0o777).toBe(0o644)
+    rmSync(join(dataDir, 'notes.txt'))
     const modes = modesUnder(dataDir)
     expect(modes.size).toBeGreaterThan(100) // PGlite's own files are among them
     const open = [...modes].filter(([, mode]) => (mode & 0o077) !== 0)
