@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { IdentityStore } from '../../ports/store'
 import type { Database } from './database'
 import { toMembership, toStaff, toStaffSession } from './row-mappers'
@@ -25,15 +25,15 @@ export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
       await db.insertInto('device_tokens').values({ token_hash: tokenHash, subject, issued_at: at }).execute()
     },
     async rotateDeviceToken(oldHash, newHash, at, retiredFor) {
-      await db.transaction().execute(async (trx) => {
-        const old = await trx
-          .updateTable('device_tokens')
-          .set({ retired_at: at, retired_for: retiredFor })
-          .where('token_hash', '=', oldHash)
-          .returning('subject')
-          .executeTakeFirstOrThrow()
-        await trx.insertInto('device_tokens').values({ token_hash: newHash, subject: old.subject, issued_at: at }).execute()
-      })
+      // one statement, so one round trip and atomic by itself: the retirement feeds the insert
+      const { rows } = await sql<{ subject: string }>`
+        with retired as (
+          update device_tokens set retired_at = ${at}, retired_for = ${retiredFor} where token_hash = ${oldHash} returning subject
+        )
+        insert into device_tokens (token_hash, subject, issued_at) select ${newHash}, subject, ${at} from retired returning subject`.execute(
+        db,
+      )
+      if (rows.length !== 1) throw new Error('rotateDeviceToken: no such token to retire')
     },
     async saveMembership(m) {
       await db
