@@ -3,17 +3,13 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { diskFileStore } from '../../cloudfunctions/adapters/files/disk-file-store'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { bootHost } from '../../cloudfunctions/host/boot'
 import { parseHostConfig } from '../../cloudfunctions/host/host-config'
-import { DEMO_MERCHANTS } from '../../cloudfunctions/seed/demo-data'
-import { aSubmission } from '../support/builders'
-import { browserLike } from '../support/http-client'
-import { form } from '../evidence/support/evidence-host'
-import { minimalPdf } from '../evidence/support/images'
+import { fileCaseWithReceipt, npmScript as runNpmScript } from './support/backup-fixtures'
 
 // Item 8 of issue 12: there was no backup command. npm run backup / npm run restore, round trip:
 // a PGlite data directory with a case and its evidence, backed up, restored into a fresh directory,
@@ -45,37 +41,14 @@ describe('backup and restore', () => {
     if (!parsed.ok) throw new Error(parsed.problems.join())
     return bootHost(parsed.config, () => undefined)
   }
-  const npmScript = (script: string, dataDir: string, ...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', script, '--', ...args], {
-      cwd: resolve(__dirname, '../..'),
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      timeout: 180_000,
-    })
+  const npmScript = (script: string, dataDir: string, ...args: string[]) => runNpmScript(script, { dataDir, databaseUrl: '' }, ...args)
   const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
   let caseId = ''
   let sha = ''
 
   it('when a case with evidence is backed up, then one archive (mode 600) holds the database, the keys and the files', async () => {
-    const host = await boot(original)
-    try {
-      const phone = browserLike(host.url)
-      const up = await phone.request('/upload/evidence', {
-        method: 'POST',
-        body: form([
-          ['kind', 'receipt'],
-          ['file', { bytes: minimalPdf(), name: '小票.pdf' }],
-        ]),
-      })
-      const evidence = (await up.json()).data
-      sha = evidence.sha256
-      const filed = await phone.post('/api/consumer', aSubmission(DEMO_MERCHANTS[0].code, { evidenceIds: [evidence.id] }))
-      expect(filed.status).toBe(200)
-      caseId = filed.body.data.caseId
-    } finally {
-      await host.close()
-    }
+    ;({ caseId, sha256: sha } = await fileCaseWithReceipt(await boot(original)))
     const made = npmScript('backup', original, '--out', archive)
     expect(made.stderr).toBe('')
     expect(made.status).toBe(0)

@@ -10,11 +10,7 @@ import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { bootHost } from '../../cloudfunctions/host/boot'
 import { parseHostConfig } from '../../cloudfunctions/host/host-config'
-import { DEMO_MERCHANTS } from '../../cloudfunctions/seed/demo-data'
-import { aSubmission } from '../support/builders'
-import { browserLike } from '../support/http-client'
-import { form } from '../evidence/support/evidence-host'
-import { minimalPdf } from '../evidence/support/images'
+import { fileCaseWithReceipt, npmScript as runNpmScript } from './support/backup-fixtures'
 
 // Issue 12.8 on a real PostgreSQL server: a fresh data directory (so a new keys.json) against an
 // existing database used to start and answer 500 on every old case; and npm run backup / restore
@@ -64,36 +60,12 @@ describe('keys and backups on PostgreSQL', () => {
     return bootHost(parsed.config, () => undefined)
   }
   const npmScript = (script: string, dataDir: string, databaseUrl: string, ...args: string[]) =>
-    spawnSync('npm', ['run', '--silent', script, '--', ...args], {
-      cwd: resolve(__dirname, '../..'),
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
-      encoding: 'utf8',
-      timeout: 180_000,
-    })
+    runNpmScript(script, { dataDir, databaseUrl }, ...args)
 
   it('when a fresh data directory meets a database written under another key, then the boot stops naming the new keys.json; backup and restore round-trip through pg_dump', async () => {
     const first = join(root, 'first')
     const database = await newDatabase()
-    const host = await boot(first, database)
-    let caseId: string
-    let sha: string
-    try {
-      const phone = browserLike(host.url)
-      const up = await phone.request('/upload/evidence', {
-        method: 'POST',
-        body: form([
-          ['kind', 'receipt'],
-          ['file', { bytes: minimalPdf(), name: '小票.pdf' }],
-        ]),
-      })
-      const evidence = (await up.json()).data
-      sha = evidence.sha256
-      const filed = await phone.post('/api/consumer', aSubmission(DEMO_MERCHANTS[0].code, { evidenceIds: [evidence.id] }))
-      expect(filed.status).toBe(200)
-      caseId = filed.body.data.caseId
-    } finally {
-      await host.close()
-    }
+    const { caseId, sha256: sha } = await fileCaseWithReceipt(await boot(first, database))
 
     const fresh = join(root, 'fresh')
     await expect(boot(fresh, database)).rejects.toMatchObject({
