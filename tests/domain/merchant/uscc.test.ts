@@ -161,6 +161,9 @@ describe('normalising and the zod field', () => {
 
   it('when the value is not a string, then the message is Chinese', () => {
     // a code typed into a number cell: Excel has already rounded it
-    expect(parseWith(UsccSchema, Number('914403001922038216'))).toMatchObject({ ok: false, error: { fields: { _: '请填写统一社会信用代码' } } })
+    expect(parseWith(UsccSchema, Number('914403001922038216'))).toMatchObject({
+      ok: false,
+      error: { fields: { _: '请填写统一社会信用代码' } },
+    })
   })
 })
