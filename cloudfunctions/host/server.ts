@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Deps } from '../services/context'
 import { registerApiRoutes } from './api-routes'
@@ -11,6 +10,7 @@ import { handleHttpError } from './http-errors'
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
 import { registerSecurityHeaders } from './security-headers'
 import { registerStaffSessionRoutes } from './staff-session-routes'
+import { registerCompression, registerH5 } from './static-assets'
 import type { UploadQuota } from './upload-guards'
 
 /**
@@ -44,6 +44,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
   // before any route: both add hooks that every route registered after them runs
+  await registerCompression(app)
   await registerSecurityHeaders(app, { h5Dir: opts.h5Dir, https: opts.secureCookies })
   await registerRateLimits(app, deps, opts.rateLimits ?? DEFAULT_RATE_LIMITS)
 
@@ -60,7 +61,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
   })
 
   if (opts.h5Dir && existsSync(resolve(opts.h5Dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: resolve(opts.h5Dir), index: ['index.html'] })
+    await registerH5(app, opts.h5Dir)
   }
   return app
 }

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { constants as zlib } from 'node:zlib'
+import fastifyCompress from '@fastify/compress'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+
+// The H5 app as a cheap phone on a weak mall network should get it (issue 13): compressed, and
+// never fetched twice. Taro names every JS and CSS chunk by its content hash, so a chunk's URL
+// changes whenever its bytes do: those are cached for a year and marked immutable (no revalidation
+// round trip on the next visit). index.html is the one file whose name stays; it is revalidated
+// every time, so a new release is picked up at the next page load.
+
+/** A chunk Taro named by content: `js/app.3f2a1b9c.js`, `css/4964.a3f77863.css`. */
+export const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)$/
+
+export const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/**
+ * brotli at quality 5 and gzip for everything textual the host sends (the API's JSON too). Quality 5
+ * because the JS is compressed on the way out, per request: 11 would cost ~10× the CPU for ~5 % fewer
+ * bytes. Already-compressed media (evidence photos and video) is left alone by type.
+ */
+export async function registerCompression(app: FastifyInstance) {
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  })
+}
+
+export async function registerH5(app: FastifyInstance, h5Dir: string) {
+  await app.register(fastifyStatic, {
+    root: resolve(h5Dir),
+    index: ['index.html'],
+    cacheControl: false, // set below, per file
+    setHeaders(res, path) {
+      res.setHeader('cache-control', HASHED_ASSET.test(path) ? YEAR_IMMUTABLE : 'no-cache')
+    },
+  })
+}
