@@ -10,32 +10,20 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Fastify from 'fastify'
-import { chineseDaysTable } from '../cloudfunctions/adapters/calendar/chinese-days-table'
-import { logChainAnchors } from '../cloudfunctions/adapters/chain/file-chain-anchors'
-import { diskFileStore } from '../cloudfunctions/adapters/files/disk-file-store'
-import { noUploadedObjects } from '../cloudfunctions/adapters/files/no-uploaded-objects'
-import { signedFileLinks } from '../cloudfunctions/adapters/files/signed-file-links'
-import { connectSql, migrateToLatest, type SqlTarget } from '../cloudfunctions/adapters/sql/connect'
+import { type SqlTarget } from '../cloudfunctions/adapters/sql/connect'
 import { countInto, countRoundTrips, noRoundTrips, type RoundTrips } from '../cloudfunctions/adapters/sql/query-counter'
 import { caseToRow, eventToRow, outboxToRow } from '../cloudfunctions/adapters/sql/row-mappers'
 import { clockToRow } from '../cloudfunctions/adapters/sql/sql-clock-store'
-import { sqlStore } from '../cloudfunctions/adapters/sql/sql-store'
-import { aesVault } from '../cloudfunctions/adapters/system/aes-vault'
-import { hmacChainSigner } from '../cloudfunctions/adapters/system/hmac-chain-signer'
-import { hmacLinkSigner } from '../cloudfunctions/adapters/system/hmac-link-signer'
-import { nodeSecrets } from '../cloudfunctions/adapters/system/node-secrets'
-import { randomIds } from '../cloudfunctions/adapters/system/random-ids'
 import { systemClock } from '../cloudfunctions/adapters/system/system-clock'
 import { FUNCTIONS } from '../cloudfunctions/functions/all-functions'
 import { buildServer } from '../cloudfunctions/host/server'
-import { noImages } from '../cloudfunctions/ports/media'
-import { unavailableSpeech } from '../cloudfunctions/ports/speech'
 import { dispatch } from '../cloudfunctions/runtime/dispatch'
 import type { Deps } from '../cloudfunctions/services/context'
 import { resolveCaller } from '../cloudfunctions/services/resolve-caller'
-import { DEMO_MERCHANTS, DEMO_SITE } from '../cloudfunctions/seed/demo-data'
+import { DEMO_MERCHANTS } from '../cloudfunctions/seed/demo-data'
 import { clocksAfterEvent } from '../src/domain/clocks/case-clock'
 import { aCase, anOutboxMessage, aSubmission, aSubmittedEvent } from '../tests/support/builders'
+import { openBenchStore } from './bench-store'
 import { load, median, saveBenchSection, throwawayPostgres, type LoadFigures } from './bench-results'
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
@@ -47,27 +35,7 @@ const NO_LIMITS = { lookupsPerMinute: 1e9, loginsPerMinute: 1e9, submitsPerMinut
 const SHOP = DEMO_MERCHANTS[0]
 
 async function openBench(target: SqlTarget) {
-  const db = await connectSql(target)
-  await migrateToLatest(db)
-  const vault = aesVault(new Uint8Array(32).fill(3))
-  const store = sqlStore(db, vault)
-  const links = hmacLinkSigner(new Uint8Array(32).fill(4))
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    secrets: nodeSecrets,
-    files: diskFileStore(mkdtempSync(join(tmpdir(), 'kuaisu-bench-files-'))),
-    links,
-    fileLinks: signedFileLinks(links),
-    uploads: noUploadedObjects,
-    calendar: chineseDaysTable(),
-    speech: unavailableSpeech,
-    images: noImages,
-    chainSigner: hmacChainSigner(new Uint8Array(32).fill(5)),
-    chainAnchors: logChainAnchors(() => {}),
-  }
-  await store.saveSite(DEMO_SITE)
+  const { db, vault, store, deps } = await openBenchStore(target, systemClock, mkdtempSync(join(tmpdir(), 'kuaisu-bench-files-')))
   await store.saveMerchant(SHOP)
   await store.maintain()
   return { db, vault, store, deps }

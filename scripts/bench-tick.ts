@@ -6,30 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { chineseDaysTable } from '../cloudfunctions/adapters/calendar/chinese-days-table'
-import { diskFileStore } from '../cloudfunctions/adapters/files/disk-file-store'
-import { connectSql, migrateToLatest, type SqlTarget } from '../cloudfunctions/adapters/sql/connect'
+import { type SqlTarget } from '../cloudfunctions/adapters/sql/connect'
 import { countRoundTrips, type RoundTrips } from '../cloudfunctions/adapters/sql/query-counter'
 import { caseToRow } from '../cloudfunctions/adapters/sql/row-mappers'
-import { sqlStore } from '../cloudfunctions/adapters/sql/sql-store'
-import { aesVault } from '../cloudfunctions/adapters/system/aes-vault'
-import { hmacChainSigner } from '../cloudfunctions/adapters/system/hmac-chain-signer'
-import { logChainAnchors } from '../cloudfunctions/adapters/chain/file-chain-anchors'
-import { hmacLinkSigner } from '../cloudfunctions/adapters/system/hmac-link-signer'
-import { noUploadedObjects } from '../cloudfunctions/adapters/files/no-uploaded-objects'
-import { signedFileLinks } from '../cloudfunctions/adapters/files/signed-file-links'
-import { nodeSecrets } from '../cloudfunctions/adapters/system/node-secrets'
-import { randomIds } from '../cloudfunctions/adapters/system/random-ids'
 import { fixedClock } from '../cloudfunctions/adapters/system/system-clock'
-import { noImages } from '../cloudfunctions/ports/media'
-import { unavailableSpeech } from '../cloudfunctions/ports/speech'
-import type { Deps } from '../cloudfunctions/services/context'
 import { dispatchOutbox } from '../cloudfunctions/services/notify/dispatch-outbox'
 import { tick } from '../cloudfunctions/services/tick'
-import { DEMO_MERCHANTS, DEMO_SITE } from '../cloudfunctions/seed/demo-data'
+import { DEMO_MERCHANTS } from '../cloudfunctions/seed/demo-data'
 import type { Case } from '../src/domain/case.schema'
 import type { Merchant } from '../src/domain/merchant.schema'
 import { aCase } from '../tests/support/builders'
+import { openBenchStore } from './bench-store'
 import { saveBenchSection, throwawayPostgres } from './bench-results'
 
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 100_000)
@@ -60,27 +47,7 @@ async function main() {
 
 async function benchOn(name: string, target: SqlTarget, dir: string) {
   {
-    const db = await connectSql(target)
-    await migrateToLatest(db)
-    const vault = aesVault(new Uint8Array(32).fill(3))
-    const store = sqlStore(db, vault)
-    const links = hmacLinkSigner(new Uint8Array(32).fill(4))
-    const deps: Deps = {
-      store,
-      clock: fixedClock(NOW),
-      ids: randomIds,
-      secrets: nodeSecrets,
-      files: diskFileStore(join(dir, 'files')),
-      links,
-      fileLinks: signedFileLinks(links),
-      uploads: noUploadedObjects,
-      calendar: chineseDaysTable(),
-      speech: unavailableSpeech,
-      images: noImages, // the tick takes no photos in
-      chainSigner: hmacChainSigner(new Uint8Array(32).fill(5)),
-      chainAnchors: logChainAnchors(() => {}),
-    }
-    await store.saveSite(DEMO_SITE)
+    const { db, vault, store, deps } = await openBenchStore(target, fixedClock(NOW), join(dir, 'files'))
     const shop = DEMO_MERCHANTS[0]
     await store.saveMerchant(shop)
 
