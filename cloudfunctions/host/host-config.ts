@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { notifyConfigFrom, type NotifyConfig } from '../adapters/notify-config'
 import { tencentConfigFrom, type TencentConfig } from '../adapters/tencent/tencent-config'
 import { Base64KeySchema } from '../adapters/system/base64-key'
+import { TrustProxySchema } from './trust-proxy'
 
 // process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
 const bool = (fallback: boolean) =>
@@ -31,6 +32,8 @@ export const HostEnvSchema = z
       .max(65535, { error: '必须在 0 到 65535 之间（0 = 任选空闲端口）' })
       .default(8080),
     HOST: z.string().min(1).default('0.0.0.0'),
+    // the reverse proxy in front, if any: then the client's address comes from X-Forwarded-For (trust-proxy.ts)
+    TRUST_PROXY: TrustProxySchema,
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的网址' }).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: '必须是 postgres:// 开头的连接串' }).optional(),
@@ -79,6 +82,7 @@ export const HostEnvSchema = z
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
     demoPassword: env.DEMO_PASSWORD,
     cookieSecure: env.COOKIE_SECURE || /^https:/i.test(env.PUBLIC_URL ?? ''),
+    trustProxy: env.TRUST_PROXY,
     uploadQuota: { perHour: env.UPLOADS_PER_HOUR, bytesPerHour: env.UPLOAD_MB_PER_HOUR * 1024 * 1024 },
     minFreeDiskBytes: env.MIN_FREE_DISK_MB * 1024 * 1024,
     rateLimits: {

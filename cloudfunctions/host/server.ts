@@ -11,6 +11,7 @@ import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate
 import { registerSecurityHeaders } from './security-headers'
 import { registerStaffSessionRoutes } from './staff-session-routes'
 import { registerCompression, registerH5 } from './static-assets'
+import type { TrustProxy } from './trust-proxy'
 import type { UploadQuota } from './upload-guards'
 
 /**
@@ -29,6 +30,8 @@ export interface ServerOptions {
   /** demo mode only: the link that makes a browser a clerk of the demo shop */
   demoClerk?: DemoClerk
   logLevel?: string
+  /** the reverse proxy in front (trust-proxy.ts); false: the socket's address is the client's */
+  trustProxy?: TrustProxy
   /** per minute; the defaults when unset (rate-limits.ts) */
   rateLimits?: RateLimits
   uploadQuota?: UploadQuota
@@ -40,6 +43,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions): Promise<Fast
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest } },
     bodyLimit: 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
   })
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
