@@ -295,11 +295,11 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
       .fill('0')
     await current(station).getByRole('button', { name: '保存时限设置' }).click()
     await current(station).locator('#field-settings-amounts-merchant_response').getByText('至少1分钟').waitFor()
-    expect(
-      await current(station)
-        .getByRole('textbox', { name: /^商家响应/ })
-        .getAttribute('aria-invalid'),
-    ).toBe('true')
+    // the input web component passes aria-invalid on a frame later: wait for it rather than read it once
+    await current(station)
+      .getByRole('textbox', { name: /^商家响应/ })
+      .and(current(station).locator('[aria-invalid="true"]'))
+      .waitFor()
     await shot(station, 'follow-11-settings-error')
     await axeClean(station)
   })
