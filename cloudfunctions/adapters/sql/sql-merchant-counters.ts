@@ -101,14 +101,7 @@ export function tallyDeltaWrite(trx: Kysely<Database>, merchantId: string, befor
     )
 }
 
-/** The tick marked a response clock overdue: one more late response for the case's shop (complaints only). */
-export async function countResponseLate(trx: Transaction<Database>, caseId: string) {
-  await sql`insert into merchant_counters (merchant_id, response_late)
-    select merchant_id, 1 from cases where id = ${caseId} and kind = 'complaint'
-    on conflict (merchant_id) do update set response_late = merchant_counters.response_late + 1`.execute(trx)
-}
-
-/** countResponseLate for many cases at once (the batched tick): one statement, one row per shop. */
+/** The tick marked these response clocks overdue (one batch): one more late response for each case's shop, complaints only; one statement, one row per shop. */
 export async function countResponsesLate(trx: Transaction<Database>, caseIds: readonly string[]) {
   if (caseIds.length === 0) return
   await sql`insert into merchant_counters (merchant_id, response_late)
