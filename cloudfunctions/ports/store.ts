@@ -123,8 +123,6 @@ export interface CaseStore {
   listAllCases(page: PageRequest): Promise<Case[]>
   /** Oldest first, in sequence order. */
   listEvents(caseId: string): Promise<CaseEvent[]>
-  /** Notifications not yet delivered, oldest first. */
-  listPendingOutbox(limit: number): Promise<OutboxMessage[]>
 }
 
 /** The soonest running clock of a case, as kept on the case (enough for a board row and its colour). */
@@ -273,8 +271,6 @@ export interface AccessEntry {
 
 export interface AccessLogStore {
   recordAccess(entry: AccessEntry): Promise<void>
-  /** Oldest first. */
-  listAccessOfCase(caseId: string): Promise<AccessEntry[]>
 }
 
 export interface Store

@@ -1,5 +1,6 @@
 import { callAs, type Data } from '../support/call-as'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { aSubmission, unique } from '../support/builders'
@@ -11,7 +12,7 @@ const T0 = new Date('2026-03-10T02:00:00Z') // 10:00 Beijing, Tuesday
 // What each viewer reads of a case: the board with its clocks and filters, and the case pages with
 // exactly the steps that viewer may take.
 describe('station board and case pages', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let deps: ReturnType<typeof makeDeps>
   const staff: Record<string, PlatformIdentity> = {}
   const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)

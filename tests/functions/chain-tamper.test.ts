@@ -7,6 +7,7 @@ import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { hmacChainSigner } from '../../cloudfunctions/adapters/system/hmac-chain-signer'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { anchorChainHeads } from '../../cloudfunctions/services/chain-anchor'
 import { verifyCaseRecord } from '../../cloudfunctions/services/verify-chain'
 import type { CaseEvent } from '../../src/domain/case.schema'
@@ -21,7 +22,7 @@ import { openWorkflowWorld } from '../support/workflow-world'
 // the edit, as the attack found it, then the full check catching it and saying what it found.
 describe('a case record that was tampered with', () => {
   let db: Kysely<Database>
-  let store: Store
+  let store: Store & StoreInspection
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
 
   let dropDatabase = async () => {}

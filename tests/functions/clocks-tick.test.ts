@@ -1,5 +1,6 @@
 import { callAs } from '../support/call-as'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { tick } from '../../cloudfunctions/services/tick'
@@ -13,7 +14,7 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000)
 // The clocks on a fake clock: a merchant who stays silent is reminded, urged, and carded red,
 // with the station and then the regulator told — each alert exactly once.
 describe('clocks and the tick', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let deps: ReturnType<typeof makeDeps>
   let station: PlatformIdentity
   const run = (fn: 'consumer' | 'merchant' | 'station', event: object, as: PlatformIdentity) => callAs(deps, fn, event, as)

@@ -1,6 +1,7 @@
 import { consumerFunction } from '../../cloudfunctions/functions/consumer/handlers'
 import { createCloudMain } from '../../cloudfunctions/runtime/cloud-main'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { wxContext } from '../support/cloud-context'
 import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
 import { aSubmission } from '../support/builders'
@@ -10,7 +11,7 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 // The consumer cloud function called exactly as CloudBase calls it — main(event, context) — on a
 // real (PGlite) database. Only the platform's identity is simulated, in its real context format.
 describe('consumer function — main(event, context)', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let main: ReturnType<typeof createCloudMain>
   const key = (n: number) => `draft-key-${String(n).padStart(8, '0')}`
 

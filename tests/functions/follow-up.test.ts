@@ -1,4 +1,5 @@
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { callAs } from '../support/call-as'
 import { anEvidence, unique } from '../support/builders'
 import { SITE_A } from '../support/seed-shops'
@@ -10,7 +11,7 @@ const T0 = new Date('2026-03-10T06:00:00Z') // 14:00 Beijing, a working Tuesday
 // of a complex case, the shopper's rating, the return visit by someone other than the handler, the
 // reopening it may lead to, a site's own clock numbers, and files attached to a step.
 describe('case follow-up through the functions', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
   const clockOf = async (caseId: string, id: string) => (await store.listClocksOfCase(caseId)).find((c) => c.clockId === id)
   const outboxOf = async (caseId: string) =>

@@ -1,6 +1,7 @@
 import { callAs } from '../support/call-as'
 import sharp from 'sharp'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { acceptEvidence } from '../../cloudfunctions/services/evidence/accept-evidence'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
@@ -12,7 +13,7 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 
 // The complete complaint (issue 3) through the functions, on a real database and a real file store.
 describe('complaint intake — consent, idempotency, evidence, lookup, proxy filing', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let deps: Deps
   const call = (fn: 'consumer' | 'proxy', event: object, who: PlatformIdentity) => callAs(deps, fn, event, who)
   const submit = (subject: string, over: Partial<SubmitComplaintInput> = {}) =>

@@ -1,5 +1,6 @@
 import { countRoundTrips } from '../../cloudfunctions/adapters/sql/query-counter'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { tick } from '../../cloudfunctions/services/tick'
 import { aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
@@ -11,7 +12,7 @@ const MONTH_LATER = new Date('2026-04-10T06:00:00Z') // every clock of a case fi
 
 // The tick a batch at a time (issue 13.5): its round trips grow with the batches, not with the clocks.
 describe('the tick in batches', () => {
-  let store: Store
+  let store: Store & StoreInspection
   beforeEach(async () => {
     store = await openTestStore()
     await seedTwoShops(store)

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { verifyChain } from '../../src/domain/workflow/event-chain'
 import { unique } from '../support/builders'
 import { openWorkflowWorld, type Fn } from '../support/workflow-world'
@@ -7,7 +8,7 @@ import { openWorkflowWorld, type Fn } from '../support/workflow-world'
 // A case's life through the functions: each step checked by the state machine, scoped to who may
 // see the case, and written with its chained event and notifications.
 describe('case workflow through the functions', () => {
-  let store: Store
+  let store: Store & StoreInspection
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
   let who: typeof world.who
   const act = (...args: Parameters<typeof world.act>) => world.act(...args)

@@ -1,4 +1,5 @@
 import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Case } from '../../src/domain/case.schema'
 import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
@@ -10,9 +11,9 @@ import { aCase, aMerchant, anEvidence, anOutboxMessage, aSite, aSubmittedEvent, 
  */
 const noEvidence = (c: Case): EvidenceClaim => ({ ids: [], uploadedBy: c.filedBy })
 
-export function storeContract(adapterName: string, open: () => Promise<Store>) {
+export function storeContract(adapterName: string, open: () => Promise<Store & StoreInspection>) {
   describe(`Store contract — ${adapterName}`, () => {
-    let store: Store
+    let store: Store & StoreInspection
     beforeAll(async () => {
       store = await open()
     })

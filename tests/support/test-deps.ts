@@ -15,12 +15,13 @@ import { fileChainAnchors } from '../../cloudfunctions/adapters/chain/file-chain
 import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { openPostgresTestStore } from './postgres-test-db'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { unavailableSpeech } from '../../cloudfunctions/ports/speech'
 
 /** A fresh, migrated store: PGlite from the suite's template, or PostgreSQL when a URL is given. */
-export async function openTestStore(): Promise<Store> {
+export async function openTestStore(): Promise<Store & StoreInspection> {
   // jest.pg.config.js runs the handler suites again on a PostgreSQL server.
   if (process.env.KS_TEST_STORE === 'postgres') return openPostgresTestStore()
   const template = process.env.KS_PGLITE_TEMPLATE

@@ -1,4 +1,5 @@
 import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
@@ -34,8 +35,8 @@ const DEFAULT_DETAILS: Record<string, ClientDetails> = { answer: OFFER, rate: ra
  * Two sites, a shop in each, a station account for each (plus a second one at site A, for return
  * visits by someone other than the handler) and an active clerk per shop — logged in and ready.
  */
-export async function openWorkflowWorld(start: Date = DEFAULT_NOW, given?: Store) {
-  const store: Store = given ?? (await openTestStore())
+export async function openWorkflowWorld(start: Date = DEFAULT_NOW, given?: Store & StoreInspection) {
+  const store: Store & StoreInspection = given ?? (await openTestStore())
   const deps = makeDeps(store, start)
   await seedTwoShops(store)
   const now = '2026-03-10T02:00:00.000Z'

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { AccessLogStore } from '../../ports/store'
+import type { StoreInspection } from '../../ports/store-inspection'
 import type { Database } from './database'
 
-export function sqlAccessLogStore(db: Kysely<Database>): AccessLogStore {
+export function sqlAccessLogStore(db: Kysely<Database>): AccessLogStore & Pick<StoreInspection, 'listAccessOfCase'> {
   return {
     async recordAccess(e) {
       await db

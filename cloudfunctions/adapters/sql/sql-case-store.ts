@@ -3,6 +3,7 @@ import { AppFailure, appError } from '../../../src/domain/errors'
 import type { Case } from '../../../src/domain/case.schema'
 import type { NewCase } from '../../ports/case-numbering'
 import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
+import type { StoreInspection } from '../../ports/store-inspection'
 import type { Vault } from '../../ports/system'
 import type { Database } from './database'
 import { clockSummaryColumns, refreshClockSummary } from './sql-board-store'
@@ -53,7 +54,7 @@ class AlreadyFiled extends Error {
   }
 }
 
-export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore {
+export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pick<StoreInspection, 'listPendingOutbox'> {
   const toCase = caseRowMapper(vault)
   const listBy = async (column: CaseColumn | null, value: string, page: PageRequest, complaintsOnly = false) => {
     let query = db.selectFrom('cases').selectAll()

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Store } from '../../ports/store'
+import type { StoreInspection } from '../../ports/store-inspection'
 import type { Vault } from '../../ports/system'
 import { connectSql, migrateToLatest, type SqlTarget } from './connect'
 import type { Database } from './database'
@@ -18,7 +19,7 @@ import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
-export function sqlStore(db: Kysely<Database>, vault: Vault): Store {
+export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
   return {
     ...cachedDirectory(sqlDirectoryStore(db, vault)), // shop and site: every submit reads them (directory-cache.ts)
     ...sqlIdentityStore(db),
@@ -47,7 +48,7 @@ async function analyze(db: Kysely<Database>) {
 }
 
 /** Connect, migrate to the latest schema, and hand back the store. */
-export async function openSqlStore(target: SqlTarget, vault: Vault): Promise<Store> {
+export async function openSqlStore(target: SqlTarget, vault: Vault): Promise<Store & StoreInspection> {
   const db = await connectSql(target)
   const applied = await migrateToLatest(db)
   if (applied.length > 0) await analyze(db) // a migration's backfill changed the tables' shape
