@@ -1,52 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { CaseClockSchema, type CaseClock } from '../../../src/domain/clocks/case-clock'
+import { CaseClockSchema } from '../../../src/domain/clocks/case-clock'
 import type { MerchantCaseCounts } from '../../../src/domain/merchant/merchant-record'
-import { OPEN_STATUSES } from '../../../src/domain/workflow/transitions'
+import { tallyCounts, type Tally } from '../../../src/domain/merchant/merchant-tally'
 import type { Database } from './database'
 
 // A shop's record kept as counters (migration 0013), changed in the transaction of each case change:
-// the delta between what the case counted for before and after. Complaints only — a report leaves no
-// trace in the shop's record. The counted columns never change after filing (merchant, kind), so a
+// the delta between what the case counted for before and after (what a case counts for is in
+// src/domain/merchant/merchant-tally.ts). Complaints only — a report leaves no trace in the shop's record. The counted columns never change after filing (merchant, kind), so a
 // change is always one shop's delta.
 
-type Response = Pick<CaseClock, 'dueAt' | 'stoppedAt' | 'stage'>
-
-/** What one complaint counts for, in the record's terms. */
-export interface Tally {
-  status: string
-  outcome: string | null
-  /** its merchant_response clock, if one ever started */
-  response: Response | null
-}
-
-type Counts = Omit<MerchantCaseCounts, 'total'>
-
-/**
- * On time: stopped at or before its due. Late: stopped after it, or running and marked overdue by
- * the tick (a counter cannot flip as time passes; advanceClock counts it when the tick gets there).
- */
-function countsOf(t: Tally | null): Counts {
-  if (!t) return { open: 0, closed: 0, settled: 0, responseStarted: 0, responseOnTime: 0, responseLate: 0 }
-  const r = t.response
-  const stoppedAt = r?.stoppedAt ? Date.parse(r.stoppedAt) : null
-  const due = r ? Date.parse(r.dueAt) : 0
-  return {
-    open: OPEN_STATUSES.some((s) => s === t.status) ? 1 : 0,
-    closed: t.status === 'closed' ? 1 : 0,
-    settled: t.status === 'closed' && t.outcome === 'settled' ? 1 : 0,
-    responseStarted: r ? 1 : 0,
-    responseOnTime: stoppedAt !== null && stoppedAt <= due ? 1 : 0,
-    responseLate: r && ((stoppedAt !== null && stoppedAt > due) || (stoppedAt === null && r.stage === 'overdue')) ? 1 : 0,
-  }
-}
-
-export const responseOf = (clocks: readonly CaseClock[]): Response | null => clocks.find((k) => k.clockId === 'merchant_response') ?? null
-
-export const tallyOf = (row: { status: string; outcome: string | null }, response: Response | null): Tally => ({
-  status: row.status,
-  outcome: row.outcome,
-  response,
-})
+type Response = Tally['response']
 
 /** The case's response clock as it stands, locked until the transaction ends (null: it never started). */
 export async function lockedResponseClock(trx: Transaction<Database>, caseId: string): Promise<Response | null> {
@@ -72,8 +35,8 @@ export async function applyTallyDelta(trx: Transaction<Database>, merchantId: st
 
 /** applyTallyDelta's statement, unsent (null when nothing moves): createCase sends it inside its one statement. */
 export function tallyDeltaWrite(trx: Kysely<Database>, merchantId: string, before: Tally | null, after: Tally) {
-  const a = countsOf(after)
-  const b = countsOf(before)
+  const a = tallyCounts(after)
+  const b = tallyCounts(before)
   const d = {
     total: before ? 0 : 1,
     open: a.open - b.open,
@@ -133,3 +96,5 @@ export async function readCounters(db: Kysely<Database>, merchantId: string): Pr
     responseLate: row?.response_late ?? 0,
   }
 }
+
+export { responseOf, tallyOf, type Tally } from '../../../src/domain/merchant/merchant-tally'

@@ -1,0 +1,49 @@
+// Every collection the document-database store keeps, in one place: the adapter's files name their
+// collections from here, and the provisioning manifest (cloudbase-resources.ts) creates exactly these
+// with their indexes. Names are CloudBase collection names: letters, digits and underscores.
+export const COLLECTIONS = {
+  // directory
+  sites: 'sites',
+  merchants: 'merchants',
+  /** guard documents, _id = the shop code: a code names one shop (no unique index needed) */
+  merchantCodes: 'merchant_codes',
+  /** guard documents, _id = `${siteId}:${uscc}`: one shop per credit code per site */
+  merchantUsccs: 'merchant_usccs',
+  // identity
+  devices: 'devices',
+  /** _id = the token's hash */
+  deviceTokens: 'device_tokens',
+  memberships: 'memberships',
+  staff: 'staff',
+  /** guard documents, _id = the username: one account per username */
+  staffUsernames: 'staff_usernames',
+  /** _id = the session token's hash */
+  staffSessions: 'staff_sessions',
+  invites: 'merchant_invites',
+  // cases
+  cases: 'cases',
+  /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated submit */
+  caseKeys: 'case_keys',
+  /** _id = the counter's name (a day's case numbers, …) */
+  sequences: 'sequences',
+  events: 'case_events',
+  /** _id = `${caseId}:${clockId}` */
+  clocks: 'case_clocks',
+  outbox: 'outbox',
+  evidence: 'evidence',
+  accessLog: 'access_log',
+  /** _id = the merchant's id: the shop's record, kept in the transaction of each change */
+  merchantCounters: 'merchant_counters',
+  // notifications
+  /** _id = digest of the delivery key: a message to one address is delivered once */
+  deliveries: 'deliveries',
+  inbox: 'inbox',
+  /** _id = `${subject}:${slot}`: subscribe-message sends left */
+  subscriptions: 'subscriptions',
+  contacts: 'notification_contacts',
+  contactChanges: 'notification_contact_changes',
+  /** _id = the key's name */
+  keyChecks: 'key_checks',
+} as const
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
