@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { asyncHandler } from './async-handler'
+import { createLoopbackDb, type LoopbackDb } from './cloudbase-db/loopback-db'
 
 // A stand-in for CloudBase storage on 127.0.0.1, speaking what @cloudbase/node-sdk 3.18 sends when
 // initialised with `serviceUrl: <base>/admin` (src/storage/index.ts + src/utils/tcbapirequester.ts):
@@ -14,6 +15,7 @@ import { asyncHandler } from './async-handler'
 //                              x-cos-meta-fileid and key headers → 200 with an EMPTY body, or COS's XML <Error>
 //   GET  <tempFileURL>         the bytes while the signed URL lasts; 404/403 with COS's XML <Error>
 // Objects live in `objects` (path → bytes) so tests can look inside the bucket.
+// Every `database.*` action goes to an in-memory document database, `db` (tests/support/cloudbase-db/).
 
 export interface AdminCall {
   action: string
@@ -30,6 +32,8 @@ export interface CloudbaseLoopback {
   adminCalls: AdminCall[]
   /** action → the { code, message } its next call answers instead (once), e.g. a failing delete */
   faults: Map<string, { code: string; message: string }>
+  /** the document database behind `database.*` actions: collections, call counts, its own faults */
+  db: LoopbackDb
   /** what the mini-program's Taro.cloud.uploadFile does: signed metadata, then a PUT of the bytes */
   uploadAsApp(cloudPath: string, bytes: Uint8Array): Promise<string>
   close(): Promise<void>
@@ -46,6 +50,7 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
   const objects = new Map<string, Buffer>()
   const adminCalls: AdminCall[] = []
   const faults = new Map<string, { code: string; message: string }>()
+  const db = createLoopbackDb(env)
   const pendingPuts = new Map<string, { authorization: string; token: string; cosFileId: string }>()
   let base = ''
   let requestNo = 0
@@ -103,6 +108,7 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
       })
       return { data: { delete_list } }
     }
+    if (typeof action === 'string' && action.startsWith('database.')) return db.handle(action, body)
     return { code: 'INVALID_ACTION', message: `unknown action ${String(action)}` }
   }
 
@@ -181,6 +187,7 @@ export async function startCloudbaseLoopback(env = 'kuaisu-test-1a2b'): Promise<
     objects,
     adminCalls,
     faults,
+    db,
     async uploadAsApp(cloudPath, bytes) {
       const grant = metadata(cloudPath)
       const headers = {
