@@ -1,0 +1,332 @@
+import { FUNCTION_NAMES } from '../../../src/domain/api/contract'
+import { COLLECTIONS, type CollectionName } from './collection-names'
+
+// Everything the CloudBase environment must hold before the functions run, in one place: every
+// collection with its indexes and who may touch it, the storage rule, and which functions a client
+// may call. `npm run cloud:provision` makes an environment match this (scripts/cloud-provision.ts);
+// nothing here is read at run time. See docs/cloudbase-deploy.md.
+//
+// Indexes. Fields are the document fields the adapter writes (camelCase, instants in fixed-width UTC,
+// see doc-codec.ts), in the order a query filters on them (equality first) and then sorts. `_id` last
+// where the query pages on it. Direction matters only for a sort: 'desc' where the query sorts newest
+// first. An index that serves a query also serves its prefixes, so none is repeated as its own prefix.
+// Field names are those of the adapter's documents: whoever writes a collection's part of the adapter
+// owns its entry here and corrects it when a query changes (one line per index).
+//
+// Uniqueness: no unique index anywhere. What must be unique is made so by a deterministic `_id`
+// (a guard document inserted in the same transaction: merchant_codes, merchant_usccs, staff_usernames,
+// case_keys; or the record itself: device_tokens, staff_sessions, deliveries, …), and CloudBase
+// refuses a second document with the same _id. A unique index would only add a second, slower way to
+// fail inside a transaction.
+
+export type IndexDirection = 'asc' | 'desc'
+
+export interface IndexSpec {
+  /** CloudBase index name: letters, digits and underscores; unique within its collection */
+  name: string
+  /** [field, direction] in index order */
+  keys: ReadonlyArray<readonly [field: string, direction: IndexDirection]>
+  /** which store methods this index serves (for whoever changes a query) */
+  serves: string
+}
+
+export interface CollectionSpec {
+  indexes: readonly IndexSpec[]
+}
+
+/**
+ * Every collection (from COLLECTIONS, so none can be forgotten: the type demands each name) with its
+ * indexes. A collection read only by _id needs none.
+ */
+export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionSpec } = {
+  // directory
+  [COLLECTIONS.sites]: { indexes: [] },
+  [COLLECTIONS.merchants]: {
+    indexes: [
+      {
+        name: 'site_name',
+        keys: [
+          ['siteId', 'asc'],
+          ['name', 'asc'],
+        ],
+        serves: 'listMerchantsOfSite',
+      },
+      { name: 'name', keys: [['name', 'asc']], serves: 'searchMerchants (db.RegExp on name, ordered by name)' },
+    ],
+  },
+  [COLLECTIONS.merchantCodes]: { indexes: [] },
+  [COLLECTIONS.merchantUsccs]: { indexes: [] },
+  // identity
+  [COLLECTIONS.devices]: { indexes: [] },
+  [COLLECTIONS.deviceTokens]: { indexes: [] },
+  [COLLECTIONS.memberships]: {
+    indexes: [
+      {
+        name: 'subject_created',
+        keys: [
+          ['subject', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+        serves: 'listActiveMembershipsOf, listMembershipsOf',
+      },
+      {
+        name: 'merchant_created',
+        keys: [
+          ['merchantId', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+        serves: 'listMembershipsOfMerchant, listActiveMemberSubjects',
+      },
+    ],
+  },
+  [COLLECTIONS.staff]: { indexes: [] },
+  [COLLECTIONS.staffUsernames]: { indexes: [] },
+  [COLLECTIONS.staffSessions]: { indexes: [] },
+  [COLLECTIONS.invites]: {
+    indexes: [
+      { name: 'code_hash', keys: [['codeHash', 'asc']], serves: 'findLiveInvite' },
+      {
+        name: 'merchant_created',
+        keys: [
+          ['merchantId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+        serves: 'listLiveInvitesOf (newest first)',
+      },
+    ],
+  },
+  // cases
+  [COLLECTIONS.cases]: {
+    indexes: [
+      { name: 'case_no', keys: [['caseNo', 'asc']], serves: 'findCaseByNo' },
+      {
+        name: 'filed_by_created',
+        keys: [
+          ['filedBy', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listCasesFiledBy',
+      },
+      {
+        name: 'merchant_kind_created',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listCasesForMerchant (complaints only)',
+      },
+      {
+        name: 'site_created',
+        keys: [
+          ['siteId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listCasesForSite',
+      },
+      {
+        name: 'created',
+        keys: [
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listAllCases',
+      },
+      // the board (see BoardStore in ports/store.ts): soonest due first, keyset-paged on (boardDueAt, _id)
+      {
+        name: 'board_site_open',
+        keys: [
+          ['siteId', 'asc'],
+          ['open', 'asc'],
+          ['boardDueAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listBoard of one site, open cases',
+      },
+      {
+        name: 'board_open',
+        keys: [
+          ['open', 'asc'],
+          ['boardDueAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listBoard across sites, open cases',
+      },
+      {
+        name: 'board_site',
+        keys: [
+          ['siteId', 'asc'],
+          ['boardDueAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listBoard of one site, every status',
+      },
+    ],
+  },
+  [COLLECTIONS.caseKeys]: { indexes: [] },
+  [COLLECTIONS.sequences]: { indexes: [] },
+  [COLLECTIONS.events]: {
+    indexes: [
+      {
+        name: 'case_seq',
+        keys: [
+          ['caseId', 'asc'],
+          ['seq', 'asc'],
+        ],
+        serves: 'listEvents',
+      },
+    ],
+  },
+  [COLLECTIONS.clocks]: {
+    indexes: [
+      {
+        name: 'case_started',
+        keys: [
+          ['caseId', 'asc'],
+          ['startedAt', 'asc'],
+        ],
+        serves: 'listClocksOfCase, listClocksOfCases (caseId in […])',
+      },
+      { name: 'next_check', keys: [['nextCheckAt', 'asc']], serves: 'findClocksDueBefore, advanceDueClocks (the tick)' },
+    ],
+  },
+  [COLLECTIONS.outbox]: {
+    indexes: [
+      {
+        name: 'status_next_attempt',
+        keys: [
+          ['status', 'asc'],
+          ['nextAttemptAt', 'asc'],
+          ['position', 'asc'],
+        ],
+        serves: 'claimDueOutbox (the notify timer)',
+      },
+      {
+        name: 'status_position',
+        keys: [
+          ['status', 'asc'],
+          ['position', 'asc'],
+        ],
+        serves: 'listParkedOutbox; pending in order (StoreInspection)',
+      },
+    ],
+  },
+  [COLLECTIONS.evidence]: {
+    indexes: [
+      {
+        name: 'case_created',
+        keys: [
+          ['caseId', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+        serves: 'listEvidenceOfCase, listUnclaimedEvidenceBefore (caseId null)',
+      },
+      {
+        name: 'uploader_created',
+        keys: [
+          ['uploadedBy', 'asc'],
+          ['createdAt', 'asc'],
+        ],
+        serves: 'uploadsSince (the upload quota)',
+      },
+    ],
+  },
+  [COLLECTIONS.accessLog]: {
+    // append-only; read when someone audits one case
+    indexes: [
+      {
+        name: 'case_at',
+        keys: [
+          ['caseId', 'asc'],
+          ['at', 'asc'],
+        ],
+        serves: 'who opened a case, in order',
+      },
+    ],
+  },
+  [COLLECTIONS.merchantCounters]: { indexes: [] },
+  // notifications
+  [COLLECTIONS.deliveries]: { indexes: [] },
+  [COLLECTIONS.inbox]: {
+    indexes: [
+      {
+        name: 'recipient_created',
+        keys: [
+          ['recipientRole', 'asc'],
+          ['recipientId', 'asc'],
+          ['createdAt', 'desc'],
+        ],
+        serves: 'listInbox (newest first), countUnreadInbox, markInboxRead',
+      },
+    ],
+  },
+  [COLLECTIONS.subscriptions]: { indexes: [] },
+  [COLLECTIONS.contacts]: {
+    indexes: [
+      {
+        name: 'scope',
+        keys: [
+          ['scopeKind', 'asc'],
+          ['scopeId', 'asc'],
+        ],
+        serves: 'listContactsFor, listContactsAt',
+      },
+    ],
+  },
+  [COLLECTIONS.contactChanges]: {
+    indexes: [
+      {
+        name: 'contact_at',
+        keys: [
+          ['contactId', 'asc'],
+          ['at', 'asc'],
+        ],
+        serves: 'history of a contact',
+      },
+    ],
+  },
+  [COLLECTIONS.keyChecks]: { indexes: [] },
+}
+
+/**
+ * No client reads or writes any collection: every read and write goes through a cloud function,
+ * which uses the server SDK (administrator rights, not bound by the rule). ADMINONLY is CloudBase's
+ * "仅管理员可读写" (the same as the custom rule {"read": false, "write": false}); it is set per
+ * collection with ModifyDatabaseACL.
+ */
+export const COLLECTION_ACL = 'ADMINONLY' as const
+
+/**
+ * Cloud storage (one bucket per environment, one rule for the bucket). A client may write (upload;
+ * in CloudBase "write" also covers overwrite and delete) only where the mini-program uploads,
+ * uploads/<32 hex>/file.<ext> (src/api/upload.weapp.ts, UPLOAD_PATH), and only when signed in; it
+ * reads nothing: consumer.registerUpload copies the upload into evidence/ and deletes it, and
+ * files are shown through links the functions sign. The path is random (128 bits) rather than under
+ * the openid because the function learns the uploader from the platform, not from the path.
+ * The regular expression avoids backslashes (character classes instead), so no escaping can go
+ * wrong between this file, JSON and the rule language.
+ */
+export const STORAGE_UPLOAD_PATTERN = '^uploads[/][0-9a-f]{32}[/]file[.][a-z0-9]{1,8}$'
+export const STORAGE_RULE = {
+  read: false,
+  write: `auth != null && /${STORAGE_UPLOAD_PATTERN}/.test(resource.path) == true`,
+} as const
+
+/** Functions only timers (or the console) start: a client call is refused by the function rule. */
+export const INTERNAL_FUNCTIONS = ['clock', 'notify'] as const
+
+/** Functions the mini-program calls (wx.cloud.callFunction), one per API area (FUNCTION_NAMES). */
+export const CLIENT_FUNCTIONS = FUNCTION_NAMES
+
+/**
+ * The environment's function rule: every function refused to clients ("*": false), then each client
+ * function allowed to signed-in callers. CloudBase accepts only true, false and "auth != null"
+ * (or the anonymous-excluding form) here; timers and the server SDK are not subject to it.
+ */
+export const FUNCTION_RULE: Record<string, { invoke: boolean | string }> = {
+  '*': { invoke: false },
+  ...Object.fromEntries(CLIENT_FUNCTIONS.map((name) => [name, { invoke: 'auth != null' }])),
+}
