@@ -14,7 +14,10 @@ import { parseDoc } from './doc-reads'
 //   leaseUntil     until when a dispatcher holds it, fixed-width UTC; NOT_HELD (the epoch) when nobody
 //                  does. Never null, so "lease expired" is one range condition (`leaseUntil < now`) that
 //                  a conditional update can carry: where({ _id, status: 'pending', leaseUntil: _.lt(now) })
-//   createdAt      fixed-width UTC: the station's list of parked rows, oldest first
+//   position       the order rows were queued in (SQL's serial `position`): the queuing instant in
+//                  UTC, then the row's place among the messages queued with it; ties between separate
+//                  writes at one instant fall to _id. Claims sort on (nextAttemptAt, position, _id), the
+//                  station's parked list and the pending list on (position, _id)
 
 /** The lease of a row nobody holds: earlier than any instant a claim compares it with. */
 export const NOT_HELD = '1970-01-01T00:00:00.000Z'
@@ -32,10 +35,14 @@ export interface OutboxDoc {
   lastError: string | null
   leaseUntil: string
   deliveredAt: string | null
+  position: string
 }
 
-/** The document of a newly queued message: pending, never tried, due when it was created, held by nobody. */
-export function newOutboxDoc(m: OutboxMessage): OutboxDoc {
+/**
+ * The document of a newly queued message: pending, never tried, due when it was created, held by
+ * nobody. `index` is its place among the messages one write queues (`messages.map(newOutboxDoc)`).
+ */
+export function newOutboxDoc(m: OutboxMessage, index = 0): OutboxDoc {
   const createdAt = utc(m.createdAt)
   return {
     _id: m.id,
@@ -50,6 +57,7 @@ export function newOutboxDoc(m: OutboxMessage): OutboxDoc {
     lastError: null,
     leaseUntil: NOT_HELD,
     deliveredAt: null,
+    position: `${createdAt}#${String(index).padStart(5, '0')}`,
   }
 }
 
