@@ -2,16 +2,29 @@ import type { Store } from '../../ports/store'
 import type { StoreInspection } from '../../ports/store-inspection'
 import type { Vault } from '../../ports/system'
 import type { DocDb } from './doc-db'
+import { cachedDirectory } from '../sql/directory-cache'
+import { cloudbaseAccessLogStore } from './cloudbase-access-log-store'
+import { cloudbaseContactStore } from './cloudbase-contact-store'
+import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
+import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
+import { cloudbaseIdentityStore } from './cloudbase-identity-store'
+import { cloudbaseKeyCheckStore } from './cloudbase-key-check-store'
+import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 
 // The Store on the CloudBase document database: one part per port, each in its own file, all over
 // one `app.database()`. Personal data is sealed with the vault before it reaches a document, as in
 // the SQL store. Work in progress: the parts are being added one port at a time; until every part is
 // here this returns a partial store (see tests/store/cloudbase.store.wip.ts).
 export function cloudbaseStoreParts(db: DocDb, vault: Vault): Partial<Store & StoreInspection> {
-  void db
-  void vault
   return {
     // parts land here, one spread per port
+    ...cachedDirectory(cloudbaseDirectoryStore(db, vault)), // shop and site: every submit reads them (sql/directory-cache.ts, store-agnostic)
+    ...cloudbaseIdentityStore(db),
+    ...cloudbaseRegistryStore(db, vault),
+    ...cloudbaseEvidenceStore(db),
+    ...cloudbaseKeyCheckStore(db),
+    ...cloudbaseAccessLogStore(db),
+    ...cloudbaseContactStore(db, vault),
     maintain: () => Promise.resolve(), // no planner statistics to refresh: the service keeps its indexes itself
     close: () => Promise.resolve(), // the SDK holds no connection: each call is an HTTPS request
   }
