@@ -1,0 +1,32 @@
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { boardContract } from './board.contract'
+import { clockStoreContract } from './clock-store.contract'
+import { deliveriesInboxContract } from './deliveries-inbox.contract'
+import { deviceTokensContract } from './device-tokens.contract'
+import { dueClocksContract } from './due-clocks.contract'
+import { housekeepingContract } from './housekeeping.contract'
+import { merchantRegistryContract } from './merchant-registry.contract'
+import { notificationContactsContract } from './notification-contacts.contract'
+import { outboxQueueContract } from './outbox-queue.contract'
+import { storeContract } from './store.contract'
+import { subscriptionsContract } from './subscriptions.contract'
+
+/**
+ * Every part of the store contract, for one adapter: a store file registers them all with one line
+ * (pglite.store.test.ts, postgres.store.pgtest.ts, and the CloudBase document database's). `open`
+ * hands back a fresh, empty store each call; the suites close what they open.
+ */
+export function storeContracts(adapterName: string, open: () => Promise<Store & StoreInspection>) {
+  storeContract(adapterName, open)
+  boardContract(adapterName, open)
+  merchantRegistryContract(adapterName, open)
+  notificationContactsContract(adapterName, open)
+  deviceTokensContract(adapterName, open)
+  outboxQueueContract(adapterName, open)
+  deliveriesInboxContract(adapterName, open)
+  subscriptionsContract(adapterName, open)
+  clockStoreContract(adapterName, open)
+  dueClocksContract(adapterName, open)
+  housekeepingContract(adapterName, open)
+}
