@@ -4,11 +4,14 @@ import type { Vault } from '../../ports/system'
 import type { DocDb } from './doc-db'
 import { cachedDirectory } from '../sql/directory-cache'
 import { cloudbaseAccessLogStore } from './cloudbase-access-log-store'
+import { cloudbaseClockBatch } from './cloudbase-clock-batch'
+import { cloudbaseClockStore } from './cloudbase-clock-store'
 import { cloudbaseContactStore } from './cloudbase-contact-store'
 import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
 import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
 import { cloudbaseIdentityStore } from './cloudbase-identity-store'
 import { cloudbaseKeyCheckStore } from './cloudbase-key-check-store'
+import { cloudbaseNotificationStore } from './cloudbase-notification-store'
 import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 
 // The Store on the CloudBase document database: one part per port, each in its own file, all over
@@ -25,6 +28,9 @@ export function cloudbaseStoreParts(db: DocDb, vault: Vault): Partial<Store & St
     ...cloudbaseKeyCheckStore(db),
     ...cloudbaseAccessLogStore(db),
     ...cloudbaseContactStore(db, vault),
+    ...cloudbaseClockStore(db),
+    ...cloudbaseClockBatch(db),
+    ...cloudbaseNotificationStore(db),
     maintain: () => Promise.resolve(), // no planner statistics to refresh: the service keeps its indexes itself
     close: () => Promise.resolve(), // the SDK holds no connection: each call is an HTTPS request
   }
