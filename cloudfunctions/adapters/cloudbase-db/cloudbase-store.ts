@@ -4,6 +4,8 @@ import type { Vault } from '../../ports/system'
 import type { DocDb } from './doc-db'
 import { cachedDirectory } from '../sql/directory-cache'
 import { cloudbaseAccessLogStore } from './cloudbase-access-log-store'
+import { cloudbaseBoardStore } from './cloudbase-board-store'
+import { cloudbaseCaseStore } from './cloudbase-case-store'
 import { cloudbaseClockBatch } from './cloudbase-clock-batch'
 import { cloudbaseClockStore } from './cloudbase-clock-store'
 import { cloudbaseContactStore } from './cloudbase-contact-store'
@@ -11,6 +13,7 @@ import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
 import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
 import { cloudbaseIdentityStore } from './cloudbase-identity-store'
 import { cloudbaseKeyCheckStore } from './cloudbase-key-check-store'
+import { cloudbaseMerchantRecord } from './cloudbase-merchant-record'
 import { cloudbaseNotificationStore } from './cloudbase-notification-store'
 import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 
@@ -24,6 +27,9 @@ export function cloudbaseStoreParts(db: DocDb, vault: Vault): Partial<Store & St
     ...cachedDirectory(cloudbaseDirectoryStore(db, vault)), // shop and site: every submit reads them (sql/directory-cache.ts, store-agnostic)
     ...cloudbaseIdentityStore(db),
     ...cloudbaseRegistryStore(db, vault),
+    ...cloudbaseMerchantRecord(db), // the shop's record: count() over flags on its complaints
+    ...cloudbaseCaseStore(db, vault),
+    ...cloudbaseBoardStore(db),
     ...cloudbaseEvidenceStore(db),
     ...cloudbaseKeyCheckStore(db),
     ...cloudbaseAccessLogStore(db),
