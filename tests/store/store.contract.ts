@@ -313,7 +313,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store & S
         expect((await store.getEvidence(theirs.id))?.caseId).toBeNull()
       })
 
-      it('when shops are searched by name, then matches come back by name, and % or _ match only themselves', async () => {
+      it('when shops are searched by name, then matches come back by name, and %, _ or . match only themselves', async () => {
         const site = aSite()
         await store.saveSite(site)
         const tag = unique('铺').replace(/\W/g, '')
@@ -323,6 +323,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store & S
         for (const m of [b, a, odd]) await store.saveMerchant(m)
         expect((await store.searchMerchants(`${tag}数码`, 10)).map((m) => m.id)).toEqual([a.id, b.id])
         expect((await store.searchMerchants('%', 50)).map((m) => m.id)).toEqual([odd.id])
+        expect(await store.searchMerchants(`.${tag}`, 50)).toEqual([]) // a document store matches by regular expression: '.' must be literal
         expect(await store.searchMerchants(`${tag}数码`, 1)).toHaveLength(1)
       })
     })
