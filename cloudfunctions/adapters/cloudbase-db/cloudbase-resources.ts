@@ -43,15 +43,32 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
   [COLLECTIONS.sites]: { indexes: [] },
   [COLLECTIONS.merchants]: {
     indexes: [
+      { name: 'code', keys: [['code', 'asc']], serves: 'findMerchantByCode (the guard merchant_codes keeps it unique)' },
+      {
+        name: 'site_uscc',
+        keys: [
+          ['siteId', 'asc'],
+          ['uscc', 'asc'],
+        ],
+        serves: 'findMerchantByUscc (the guard merchant_usccs keeps it unique per site)',
+      },
       {
         name: 'site_name',
         keys: [
           ['siteId', 'asc'],
           ['name', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'listMerchantsOfSite',
       },
-      { name: 'name', keys: [['name', 'asc']], serves: 'searchMerchants (db.RegExp on name, ordered by name)' },
+      {
+        name: 'name',
+        keys: [
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'searchMerchants (db.RegExp on name, ordered by name)',
+      },
     ],
   },
   [COLLECTIONS.merchantCodes]: { indexes: [] },
@@ -61,11 +78,14 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
   [COLLECTIONS.deviceTokens]: { indexes: [] },
   [COLLECTIONS.memberships]: {
     indexes: [
+      // _id is the pair (merchantId, subject) (membership-docs.ts); the binding's own id is the field `id`
+      { name: 'binding_id', keys: [['id', 'asc']], serves: 'getMembership' },
       {
         name: 'subject_created',
         keys: [
           ['subject', 'asc'],
           ['createdAt', 'asc'],
+          ['id', 'asc'],
         ],
         serves: 'listActiveMembershipsOf, listMembershipsOf',
       },
@@ -74,12 +94,15 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['merchantId', 'asc'],
           ['createdAt', 'asc'],
+          ['id', 'asc'],
         ],
         serves: 'listMembershipsOfMerchant, listActiveMemberSubjects',
       },
     ],
   },
-  [COLLECTIONS.staff]: { indexes: [] },
+  [COLLECTIONS.staff]: {
+    indexes: [{ name: 'username', keys: [['username', 'asc']], serves: 'findStaffByUsername (the guard staff_usernames keeps it unique)' }],
+  },
   [COLLECTIONS.staffUsernames]: { indexes: [] },
   [COLLECTIONS.staffSessions]: { indexes: [] },
   [COLLECTIONS.invites]: {
@@ -90,6 +113,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['merchantId', 'asc'],
           ['createdAt', 'desc'],
+          ['_id', 'desc'],
         ],
         serves: 'listLiveInvitesOf (newest first)',
       },
@@ -231,6 +255,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
           ['createdAt', 'asc'],
         ],
         serves: 'uploadsSince (the upload quota)',
+          ['_id', 'asc'],
       },
     ],
   },
@@ -252,6 +277,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
   [COLLECTIONS.deliveries]: { indexes: [] },
   [COLLECTIONS.inbox]: {
     indexes: [
+          ['_id', 'asc'],
       {
         name: 'recipient_created',
         keys: [
@@ -284,7 +310,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
           ['contactId', 'asc'],
           ['at', 'asc'],
         ],
-        serves: 'history of a contact',
+        serves: 'listContactChanges',
       },
     ],
   },
@@ -294,6 +320,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
 /**
  * No client reads or writes any collection: every read and write goes through a cloud function,
  * which uses the server SDK (administrator rights, not bound by the rule). ADMINONLY is CloudBase's
+          ['_id', 'asc'],
  * "仅管理员可读写" (the same as the custom rule {"read": false, "write": false}); it is set per
  * collection with ModifyDatabaseACL.
  */
