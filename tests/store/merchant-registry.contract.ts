@@ -217,6 +217,31 @@ export function merchantRegistryContract(adapterName: string, open: () => Promis
         })
       })
 
+      it('when a step leaves the response clock alone, then the complaint still counts its started and late response', async () => {
+        const { merchant } = await seedShop()
+        const c = aCase(merchant, { status: 'with_merchant' })
+        const running = clock(c, {})
+        await file(c, [running])
+        expect(await store.advanceClock({ ...running, stage: 'overdue', nextCheckAt: null }, 'running', [])).toBe(true)
+        await store.applyChange({
+          caseId: c.id,
+          expectedVersion: c.version,
+          next: { ...c, status: 'mediating', updatedAt: '2026-03-10T03:30:00.000Z' },
+          event: { ...aSubmittedEvent(c), id: unique('event'), seq: 2, type: 'escalated', at: '2026-03-10T03:30:00.000Z' },
+          outbox: [],
+          clocks: [],
+        })
+        expect(await store.countMerchantCases(merchant.id)).toEqual({
+          total: 1,
+          open: 1,
+          closed: 0,
+          settled: 0,
+          responseStarted: 1,
+          responseOnTime: 0,
+          responseLate: 1,
+        })
+      })
+
       it('when a shop has no cases, then every count is zero', async () => {
         const { merchant } = await seedShop()
         expect(await store.countMerchantCases(merchant.id)).toEqual({
