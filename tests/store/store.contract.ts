@@ -140,6 +140,16 @@ export function storeContract(adapterName: string, open: () => Promise<Store & S
         expect(all).toEqual(expect.arrayContaining([older.id, newer.id, elsewhere.id]))
         expect((await store.listCasesFiledBy(filer, { limit: 1, offset: 1 })).map((c) => c.id)).toEqual([older.id])
       })
+
+      it("when a shop is reported, then the report is on the site's list and never on the shop's", async () => {
+        const { site, merchant } = await seedShop()
+        const complaint = aCase(merchant)
+        const report = aCase(merchant, { kind: 'report', complainant: null, demands: [] })
+        for (const c of [complaint, report]) await store.createCase(c, aSubmittedEvent(c), [], noEvidence(c))
+        const page = { limit: 50, offset: 0 }
+        expect((await store.listCasesForMerchant(merchant.id, page)).map((c) => c.id)).toEqual([complaint.id])
+        expect((await store.listCasesForSite(site.id, page)).map((c) => c.id).sort()).toEqual([complaint.id, report.id].sort())
+      })
     })
 
     describe('case changes', () => {
