@@ -7,6 +7,7 @@ import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes, type DemoClerk } from './entry-routes'
 import { registerEvidenceRoutes } from './evidence-routes'
 import { handleHttpError } from './http-errors'
+import { withIdentityCache } from './identity-cache'
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
 import { registerSecurityHeaders } from './security-headers'
 import { registerStaffSessionRoutes } from './staff-session-routes'
@@ -39,7 +40,9 @@ export interface ServerOptions {
 }
 
 /** The local host: the functions over HTTP, staff sessions, QR entry links, evidence uploads and the H5 app. */
-export async function buildServer(deps: Deps, opts: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer(given: Deps, opts: ServerOptions): Promise<FastifyInstance> {
+  // every API call reads its device token's owner and its shop bindings: kept in process (identity-cache.ts)
+  const deps: Deps = { ...given, store: withIdentityCache(given.store) }
   const app = Fastify({
     logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest } },
     bodyLimit: 1024 * 1024,
