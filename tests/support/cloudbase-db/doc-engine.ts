@@ -137,17 +137,16 @@ export class DocEngine {
 
   // ── reads ──
 
-  /** Documents visible to a reader (a transaction's snapshot + own writes, or the latest commits), natural order */
-  scan(name: string, txnId?: string): Doc[] {
-    const txn = txnId === undefined ? undefined : this.txn(txnId)
-    const coll = this.versionsOf(name, false)
-    const own = txn?.writes.get(name)
+  /**
+   * The latest committed documents, natural order. Only plain queries scan: inside a transaction
+   * CloudBase allows single-document operations (by _id), which go through read().
+   */
+  scan(name: string): Doc[] {
     const out: Doc[] = []
-    for (const [key, versions] of coll) {
-      const doc = own?.has(key) ? own.get(key)! : visible(versions, txn?.startTs)
+    for (const versions of this.versionsOf(name, false).values()) {
+      const doc = versions[versions.length - 1].doc
       if (doc) out.push(doc)
     }
-    for (const [key, doc] of own ?? []) if (doc && !coll.has(key)) out.push(doc)
     return out
   }
 

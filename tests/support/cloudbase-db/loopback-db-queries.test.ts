@@ -146,14 +146,22 @@ describe('page sizes', () => {
     expect(t.loopback.adminCalls.at(-1)?.body.limit).toBe(1000)
   })
 
-  it('when a raw request asks for more than 1000, then the server caps the page at 1000', async () => {
+  const rawGet = async (extra: object) => {
     const res = await fetch(`${t.loopback.serviceUrl}?env=${t.loopback.env}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'signed' },
-      body: JSON.stringify({ action: 'database.getDocument', envName: t.loopback.env, collectionName: 'many', limit: 5000 }),
+      body: JSON.stringify({ action: 'database.getDocument', envName: t.loopback.env, collectionName: 'many', ...extra }),
     })
-    const body = (await res.json()) as { data: { list: string[]; limit: number } }
-    expect(body.data.list).toHaveLength(1000)
-    expect(body.data.limit).toBe(1000)
+    return ((await res.json()) as { data: { list: string[]; limit: number } }).data
+  }
+
+  it('when a raw request asks for more than 1000, then the server caps the page at 1000', async () => {
+    const data = await rawGet({ limit: 5000 })
+    expect(data.list).toHaveLength(1000)
+    expect(data.limit).toBe(1000)
+  })
+
+  it('when a raw request names no limit, then the server answers 100', async () => {
+    expect((await rawGet({})).list).toHaveLength(100)
   })
 })

@@ -188,6 +188,16 @@ describe('removes, aggregation, counting and faults', () => {
     expect(docs().map((d) => d._id)).toEqual(['r1'])
   })
 
+  it('when a query runs with multiple: false, then only its first match is removed or updated', async () => {
+    const first = t.db.collection('things').where({ k: 'a' }).options({ multiple: false })
+    expect((await first.update({ seen: true })).updated).toBe(1)
+    expect((await first.remove()).deleted).toBe(1)
+    expect(docs()).toEqual([
+      { _id: 'r2', k: 'a', v: 2 },
+      { _id: 'r3', k: 'b', v: 3 },
+    ])
+  })
+
   it('when aggregating with match/group/sort, then groups come back with their sums and minima', async () => {
     const _ = t.db.command
     const res = await t.db
