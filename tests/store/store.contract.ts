@@ -141,6 +141,46 @@ export function storeContract(adapterName: string, open: () => Promise<Store & S
         expect((await store.listCasesFiledBy(filer, { limit: 1, offset: 1 })).map((c) => c.id)).toEqual([older.id])
       })
 
+      describe('numbered by the store', () => {
+        const numberedBy = (counter: string) => (c: Case) => {
+          const { caseNo: _given, ...rest } = c
+          return { ...rest, numbering: { counter, format: (n: number) => `${counter}-${String(n).padStart(4, '0')}` } }
+        }
+
+        it('when a filing is repeated or fails, then it uses up no number', async () => {
+          const { merchant } = await seedShop()
+          const counter = unique('day')
+          const numbered = numberedBy(counter)
+          const first = aCase(merchant)
+          const filed = await store.createCase(numbered(first), aSubmittedEvent(first), [], noEvidence(first))
+          const retry = aCase(merchant, { filedBy: first.filedBy, idempotencyKey: first.idempotencyKey })
+          const repeated = await store.createCase(numbered(retry), aSubmittedEvent(retry), [], noEvidence(retry))
+          const failing = aCase(merchant)
+          const missing = { ids: [unique('no-such-file')], uploadedBy: failing.filedBy }
+          await expect(store.createCase(numbered(failing), aSubmittedEvent(failing), [], missing)).rejects.toMatchObject({
+            error: { code: 'EVIDENCE_NOT_FOUND' },
+          })
+          const second = aCase(merchant)
+          const next = await store.createCase(numbered(second), aSubmittedEvent(second), [], noEvidence(second))
+          expect(repeated).toEqual({ created: false, case: filed.case })
+          expect([filed.case.caseNo, next.case.caseNo]).toEqual([`${counter}-0001`, `${counter}-0002`])
+          expect((await store.findCaseByNo(`${counter}-0002`))?.id).toBe(second.id)
+        })
+
+        it('when 10 filings of one day race, then they get the numbers 1 to 10', async () => {
+          const { merchant } = await seedShop()
+          const counter = unique('day')
+          const filings = Array.from({ length: 10 }, () => aCase(merchant))
+          const outcomes = await Promise.all(
+            filings.map((c) => store.createCase(numberedBy(counter)(c), aSubmittedEvent(c), [], noEvidence(c))),
+          )
+          expect(outcomes.every((o) => o.created)).toBe(true)
+          expect(outcomes.map((o) => o.case.caseNo).sort()).toEqual(
+            Array.from({ length: 10 }, (_, i) => `${counter}-${String(i + 1).padStart(4, '0')}`),
+          )
+        })
+      })
+
       it("when a shop is reported, then the report is on the site's list and never on the shop's", async () => {
         const { site, merchant } = await seedShop()
         const complaint = aCase(merchant)
