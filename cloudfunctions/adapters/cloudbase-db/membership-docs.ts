@@ -10,7 +10,7 @@ import { transact } from './transact'
 // compoundId(merchantId, subject): two "join" taps racing write the same document, and the loser's
 // transaction conflicts and retries onto the winner's binding. The binding's own id is the field `id`
 // (getMembership finds it by that field, index on id).
-// Indexes: id; subject, status, createdAt, id; merchantId, createdAt, id; subject, createdAt, id.
+// Indexes (cloudbase-resources.ts): id; subject, createdAt, id; merchantId, createdAt, id.
 
 type Doc = Record<string, unknown> & { _id: string }
 
