@@ -79,7 +79,8 @@ export function cloudbaseRegistryStore(db: DocDb, vault: Vault): Omit<MerchantRe
         const existing = await readDoc(ref)
         if (!existing) {
           const pending = { ...candidate, status: 'pending' as const }
-          ok(await tx.collection(COLLECTIONS.memberships).add({ _id: ref.id, ...membershipToDoc(pending) }))
+          // set(), not add(): a rival's insert of the same pair is then a write conflict (retried), never a duplicate-key error
+          ok(await ref.set(membershipToDoc(pending)))
           return toMembership({ _id: String(ref.id), ...membershipToDoc(pending) })
         }
         if (existing.status !== 'revoked') return toMembership(existing)

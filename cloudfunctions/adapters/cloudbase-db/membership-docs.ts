@@ -38,7 +38,7 @@ export async function saveMembershipDoc(db: DocDb, m: Membership): Promise<void>
     const ref = tx.collection(COLLECTIONS.memberships).doc(key)
     const existing = await readDoc(ref)
     if (!existing) {
-      ok(await tx.collection(COLLECTIONS.memberships).add({ _id: key, ...membershipToDoc(m) }))
+      ok(await ref.set(membershipToDoc(m))) // set(): a racing insert of the pair conflicts and is retried
       return
     }
     if (existing.id !== m.id) throw new DocDbError('DATABASE_DUPLICATE_WRITE', 'the subject already has a binding to this shop')
