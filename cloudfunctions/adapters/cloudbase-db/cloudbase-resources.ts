@@ -188,6 +188,70 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         ],
         serves: 'listBoard of one site, every status',
       },
+      {
+        name: 'board_merchant',
+        keys: [
+          ['merchantId', 'asc'],
+          ['boardDueAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listBoard narrowed to one shop, across sites',
+      },
+      // the shop's record (cloudbase-merchant-record.ts): one count() per flag of a shop's complaints
+      {
+        name: 'record_open',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.open', 'asc'],
+        ],
+        serves: 'countMerchantCases (open)',
+      },
+      {
+        name: 'record_closed',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.closed', 'asc'],
+        ],
+        serves: 'countMerchantCases (closed)',
+      },
+      {
+        name: 'record_settled',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.settled', 'asc'],
+        ],
+        serves: 'countMerchantCases (settled)',
+      },
+      {
+        name: 'record_response_started',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.responseStarted', 'asc'],
+        ],
+        serves: 'countMerchantCases (responseStarted)',
+      },
+      {
+        name: 'record_response_on_time',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.responseOnTime', 'asc'],
+        ],
+        serves: 'countMerchantCases (responseOnTime)',
+      },
+      {
+        name: 'record_response_late',
+        keys: [
+          ['merchantId', 'asc'],
+          ['kind', 'asc'],
+          ['tally.responseLate', 'asc'],
+        ],
+        serves: 'countMerchantCases (responseLate)',
+      },
     ],
   },
   [COLLECTIONS.caseKeys]: { indexes: [] },
@@ -199,6 +263,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['caseId', 'asc'],
           ['seq', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'listEvents',
       },
@@ -255,7 +320,6 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
           ['createdAt', 'asc'],
         ],
         serves: 'uploadsSince (the upload quota)',
-          ['_id', 'asc'],
       },
     ],
   },
@@ -272,12 +336,10 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
       },
     ],
   },
-  [COLLECTIONS.merchantCounters]: { indexes: [] },
   // notifications
   [COLLECTIONS.deliveries]: { indexes: [] },
   [COLLECTIONS.inbox]: {
     indexes: [
-          ['_id', 'asc'],
       {
         name: 'recipient_created',
         keys: [

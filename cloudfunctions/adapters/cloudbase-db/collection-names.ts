@@ -32,8 +32,6 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   evidence: 'evidence',
   accessLog: 'access_log',
-  /** _id = the merchant's id: the shop's record, kept in the transaction of each change */
-  merchantCounters: 'merchant_counters',
   // notifications
   /** _id = digest of the delivery key: a message to one address is delivered once */
   deliveries: 'deliveries',
