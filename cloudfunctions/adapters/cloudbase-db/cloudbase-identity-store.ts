@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { StaffAccountSchema, StaffSessionSchema, type StaffAccount } from '../../ports/records'
 import type { IdentityStore } from '../../ports/store'
 import { COLLECTIONS } from './collection-names'
@@ -23,6 +24,11 @@ const staffToDoc = (a: StaffAccount) => ({
   createdAt: utc(a.createdAt),
 })
 const toStaff = (doc: Doc) => parseDoc(StaffAccountSchema, doc)
+const DeviceTokenDocSchema = z.object({
+  subject: z.string().min(1),
+  retiredAt: z.iso.datetime({ offset: true }).nullable(),
+  retiredFor: z.string().nullable(),
+})
 
 export function cloudbaseIdentityStore(db: DocDb): IdentityStore {
   const tokens = () => db.collection(COLLECTIONS.deviceTokens)
@@ -37,11 +43,8 @@ export function cloudbaseIdentityStore(db: DocDb): IdentityStore {
     async findDeviceToken(tokenHash) {
       const doc = await readDoc(tokens().doc(tokenHash))
       if (!doc) return null
-      return {
-        subject: String(doc.subject),
-        retiredAt: typeof doc.retiredAt === 'string' ? doc.retiredAt : null,
-        retiredFor: typeof doc.retiredFor === 'string' ? doc.retiredFor : null,
-      }
+      const { subject, retiredAt, retiredFor } = DeviceTokenDocSchema.parse(doc)
+      return { subject, retiredAt, retiredFor }
     },
     async issueDeviceToken(tokenHash, subject, at) {
       ok(await tokens().add({ _id: tokenHash, subject, issuedAt: utc(at), retiredAt: null, retiredFor: null }))
