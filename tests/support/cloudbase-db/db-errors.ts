@@ -37,6 +37,12 @@ export const requestFailed = (message: string) => new DbError('DATABASE_REQUEST_
 export const collectionMissing = (name: string) => new DbError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`)
 export const collectionExists = (name: string) => new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`)
 
-/** A transactionId the server does not know (never started, already committed or rolled back) */
+/**
+ * A transactionId the server does not know: never started, already committed or rolled back (or, in
+ * the real service, not ended within 30 s). Code and message prefix as CloudBase answers them.
+ */
 export const transactionGone = (id: unknown) =>
-  new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} not found or already ended`)
+  new DbError(
+    'DATABASE_TRANSACTION_FAIL',
+    `[ResourceUnavailable.TransactionNotExist] Transaction ${String(id)} does not exist on the server. Please retry the request, but if the problem persists, contact us.`,
+  )

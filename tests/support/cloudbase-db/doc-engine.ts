@@ -111,7 +111,7 @@ export class DocEngine {
     for (const [name, writes] of txn.writes) {
       const coll = this.versionsOf(name, true)
       for (const [key, doc] of writes) {
-        push(coll, key, { ts, doc })
+        push(coll, key, { ts, doc }, this.oldestSnapshot())
         this.locks.delete(lockKey(name, key))
       }
     }
@@ -122,6 +122,13 @@ export class DocEngine {
     if (!txn) throw transactionGone(id)
     this.release(txn)
     this.txns.delete(id)
+  }
+
+  /** The start of the oldest open transaction: versions older than what it sees are garbage */
+  private oldestSnapshot(): number {
+    let oldest = Infinity
+    for (const txn of this.txns.values()) if (txn.state === 'open') oldest = Math.min(oldest, txn.startTs)
+    return oldest === Infinity ? this.clock + 1 : oldest
   }
 
   private release(txn: Txn) {
@@ -183,7 +190,7 @@ export class DocEngine {
           other.state = 'conflicted'
         }
       }
-      push(coll, key, { ts: ++this.clock, doc: doc && clone(doc) })
+      push(coll, key, { ts: ++this.clock, doc: doc && clone(doc) }, this.oldestSnapshot())
       return
     }
     const txn = this.txn(txnId)
@@ -204,10 +211,16 @@ export class DocEngine {
 
 const lockKey = (name: string, key: string) => `${name}\u0000${key}`
 
-function push(coll: Map<string, Version[]>, key: string, version: Version) {
+function push(coll: Map<string, Version[]>, key: string, version: Version, oldestSnapshot: number) {
   const versions = coll.get(key)
-  if (versions) versions.push(version)
-  else coll.set(key, [version])
+  if (!versions) return void coll.set(key, [version])
+  versions.push(version)
+  // versions no open snapshot can see are dropped, so a document written 10,000 times holds one
+  let keep = versions.length - 1
+  while (keep > 0 && versions[keep].ts > oldestSnapshot) keep--
+  versions.splice(0, keep)
+  // a deletion nobody can still see before leaves nothing: the _id is free, a new insert goes last
+  if (versions.length === 1 && versions[0].doc === null && versions[0].ts <= oldestSnapshot) coll.delete(key)
 }
 
 function visible(versions: Version[], at: number | undefined): Doc | null {

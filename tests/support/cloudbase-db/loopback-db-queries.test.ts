@@ -77,12 +77,16 @@ describe('query operators as the SDK serializes them', () => {
     expect(ids(await where({ city: { zip: _.gt('200000') } }))).toEqual(['p3'])
   })
 
-  it('when comparing arrays and dates, then whole-array equality, element equality and Date order apply', async () => {
+  it('when comparing arrays, objects and dates, then whole-value equality, element equality and Date order apply', async () => {
     const _ = t.db.command
     expect(ids(await where({ tags: ['a', 'b'] }))).toEqual(['p1'])
     expect(ids(await where({ tags: ['b', 'a'] }))).toEqual([])
     expect(ids(await where({ tags: 'b' }))).toEqual(['p1', 'p2'])
     expect(ids(await where({ tags: _.size(0) }))).toEqual(['p3'])
+    // a whole embedded object (reachable through _.eq; a plain nested object is flattened to 'a.b' paths) equals field by field, in order
+    expect(ids(await where({ city: _.eq({ name: 'Beijing', zip: '100000' }) }))).toEqual(['p2'])
+    expect(ids(await where({ city: _.eq({ zip: '100000', name: 'Beijing' }) }))).toEqual([])
+    expect(ids(await where({ city: _.eq({ name: 'Beijing' }) }))).toEqual([])
     expect(ids(await where({ at: _.gte(new Date('2026-03-01T00:00:00Z')) }))).toEqual(['p3', 'p4'])
   })
 

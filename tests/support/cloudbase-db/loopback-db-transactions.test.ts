@@ -131,3 +131,34 @@ it('when a transaction queries with where(), then it is refused: transactions ar
   await expect(tx.collection('acct').where({ balance: 0 }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   await tx.rollback()
 })
+
+it('when a transaction is used after it ended, then DATABASE_TRANSACTION_FAIL (TransactionNotExist) comes back', async () => {
+  const tx = await t.db.startTransaction()
+  await tx.commit()
+  await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
+  const err = await tx
+    .collection('acct')
+    .doc('a')
+    .get()
+    .catch((e: Error) => e)
+  expect(err).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringContaining('TransactionNotExist') })
+})
+
+it('when many plain writes follow a transaction start, then the transaction still reads its snapshot and old versions are let go after', async () => {
+  const _ = t.db.command
+  const tx = await t.db.startTransaction()
+  for (let i = 0; i < 5; i++)
+    await t.db
+      .collection('acct')
+      .doc('b')
+      .update({ balance: _.inc(1) })
+  expect((await tx.collection('acct').doc('b').get()).data).toEqual({ _id: 'b', balance: 0 })
+  await tx.rollback()
+  await t.db.collection('acct').doc('a').remove()
+  await t.db.collection('acct').add({ _id: 'a', balance: 9 }) // the freed _id makes a new document, last in natural order
+  expect(t.loopback.db.docs('acct')).toEqual([
+    { _id: 'b', balance: 5 },
+    { _id: 'a', balance: 9 },
+  ])
+  expect((await t.db.collection('acct').get()).data.map((d: { _id: string }) => d._id)).toEqual(['b', 'a'])
+})
