@@ -8,9 +8,10 @@ import { NOT_HELD, toOutboxItem } from './outbox-docs'
 // The outbox as a queue on the document database (the SQL store: sql-notification-store.ts). No
 // FOR UPDATE SKIP LOCKED here: a claim reads the due rows nobody holds, then takes each with a
 // conditional update — where({ _id, status: 'pending', nextAttemptAt <= now, leaseUntil < now })
-// .update({ leaseUntil }) — and keeps only those whose update answered `updated: 1`. Two claimers
-// that read the same row race on that one update; the database applies it once, so one of them
-// gets the row and the other drops it. A lease ends when it runs out (leaseUntil < now, as the SQL
+// .update({ leaseUntil, leases: _.inc(1) }) — and keeps only those whose update answered `updated: 1`.
+// Two claimers that read the same row race on that one update; the database applies it once, so one
+// of them gets the row and the other drops it. (`leases` makes every claim and renewal a change:
+// `updated` counts changed documents only, see outbox-docs.ts.) A lease ends when it runs out (leaseUntil < now, as the SQL
 // store's claimed_until < now) or when its holder finishes, retries or parks the row (NOT_HELD).
 //
 // Indexes (outbox), fields in query order:
@@ -46,7 +47,7 @@ export function cloudbaseOutboxQueue(db: DocDb): Queue {
           const r = ok(
             await outbox()
               .where({ _id: doc._id, ...takeable })
-              .update({ leaseUntil: held }),
+              .update({ leaseUntil: held, leases: _.inc(1) }),
           )
           return r.updated === 1 ? toOutboxItem(doc) : null // 0: another claimer took it since the read
         }),
@@ -58,7 +59,7 @@ export function cloudbaseOutboxQueue(db: DocDb): Queue {
       const r = ok(
         await outbox()
           .where({ _id: id, status: 'pending', leaseUntil: utc(heldUntil) })
-          .update({ leaseUntil: utc(until) }),
+          .update({ leaseUntil: utc(until), leases: _.inc(1) }),
       )
       return r.updated === 1
     },

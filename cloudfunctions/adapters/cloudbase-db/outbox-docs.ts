@@ -14,6 +14,10 @@ import { parseDoc } from './doc-reads'
 //   leaseUntil     until when a dispatcher holds it, fixed-width UTC; NOT_HELD (the epoch) when nobody
 //                  does. Never null, so "lease expired" is one range condition (`leaseUntil < now`) that
 //                  a conditional update can carry: where({ _id, status: 'pending', leaseUntil: _.lt(now) })
+//   leases         how often the row was claimed or its lease renewed. Each claim and renewal adds 1,
+//                  so the update always changes the document: the database's `updated` counts only
+//                  documents an update changed, and a renewal to the instant already held (the
+//                  dispatcher renews to max(held, now + lease)) would otherwise answer 0, "lost"
 //   position       the order rows were queued in (SQL's serial `position`): the queuing instant in
 //                  UTC, then the row's place among the messages queued with it; ties between separate
 //                  writes at one instant fall to _id. Claims sort on (nextAttemptAt, position, _id), the
@@ -34,6 +38,7 @@ export interface OutboxDoc {
   nextAttemptAt: string
   lastError: string | null
   leaseUntil: string
+  leases: number
   deliveredAt: string | null
   position: string
 }
@@ -56,6 +61,7 @@ export function newOutboxDoc(m: OutboxMessage, index = 0): OutboxDoc {
     nextAttemptAt: createdAt,
     lastError: null,
     leaseUntil: NOT_HELD,
+    leases: 0,
     deliveredAt: null,
     position: `${createdAt}#${String(index).padStart(5, '0')}`,
   }
