@@ -64,6 +64,7 @@ export function missingKeysMessage(envId: string, what: string): string {
     '  TENCENTCLOUD_SECRETID    API 密钥的 SecretId',
     '  TENCENTCLOUD_SECRETKEY   API 密钥的 SecretKey',
     '  TENCENTCLOUD_SESSIONTOKEN（仅临时密钥需要）',
+    '（变量名没有下划线分隔；云函数里短信和语音识别用的 TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY 是另一组，部署不读它们。）',
     '密钥在腾讯云控制台「访问管理 › API 密钥管理」创建；建议使用只授权云开发（TCB）和云函数（SCF）的子账号。',
     '密钥只从环境变量读取，不要写进任何文件。',
     '只想查看将要做什么：加 --dry-run，不需要密钥。',
