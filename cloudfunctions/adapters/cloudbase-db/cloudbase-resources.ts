@@ -276,10 +276,18 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['caseId', 'asc'],
           ['startedAt', 'asc'],
+          ['clockId', 'asc'],
         ],
         serves: 'listClocksOfCase, listClocksOfCases (caseId in […])',
       },
-      { name: 'next_check', keys: [['nextCheckAt', 'asc']], serves: 'findClocksDueBefore, advanceDueClocks (the tick)' },
+      {
+        name: 'next_check',
+        keys: [
+          ['nextCheckAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'findClocksDueBefore, advanceDueClocks (the tick: nextCheckAt <= now, earliest first)',
+      },
     ],
   },
   [COLLECTIONS.outbox]: {
@@ -290,14 +298,16 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
           ['status', 'asc'],
           ['nextAttemptAt', 'asc'],
           ['position', 'asc'],
+          ['_id', 'asc'],
         ],
-        serves: 'claimDueOutbox (the notify timer)',
+        serves: 'claimDueOutbox (the notify timer; leaseUntil < now is checked on the rows this finds)',
       },
       {
         name: 'status_position',
         keys: [
           ['status', 'asc'],
           ['position', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'listParkedOutbox; pending in order (StoreInspection)',
       },
@@ -343,9 +353,10 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
       {
         name: 'recipient_created',
         keys: [
-          ['recipientRole', 'asc'],
-          ['recipientId', 'asc'],
+          ['recipient.role', 'asc'],
+          ['recipient.id', 'asc'],
           ['createdAt', 'desc'],
+          ['_id', 'asc'],
         ],
         serves: 'listInbox (newest first), countUnreadInbox, markInboxRead',
       },
