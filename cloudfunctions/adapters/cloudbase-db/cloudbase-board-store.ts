@@ -77,7 +77,7 @@ export function cloudbaseBoardStore(db: DocDb): BoardStore {
         kind: d.kind,
         status: d.status,
         merchantName: d.merchantName,
-        descriptionStart: d.description.slice(0, DESCRIPTION_START),
+        descriptionStart: [...d.description].slice(0, DESCRIPTION_START).join(''), // characters, as SQL's left()
         createdAt: d.createdAt,
         nextClock: d.clockSummary,
       }))

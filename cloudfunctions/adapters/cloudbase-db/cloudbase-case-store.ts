@@ -1,24 +1,25 @@
-import { createHash } from 'node:crypto'
-import { z } from 'zod'
 import { OutboxMessageSchema, type Case } from '../../../src/domain/case.schema'
-import type { CaseClock } from '../../../src/domain/clocks/case-clock'
 import { responseOf } from '../../../src/domain/merchant/merchant-tally'
-import { AppFailure, appError } from '../../../src/domain/errors'
-import type { NewCase } from '../../ports/case-numbering'
-import type { CaseStore, EvidenceClaim, PageRequest } from '../../ports/store'
+import type { CaseStore, PageRequest } from '../../ports/store'
 import type { StoreInspection } from '../../ports/store-inspection'
 import type { Vault } from '../../ports/system'
-import type { WorkflowState } from '../../../src/domain/workflow/state-machine'
 import { CaseDocExtrasSchema, caseDocMapper, caseToDoc, runningClocksAfter } from './case-docs'
-import { clockFields, clockDocId } from './clock-docs'
+import {
+  claimEvidence,
+  fail,
+  GuardSchema,
+  keyDocId,
+  numbered,
+  SequenceSchema,
+  workflowOf,
+  writeClocksAndOutbox,
+} from './case-transaction-steps'
 import { tallyAfter } from './cloudbase-merchant-record'
 import { COLLECTIONS } from './collection-names'
-import { isDuplicate, ok, type DocDb, type DocTransaction } from './doc-db'
+import { isDuplicate, ok, type DocDb } from './doc-db'
 import { readUpTo } from './doc-lists'
 import { parseDoc, readDoc, readPage } from './doc-reads'
 import { docToEvent, eventToDoc } from './event-docs'
-import { isClaimableBy } from './evidence-docs'
-import { newOutboxDoc } from './outbox-docs'
 import { transact } from './transact'
 
 // The case store on the document database. createCase and applyChange are each ONE transaction of
@@ -34,46 +35,6 @@ import { transact } from './transact'
 // (siteId, createdAt desc, _id), (createdAt desc, _id), (caseNo); (case_events): (caseId, seq);
 // (outbox, inspection only): (status, position, _id). case_keys and sequences are read by _id only.
 
-/** The guard's _id: a digest, so a key of any length or alphabet makes a valid, fixed-size _id. */
-const keyDocId = (filedBy: string, key: string) =>
-  createHash('sha256')
-    .update(JSON.stringify([filedBy, key]))
-    .digest('hex')
-
-const SequenceSchema = z.object({ value: z.number().int().nonnegative() })
-const GuardSchema = z.object({ caseId: z.string().min(1) })
-
-/** What a step changes of the case (as the SQL store's workflowToRow): `next` may carry more, and is not trusted with it. */
-const workflowOf = (w: WorkflowState): Omit<WorkflowState, 'kind'> => ({
-  status: w.status,
-  reopenCount: w.reopenCount,
-  outcome: w.outcome,
-  completionKind: w.completionKind,
-  onSitePending: w.onSitePending,
-  extended: w.extended,
-  answerKind: w.answerKind,
-  rated: w.rated,
-  satisfaction: w.satisfaction,
-})
-
-/** Thrown inside a transaction to roll it back with AppFailure(code) — no retry. */
-const fail = (code: 'EVIDENCE_NOT_FOUND' | 'CONCURRENT_UPDATE') => new AppFailure(appError(code))
-
-/** Take each file for the case: read through the transaction, so a rival claim conflicts instead of both winning. */
-async function claimEvidence(tx: DocTransaction, caseId: string, claim: EvidenceClaim | undefined) {
-  for (const id of new Set(claim?.ids ?? [])) {
-    const file = tx.collection(COLLECTIONS.evidence).doc(id)
-    if (!claim || !isClaimableBy(await readDoc(file), claim.uploadedBy)) throw fail('EVIDENCE_NOT_FOUND')
-    ok(await file.update({ caseId }))
-  }
-}
-
-/** A step's or filing's clocks (set: a restarted clock replaces its old run) and outbox rows. */
-async function writeClocksAndOutbox(tx: DocTransaction, clocks: readonly CaseClock[], outbox: Parameters<typeof newOutboxDoc>[0][]) {
-  for (const k of clocks) ok(await tx.collection(COLLECTIONS.clocks).doc(clockDocId(k.caseId, k.clockId)).set(clockFields(k)))
-  for (const [i, m] of outbox.entries()) ok(await tx.collection(COLLECTIONS.outbox).add(newOutboxDoc(m, i)))
-}
-
 export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<StoreInspection, 'listPendingOutbox'> {
   const toCase = caseDocMapper(vault)
   const cases = () => db.collection(COLLECTIONS.cases)
@@ -84,17 +45,6 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
   const list = async (where: Record<string, unknown>, page: PageRequest) => {
     const query = cases().where(where).orderBy('createdAt', 'desc').orderBy('_id', 'asc')
     return (await readUpTo(query, page.limit, page.offset)).map(toCase)
-  }
-
-  /** The case with its number: the next value of the day's counter, read and written through `tx`. */
-  const numbered = async (tx: DocTransaction, c: NewCase): Promise<Case> => {
-    if (!('numbering' in c)) return c
-    const { numbering, ...rest } = c
-    const counter = tx.collection(COLLECTIONS.sequences).doc(numbering.counter)
-    const stored = await readDoc(counter)
-    const value = (stored ? SequenceSchema.parse(stored).value : 0) + 1
-    ok(await counter.set({ value }))
-    return { ...rest, caseNo: numbering.format(value) }
   }
 
   return {
