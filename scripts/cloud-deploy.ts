@@ -135,8 +135,11 @@ async function main(): Promise<number> {
     return 2
   }
 
-  const manager = openManager(args.envId, keys, args.region)
-  console.log(`云开发环境 ${args.envId}：部署 ${chosen.map((s) => s.name).join('、')}`)
+  // Functions live in the environment's region and scf is addressed per region (tcb is not): unless
+  // --region says otherwise, ask the environment where it is rather than assume ap-shanghai.
+  const region = args.region ?? (await openManager(args.envId, keys, undefined).env.getEnvInfo()).EnvInfo.Region ?? undefined
+  const manager = openManager(args.envId, keys, region || undefined)
+  console.log(`云开发环境 ${args.envId}（${region || 'ap-shanghai'}）：部署 ${chosen.map((s) => s.name).join('、')}`)
   const outcomes = await Promise.allSettled(chosen.map((spec) => deployOne(manager, spec, dist)))
   let failed = 0
   outcomes.forEach((outcome, i) => {

@@ -123,3 +123,16 @@ test('when a timer was changed in the console, then the next deploy puts the one
   expect(clock.Triggers).toEqual([{ TriggerName: 'tick', Type: 'timer', TriggerDesc: '{"cron":"0 */1 * * * * *"}' }])
   expect(new Set(loopback.calls.map((c) => c.params.FunctionName).filter(Boolean))).toEqual(new Set(['clock']))
 })
+
+test('when the environment lives in another region, then the function calls are addressed there without --region', async () => {
+  const guangzhou = await startManagerLoopback(ENV_ID, 'ap-guangzhou')
+  try {
+    ok(await runCloudScript('cloud-deploy.ts', ['--env', ENV_ID, '--dist', dist, '--only', 'inbox'], guangzhou.childEnv()))
+    const scf = guangzhou.calls.filter((c) => c.service === 'scf')
+    expect(scf.map((c) => c.action)).toContain('CreateFunction')
+    expect(new Set(scf.map((c) => c.region))).toEqual(new Set(['ap-guangzhou']))
+    expect(guangzhou.state.functions.has('inbox')).toBe(true)
+  } finally {
+    await guangzhou.close()
+  }
+})

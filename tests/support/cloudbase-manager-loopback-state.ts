@@ -35,23 +35,26 @@ export interface FunctionState {
 
 export interface CloudState {
   envId: string
+  /** where the environment lives: scf answers only calls addressed to this region (tcb is global) */
+  region: string
   instanceId: string
   bucket: string
   collections: Map<string, { indexes: TableIndex[]; acl: string }>
   storage: { AclTag: string; Rule?: string }
   functionRule: string
   functions: Map<string, FunctionState>
-  answer(service: string, action: string, params: Params): Answer
+  answer(service: string, action: string, params: Params, region: string): Answer
 }
 
 const err = (Code: string, Message: string): Answer => ({ Error: { Code, Message } })
 const ACL_TAGS = ['READONLY', 'PRIVATE', 'ADMINWRITE', 'ADMINONLY', 'CUSTOM']
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
-export function cloudState(envId: string): CloudState {
+export function cloudState(envId: string, region = 'ap-shanghai'): CloudState {
   const appId = '1250000000'
   const state: CloudState = {
     envId,
+    region,
     instanceId: `tnt-${envId}`,
     bucket: `${envId}-${appId}`,
     collections: new Map(),
@@ -59,7 +62,9 @@ export function cloudState(envId: string): CloudState {
     storage: { AclTag: 'READONLY' },
     functionRule: JSON.stringify({ '*': { invoke: 'auth != null' } }),
     functions: new Map(),
-    answer: (service, action, params) => {
+    answer: (service, action, params, callRegion) => {
+      if (service === 'scf' && callRegion !== state.region)
+        return err('ResourceNotFound.Namespace', `no namespace ${str(params.Namespace)} in ${callRegion}`)
       if ('EnvId' in params && params.EnvId !== envId) return err('ResourceNotFound', `no environment ${str(params.EnvId)}`)
       if ('Namespace' in params && params.Namespace !== envId)
         return err('ResourceNotFound.Namespace', `no namespace ${str(params.Namespace)}`)
@@ -85,10 +90,10 @@ export function cloudState(envId: string): CloudState {
           EnvId: envId,
           Alias: envId,
           Status: 'NORMAL',
-          Region: 'ap-shanghai',
-          Databases: [{ InstanceId: state.instanceId, Region: 'ap-shanghai', Status: 'RUNNING' }],
-          Storages: [{ Region: 'ap-shanghai', Bucket: state.bucket, AppId: appId }],
-          Functions: [{ Namespace: envId, Region: 'ap-shanghai' }],
+          Region: state.region,
+          Databases: [{ InstanceId: state.instanceId, Region: state.region, Status: 'RUNNING' }],
+          Storages: [{ Region: state.region, Bucket: state.bucket, AppId: appId }],
+          Functions: [{ Namespace: envId, Region: state.region }],
           LogServices: [],
         },
         UserInfo: { AppId: appId },

@@ -98,11 +98,11 @@ async function checkSignature(req: IncomingMessage, body: Buffer, host: string):
   return expected.signature === signature ? null : 'signature mismatch'
 }
 
-export async function startManagerLoopback(envId: string): Promise<ManagerLoopback> {
+export async function startManagerLoopback(envId: string, region = 'ap-shanghai'): Promise<ManagerLoopback> {
   const dir = mkdtempSync(join(tmpdir(), 'kuaisu-manager-loopback-'))
   const { key, cert, caFile } = makeCertificate(dir)
   const calls: ManagerCall[] = []
-  const state = cloudState(envId)
+  const state = cloudState(envId, region)
   let seq = 0
 
   // The API itself: plain HTTP on sockets that the proxy has already wrapped in TLS.
@@ -130,7 +130,7 @@ export async function startManagerLoopback(envId: string): Promise<ManagerLoopba
       const RequestId = `loopback-${++seq}`
       const answer = call.signatureProblem
         ? { Error: { Code: 'AuthFailure.SignatureFailure', Message: call.signatureProblem } }
-        : state.answer(call.service, call.action, params)
+        : state.answer(call.service, call.action, params, call.region)
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ Response: { ...answer, RequestId } }))
     }),
