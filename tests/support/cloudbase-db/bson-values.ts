@@ -27,6 +27,18 @@ export function toJsRegExp(re: BSONRegExp): RegExp {
 
 // MongoDB's BSON comparison order: null/missing < numbers < strings < objects < arrays < binary
 // < ObjectId < booleans < dates < timestamps < regular expressions
+const BSON_CLASS: Record<string, number> = {
+  Int32: 2,
+  Double: 2,
+  Long: 2,
+  Decimal128: 2,
+  Binary: 6,
+  ObjectID: 7,
+  ObjectId: 7,
+  Timestamp: 10,
+  BSONRegExp: 11,
+}
+
 export function typeClass(v: unknown): number {
   if (v === undefined || v === null) return 1
   if (typeof v === 'number' || typeof v === 'bigint') return 2
@@ -34,23 +46,7 @@ export function typeClass(v: unknown): number {
   if (Array.isArray(v)) return 5
   if (typeof v === 'boolean') return 8
   if (v instanceof Date) return 9
-  switch (bsonType(v)) {
-    case 'Int32':
-    case 'Double':
-    case 'Long':
-    case 'Decimal128':
-      return 2
-    case 'Binary':
-      return 6
-    case 'ObjectID':
-    case 'ObjectId':
-      return 7
-    case 'Timestamp':
-      return 10
-    case 'BSONRegExp':
-      return 11
-  }
-  return 4
+  return BSON_CLASS[bsonType(v) ?? ''] ?? 4
 }
 
 const numberOf = (v: unknown) => (typeof v === 'object' && v !== null ? Number((v as { valueOf(): unknown }).valueOf()) : Number(v))

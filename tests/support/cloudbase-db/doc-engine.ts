@@ -161,7 +161,7 @@ export class DocEngine {
     const txn = txnId === undefined ? undefined : this.txn(txnId)
     const key = idKey(id)
     const own = txn?.writes.get(name)
-    if (own?.has(key)) return own.get(key)!
+    if (own?.has(key)) return own.get(key) ?? null
     const versions = this.versionsOf(name, false).get(key)
     return versions ? visible(versions, txn?.startTs) : null
   }
