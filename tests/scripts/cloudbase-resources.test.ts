@@ -24,6 +24,17 @@ test('when the manifest is read, then it holds exactly the collections the adapt
   expect(Object.keys(COLLECTION_RESOURCES).sort()).toEqual(Object.values(COLLECTIONS).sort())
 })
 
+test('when the manifest is read, then it stays within CloudBase limits: 100 collections, 100 indexes a collection, 31 fields an index', () => {
+  expect(Object.keys(COLLECTION_RESOURCES).length).toBeLessThanOrEqual(100)
+  for (const spec of Object.values(COLLECTION_RESOURCES)) {
+    expect(spec.indexes.length).toBeLessThanOrEqual(100)
+    for (const index of spec.indexes) {
+      expect(index.keys.length).toBeLessThanOrEqual(31)
+      for (const [field] of index.keys) expect(field).toMatch(/^(_id|[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*)$/)
+    }
+  }
+})
+
 test('when a collection has indexes, then their names are unique and valid, and none is a prefix of another (it would be redundant)', () => {
   for (const [collection, spec] of Object.entries(COLLECTION_RESOURCES)) {
     const names = spec.indexes.map((i) => i.name)
