@@ -35,6 +35,14 @@ import { transact } from './transact'
 // (siteId, createdAt desc, _id), (createdAt desc, _id), (caseNo); (case_events): (caseId, seq);
 // (outbox, inspection only): (status, position, _id). case_keys and sequences are read by _id only.
 
+/**
+ * Every filing of a day writes that day's counter document, so in a rush filings queue on it: one
+ * commits per transaction's duration and the others conflict and retry. Fifty at once need about fifty
+ * transaction times to get through, more than transact's default budget; a filing may wait that long
+ * (a few seconds, inside the function's 20 s).
+ */
+const FILING_RETRIES = { attempts: 60 }
+
 export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<StoreInspection, 'listPendingOutbox'> {
   const toCase = caseDocMapper(vault)
   const cases = () => db.collection(COLLECTIONS.cases)
@@ -69,25 +77,29 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
     },
 
     async createCase(c, firstEvent, outbox, evidence, clocks = []) {
-      return transact(db, async (tx) => {
-        const guardId = keyDocId(c.filedBy, c.idempotencyKey)
-        const used = await readDoc(tx.collection(COLLECTIONS.caseKeys).doc(guardId))
-        if (used) {
-          // the key's case committed with its guard: it is in this transaction's snapshot
-          const earlier = await readDoc(tx.collection(COLLECTIONS.cases).doc(GuardSchema.parse(used).caseId))
-          if (!earlier) throw new Error(`case_keys ${used._id} names a case that does not exist`)
-          return { created: false as const, case: toCase(earlier) }
-        }
-        const filed = await numbered(tx, c)
-        await claimEvidence(tx, filed.id, evidence)
-        const running = runningClocksAfter({}, clocks)
-        const doc = { _id: filed.id, ...caseToDoc(vault, filed, running, tallyAfter(filed, responseOf(clocks), null)) }
-        ok(await tx.collection(COLLECTIONS.cases).add(doc))
-        ok(await tx.collection(COLLECTIONS.caseKeys).add({ _id: guardId, caseId: filed.id }))
-        ok(await tx.collection(COLLECTIONS.events).add(eventToDoc(firstEvent)))
-        await writeClocksAndOutbox(tx, clocks, outbox)
-        return { created: true as const, case: toCase(doc) }
-      })
+      return transact(
+        db,
+        async (tx) => {
+          const guardId = keyDocId(c.filedBy, c.idempotencyKey)
+          const used = await readDoc(tx.collection(COLLECTIONS.caseKeys).doc(guardId))
+          if (used) {
+            // the key's case committed with its guard: it is in this transaction's snapshot
+            const earlier = await readDoc(tx.collection(COLLECTIONS.cases).doc(GuardSchema.parse(used).caseId))
+            if (!earlier) throw new Error(`case_keys ${used._id} names a case that does not exist`)
+            return { created: false as const, case: toCase(earlier) }
+          }
+          const filed = await numbered(tx, c)
+          await claimEvidence(tx, filed.id, evidence)
+          const running = runningClocksAfter({}, clocks)
+          const doc = { _id: filed.id, ...caseToDoc(vault, filed, running, tallyAfter(filed, responseOf(clocks), null)) }
+          ok(await tx.collection(COLLECTIONS.cases).add(doc))
+          ok(await tx.collection(COLLECTIONS.caseKeys).add({ _id: guardId, caseId: filed.id }))
+          ok(await tx.collection(COLLECTIONS.events).add(eventToDoc(firstEvent)))
+          await writeClocksAndOutbox(tx, clocks, outbox)
+          return { created: true as const, case: toCase(doc) }
+        },
+        FILING_RETRIES,
+      )
     },
 
     async findCaseByIdempotencyKey(filedBy, key) {
