@@ -53,13 +53,15 @@ function makeCertificate(dir: string): { key: string; cert: string; caFile: stri
   const certFile = join(dir, 'cert.pem')
   const san = API_HOSTS.map((h) => `DNS:${h}`).join(',')
   const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2']
-  execFileSync(
-    'openssl',
-    [...args, '-subj', '/CN=kuaisu manager loopback', '-addext', `subjectAltName=${san}`, '-keyout', keyFile, '-out', certFile],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  )
+  const subject = ['-subj', '/CN=kuaisu manager loopback', '-addext', `subjectAltName=${san}`]
+  try {
+    execFileSync('openssl', [...args, ...subject, '-keyout', keyFile, '-out', certFile], { stdio: ['ignore', 'ignore', 'pipe'] })
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === 'ENOENT'
+    throw new Error(
+      missing ? 'the management API loopback needs the openssl command (apt-get install openssl)' : `openssl failed: ${String(error)}`,
+    )
+  }
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), caFile: certFile }
 }
 
