@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration'
 import type { Database } from './database'
 import { describeDatabaseError } from './db-errors'
 import { migrationProvider } from './migrations'
+import { queuedSingleConnection } from './pglite-queue'
 import { countingDialect } from './query-counter'
 
 export type SqlTarget =
@@ -29,7 +30,9 @@ export async function openPglite(target: Exclude<SqlTarget, { kind: 'postgres' }
 }
 
 // Every dialect counts its round trips for whoever asks (query-counter.ts: tests and npm run bench).
-export const kyselyOverPglite = (pglite: PGlite) => new Kysely<Database>({ dialect: countingDialect(new PGliteDialect({ pglite })) })
+// PGlite's one connection goes to waiters first come, first served, the event loop turning between two (pglite-queue.ts).
+export const kyselyOverPglite = (pglite: PGlite) =>
+  new Kysely<Database>({ dialect: countingDialect(queuedSingleConnection(new PGliteDialect({ pglite }))) })
 
 /** A cloud-function instance serves one call at a time; the host passes its own (DB_POOL_MAX). */
 export const DEFAULT_POOL_MAX = 5
