@@ -60,6 +60,7 @@ function makeCertificate(dir: string): { key: string; cert: string; caFile: stri
     const missing = (error as { code?: unknown }).code === 'ENOENT'
     throw new Error(
       missing ? 'the management API loopback needs the openssl command (apt-get install openssl)' : `openssl failed: ${String(error)}`,
+      { cause: error },
     )
   }
   return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), caFile: certFile }
