@@ -1,6 +1,6 @@
 import { openCloudbaseTestStore } from '../support/cloudbase-test-store'
 import { storeContracts } from './all-contracts'
 
-// Work in progress (not matched by jest's testMatch until every part of the document store is in):
-// npx jest --testMatch '**/cloudbase.store.wip.ts' -t '<words>'
+// The whole store contract on the CloudBase document database: the adapter driving the real
+// @cloudbase/node-sdk over HTTP against the loopback (tests/support/cloudbase-db/), in npm test.
 storeContracts('CloudBase document database (loopback)', openCloudbaseTestStore)

@@ -16,6 +16,7 @@ import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { fixedClock } from '../../cloudfunctions/adapters/system/system-clock'
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { openCloudbaseTestStore } from './cloudbase-test-store'
 import { openPostgresTestStore } from './postgres-test-db'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { unavailableSpeech } from '../../cloudfunctions/ports/speech'
@@ -24,6 +25,8 @@ import { unavailableSpeech } from '../../cloudfunctions/ports/speech'
 export async function openTestStore(): Promise<Store & StoreInspection> {
   // jest.pg.config.js runs the handler suites again on a PostgreSQL server.
   if (process.env.KS_TEST_STORE === 'postgres') return openPostgresTestStore()
+  // jest.cloudbase.config.js runs them on the CloudBase document database (loopback, real SDK).
+  if (process.env.KS_TEST_STORE === 'cloudbase') return openCloudbaseTestStore()
   const template = process.env.KS_PGLITE_TEMPLATE
   if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
   const dump = new Blob([readFileSync(template)])

@@ -19,11 +19,10 @@ import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 
 // The Store on the CloudBase document database: one part per port, each in its own file, all over
 // one `app.database()`. Personal data is sealed with the vault before it reaches a document, as in
-// the SQL store. Work in progress: the parts are being added one port at a time; until every part is
-// here this returns a partial store (see tests/store/cloudbase.store.wip.ts).
-export function cloudbaseStoreParts(db: DocDb, vault: Vault): Partial<Store & StoreInspection> {
+// the SQL store. What each part stores and why is in docs/cloudbase-store.md. No DDL, no migration:
+// collections and indexes are provisioned once by `npm run cloud:provision` (cloudbase-resources.ts).
+export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection {
   return {
-    // parts land here, one spread per port
     ...cachedDirectory(cloudbaseDirectoryStore(db, vault)), // shop and site: every submit reads them (sql/directory-cache.ts, store-agnostic)
     ...cloudbaseIdentityStore(db),
     ...cloudbaseRegistryStore(db, vault),
