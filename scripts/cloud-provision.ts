@@ -148,6 +148,15 @@ async function main(): Promise<number> {
   const log = (line: string) => console.log(`  ${line}`)
   console.log(`云开发环境 ${args.envId}：`)
   try {
+    // manager-node takes the database and the bucket from the environment's description and fails
+    // obscurely without them (an environment created with only a PostgreSQL database, say)
+    const info = (await manager.env.getEnvInfo()).EnvInfo
+    if (!info.Databases?.length || !info.Storages?.length) {
+      console.error(
+        `环境 ${args.envId} 没有${info.Databases?.length ? '' : '文档型数据库'}${info.Databases?.length || info.Storages?.length ? '' : '和'}${info.Storages?.length ? '' : '云存储'}：请先在云开发控制台开通。`,
+      )
+      return 1
+    }
     const collections = await provisionCollections(manager, args.envId, log)
     const rules = await provisionRules(manager, log)
     const changes = collections.changes + rules

@@ -138,3 +138,11 @@ test('when a collection was opened to clients in the console, then the next run 
 function byName(a: { CollectionName: string }, b: { CollectionName: string }) {
   return Object.keys(COLLECTION_RESOURCES).indexOf(a.CollectionName) - Object.keys(COLLECTION_RESOURCES).indexOf(b.CollectionName)
 }
+
+test('when the environment has no document database, then it says so in Chinese and creates nothing', async () => {
+  loopback.state.instanceId = '' // DescribeEnvInfo then lists no database, as for an environment without one
+  const run = await provision()
+  expect(run.code).toBe(1)
+  expect(run.stderr).toContain('没有文档型数据库')
+  expect(loopback.calls.filter((c) => WRITES.includes(c.action))).toEqual([])
+})

@@ -91,7 +91,7 @@ export function cloudState(envId: string, region = 'ap-shanghai'): CloudState {
           Alias: envId,
           Status: 'NORMAL',
           Region: state.region,
-          Databases: [{ InstanceId: state.instanceId, Region: state.region, Status: 'RUNNING' }],
+          Databases: state.instanceId ? [{ InstanceId: state.instanceId, Region: state.region, Status: 'RUNNING' }] : [],
           Storages: [{ Region: state.region, Bucket: state.bucket, AppId: appId }],
           Functions: [{ Namespace: envId, Region: state.region }],
           LogServices: [],
