@@ -11,6 +11,7 @@ import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
 import { storeContract } from './store.contract'
 import { subscriptionsContract } from './subscriptions.contract'
+import { uniquenessContract } from './uniqueness.contract'
 
 /**
  * Every part of the store contract, for one adapter: a store file registers them all with one line
@@ -29,4 +30,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   clockStoreContract(adapterName, open)
   dueClocksContract(adapterName, open)
   housekeepingContract(adapterName, open)
+  uniquenessContract(adapterName, open)
 }
