@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto'
 import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { z } from 'zod'
 import { cloudbaseFiles } from '../adapters/cloudbase/cloudbase-files'
-import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
 import { hmacLinkSigner } from '../adapters/system/hmac-link-signer'
 import { hmacChainSigner } from '../adapters/system/hmac-chain-signer'
@@ -16,13 +15,18 @@ import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { tencentConfigFrom } from '../adapters/tencent/tencent-config'
 import { noImages, type Images } from '../ports/media'
 import type { Deps } from '../services/context'
+import { openCloudStore } from './cloud-store'
 
-// In CloudBase the functions currently reach a PostgreSQL server (e.g. Tencent Cloud PostgreSQL) at
-// DATABASE_URL. The CloudBase document-database adapter of the same Store port comes with its own
-// issue; until then a function without DATABASE_URL refuses to start instead of losing data.
+// The data lives in the environment's own document database, or at DATABASE_URL when a deployer
+// chose PostgreSQL (cloud-store.ts); without either the function refuses to start, in Chinese.
 // Evidence files live in the CloudBase storage of the function's own environment.
 const CloudEnvSchema = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL 必须是 postgres:// 连接串' }),
+  // '' (a variable left empty in the console) means "not set", like absent
+  DATABASE_URL: z
+    .union([z.literal(''), z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL 必须是 postgres:// 连接串' })])
+    .optional(),
+  TCB_ENV: z.string().optional(),
+  SCF_NAMESPACE: z.string().optional(),
   DATA_KEY: Base64KeySchema,
   // Only the local host serves /files/<token> links; in the cloud viewers get storage temp URLs, so
   // the signer is never used to make a link anyone opens and needs no key that outlives a container.
@@ -37,11 +41,11 @@ async function buildDeps(images: Images): Promise<Deps> {
   const env = CloudEnvSchema.parse(process.env)
   const tencent = tencentConfigFrom(process.env)
   if (!tencent.ok) throw new Error(`腾讯云配置有误：${tencent.problems.join('；')}`)
-  const store = await openSqlStore({ kind: 'postgres', url: env.DATABASE_URL }, aesVault(env.DATA_KEY))
   // SYMBOL_CURRENT_ENV: the environment this function runs in (CloudBase sets TCB_ENV), which is the
   // one the mini-program's Taro.cloud.init points at — so uploads/ and evidence/ are in one bucket.
   // No keys: inside CloudBase the SDK signs with the function's own temporary credentials.
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  const store = await openCloudStore(env, app, aesVault(env.DATA_KEY))
   return {
     store,
     clock: systemClock,

@@ -2,12 +2,22 @@
 // deployed from is complete, PGlite is not inside it, and the bundle loads and answers on its own.
 // Built into a temp dir outside the repo, so the externals can only resolve through NODE_PATH, as
 // they resolve through the installed node_modules in CloudBase (and dist/functions is left alone).
-import { spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
+import { promisify } from 'node:util'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-store'
+import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase-db/collection-names'
+import { NO_STORE_MESSAGE } from '../../cloudfunctions/runtime/cloud-store'
+import { aSubmission } from '../support/builders'
+import { wxContext } from '../support/cloud-context'
+import { startCloudbaseTestApp } from '../support/cloudbase-test-app'
+import { SHOP_A, seedTwoShops } from '../support/seed-shops'
+import { TEST_CHAIN_KEY, TEST_DATA_KEY, TEST_VAULT } from '../support/test-deps'
 
 const ROOT = join(__dirname, '../..')
+const execFileAsync = promisify(execFile)
 const SRC = join(ROOT, 'cloudfunctions/functions')
 const FUNCTIONS = readdirSync(SRC).filter((n) => existsSync(join(SRC, n, 'index.ts')) && existsSync(join(SRC, n, 'config.json')))
 const installed = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
@@ -70,19 +80,20 @@ describe.each(FUNCTIONS)('function %s', (name) => {
   })
 })
 
-test('when the consumer bundle runs without DATABASE_URL, then main resolves to INTERNAL without loading PGlite', () => {
+test('when the consumer bundle runs with neither a CloudBase environment nor DATABASE_URL, then main refuses in Chinese, without loading PGlite', () => {
   const script = `
     const { main } = require(${JSON.stringify(join(out, 'consumer', 'index.js'))})
     main({ action: 'getMerchantEntry', code: 'WDXG26' }, {}).then((result) => {
       const pgliteLoaded = Object.keys(require.cache).some((k) => k.includes('@electric-sql/pglite'))
       console.log(JSON.stringify({ result, pgliteLoaded }))
     }, (err) => { console.log(JSON.stringify({ threw: String(err) })) })`
-  const { DATABASE_URL: _omitted, ...env } = process.env
+  const { DATABASE_URL: _omitted, TCB_ENV: _noEnv, SCF_NAMESPACE: _noNamespace, ...env } = process.env
+  const keys = { DATA_KEY: Buffer.from(TEST_DATA_KEY).toString('base64'), CHAIN_KEY: Buffer.from(TEST_CHAIN_KEY).toString('base64') }
   const run = spawnSync(process.execPath, ['-e', script], {
     cwd: out,
     encoding: 'utf8',
     timeout: 30_000,
-    env: { ...env, TENCENTCLOUD: 'true', NODE_PATH: join(ROOT, 'node_modules') },
+    env: { ...env, ...keys, TENCENTCLOUD: 'true', NODE_PATH: join(ROOT, 'node_modules') },
   })
   expect(run.status).toBe(0)
   const last = run.stdout.trim().split('\n').pop() ?? ''
@@ -90,7 +101,7 @@ test('when the consumer bundle runs without DATABASE_URL, then main resolves to 
     result: { ok: false, error: { code: 'INTERNAL', message: expect.any(String) } },
     pgliteLoaded: false,
   })
-  expect(run.stderr).toContain('DATABASE_URL') // the refusal names what is missing
+  expect(run.stderr).toContain(NO_STORE_MESSAGE) // the refusal says what is missing
 }, 60_000)
 
 // Loading sharp's native module on every cold start would make any broken install fail every action
@@ -114,3 +125,50 @@ test('when the consumer bundle is loaded and answers an action, then sharp is no
   expect(run.status).toBe(0)
   expect(JSON.parse(run.stdout.trim().split('\n').pop() ?? '')).toEqual({ atImport: false, afterCall: false })
 }, 60_000)
+
+// The mode the product is designed for: the shipped bundle in a plain Node process with only what
+// CloudBase gives a function — its environment id (TCB_ENV), its temporary credentials, the service
+// address the platform injects (TCB_CONTEXT_CNFG) — and the keys the deployer set; no DATABASE_URL.
+// The caller's OPENID arrives in the invocation context. The complaint must land in the environment's
+// document database: here the loopback, which the real SDK inside the bundle talks to over HTTP.
+test('when the consumer bundle runs in CloudBase with no DATABASE_URL, then a shopper files into the document database', async () => {
+  const cloud = await startCloudbaseTestApp()
+  try {
+    // as in a real environment, a collection must exist before anything is written to it: the
+    // deployer's `npm run cloud:provision` creates them once; the function itself creates nothing
+    cloud.loopback.db.engine.strictCollections = true
+    for (const name of Object.values(COLLECTIONS)) await cloud.db.createCollection(name)
+    const seeded = cloudbaseStore(cloud.db, TEST_VAULT)
+    await seedTwoShops(seeded)
+    const submission = aSubmission(SHOP_A.code, { idempotencyKey: 'bundle-draft-0001' })
+    const script = `
+      const { main } = require(${JSON.stringify(join(out, 'consumer', 'index.js'))})
+      main(${JSON.stringify(submission)}, ${JSON.stringify(wxContext('o-bundle-shopper'))})
+        .then((result) => console.log(JSON.stringify(result)), (err) => console.log(JSON.stringify({ threw: String(err) })))`
+    const key = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+    const run = await execFileAsync(process.execPath, ['-e', script], {
+      cwd: out,
+      timeout: 30_000,
+      env: {
+        PATH: process.env.PATH,
+        NODE_PATH: join(ROOT, 'node_modules'),
+        TENCENTCLOUD: 'true',
+        TCB_ENV: cloud.loopback.env,
+        SCF_NAMESPACE: cloud.loopback.env,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: cloud.loopback.serviceUrl }),
+        TENCENTCLOUD_SECRETID: 'function-temp-id',
+        TENCENTCLOUD_SECRETKEY: 'function-temp-key',
+        TENCENTCLOUD_SESSIONTOKEN: 'function-temp-token',
+        DATA_KEY: key(TEST_DATA_KEY),
+        CHAIN_KEY: key(TEST_CHAIN_KEY),
+      },
+    })
+    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; data?: { caseNo: string } }
+    expect(result).toMatchObject({ ok: true, data: { caseNo: expect.stringMatching(/^KS-\d{8}-0001$/), merchantName: SHOP_A.name } })
+    const filed = await seeded.listCasesFiledBy('o-bundle-shopper', { limit: 5, offset: 0 })
+    expect(filed.map((c) => c.caseNo)).toEqual([result.data?.caseNo])
+    expect(cloud.loopback.db.docs('cases')).toHaveLength(1)
+  } finally {
+    await cloud.close()
+  }
+}, 90_000)
