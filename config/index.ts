@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { trimH5FirstLoad } from './h5-first-load'
 import prodConfig from './prod'
 
 // Each Taro build empties its outputRoot, so weapp and H5 get their own folders: the local server
@@ -55,11 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         filename: 'css/[name].[contenthash:8].css',
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
-      // Pages are loaded on demand. Taro's default only splits the initial chunk, so every page
-      // chunk carried its own copy of zod and the gateway (≈170 KB each); sharing async chunks too
-      // loads them once.
+      // Pages are loaded on demand; what the first page loads besides: config/h5-first-load.ts.
       webpackChain(chain) {
-        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+        trimH5FirstLoad(chain)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -1,4 +1,3 @@
-import { speechWav } from '../domain/audio/wav-encoder'
 import { MAX_SEGMENT_MS } from './recorder-limits'
 import type { VoiceEngine, VoiceEvents, VoiceSession } from './recorder'
 
@@ -41,7 +40,11 @@ async function toWav(recording: Blob): Promise<Blob> {
   if (!AudioContextOf) throw new Error('no AudioContext') // canRecord() said yes first; this guards a browser that lied
   const context = new AudioContextOf()
   try {
-    const decoded = await context.decodeAudioData(await recording.arrayBuffer())
+    // the encoder comes with the first recording, not with the complaint page (docs/first-page.md)
+    const [{ speechWav }, decoded] = await Promise.all([
+      import('../domain/audio/wav-encoder'),
+      context.decodeAudioData(await recording.arrayBuffer()),
+    ])
     const channels = Array.from({ length: decoded.numberOfChannels }, (_, i) => decoded.getChannelData(i))
     return new Blob([speechWav(channels, decoded.sampleRate)], { type: 'audio/wav' })
   } finally {

@@ -1,7 +1,6 @@
 import { appError, ERROR_CATALOGUE, type Result } from '../domain/errors'
 import { EvidenceViewSchema, type EvidenceKind, type EvidenceView } from '../domain/evidence.schema'
 import { parseWith } from '../domain/validation'
-import { compressImage } from './compress-image.h5'
 import { readEnvelope } from './envelope'
 import type { LocalFile, UploadEvidence } from './upload'
 
@@ -13,7 +12,14 @@ export const uploadAvailable: boolean = true
 export const UPLOAD_UNAVAILABLE_NOTICE = ''
 
 export async function prepareFile(file: LocalFile, kind: EvidenceKind): Promise<LocalFile> {
-  return kind === 'photo' || kind === 'receipt' ? compressImage(file) : file
+  if (kind !== 'photo' && kind !== 'receipt') return file
+  // loaded with the first photo, not with the complaint page (docs/first-page.md); if that chunk cannot
+  // arrive (network gone) the photo goes as it is, and the upload itself says what went wrong
+  const compress = await import('./compress-image.h5').then(
+    (m) => m.compressImage,
+    () => null,
+  )
+  return compress ? compress(file) : file
 }
 
 /** A proxy or gateway may answer 413/415 with its own HTML page: the status still says what went wrong. */

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../api'
 import { DEMAND_LABELS } from '../domain/classification'
-import { extractComplaint, type Extraction } from '../domain/extract/extract-complaint'
+import type { Extraction } from '../domain/extract/extract-complaint'
 import { proposeInto } from '../domain/extract/merge-proposal'
 import type { MerchantEntry } from '../domain/merchant.schema'
 import type { DraftFields } from './complaint-draft'
@@ -42,6 +42,14 @@ const SOURCE: Record<ProposedKey, keyof Extraction> = {
 }
 const MIN_SHOP_CONFIDENCE = 0.5
 
+// The extractor (dates, amounts, products, shops and their lexicons) is loaded when spoken words first
+// arrive, not with the complaint page: most people type, and the page a QR code opens must come fast
+// (docs/first-page.md). On H5 this is a chunk of its own; on weapp Taro turns import() into require().
+// Offers made meanwhile wait on the same promise, so they still resolve in the order they were made.
+const loadExtractor = () => import('../domain/extract/extract-complaint').then((m) => m.extractComplaint)
+/** the chunk did not arrive (network): the words are in the description already; nothing is proposed */
+const noProposal = () => undefined
+
 function shown(key: ProposedKey, value: ProposableFields[ProposedKey]): string {
   if (key === 'demands') return (value as DraftFields['demands']).map((d) => DEMAND_LABELS[d]).join('、')
   if (key === 'amountYuan') return `${value}元`
@@ -57,18 +65,20 @@ export function useVoiceProposal(api: ComplaintDraftApi) {
 
   /** `text`: the whole description as it stands with the new words in. */
   const offer = useCallback((text: string) => {
-    const found = extractComplaint(text, { now: new Date() })
-    setExtraction(found)
-    setShopEntry(null)
-    const name = found.shopName && found.shopName.confidence >= MIN_SHOP_CONFIDENCE ? found.shopName.value : ''
-    if (!name || hasShop.current) return
-    // a shop is chosen as a whole entry, never as typed words: look the heard name up among the shops
-    void call('consumer', 'searchMerchants', { query: name.slice(0, 30) }).then((result) => {
-      if (!result.ok) return
-      const { items } = result.data
-      const match = items.find((e) => e.merchant.name === name) ?? (items.length === 1 ? items[0] : undefined)
-      if (match) setShopEntry(match)
-    })
+    void loadExtractor().then((extractComplaint) => {
+      const found = extractComplaint(text, { now: new Date() })
+      setExtraction(found)
+      setShopEntry(null)
+      const name = found.shopName && found.shopName.confidence >= MIN_SHOP_CONFIDENCE ? found.shopName.value : ''
+      if (!name || hasShop.current) return
+      // a shop is chosen as a whole entry, never as typed words: look the heard name up among the shops
+      void call('consumer', 'searchMerchants', { query: name.slice(0, 30) }).then((result) => {
+        if (!result.ok) return
+        const { items } = result.data
+        const match = items.find((e) => e.merchant.name === name) ?? (items.length === 1 ? items[0] : undefined)
+        if (match) setShopEntry(match)
+      })
+    }, noProposal)
   }, [])
 
   const f = draft.fields
