@@ -363,6 +363,23 @@ export function storeContract(adapterName: string, open: () => Promise<Store & S
         expect((await store.getEvidence(theirs.id))?.caseId).toBeNull()
       })
 
+      it('when two filings race for the same file, then one claims it and the other writes nothing', async () => {
+        const { merchant } = await seedShop()
+        const filer = unique('subject')
+        const photo = anEvidence(filer)
+        await store.saveEvidence(photo)
+        const rivals = [aCase(merchant, { filedBy: filer }), aCase(merchant, { filedBy: filer })]
+        const outcomes = await Promise.allSettled(
+          rivals.map((c) => store.createCase(c, aSubmittedEvent(c), [], { ids: [photo.id], uploadedBy: filer })),
+        )
+        const won = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.case.id] : []))
+        expect(won).toHaveLength(1)
+        expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { error: { code: 'EVIDENCE_NOT_FOUND' } } })
+        expect((await store.getEvidence(photo.id))?.caseId).toBe(won[0])
+        const lost = rivals.find((c) => c.id !== won[0])
+        expect(lost && (await store.getCase(lost.id))).toBeNull()
+      })
+
       it('when shops are searched by name, then matches come back by name, and %, _ or . match only themselves', async () => {
         const site = aSite()
         await store.saveSite(site)
