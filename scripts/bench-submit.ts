@@ -142,11 +142,33 @@ async function sideBySide(name: string, target: SqlTarget) {
       },
     ]),
   )
+  const healthz = await healthzUnderLoad(base, serviceSubmitter(bench.deps))
   const trips = await roundTrips(bench)
   await hello.close()
   await app.close()
   await bench.store.close()
-  return { name, figures, trips }
+  return { name, figures, healthz, trips }
+}
+
+/**
+ * GET /healthz one after another while the submit (in process) runs at full concurrency: whether the
+ * host still reads and answers a request that needs no database while the database's queue is full
+ * (adapters/sql/pglite-queue.ts lets the event loop turn between two holders of PGlite's connection).
+ */
+async function healthzUnderLoad(base: string, op: (worker: number) => Promise<boolean>) {
+  let loading = true
+  const latencies: number[] = []
+  const probe = (async () => {
+    while (loading) {
+      const t = performance.now()
+      await (await fetch(`${base}/healthz`)).text()
+      latencies.push(performance.now() - t)
+    }
+  })()
+  await load(CONCURRENCY, SECONDS, op)
+  loading = false
+  await probe
+  return { answered: latencies.length, p50: Math.round(median(latencies)), max: Math.round(Math.max(...latencies)) }
 }
 
 /** Round trips of each operation, counted one at a time on a warm store. */
@@ -177,13 +199,13 @@ async function roundTrips(bench: Bench) {
   counts['submitComplaint retried (same draft)'] = summary(
     (await countRoundTrips(() => dispatch(FUNCTIONS.consumer, filing, { caller, deps: bench.deps }))).trips,
   )
-  counts['resolveCaller (per request)'] = summary(
+  counts['resolveCaller (store not cached)'] = summary(
     (await countRoundTrips(() => resolveCaller(bench.deps, { subject: 'bench-counted' }))).trips,
   )
   return counts
 }
 
-function print({ name, figures, trips }: Awaited<ReturnType<typeof sideBySide>>) {
+function print({ name, figures, healthz, trips }: Awaited<ReturnType<typeof sideBySide>>) {
   const submit = figures['submit (HTTP, the host)']
   console.log(`\n== submit side by side, ${name}: ${CONCURRENCY} concurrent, ${ROUNDS} alternating rounds of ${SECONDS} s, medians`)
   for (const [label, f] of Object.entries(figures))
@@ -195,6 +217,9 @@ function print({ name, figures, trips }: Awaited<ReturnType<typeof sideBySide>>)
   console.log(`  submit (HTTP) / raw transaction        ${pct(submit.perSecond, figures['raw transaction of the same rows'].perSecond)}`)
   console.log(
     `  submit (in process) / raw transaction  ${pct(figures['submit (in process, no HTTP)'].perSecond, figures['raw transaction of the same rows'].perSecond)}`,
+  )
+  console.log(
+    `  GET /healthz during ${SECONDS} s of in-process submits   ${healthz.answered} answered, p50 ${healthz.p50} ms, max ${healthz.max} ms`,
   )
   console.log(`-- round trips per operation (${name}): total (outside a transaction, transactions)`)
   for (const [label, t] of Object.entries(trips))
