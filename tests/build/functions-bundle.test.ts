@@ -18,6 +18,9 @@ import { TEST_CHAIN_KEY, TEST_DATA_KEY, TEST_VAULT } from '../support/test-deps'
 
 const ROOT = join(__dirname, '../..')
 const execFileAsync = promisify(execFile)
+// Exactly these variables and no others. (NodeJS.ProcessEnv, as types/global.d.ts declares it, requires
+// the mini-program build's NODE_ENV and TARO_ENV, which a cloud function's environment does not have.)
+const onlyVariables = (vars: Record<string, string | undefined>) => vars as unknown as NodeJS.ProcessEnv
 const SRC = join(ROOT, 'cloudfunctions/functions')
 const FUNCTIONS = readdirSync(SRC).filter((n) => existsSync(join(SRC, n, 'index.ts')) && existsSync(join(SRC, n, 'config.json')))
 const installed = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
@@ -149,7 +152,7 @@ test('when the consumer bundle runs in CloudBase with no DATABASE_URL, then a sh
     const run = await execFileAsync(process.execPath, ['-e', script], {
       cwd: out,
       timeout: 30_000,
-      env: {
+      env: onlyVariables({
         PATH: process.env.PATH,
         NODE_PATH: join(ROOT, 'node_modules'),
         TENCENTCLOUD: 'true',
@@ -161,7 +164,7 @@ test('when the consumer bundle runs in CloudBase with no DATABASE_URL, then a sh
         TENCENTCLOUD_SESSIONTOKEN: 'function-temp-token',
         DATA_KEY: key(TEST_DATA_KEY),
         CHAIN_KEY: key(TEST_CHAIN_KEY),
-      },
+      }),
     })
     const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; data?: { caseNo: string } }
     expect(result).toMatchObject({ ok: true, data: { caseNo: expect.stringMatching(/^KS-\d{8}-0001$/), merchantName: SHOP_A.name } })
