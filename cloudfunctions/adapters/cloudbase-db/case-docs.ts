@@ -23,6 +23,8 @@ import { parseDoc } from './doc-reads'
 //                 all 0 on a report). `tally.responseLate` is ALSO set to 1 by the tick when it marks
 //                 a complaint's merchant_response clock overdue (a count cannot flip by itself as time
 //                 passes): the field name is a contract with the clock store, keep it.
+// applyChange rewrites the whole document (set()) from what it read through its transaction: a field
+// another store writes on a case document must be carried over there, as `tally` is.
 
 /** boardDueAt of a case with no running clock: after every real instant, so it sorts last. */
 export const NO_CLOCK_DUE = '9999-12-31T00:00:00.000Z'
