@@ -6,6 +6,9 @@ import prodConfig from './prod'
 // Each Taro build empties its outputRoot, so weapp and H5 get their own folders: the local server
 // serves dist/h5 while project.config.json points WeChat DevTools at dist/weapp.
 const platform = process.env.TARO_ENV || 'weapp'
+// KS_OUTPUT_ROOT: build elsewhere (several people testing their own H5 builds on one checkout);
+// the browser tests read the same variable (tests/browser/browser-harness.ts).
+const outputRoot = process.env.KS_OUTPUT_ROOT || `dist/${platform}`
 
 // zod ships modern syntax (?., ??, class fields). With es6:false in project.config.json WeChat does
 // not transpile, and the oldest phones in browserslist cannot parse it — so babel compiles it too.
@@ -23,7 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    outputRoot,
     plugins: [],
     defineConstants: {},
     copy: { patterns: [], options: {} },

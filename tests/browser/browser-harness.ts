@@ -9,7 +9,8 @@ import { parseHostConfig } from '../../cloudfunctions/host/host-config'
 
 // Real parts only: the local host as `npm start` runs it (PGlite on disk, the H5 build), and the
 // system Chromium driven by playwright-core at a phone's viewport.
-export const H5_DIR = resolve(__dirname, '../../dist/h5')
+// KS_OUTPUT_ROOT: an H5 build made elsewhere (config/index.ts)
+export const H5_DIR = resolve(__dirname, '../..', process.env.KS_OUTPUT_ROOT || 'dist/h5')
 export const SHOTS = resolve(__dirname, '../../test-results/screenshots')
 export const DEMO_PASSWORD = 'browser-test-pass'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
