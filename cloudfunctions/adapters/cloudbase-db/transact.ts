@@ -5,12 +5,10 @@ import { isConflict, type DocDb, type DocTransaction } from './doc-db'
 // SDK's runTransaction retries at once, three times, and then throws its own generic error; under a
 // burst (twenty identical submits, ten filings at one shop) that is not enough, and immediate
 // retries collide again. So the unit is retried here, a bounded number of times, with a short
-// randomised pause that spreads the retries out. The bound is generous because every filing of a day
-// writes that day's counter document: 50 shoppers filing at once (a mall's rush, see
-// tests/store/cloudbase-round-trips.test.ts) queue on it, and the last of them may retry a few dozen
-// times (seconds, not a lost complaint).
+// randomised pause that spreads the retries out. A filing asks for more attempts than the default
+// (cloudbase-case-store.ts): every filing of a day writes that day's counter document.
 
-const ATTEMPTS = 40
+const ATTEMPTS = 12
 const BASE_PAUSE_MS = 4
 const MAX_PAUSE_MS = 200
 
