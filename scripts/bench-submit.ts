@@ -43,7 +43,9 @@ async function openBench(target: SqlTarget) {
 type Bench = Awaited<ReturnType<typeof openBench>>
 
 let drafts = 0
-const submission = () => aSubmission(SHOP.code, { idempotencyKey: `bench-${process.pid}-${++drafts}`.padEnd(16, '0') })
+// a number padded on the left: padded on the right, draft 1, 10, 100 and 1000 had one key, and every
+// repeat was filed as a retry of the first (rolled back, the earlier case answered)
+const submission = () => aSubmission(SHOP.code, { idempotencyKey: `bench-${process.pid}-${String(++drafts).padStart(9, '0')}` })
 
 /** One phone per worker: its device cookie, replaced when the host rotates it after a filing. */
 function httpSubmitter(base: string) {
