@@ -43,8 +43,8 @@ async function openBench(target: SqlTarget) {
 type Bench = Awaited<ReturnType<typeof openBench>>
 
 let drafts = 0
-// a number padded on the left: padded on the right, draft 1, 10, 100 and 1000 had one key, and every
-// repeat was filed as a retry of the first (rolled back, the earlier case answered)
+// a number padded on the left: padded on the right, drafts 1, 10, 100 and 1000 had one key, and a
+// subject that drew two of them had the second taken as a retry of the first (rolled back, no new case)
 const submission = () => aSubmission(SHOP.code, { idempotencyKey: `bench-${process.pid}-${String(++drafts).padStart(9, '0')}` })
 
 /** One phone per worker: its device cookie, replaced when the host rotates it after a filing. */
