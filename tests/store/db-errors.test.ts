@@ -21,6 +21,11 @@ describe('which database errors mean "unavailable, retry shortly"', () => {
     ['a client that is not queryable', new Error('Client has encountered a connection error and is not queryable')],
     ['an AggregateError of refused addresses', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], '')],
     ['a wrapped cause', new Error('query failed', { cause: withCode('57P01') })],
+    // the CloudBase SDK (TcbError carries the service's code)
+    ['CloudBase: its request timed out (ESOCKETTIMEDOUT)', withCode('ESOCKETTIMEDOUT', 'request timeout')],
+    ['CloudBase: DATABASE_TIMEOUT', withCode('DATABASE_TIMEOUT')],
+    ['CloudBase: EXCEED_CONCURRENT_REQUEST_LIMIT', withCode('EXCEED_CONCURRENT_REQUEST_LIMIT')],
+    ['CloudBase: a conflict past the bounded retry', withCode('DATABASE_TRANSACTION_CONFLICT')],
   ])('when the driver throws %s, then it is unavailable', (_name, err) => {
     expect(isDatabaseUnavailable(err)).toBe(true)
   })
@@ -29,6 +34,8 @@ describe('which database errors mean "unavailable, retry shortly"', () => {
     ['a unique violation (23505)', withCode('23505', 'duplicate key value violates unique constraint')],
     ['a syntax error (42601)', withCode('42601')],
     ['a serialization failure (40001)', withCode('40001')],
+    ['CloudBase: a duplicate _id', withCode('DATABASE_DUPLICATE_WRITE')],
+    ['CloudBase: a bad request', withCode('INVALID_PARAM')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a string', 'boom'],
     ['null', null],

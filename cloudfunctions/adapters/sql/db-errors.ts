@@ -1,5 +1,6 @@
-// The ONE place that decides whether an error thrown by the database driver means "the database is
-// not reachable right now" (retry shortly) rather than "this request or our code is wrong" (500).
+// The ONE place that decides whether an error thrown by the database driver (pg, PGlite, or the
+// CloudBase SDK for the document store) means "the database is not reachable right now" (retry
+// shortly) rather than "this request or our code is wrong" (500).
 // It reads only plain fields (`code`, `message`, `cause`, `errors`), so it needs neither pg nor PGlite
 // loaded and works on whatever Kysely rethrows.
 
@@ -21,6 +22,20 @@ const SOCKET_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
   'ECONNABORTED',
+  'ESOCKETTIMEDOUT', // the CloudBase SDK's request timed out (its `timeout` option): nothing answered
+])
+
+/**
+ * CloudBase's answers that mean "busy or unreachable now, the same request may succeed shortly"
+ * (docs.cloudbase.net/error-code): a timeout inside the service, its request-rate and concurrency
+ * quotas, and a transaction that kept conflicting past the adapter's bounded retry (transact.ts).
+ */
+const CLOUDBASE_UNAVAILABLE = new Set([
+  'SERVER_TIMEOUT',
+  'DATABASE_TIMEOUT',
+  'EXCEED_RATELIMIT',
+  'EXCEED_CONCURRENT_REQUEST_LIMIT',
+  'DATABASE_TRANSACTION_CONFLICT',
 ])
 
 /** Messages of drivers that carry no code: pg, pg-pool, Kysely's PostgresDriver, PGlite. */
@@ -42,7 +57,8 @@ function fieldOf(err: object, name: string): unknown {
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (depth > MAX_DEPTH || typeof err !== 'object' || err === null) return false
   const code = fieldOf(err, 'code')
-  if (typeof code === 'string' && (SQLSTATE_UNAVAILABLE.test(code) || SOCKET_CODES.has(code))) return true
+  if (typeof code === 'string' && (SQLSTATE_UNAVAILABLE.test(code) || SOCKET_CODES.has(code) || CLOUDBASE_UNAVAILABLE.has(code)))
+    return true
   const message = fieldOf(err, 'message')
   if (typeof message === 'string' && MESSAGES.some((m) => m.test(message))) return true
   // net.connect to a name with several addresses fails with an AggregateError of the attempts
