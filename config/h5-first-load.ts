@@ -23,7 +23,7 @@ export function trimH5FirstLoad(chain: H5Chain) {
       },
     },
   })
-  // The domain is pure by rule (README: no Node built-ins, no clock, nothing done on import), so webpack
+  // The domain is pure by rule (docs/architecture.md: no Node built-ins, no clock, nothing done on import), so webpack
   // may leave out what no page uses: the contract needs one schema from chain-audit.ts or one list from
   // subscribe-messages.ts, not the server-side auditing and message-building code around it.
   // validation.ts is the exception: importing it sets zod's Chinese messages.
