@@ -39,7 +39,9 @@ describe("a shop's record and its own clocks", () => {
     await act(onTime.caseId, 'acceptOffer', { subject: onTime.shopper })
     await act(onTime.caseId, 'close', 'station')
     await act(mediated.caseId, 'refuseOffer', { subject: mediated.shopper }, { reason: '金额不够' })
-    await act(mediated.caseId, 'mediate', 'station')
+    await act(mediated.caseId, 'mediate', 'station', {
+      details: { kind: 'agreement', terms: '退款50元', amountFen: 5000, performBy: '2026-03-20' },
+    })
     await act(mediated.caseId, 'close', 'station')
     at(50)
     await act(late.caseId, 'answer', 'clerk', offer)

@@ -29,7 +29,14 @@ export const returnVisit = (satisfied: boolean): ClientDetails => ({
   improve: '',
   unresolved: satisfied ? '' : '退款未到账',
 })
-const DEFAULT_DETAILS: Record<string, ClientDetails> = { answer: OFFER, rate: rating(true), returnVisit: returnVisit(true) }
+/** 调解成功's agreement: the shop refunds 128元 by the last day of 2026 (the test clocks stay before it). */
+export const AGREEMENT: ClientDetails = { kind: 'agreement', terms: '商家退款128元并书面道歉', amountFen: 12800, performBy: '2026-12-31' }
+const DEFAULT_DETAILS: Record<string, ClientDetails> = {
+  answer: OFFER,
+  rate: rating(true),
+  returnVisit: returnVisit(true),
+  mediate: AGREEMENT,
+}
 
 /**
  * Two sites, a shop in each, a station account for each (plus a second one at site A, for return

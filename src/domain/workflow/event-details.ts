@@ -59,12 +59,45 @@ export const ExtensionDetailsSchema = z.object({
   dueAt: z.iso.datetime({ offset: true }),
 })
 
+/**
+ * Written by the server on the filing of a complaint that went straight to its shop (the shop signed
+ * the double commitment): the minutes it promised, so the timeline says where the case went and why.
+ */
+export const DirectToMerchantDetailsSchema = z.object({
+  kind: z.literal('direct_to_merchant'),
+  responseMinutes: z.number().int().positive(),
+})
+
+/** "2026-02-30" is not a day: it must come back unchanged from the calendar. */
+function isCalendarDay(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number)
+  const t = new Date(Date.UTC(y, m - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+}
+
+/**
+ * 调解成功: what both sides agreed before the station — the terms, the money (fen, null when none)
+ * and the day by which the shop must perform. Both parties see it in their case views.
+ */
+export const AgreementDetailsSchema = z.object({
+  kind: z.literal('agreement'),
+  terms: z.string({ error: '请填写协议内容' }).trim().min(2, { error: '请填写协议内容' }).max(1000, { error: '协议内容不能超过1000字' }),
+  amountFen: z.number({ error: '金额格式不正确' }).int().nonnegative().max(100_000_000_00, { error: '金额过大' }).nullable().default(null),
+  /** the local (Beijing) calendar day, YYYY-MM-DD */
+  performBy: z
+    .string({ error: '请选择履行日期' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '请选择履行日期' })
+    .refine(isCalendarDay, { error: '履行日期不正确' }),
+})
+
 export const EventDetailsSchema = z.discriminatedUnion('kind', [
   OfferDetailsSchema,
   RefusalDetailsSchema,
   RatingDetailsSchema,
   ReturnVisitDetailsSchema,
   ExtensionDetailsSchema,
+  AgreementDetailsSchema,
+  DirectToMerchantDetailsSchema,
 ])
 export type EventDetails = z.infer<typeof EventDetailsSchema>
 export type EventDetailsKind = EventDetails['kind']
@@ -72,7 +105,7 @@ export type EventDetailsKind = EventDetails['kind']
 /** Details a person may send with a step (an extension's terms are the server's to write). */
 export const ClientDetailsSchema = z.discriminatedUnion(
   'kind',
-  [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema],
+  [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema, AgreementDetailsSchema],
   {
     error: '请填写完整的办理信息',
   },
@@ -80,6 +113,12 @@ export const ClientDetailsSchema = z.discriminatedUnion(
 export type ClientDetails = z.infer<typeof ClientDetailsSchema>
 
 const yesNo = (v: boolean) => (v ? '是' : '否')
+
+/** "2026-12-20" → "2026年12月20日" */
+export function formatPerformBy(day: string): string {
+  const [y, m, d] = day.split('-')
+  return `${y}年${Number(m)}月${Number(d)}日`
+}
 
 /** One line for the timeline, in plain Chinese. */
 export function describeDetails(d: EventDetails): string {
@@ -96,5 +135,11 @@ export function describeDetails(d: EventDetails): string {
       return `回访：知道处理结果 ${yesNo(d.knowsResult)}；商家履行承诺 ${yesNo(d.promiseKept)}；满意 ${yesNo(d.satisfied)}${d.unresolved ? `；仍未解决：${d.unresolved}` : ''}${d.improve ? `；建议：${d.improve}` : ''}`
     case 'extension':
       return `办结期限延长 ${d.workingDays} 个工作日`
+    case 'direct_to_merchant':
+      return `商家已签署双承诺，投诉已直接送达商家，商家承诺 ${d.responseMinutes} 分钟内回应`
+    case 'agreement': {
+      const money = d.amountFen !== null && d.amountFen > 0 ? `，金额 ${formatFen(d.amountFen)}` : ''
+      return `调解协议：${d.terms}${money}，${formatPerformBy(d.performBy)}前履行`
+    }
   }
 }
