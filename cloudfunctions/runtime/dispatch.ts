@@ -4,7 +4,7 @@ import { rolesOf, STAFF_ROLES } from '../../src/domain/identity'
 import { checkInputText } from '../../src/domain/input-text'
 import { isAllowed, POLICY } from '../../src/domain/policy'
 import { parseWith } from '../../src/domain/validation'
-import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/sql/db-errors'
+import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/db-errors'
 import type { ServiceContext } from '../services/context'
 import type { FunctionDefinition } from './define-function'
 

@@ -1,5 +1,5 @@
 import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
-import { isDatabaseUnavailable } from '../../cloudfunctions/adapters/sql/db-errors'
+import { isDatabaseUnavailable } from '../../cloudfunctions/adapters/db-errors'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { startClockScheduler, type JobFailure, type JobName } from '../../cloudfunctions/host/clock-scheduler'
 import { makeDeps, TEST_VAULT } from '../support/test-deps'

@@ -1,4 +1,4 @@
-import { describeDatabaseError, isDatabaseUnavailable } from '../../cloudfunctions/adapters/sql/db-errors'
+import { describeDatabaseError, isDatabaseUnavailable } from '../../cloudfunctions/adapters/db-errors'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import { defineFunction } from '../../cloudfunctions/runtime/define-function'
 

@@ -1,6 +1,6 @@
-import type { Merchant } from '../../../src/domain/merchant.schema'
-import type { Site } from '../../../src/domain/site.schema'
-import type { DirectoryStore } from '../../ports/store'
+import type { Merchant } from '../../src/domain/merchant.schema'
+import type { Site } from '../../src/domain/site.schema'
+import type { DirectoryStore } from '../ports/store'
 
 /**
  * How long a shop or a site read by this process is reused without asking the database again.
