@@ -23,7 +23,7 @@ import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 // collections and indexes are provisioned once by `npm run cloud:provision` (cloudbase-resources.ts).
 export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection {
   return {
-    ...cachedDirectory(cloudbaseDirectoryStore(db, vault)), // shop and site: every submit reads them (sql/directory-cache.ts, store-agnostic)
+    ...cachedDirectory(cloudbaseDirectoryStore(db, vault)), // shop and site: every submit reads them (adapters/directory-cache.ts)
     ...cloudbaseIdentityStore(db),
     ...cloudbaseRegistryStore(db, vault),
     ...cloudbaseMerchantRecord(db), // the shop's record: count() over flags on its complaints
