@@ -12,6 +12,8 @@ export const StaffAccountSchema = z.object({
   siteId: z.string().nullable(),
   passwordHash: z.string().min(1),
   createdAt: Instant,
+  /** set when an administrator disabled the account: it then signs in and resolves to nobody */
+  disabledAt: Instant.optional(),
 })
 export type StaffAccount = z.infer<typeof StaffAccountSchema>
 

@@ -10,6 +10,7 @@ import type { MerchantRegistryStore } from './merchant-registry-store'
 import type { NotificationContactStore } from './notification-contacts'
 import type { NotificationStore } from './notification-store'
 import type { Membership, StaffAccount, StaffSession } from './records'
+import type { StaffBindingStore } from './staff-bindings'
 
 // The store speaks the domain. Every method is something a document database can do with single-
 // collection queries (no joins). A few writes touch several documents and must land together; the
@@ -43,7 +44,8 @@ export interface DeviceToken {
   retiredFor: string | null
 }
 
-export interface IdentityStore {
+/** Devices, clerks' bindings, staff accounts, their sessions and their OPENID bindings (staff-bindings.ts). */
+export interface IdentityStore extends StaffBindingStore {
   /** Remember that a device subject exists (idempotent). */
   recordDevice(subject: string, at: string): Promise<void>
   /** The subject a browser token (by its hash) was issued for, or null for a token we never issued. */

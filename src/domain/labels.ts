@@ -46,6 +46,7 @@ export const ROLE_LABELS: Record<Role | 'system', string> = {
   station: '维权站',
   proxy: '代帮办员',
   regulator: '市场监管',
+  admin: '管理员',
   system: '系统',
 }
 

@@ -9,6 +9,7 @@ import { housekeepingContract } from './housekeeping.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
+import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
 import { subscriptionsContract } from './subscriptions.contract'
 import { uniquenessContract } from './uniqueness.contract'
@@ -31,4 +32,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   dueClocksContract(adapterName, open)
   housekeepingContract(adapterName, open)
   uniquenessContract(adapterName, open)
+  staffBindingsContract(adapterName, open)
 }

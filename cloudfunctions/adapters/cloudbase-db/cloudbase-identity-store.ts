@@ -7,11 +7,13 @@ import { DocDbError, isDuplicate, ok, type DocDb } from './doc-db'
 import { parseDoc, readAll, readDoc, readPage } from './doc-reads'
 import { saveMembershipDoc, toMembership } from './membership-docs'
 import { transact } from './transact'
+import { cloudbaseStaffBindingStore } from './cloudbase-staff-binding-store'
 
 // Devices, their browser tokens, clerks' bindings, staff accounts and sessions. Indexes
 // (cloudbase-resources.ts): staff: username; memberships: see membership-docs.ts. Everything else is
 // read by _id: devices/{subject}, device_tokens/{token hash}, staff_sessions/{token hash},
-// staff_usernames/{username} (the guard that keeps a username to one account).
+// staff_usernames/{username} (the guard that keeps a username to one account). OPENID bindings of
+// staff accounts: cloudbase-staff-binding-store.ts.
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -22,6 +24,8 @@ const staffToDoc = (a: StaffAccount) => ({
   siteId: a.siteId,
   passwordHash: a.passwordHash,
   createdAt: utc(a.createdAt),
+  // written only when set: `set` replaces the document, so enabling again removes it
+  ...(a.disabledAt ? { disabledAt: utc(a.disabledAt) } : {}),
 })
 const toStaff = (doc: Doc) => parseDoc(StaffAccountSchema, doc)
 const DeviceTokenDocSchema = z.object({
@@ -33,6 +37,7 @@ const DeviceTokenDocSchema = z.object({
 export function cloudbaseIdentityStore(db: DocDb): IdentityStore {
   const tokens = () => db.collection(COLLECTIONS.deviceTokens)
   return {
+    ...cloudbaseStaffBindingStore(db),
     async recordDevice(subject, at) {
       try {
         ok(await db.collection(COLLECTIONS.devices).add({ _id: subject, firstSeenAt: utc(at) }))

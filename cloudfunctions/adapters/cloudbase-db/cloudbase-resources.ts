@@ -105,6 +105,36 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
   },
   [COLLECTIONS.staffUsernames]: { indexes: [] },
   [COLLECTIONS.staffSessions]: { indexes: [] },
+  [COLLECTIONS.staffBindings]: {
+    indexes: [
+      {
+        name: 'staff_created',
+        keys: [
+          ['staffId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        serves: 'listStaffBindingsOf (newest first)',
+      },
+    ],
+  },
+  [COLLECTIONS.staffBindingSubjects]: { indexes: [] },
+  [COLLECTIONS.staffBindingCodes]: { indexes: [] },
+  [COLLECTIONS.staffBindingLog]: {
+    // append-only; read when someone audits one account
+    indexes: [
+      {
+        name: 'staff_at',
+        keys: [
+          ['staffId', 'asc'],
+          ['at', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listStaffBindingLog',
+      },
+    ],
+  },
+  [COLLECTIONS.loginFailures]: { indexes: [] },
   [COLLECTIONS.invites]: {
     indexes: [
       { name: 'code_hash', keys: [['codeHash', 'asc']], serves: 'findLiveInvite' },

@@ -20,6 +20,16 @@ export const COLLECTIONS = {
   /** _id = the session token's hash */
   staffSessions: 'staff_sessions',
   invites: 'merchant_invites',
+  /** every staff account ↔ OPENID binding, revoked ones too (_id = the binding's id) */
+  staffBindings: 'staff_bindings',
+  /** guard documents, _id = the subject: its one ACTIVE binding (a copy), read on every call */
+  staffBindingSubjects: 'staff_binding_subjects',
+  /** _id = the binding code's hash: used once */
+  staffBindingCodes: 'staff_binding_codes',
+  /** append-only audit of binds, unbinds and codes issued */
+  staffBindingLog: 'staff_binding_log',
+  /** _id = the escaped key (an account's username): failed sign-ins in a row */
+  loginFailures: 'login_failures',
   // cases
   cases: 'cases',
   /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated submit */

@@ -70,6 +70,43 @@ export interface StaffTable {
   site_id: string | null
   password_hash: string
   created_at: Timestamp
+  disabled_at: ColumnType<Date | null, string | null | undefined, string | null>
+}
+
+export interface StaffBindingsTable {
+  id: string
+  staff_id: string
+  subject: string
+  via: string
+  created_at: Timestamp
+  revoked_at: ColumnType<Date | null, string | null | undefined, string | null>
+}
+
+export interface StaffBindingCodesTable {
+  code_hash: string
+  staff_id: string
+  issued_by: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  used_at: ColumnType<Date | null, string | null | undefined, string | null>
+  used_by: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+export interface StaffBindingLogTable {
+  id: string
+  action: string
+  staff_id: string
+  subject: string | null
+  via: string
+  actor: string
+  at: Timestamp
+}
+
+export interface LoginFailuresTable {
+  key: string
+  failures: number
+  last_failure_at: Timestamp
+  locked_until: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface StaffSessionsTable {
@@ -283,6 +320,10 @@ export interface Database {
   merchant_members: MerchantMembersTable
   staff: StaffTable
   staff_sessions: StaffSessionsTable
+  staff_bindings: StaffBindingsTable
+  staff_binding_codes: StaffBindingCodesTable
+  staff_binding_log: StaffBindingLogTable
+  login_failures: LoginFailuresTable
   counters: CountersTable
   cases: CasesTable
   case_events: CaseEventsTable

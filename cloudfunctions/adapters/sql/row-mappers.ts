@@ -114,6 +114,8 @@ export const toStaff = (r: Row<'staff'>) =>
     siteId: r.site_id,
     passwordHash: r.password_hash,
     createdAt: iso(r.created_at),
+    // absent rather than null, so an account that was never disabled reads back as it was saved
+    ...(r.disabled_at ? { disabledAt: iso(r.disabled_at) } : {}),
   })
 
 export const toStaffSession = (r: Row<'staff_sessions'>) =>

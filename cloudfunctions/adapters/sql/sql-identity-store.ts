@@ -2,9 +2,11 @@ import { sql, type Kysely } from 'kysely'
 import type { IdentityStore } from '../../ports/store'
 import type { Database } from './database'
 import { toMembership, toStaff, toStaffSession } from './row-mappers'
+import { sqlStaffBindingStore } from './sql-staff-binding-store'
 
 export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
   return {
+    ...sqlStaffBindingStore(db),
     async recordDevice(subject, at) {
       await db
         .insertInto('devices')
@@ -68,6 +70,7 @@ export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
         site_id: a.siteId,
         password_hash: a.passwordHash,
         created_at: a.createdAt,
+        disabled_at: a.disabledAt ?? null,
       }
       const { id: _id, created_at: _c, ...changes } = row
       await db

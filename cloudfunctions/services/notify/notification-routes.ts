@@ -69,7 +69,8 @@ async function wechatRoutes(
 async function contactRoutes(deps: Deps, channels: NotifyChannels, row: OutboxItem, c: Case, message: RenderedMessage): Promise<Route[]> {
   const eventClass = eventClassOf(row.template)
   const role = row.recipient.role
-  if (!eventClass || role === 'proxy') return [] // proxy helpers are not notified: the person they helped is
+  // proxy helpers are not notified (the person they helped is); an administrator has no cases
+  if (!eventClass || role === 'proxy' || role === 'admin') return []
   const areaId = (await deps.store.getSite(c.siteId))?.areaId ?? null
   const stored = await deps.store.listContactsFor(c.siteId, areaId)
   const chosen: ContactRule[] = contactsFor(stored, channels.defaultContacts ?? [], {

@@ -12,6 +12,7 @@ import { deviceTokens } from './0010-device-tokens'
 import { eventSignatures } from './0011-event-signatures'
 import { keyChecks } from './0012-key-checks'
 import { boardAndCounters } from './0013-board-and-counters'
+import { staffBindings } from './0014-staff-bindings'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-event-signatures': eventSignatures,
   '0012-key-checks': keyChecks,
   '0013-board-and-counters': boardAndCounters,
+  '0014-staff-bindings': staffBindings,
 }
 
 export const migrationProvider: MigrationProvider = {
