@@ -10,15 +10,16 @@ import type { FastifyInstance } from 'fastify'
 // round trip on the next visit). index.html is the one file whose name stays; it is revalidated
 // every time, so a new release is picked up at the next page load.
 
-/** A chunk Taro named by content: `js/app.3f2a1b9c.js`, `css/4964.a3f77863.css`. */
-export const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)$/
+/** A chunk Taro named by content: `js/app.3f2a1b9c.js`, `css/4964.a3f77863.css` (or its build-time .br/.gz copy). */
+export const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/
 
 export const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /**
- * brotli at quality 5 and gzip for everything textual the host sends (the API's JSON too). Quality 5
- * because the JS is compressed on the way out, per request: 11 would cost ~10× the CPU for ~5 % fewer
- * bytes. Already-compressed media (evidence photos and video) is left alone by type.
+ * brotli at quality 5 and gzip for everything textual the host sends that was not compressed at build
+ * time (the API's JSON, an H5 build without its .br/.gz copies). Quality 5 because that happens per
+ * request: 11 would cost ~10× the CPU. Already-compressed media (evidence photos and video) is left
+ * alone by type.
  */
 export async function registerCompression(app: FastifyInstance) {
   await app.register(fastifyCompress, {
@@ -33,6 +34,8 @@ export async function registerH5(app: FastifyInstance, h5Dir: string) {
   await app.register(fastifyStatic, {
     root: resolve(h5Dir),
     index: ['index.html'],
+    // the .br/.gz copies scripts/precompress.ts wrote at build time (brotli quality 11), when there
+    preCompressed: true,
     cacheControl: false, // set below, per file
     setHeaders(res, path) {
       res.setHeader('cache-control', HASHED_ASSET.test(path) ? YEAR_IMMUTABLE : 'no-cache')

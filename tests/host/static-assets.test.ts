@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../cloudfunctions/host/server'
+import { precompress } from '../../scripts/precompress'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
@@ -15,13 +16,18 @@ describe('H5 assets — compression and caching', () => {
   let store: Store
   let app: FastifyInstance
   let port: number
+  let h5: string
   const script = `/* the app */\n${'window.__kuaisu = (window.__kuaisu || 0) + 1;\n'.repeat(400)}`
+  const pageScript = `/* a page */\n${'window.__page = [window.__page, Math.random()];\n'.repeat(300)}`
 
   beforeAll(async () => {
-    const h5 = mkdtempSync(join(tmpdir(), 'kuaisu-h5-'))
+    h5 = mkdtempSync(join(tmpdir(), 'kuaisu-h5-'))
     mkdirSync(join(h5, 'js'))
     writeFileSync(join(h5, 'index.html'), '<!doctype html><html><head><title>快诉</title></head><body><div id="app"></div></body></html>')
     writeFileSync(join(h5, 'js', 'app.3f2a1b9c.js'), script)
+    // a chunk the build compressed (scripts/precompress.ts); app.3f2a1b9c.js above has no copies
+    writeFileSync(join(h5, 'js', 'page.7c1d2e3f.js'), pageScript)
+    precompress(join(h5, 'js'), /^page\./)
     store = await openTestStore()
     app = await buildServer(makeDeps(store), { h5Dir: h5, secureCookies: false, loginFailureDelayMs: 0, logLevel: 'silent' })
     await app.listen({ port: 0, host: '127.0.0.1' })
@@ -60,6 +66,19 @@ describe('H5 assets — compression and caching', () => {
     const plain = await get('/js/app.3f2a1b9c.js')
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.body.toString()).toBe(script)
+  })
+
+  it('when a chunk was compressed at build time, then its brotli and gzip copies are sent as they are', async () => {
+    const h5js = (name: string) => readFileSync(join(h5, 'js', name))
+    const br = await get('/js/page.7c1d2e3f.js', 'br, gzip')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.body.equals(h5js('page.7c1d2e3f.js.br'))).toBe(true) // quality 11, not re-compressed at 5
+    expect(brotliDecompressSync(br.body).toString()).toBe(pageScript)
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    const gz = await get('/js/page.7c1d2e3f.js', 'gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.body.equals(h5js('page.7c1d2e3f.js.gz'))).toBe(true)
+    expect((await get('/js/page.7c1d2e3f.js')).body.toString()).toBe(pageScript)
   })
 
   it('when the page itself is asked for, then it is revalidated every time, so a release shows at the next load', async () => {

@@ -1,0 +1,46 @@
+// After `taro build --type h5`: write a brotli (quality 11) and a gzip (level 9) copy beside every
+// text file of the build, which the host then serves as they are (@fastify/static preCompressed).
+// Compressing per request has to be cheap (quality 5); once at build time it can be the smallest:
+// about 16 KB less for the complaint page's first load on a phone (docs/first-page.md).
+// Usage: tsx scripts/precompress.ts [dir]   (default: $KS_OUTPUT_ROOT or dist/h5)
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+const TEXT = /\.(js|css|html|svg|json|txt|map)$/
+const MIN_BYTES = 1024 // below this the headers outweigh the saving (the host's threshold too)
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) yield* files(path)
+    else if (TEXT.test(name)) yield path
+  }
+}
+
+/** `only`: compress just the files whose name matches (tests); default every text file. */
+export function precompress(dir: string, only: RegExp = TEXT): { files: number; rawBytes: number; brBytes: number } {
+  let count = 0
+  let rawBytes = 0
+  let brBytes = 0
+  for (const path of files(dir)) {
+    if (!only.test(path.split('/').pop() ?? '')) continue
+    const bytes = readFileSync(path)
+    if (bytes.length < MIN_BYTES) continue
+    const br = brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    })
+    writeFileSync(`${path}.br`, br)
+    writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }))
+    count += 1
+    rawBytes += bytes.length
+    brBytes += br.length
+  }
+  return { files: count, rawBytes, brBytes }
+}
+
+if (require.main === module) {
+  const dir = resolve(process.argv[2] ?? process.env.KS_OUTPUT_ROOT ?? 'dist/h5')
+  const r = precompress(dir)
+  console.log(`precompressed ${r.files} files in ${dir}: ${(r.rawBytes / 1024).toFixed(1)} KB → ${(r.brBytes / 1024).toFixed(1)} KB brotli`)
+}
