@@ -4,7 +4,9 @@ import type { CompletionKind } from '../domain/clocks/clock-rules'
 import type { CaseAction } from '../domain/workflow/transitions'
 import { useCaseAction, type Act, type CaseStep } from '../hooks/use-case-action'
 import { ActionButton } from './action-button'
-import { ACTION_LABELS, formOf } from './case-actions'
+import { describeDetails } from '../domain/workflow/event-details'
+import { ACTION_LABELS, consequenceOf, doneTextOf, formOf } from './case-actions'
+import { ConfirmDialog } from './confirm-dialog'
 import { ErrorBanner } from './feedback'
 import { StepForm } from './step-form'
 import './case-action-panel.scss'
@@ -12,7 +14,8 @@ import './case-action-panel.scss'
 // Exactly the steps the server says this viewer may take now, one button each — never more: a
 // button for a step the policy forbids would only produce an error. A step that needs more than a
 // tap (a reason, the merchant's offer, a rating, a return visit, the case type) or a second
-// thought (撤回) opens its form first, in place of the buttons.
+// thought (撤回) opens its form first, in place of the buttons. A step nobody can take back (办结,
+// 调解成功, 转商家处理, 接受商家方案) asks once more in a dialog that says what will follow.
 interface Props {
   actions: CaseAction[]
   act: Act
@@ -26,10 +29,26 @@ interface Props {
 export function CaseActionPanel({ actions, act, reload, title = '办理', completionKind = 'ordinary' }: Props) {
   const { run, busy, banner, done, fieldErrors, setFieldErrors, clearFieldErrors } = useCaseAction(act, reload)
   const [open, setOpen] = useState<CaseAction | null>(null)
+  const [confirming, setConfirming] = useState<{ action: CaseAction; step: CaseStep } | null>(null)
+
+  /** Sends the step, or first asks in the dialog when it cannot be undone. */
+  const send = async (action: CaseAction, step: CaseStep, asked = false): Promise<boolean> => {
+    if (!asked && consequenceOf(action)) {
+      setConfirming({ action, step })
+      return false
+    }
+    return run(action, step, doneTextOf(action))
+  }
+  const confirmed = async () => {
+    if (!confirming) return
+    const taken = await send(confirming.action, confirming.step, true)
+    setConfirming(null)
+    if (taken) setOpen(null)
+  }
 
   const start = (action: CaseAction) => {
     if (formOf(action) === null) {
-      void run(action, {}, `已${ACTION_LABELS[action]}`)
+      void send(action, {})
       return
     }
     clearFieldErrors()
@@ -40,7 +59,7 @@ export function CaseActionPanel({ actions, act, reload, title = '办理', comple
     setOpen(null)
   }
   const submit = async (action: CaseAction, step: CaseStep) => {
-    if (await run(action, step, `已${ACTION_LABELS[action]}`)) setOpen(null)
+    if (await send(action, step)) setOpen(null)
   }
 
   // after a stale step the case reloads; a form for a step that is no longer offered must close
@@ -82,6 +101,15 @@ export function CaseActionPanel({ actions, act, reload, title = '办理', comple
           ))}
         </View>
       )}
+      {confirming ? (
+        <ConfirmDialog
+          {...(consequenceOf(confirming.action) ?? { title: ACTION_LABELS[confirming.action], message: '', confirmLabel: '确认' })}
+          facts={confirming.step.details ? [describeDetails(confirming.step.details)] : []}
+          busy={busy === confirming.action}
+          onConfirm={() => void confirmed()}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
     </View>
   )
 }

@@ -30,13 +30,14 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
  * own forms (the merchant's offer, the shopper's rating, the return-visit questions, the case type
  * on accepting). null: the step is taken at the tap.
  */
-export type StepFormKind = 'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept'
+export type StepFormKind = 'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept' | 'agreement'
 
 const OWN_FORMS: Partial<Record<CaseAction, StepFormKind>> = {
   answer: 'offer',
   rate: 'rating',
   returnVisit: 'returnVisit',
   accept: 'accept',
+  mediate: 'agreement', // 调解成功: the terms, the amount and the day to perform
 }
 
 /** The label of the text a step asks for. */
@@ -60,7 +61,55 @@ const SUBMIT_LABELS: Partial<Record<CaseAction, string>> = {
   answer: '提交答复',
   rate: '提交评价',
   returnVisit: '提交回访记录',
+  mediate: '下一步：确认协议',
 }
+
+/**
+ * Steps nobody can take back (issue 16): before they are sent a dialog says what will follow. For a
+ * step with a form (调解成功's agreement) the dialog comes after the form, with what was filled in.
+ */
+export interface Consequence {
+  title: string
+  message: string
+  confirmLabel: string
+}
+const CONSEQUENCES: Partial<Record<CaseAction, Consequence>> = {
+  acceptOffer: {
+    title: '确认接受商家方案？',
+    message: '接受后，这条投诉按商家方案和解，不能再申请调解，也不能撤回。维权站随后办结。',
+    confirmLabel: '确认接受',
+  },
+  close: {
+    title: '确认办结？',
+    message: '办结后案件结束，不能撤销：不能再转商家、调解或延期。消费者可以评价；只有评价不满意并经回访，才能重新处理一次。',
+    confirmLabel: '确认办结',
+  },
+  mediate: {
+    title: '确认调解成功？',
+    message: '调解协议将记入案件记录，之后不能修改。消费者和商家都会看到这份协议，商家须在履行日期前按协议履行。',
+    confirmLabel: '确认调解成功',
+  },
+  dispatch: {
+    title: '确认转商家处理？',
+    message: '转交后不能撤回：商家立即收到通知，商家的响应时限（一般为45分钟）从现在开始计时。',
+    confirmLabel: '确认转交',
+  },
+}
+export const consequenceOf = (action: CaseAction): Consequence | null => CONSEQUENCES[action] ?? null
+
+/** What the panel says once a step went through (已办结, 商家已答复…): not every label reads well after 已. */
+const DONE_LABELS: Partial<Record<CaseAction, string>> = {
+  answer: '已提交答复',
+  checkIn: '已签到：已到场',
+  acceptOffer: '已接受商家方案',
+  refuseOffer: '已申请调解',
+  mediate: '已记录调解成功',
+  withdraw: '已撤回投诉',
+  rate: '已提交评价',
+  returnVisit: '已记录回访',
+  extend: '已延期',
+}
+export const doneTextOf = (action: CaseAction) => DONE_LABELS[action] ?? `已${ACTION_LABELS[action]}`
 
 export function formOf(action: CaseAction): StepFormKind | null {
   if (OWN_FORMS[action]) return OWN_FORMS[action]

@@ -25,7 +25,15 @@ function Line({ label, children }: { label: string; children: string }) {
   )
 }
 
-export function OfferCard({ entry }: { entry: TimelineEntry }) {
+/** The shop's offer the shopper accepted, if any: it stays in view after acceptance (issue 16). */
+export function acceptedOffer(detail: CaseDetail): TimelineEntry | null {
+  const answer = latestAnswer(detail)
+  const taken = answer && detail.timeline.some((e) => e.type === 'offer_accepted' && e.seq > answer.seq)
+  return taken ? answer : null
+}
+
+export function OfferCard({ entry, accepted = false }: { entry: TimelineEntry; accepted?: boolean }) {
+  const label = accepted ? '已接受的商家方案' : '商家方案'
   const details = entry.details
   const photos = <AttachmentThumbs items={entry.attachments} label="商家方案的照片" />
   if (details?.kind === 'refusal') {
@@ -39,7 +47,7 @@ export function OfferCard({ entry }: { entry: TimelineEntry }) {
   }
   if (details?.kind === 'offer') {
     return (
-      <InfoBlock label="商家方案" className="case-progress__offer offer-card">
+      <InfoBlock label={label} className="case-progress__offer offer-card">
         <View className="offer-card__headline">
           {REMEDY_LABELS[details.remedy]}
           {details.amountFen ? <View className="offer-card__amount">{formatFen(details.amountFen)}</View> : null}
@@ -51,7 +59,7 @@ export function OfferCard({ entry }: { entry: TimelineEntry }) {
   }
   // an answer written before offers had their own fields: its note was the offer
   return entry.note ? (
-    <InfoBlock label="商家方案" className="case-progress__offer offer-card">
+    <InfoBlock label={label} className="case-progress__offer offer-card">
       <View className="offer-card__headline">{entry.note}</View>
       {photos}
     </InfoBlock>

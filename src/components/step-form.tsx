@@ -1,6 +1,7 @@
 import type { CompletionKind } from '../domain/clocks/clock-rules'
 import type { CaseAction } from '../domain/workflow/transitions'
 import { AcceptForm } from './accept-form'
+import { AgreementForm } from './agreement-form'
 import { formOf } from './case-actions'
 import { OfferForm } from './offer-form'
 import { RatingForm } from './rating-form'
@@ -27,6 +28,8 @@ export function StepForm({ action, completionKind, ...props }: Props) {
       return <ReturnVisitForm {...props} />
     case 'accept':
       return <AcceptForm current={completionKind} {...props} />
+    case 'agreement':
+      return <AgreementForm {...props} />
     default:
       return <TextStepForm action={action} {...props} />
   }
