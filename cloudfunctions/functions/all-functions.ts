@@ -5,6 +5,7 @@ import { inboxFunction } from './inbox/handlers'
 import { merchantFunction } from './merchant/handlers'
 import { proxyFunction } from './proxy/handlers'
 import { registryFunction } from './registry/handlers'
+import { staffFunction } from './staff/handlers'
 import { stationFunction } from './station/handlers'
 
 /** Every cloud function, by name: the local host mounts each at POST /api/<name>. */
@@ -15,4 +16,5 @@ export const FUNCTIONS: { [F in FunctionName]: FunctionDefinition<F> } = {
   station: stationFunction,
   proxy: proxyFunction,
   registry: registryFunction,
+  staff: staffFunction,
 }

@@ -29,7 +29,9 @@ export function createCloudMain(def: FunctionDefinition, getDeps: () => Promise<
     let caller: Awaited<ReturnType<typeof resolveCaller>>
     try {
       deps = await getDeps()
-      caller = await resolveCaller(deps, { subject: platformOpenId(context) })
+      // WeChat vouches for the OPENID, so a staff account bound to it makes the caller that staff member
+      const firstAdminSubject = process.env.FIRST_ADMIN_OPENID || undefined
+      caller = await resolveCaller(deps, { subject: platformOpenId(context), staffBySubject: true, firstAdminSubject })
     } catch (err) {
       // a database that is away at cold start or while resolving the caller answers "retry", not a crash
       return failureOf(err, `${def.name} start`)

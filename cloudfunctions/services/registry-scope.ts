@@ -4,12 +4,13 @@ import type { Site } from '../../src/domain/site.schema'
 import type { ServiceContext } from './context'
 
 // Who may work on which part of the registry: a station its own site, a regulator any site (or its
-// own, when its account is tied to one). Anything outside answers "not found", never "forbidden":
+// own, when its account is tied to one), an administrator any site. Anything outside answers "not found", never "forbidden":
 // a station must not learn that another site's shop or binding exists.
 
 const registryStaff = (ctx: ServiceContext) => {
   const staff = ctx.caller.staff
-  return staff && (staff.role === 'station' || staff.role === 'regulator') ? staff : null
+  // an administrator provisions shops for any site (issue 15), as a regulator without a site of its own
+  return staff && (staff.role === 'station' || staff.role === 'regulator' || staff.role === 'admin') ? staff : null
 }
 
 const covers = (staffSiteId: string | null, siteId: string) => staffSiteId === null || staffSiteId === siteId

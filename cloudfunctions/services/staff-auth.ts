@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../src/domain/errors'
 import type { StaffRole } from '../../src/domain/identity'
+import type { StaffAccount } from '../ports/records'
 import type { Deps } from './context'
 
 export const STAFF_SESSION_HOURS = 12
@@ -14,11 +15,23 @@ export interface StaffLogin {
   role: StaffRole
 }
 
+/**
+ * The account these credentials open, or LOGIN_FAILED — the same answer, and the same scrypt work,
+ * for an unknown username, a wrong password and a disabled account. The desk's sign-in and the
+ * mini-program's password binding (staff-bindings.ts) both check here.
+ */
+export async function checkStaffPassword(deps: Deps, username: string, password: string): Promise<Result<StaffAccount>> {
+  const account = await deps.store.findStaffByUsername(username.trim())
+  const valid = await deps.secrets.verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
+  if (!account || !valid || account.disabledAt) return fail('LOGIN_FAILED')
+  return ok(account)
+}
+
 export async function loginStaff(deps: Deps, username: string, password: string): Promise<Result<StaffLogin>> {
   const { store, secrets, clock } = deps
-  const account = await store.findStaffByUsername(username.trim())
-  const valid = await secrets.verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
-  if (!account || !valid) return fail('LOGIN_FAILED')
+  const checked = await checkStaffPassword(deps, username, password)
+  if (!checked.ok) return checked
+  const account = checked.data
   const token = secrets.newToken()
   const now = clock.now()
   await store.createStaffSession({

@@ -17,6 +17,13 @@ export const ERROR_CATALOGUE = {
   MEMBERSHIP_NOT_PENDING: { status: 409, message: '该绑定申请已处理过，请刷新后查看' },
   MINI_CODE_UNAVAILABLE: { status: 501, message: '此环境不能生成小程序码，请打印网页二维码' },
   MINI_CODE_FAILED: { status: 502, message: '小程序码生成失败，请稍后再试' },
+  // staff identity from the OPENID and provisioning (issue 15)
+  BINDING_CODE_INVALID: { status: 404, message: '绑定码无效、已使用或已过期，请向管理员重新索取' },
+  STAFF_SUBJECT_TAKEN: { status: 409, message: '此微信已绑定另一个工作人员账号，请先解除原绑定' },
+  STAFF_BINDING_NOT_FOUND: { status: 404, message: '未找到该绑定' },
+  STAFF_NOT_FOUND: { status: 404, message: '未找到该工作人员账号' },
+  STAFF_USERNAME_TAKEN: { status: 409, message: '该用户名已被使用，请换一个' },
+  LOGIN_LOCKED: { status: 429, message: '登录失败次数太多，请稍后再试' },
   CASE_NOT_FOUND: { status: 404, message: '未找到该投诉' },
   SITE_NOT_FOUND: { status: 404, message: '未找到该站点' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: '未找到该通知' },

@@ -38,18 +38,32 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.saveNotificationContact': ['station', 'regulator'],
   'station.deleteNotificationContact': ['station', 'regulator'],
   'station.verifyCase': ['station', 'regulator'], // station: own site's cases; regulator: any; each check on record in the access log
-  // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator any site it names
-  'registry.listMerchants': ['station', 'regulator'],
-  'registry.getMerchant': ['station', 'regulator'],
-  'registry.saveMerchant': ['station', 'regulator'],
-  'registry.importMerchantsCsv': ['station', 'regulator'],
-  'registry.issueInvite': ['station', 'regulator'],
-  'registry.withdrawInvite': ['station', 'regulator'],
-  'registry.listMembers': ['station', 'regulator'], // subjects masked
-  'registry.decideMember': ['station', 'regulator'],
-  'registry.revokeMember': ['station', 'regulator'], // cuts access on the clerk's very next call
-  'registry.posterData': ['station', 'regulator'],
-  'registry.miniCode': ['station', 'regulator'],
+  // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator or an administrator any site it names
+  'registry.listMerchants': ['station', 'regulator', 'admin'],
+  'registry.getMerchant': ['station', 'regulator', 'admin'],
+  'registry.saveMerchant': ['station', 'regulator', 'admin'],
+  'registry.importMerchantsCsv': ['station', 'regulator', 'admin'],
+  'registry.issueInvite': ['station', 'regulator', 'admin'],
+  'registry.withdrawInvite': ['station', 'regulator', 'admin'],
+  'registry.listMembers': ['station', 'regulator', 'admin'], // subjects masked
+  'registry.decideMember': ['station', 'regulator', 'admin'],
+  'registry.revokeMember': ['station', 'regulator', 'admin'], // cuts access on the clerk's very next call
+  'registry.posterData': ['station', 'regulator', 'admin'],
+  'registry.miniCode': ['station', 'regulator', 'admin'],
+  // staff identity (issue 15): any OPENID may try to bind (by a code or a password); the account decides the roles
+  'staff.bindByCode': ['consumer'],
+  'staff.bindByPassword': ['consumer'], // locked out after repeated failures, as the desk's sign-in
+  'staff.myBindings': ['station', 'proxy', 'regulator', 'admin'], // the caller's own account's bindings only
+  'staff.unbindMine': ['station', 'proxy', 'regulator', 'admin'], // same
+  // binding codes and bindings: an administrator any account's; a station its own site's station and proxy accounts
+  // (another's answer STAFF_NOT_FOUND)
+  'staff.issueBindingCode': ['admin', 'station'],
+  'staff.listBindings': ['admin', 'station'],
+  'staff.unbind': ['admin', 'station'], // counts on the unbound person's next call
+  // provisioning: an administrator creates sites and staff accounts (shops: the registry); never a case's contents
+  'staff.saveSite': ['admin'],
+  'staff.createStaff': ['admin'],
+  'staff.setStaffDisabled': ['admin'],
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

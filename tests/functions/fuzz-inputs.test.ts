@@ -65,6 +65,9 @@ describe('no 500 from input — every function over HTTP', () => {
   let app: FastifyInstance
   let base: string
   let caller: ReturnType<typeof browserLike>
+  /** actions only an administrator may call (the station's browser is admitted to every other one) */
+  let admin: ReturnType<typeof browserLike>
+  const ADMIN_ONLY = ['staff.saveSite', 'staff.createStaff', 'staff.setStaffDisabled']
   let BASE: Record<string, { [key: string]: Json }>
 
   beforeAll(async () => {
@@ -160,7 +163,29 @@ describe('no 500 from input — every function over HTTP', () => {
       'registry.revokeMember': { membershipId: 'membership-x' },
       'registry.posterData': { siteId: SITE_A.id, merchantIds: [SHOP_A.id] },
       'registry.miniCode': { merchantId: SHOP_A.id },
+      'staff.bindByCode': { code: 'ABCD-2345-EFGH' },
+      'staff.bindByPassword': { username: 'station', password: 'not-the-password' },
+      'staff.myBindings': {},
+      'staff.unbindMine': { bindingId: 'binding-x' },
+      'staff.issueBindingCode': { staffId: 'fuzz-station' },
+      'staff.listBindings': { staffId: 'fuzz-station' },
+      'staff.unbind': { bindingId: 'binding-x' },
+      // the administrator's (posted by the admin's browser, see ADMIN_ONLY)
+      'staff.saveSite': { name: '新开站点', address: '新路1号', hotline: '0571-12345678' },
+      'staff.createStaff': { username: 'new.proxy', displayName: '代办员 李', role: 'proxy', siteId: SITE_A.id },
+      'staff.setStaffDisabled': { staffId: 'fuzz-admin', disabled: false },
     }
+    await store.saveStaff({
+      id: 'fuzz-admin',
+      username: 'admin',
+      displayName: '管理员',
+      role: 'admin',
+      siteId: null,
+      passwordHash: await deps.secrets.hashPassword('s3cret-pass'),
+      createdAt: now,
+    })
+    admin = browserLike(base)
+    expect((await admin.post('/auth/login', { username: 'admin', password: 's3cret-pass' })).status).toBe(200)
   })
   afterAll(async () => {
     await app.close()
@@ -173,7 +198,7 @@ describe('no 500 from input — every function over HTTP', () => {
 
   const post = async (key: string, input: Json) => {
     const [fn, action] = key.split('.')
-    const res = await caller.request(`/api/${fn}`, {
+    const res = await (ADMIN_ONLY.includes(key) ? admin : caller).request(`/api/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...(input as object), action }), // JSON.stringify escapes lone surrogates as \udXXX

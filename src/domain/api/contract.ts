@@ -17,6 +17,7 @@ import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
 import { MerchantRecordSchema } from '../merchant/merchant-record'
 import * as Registry from '../merchant/registry-api'
 import * as Contacts from '../notify/contact-api'
+import * as Staff from '../staff/staff-api'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -274,6 +275,21 @@ export const API = {
     revokeMember: { input: Registry.MembershipIdInput, output: Registry.MemberViewSchema },
     posterData: { input: Registry.PosterInputSchema, output: Registry.PosterDataSchema },
     miniCode: { input: Registry.MerchantIdInput, output: Registry.MiniCodeImageSchema },
+  },
+  // staff identity from the OPENID and provisioning (issue 15, docs/staff-identity.md)
+  staff: {
+    /** a one-time code from an administrator (or the station) → the caller's OPENID is that staff account */
+    bindByCode: { input: Staff.BindByCodeInputSchema, output: Staff.StaffBoundSchema },
+    /** the account's username and password, once (locked out after repeated failures, as the desk) */
+    bindByPassword: { input: Staff.BindByPasswordInputSchema, output: Staff.StaffBoundSchema },
+    myBindings: { input: NoInput, output: Staff.StaffBindingListSchema },
+    unbindMine: { input: Staff.BindingIdInputSchema, output: Staff.StaffBindingViewSchema },
+    issueBindingCode: { input: Staff.StaffIdInputSchema, output: Staff.BindingCodeIssuedSchema },
+    listBindings: { input: Staff.StaffIdInputSchema, output: Staff.StaffBindingListSchema },
+    unbind: { input: Staff.BindingIdInputSchema, output: Staff.StaffBindingViewSchema },
+    saveSite: { input: Staff.SaveSiteInputSchema, output: Staff.SiteViewSchema },
+    createStaff: { input: Staff.CreateStaffInputSchema, output: Staff.StaffViewSchema },
+    setStaffDisabled: { input: Staff.SetStaffDisabledInputSchema, output: Staff.StaffViewSchema },
   },
 } as const
 

@@ -1,0 +1,25 @@
+import { defineFunction } from '../../runtime/define-function'
+import {
+  bindByCode,
+  bindByPassword,
+  issueBindingCode,
+  listStaffBindings,
+  myBindings,
+  unbindMine,
+  unbindStaff,
+} from '../../services/staff-bindings'
+import { createStaff, saveSite, setStaffDisabled } from '../../services/staff-provisioning'
+
+// Staff identity from the OPENID and an administrator's provisioning (issue 15, docs/staff-identity.md).
+export const staffFunction = defineFunction('staff', {
+  bindByCode: (input, ctx) => bindByCode(ctx, input.code),
+  bindByPassword: (input, ctx) => bindByPassword(ctx, input.username, input.password),
+  myBindings: (_input, ctx) => myBindings(ctx),
+  unbindMine: (input, ctx) => unbindMine(ctx, input.bindingId),
+  issueBindingCode: (input, ctx) => issueBindingCode(ctx, input.staffId),
+  listBindings: (input, ctx) => listStaffBindings(ctx, input.staffId),
+  unbind: (input, ctx) => unbindStaff(ctx, input.bindingId),
+  saveSite: (input, ctx) => saveSite(ctx, input),
+  createStaff: (input, ctx) => createStaff(ctx, input),
+  setStaffDisabled: (input, ctx) => setStaffDisabled(ctx, input.staffId, input.disabled),
+})

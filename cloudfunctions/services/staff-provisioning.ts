@@ -1,0 +1,76 @@
+import { fail, ok } from '../../src/domain/errors'
+import type { Site } from '../../src/domain/site.schema'
+import type { z } from 'zod'
+import type { CreateStaffInputSchema, SaveSiteInputSchema } from '../../src/domain/staff/staff-api'
+import type { StaffAccount } from '../ports/records'
+import type { ServiceContext } from './context'
+
+// An administrator provisions a fresh environment without the demo seed (issue 15): sites, staff
+// accounts (station, proxy, regulator, admin) and — through the registry's own actions — shops.
+// Nothing here reads a case. The policy admits only 'admin' to these actions.
+
+const siteView = (s: Site) => ({ id: s.id, name: s.name, address: s.address, hotline: s.hotline, areaId: s.areaId ?? null })
+export const staffView = (a: StaffAccount) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  role: a.role,
+  siteId: a.siteId,
+  disabled: !!a.disabledAt,
+})
+
+export async function saveSite(ctx: ServiceContext, input: z.output<typeof SaveSiteInputSchema>) {
+  const { store, ids } = ctx.deps
+  const before = input.id ? await store.getSite(input.id) : null
+  if (input.id && !before) return fail('SITE_NOT_FOUND')
+  const site: Site = {
+    // an existing site keeps its clock settings; a new one starts with the defaults
+    clockSettings: before?.clockSettings ?? { amounts: {}, completion: {} },
+    id: before?.id ?? ids.newId(),
+    name: input.name,
+    address: input.address,
+    hotline: input.hotline,
+    ...(input.areaId ? { areaId: input.areaId } : {}),
+  }
+  await store.saveSite(site)
+  return ok(siteView(site))
+}
+
+export async function createStaff(ctx: ServiceContext, input: z.output<typeof CreateStaffInputSchema>) {
+  const { store, ids, secrets, clock } = ctx.deps
+  // a station or proxy point works at one site; an administrator at none; a regulator at one or all
+  if ((input.role === 'station' || input.role === 'proxy') && !input.siteId) return fail('VALIDATION_FAILED', { siteId: '请选择站点' })
+  if (input.role === 'admin' && input.siteId) return fail('VALIDATION_FAILED', { siteId: '管理员不属于某个站点' })
+  if (input.siteId && !(await store.getSite(input.siteId))) return fail('SITE_NOT_FOUND')
+  if (await store.findStaffByUsername(input.username)) return fail('STAFF_USERNAME_TAKEN')
+  const account: StaffAccount = {
+    id: ids.newId(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    siteId: input.siteId ?? null,
+    // without a password the account is bound by code only; the random one below is never told to anyone
+    passwordHash: await secrets.hashPassword(input.password ?? secrets.newToken()),
+    createdAt: clock.now().toISOString(),
+  }
+  try {
+    await store.saveStaff(account)
+  } catch (err) {
+    // two administrators racing for one username: the store's guard refused the second
+    if (await store.findStaffByUsername(input.username)) return fail('STAFF_USERNAME_TAKEN')
+    throw err
+  }
+  return ok(staffView(account))
+}
+
+/** Disable (or enable again) an account: a disabled one signs in nowhere and its bindings resolve to nobody. */
+export async function setStaffDisabled(ctx: ServiceContext, staffId: string, disabled: boolean) {
+  const { store, clock } = ctx.deps
+  const account = await store.getStaff(staffId)
+  if (!account) return fail('STAFF_NOT_FOUND')
+  if (disabled && ctx.caller.staff?.staffId === staffId) return fail('VALIDATION_FAILED', { staffId: '不能停用自己的账号' })
+  const { disabledAt: _was, ...rest } = account
+  const next: StaffAccount = disabled ? { ...rest, disabledAt: account.disabledAt ?? clock.now().toISOString() } : rest
+  await store.saveStaff(next)
+  return ok(staffView(next))
+}
