@@ -1,6 +1,8 @@
+import type { CaseList } from '../../src/domain/case-view.schema'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
-import { fail, type Result } from '../../src/domain/errors'
-import type { ServiceContext } from './context'
+import { fail, ok, type Result } from '../../src/domain/errors'
+import { loadSummaries } from './case-views'
+import { DEFAULT_PAGE, type ServiceContext } from './context'
 import { fileCase, type SubmitReceipt } from './submit-complaint'
 
 /**
@@ -19,4 +21,12 @@ export function fileForSomeone(ctx: ServiceContext, input: SubmitComplaint): Pro
     attestedBy: staff.staffId,
     uploader: ctx.caller.subject, // files go up from the helper's own browser
   })
+}
+
+/** The helper's own filings, newest first: summaries only (no name or phone of the people helped). */
+export async function listMyFilings(ctx: ServiceContext): Promise<Result<CaseList>> {
+  const staff = ctx.caller.staff
+  if (!staff) return fail('UNAUTHENTICATED')
+  const cases = await ctx.deps.store.listCasesFiledBy(`proxy:${staff.staffId}`, DEFAULT_PAGE)
+  return ok({ items: await loadSummaries(ctx.deps, cases) })
 }

@@ -20,6 +20,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.transcribeAudio': ['consumer'], // only the caller's own recording
   'consumer.registerUpload': ['consumer'], // becomes the caller's own evidence; only objects under uploads/ are read (and deleted)
   'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
+  'proxy.listMyFilings': ['proxy', 'station'], // only what this staff account filed (summaries: no personal data)
   'consumer.actOnMyCase': ['consumer'], // withdraw / accept or refuse an offer / rate, own cases only
   'merchant.getHome': ['merchant'], // only the caller's own shop
   'merchant.actOnCase': ['merchant'], // answer / check in, own shop's cases only

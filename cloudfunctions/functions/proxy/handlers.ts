@@ -1,6 +1,7 @@
 import { defineFunction } from '../../runtime/define-function'
-import { fileForSomeone } from '../../services/proxy-filing'
+import { fileForSomeone, listMyFilings } from '../../services/proxy-filing'
 
 export const proxyFunction = defineFunction('proxy', {
   fileComplaint: ({ attestation: _attested, ...input }, ctx) => fileForSomeone(ctx, input),
+  listMyFilings: (_input, ctx) => listMyFilings(ctx),
 })

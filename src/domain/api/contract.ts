@@ -215,6 +215,8 @@ export const API = {
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
+    /** the cases this staff account filed for someone, newest first: the helper's desk after login */
+    listMyFilings: { input: NoInput, output: CaseListSchema },
   },
   merchant: {
     getHome: { input: NoInput, output: MerchantHomeSchema },
