@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseList } from '../../src/domain/case-view.schema'
+import { normalizeCaseNo } from '../../src/domain/case-number-input'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { normalizeQueryCode } from '../../src/domain/query-code'
 import { loadCaseDetail, loadSummaries } from './case-views'
@@ -22,11 +23,13 @@ export async function getMyCase(ctx: ServiceContext, caseId: string): Promise<Re
 
 /**
  * Any device: case number + query code. Personal data comes back masked, since a printed receipt
- * can be seen by others. A wrong number and a wrong code get the same answer.
+ * can be seen by others. A wrong number and a wrong code get the same answer. The number may be
+ * typed loosely (without KS-, spaced, full-width: normalizeCaseNo).
  */
 export async function lookupCase(ctx: ServiceContext, caseNo: string, queryCode: string): Promise<Result<CaseDetail>> {
   const { store, secrets } = ctx.deps
-  const found = await store.findCaseByNo(caseNo)
+  const number = normalizeCaseNo(caseNo)
+  const found = number ? await store.findCaseByNo(number) : null
   // compare digests, not the codes: equal-length strings, so the comparison time tells nothing
   const matches =
     !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
