@@ -9,6 +9,7 @@ import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
 import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
+import { deriveIndustry } from '../../src/domain/extract/derive-industry'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
 import type { Merchant } from '../../src/domain/merchant.schema'
@@ -99,7 +100,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     amountFen: input.amountFen,
     product: input.product,
     problemType: input.problemType,
-    industry: input.industry,
+    industry: input.industry ?? deriveIndustry(input.description, input.product, merchant.industry),
     demands: input.demands,
     sharePhoneWithMerchant: input.sharePhoneWithMerchant,
     consent: { version: input.consentVersion, at, mode: filing.consentMode, attestedBy: filing.attestedBy },

@@ -36,7 +36,8 @@ export const SubmitComplaintSchema = z
       .default(''),
     product: text(100, '商品或服务名称不能超过100字'),
     problemType: z.enum(PROBLEM_TYPES, { error: '请选择问题类型' }),
-    industry: z.enum(INDUSTRY_LINES, { error: '请选择行业' }),
+    /** left out by a shopper's form: the filing derives it (deriveIndustry); staff filing for someone may choose */
+    industry: z.enum(INDUSTRY_LINES, { error: '请选择行业' }).optional(),
     demands: z
       .array(z.enum(DEMANDS, { error: '请选择有效的诉求' }))
       .max(DEMANDS.length)

@@ -44,7 +44,7 @@ describe('SubmitComplaintSchema', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(
-        ['consentVersion', 'description', 'idempotencyKey', 'industry', 'merchantCode', 'problemType'].sort(),
+        ['consentVersion', 'description', 'idempotencyKey', 'merchantCode', 'problemType'].sort(),
       )
       for (const message of Object.values(result.error.fields ?? {})) expect(message).toMatch(/[\u4e00-\u9fa5]/)
     }
