@@ -2,7 +2,7 @@ import { FUNCTIONS } from '../../cloudfunctions/functions/all-functions'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { createCloudMain } from '../../cloudfunctions/runtime/cloud-main'
 import type { Deps } from '../../cloudfunctions/services/context'
-import { FIRST_ADMIN_ID } from '../../cloudfunctions/services/first-admin'
+import { FIRST_ADMIN_ID, issueFirstAdminSetupCode } from '../../cloudfunctions/services/first-admin'
 import type { FunctionName } from '../../src/domain/api/contract'
 import type { Result } from '../../src/domain/errors'
 import { aSubmission } from '../support/builders'
@@ -86,6 +86,25 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     } finally {
       process.env.FIRST_ADMIN_OPENID = ROOT
     }
+  })
+
+  it("when cloud:bootstrap's setup code is entered, then that OPENID too is the administrator, and the code serves once", async () => {
+    await must('staff', { action: 'myBindings' }, ROOT) // the first administrator exists
+    const setup = await issueFirstAdminSetupCode(deps)
+    expect(setup).toMatchObject({ existed: true, activeBindings: 1 })
+    expect(await must('staff', { action: 'bindByCode', code: setup.code }, 'o-second-admin')).toMatchObject({
+      role: 'admin',
+      siteName: null,
+    })
+    expect(await must('staff', { action: 'saveSite', name: '第二管理员建的站' }, 'o-second-admin')).toMatchObject({
+      name: '第二管理员建的站',
+    })
+    expect(codeOf(await call('staff', { action: 'bindByCode', code: setup.code }, 'o-third'))).toBe('BINDING_CODE_INVALID')
+    const log = await store.listStaffBindingLog(FIRST_ADMIN_ID)
+    expect(log.slice(-2).map((e) => [e.action, e.via, e.actor])).toEqual([
+      ['issue-code', 'bootstrap', 'cloud:bootstrap'],
+      ['bind', 'code', 'o-second-admin'],
+    ])
   })
 
   it("when a station account's code is redeemed, then that OPENID alone is the station of site A: A's cases only, B's case not found", async () => {
