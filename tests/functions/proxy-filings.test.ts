@@ -1,6 +1,5 @@
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
-import type { Deps } from '../../cloudfunctions/services/context'
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { aSubmission, unique } from '../support/builders'
@@ -12,7 +11,7 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 // list holds only what this staff account filed, as summaries with no name or phone in them.
 describe('a proxy helper’s recent filings', () => {
   let store: Store & StoreInspection
-  let deps: Deps
+  let deps: ReturnType<typeof makeDeps>
   const who: Record<string, PlatformIdentity> = {}
 
   beforeAll(async () => {
