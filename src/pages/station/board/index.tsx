@@ -19,7 +19,8 @@ import './index.scss'
 
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
 // order the server gives (the clock due soonest first), each with its clock's colour word. Both
-// calls go out together; either one saying "not signed in / not allowed" sends the person to login.
+// calls go out together. Not signed in → login; a proxy account (no board) → its own filing page;
+// any other refusal → login with the reason said above the form, never a blank form.
 interface BoardData {
   me: ActionOutput<'station', 'me'>
   board: ActionOutput<'station', 'listCases'>
@@ -28,6 +29,8 @@ interface BoardData {
 async function loadBoard(filter: BoardFilter): Promise<Result<BoardData>> {
   const [me, board] = await Promise.all([call('station', 'me', {}), call('station', 'listCases', filter)])
   if (!me.ok) return me
+  // a proxy desk has no board (403): the page sends it on to its own filing page
+  if (me.data.role === 'proxy') return { ok: true, data: { me: me.data, board: { siteName: null, items: [], nextCursor: null } } }
   if (!board.ok) return board
   return { ok: true, data: { me: me.data, board: board.data } }
 }
@@ -49,17 +52,23 @@ export default function StationBoard() {
 
   const pages = useMorePages(state.status === 'ready' ? state.data.board : null, filter)
 
-  const signedOut = state.status === 'failed' && (state.error.code === 'UNAUTHENTICATED' || state.error.code === 'FORBIDDEN')
+  const failedCode = state.status === 'failed' ? state.error.code : null
+  const signedOut = failedCode === 'UNAUTHENTICATED' || failedCode === 'FORBIDDEN'
   useEffect(() => {
-    if (signedOut) void Taro.redirectTo({ url: PAGES.stationLogin })
-  }, [signedOut])
+    if (failedCode === 'UNAUTHENTICATED') void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { reason: 'expired' }) })
+    if (failedCode === 'FORBIDDEN') void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { reason: 'forbidden' }) })
+  }, [failedCode])
+  const proxyDesk = state.status === 'ready' && state.data.me.role === 'proxy'
+  useEffect(() => {
+    if (proxyDesk) void Taro.redirectTo({ url: PAGES.proxyFile })
+  }, [proxyDesk])
 
   const signOut = async () => {
     await logout() // whatever the answer, the person asked to leave
     await Taro.redirectTo({ url: PAGES.stationLogin })
   }
 
-  if (state.status === 'loading' || signedOut) {
+  if (state.status === 'loading' || signedOut || proxyDesk) {
     return (
       <PageShell title="维权站工作台" wide>
         <LoadingState />
@@ -77,10 +86,13 @@ export default function StationBoard() {
   }
 
   const { me, board } = state.data
-  const siteName = me.siteName ?? board.siteName ?? '全部站点'
-  const heading = filter.scope === 'all' ? '本站投诉' : '本站未结投诉'
+  // a regulator with no site of its own watches the whole city: its words say so
+  const city = me.role === 'regulator' && !me.siteName
+  const siteName = me.siteName ?? board.siteName ?? '全市各站点'
+  const where = city ? '全市' : '本站'
+  const heading = filter.scope === 'all' ? `${where}投诉` : `${where}未结投诉`
   return (
-    <PageShell title="维权站工作台" wide className="station-board">
+    <PageShell title={city ? '市场监管工作台' : '维权站工作台'} wide className="station-board">
       <View className="station-board__bar">
         <View className="station-board__who">
           <View className="station-board__site">{siteName}</View>
@@ -120,7 +132,10 @@ export default function StationBoard() {
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
       </View>
-      <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
+      {/* filing for someone is a station's or a proxy point's work, not a regulator's */}
+      {me.role === 'station' ? (
+        <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
+      ) : null}
       <BoardFilters filter={filter} onChange={setFilter} />
       <View className="station-board__section" role="heading" aria-level={2} aria-live="polite">
         {heading}（{pages.items.length}

@@ -1,7 +1,7 @@
 import { Input, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { login } from '../../../api'
+import { login, type StaffSession } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { ErrorBanner, FieldError } from '../../../components/feedback'
 import { PageShell } from '../../../components/page-shell'
@@ -11,18 +11,42 @@ import './index.scss'
 
 // Staff sign-in on the desk browser. The server answers with an HttpOnly session cookie; this page
 // only learns whether it worked. (In the WeChat build `login` explains that it is desk-only.)
-// Where to go after signing in: only pages of this area, named by a short key (never a URL taken
-// from the address bar, which would let a link send staff anywhere).
+// Where to go after signing in: each role's own home (station → board, proxy → filing with its
+// recent filings, regulator → the city board), or a page of this area the role may use, named by a
+// short key (never a URL taken from the address bar, which would let a link send staff anywhere).
 const NEXT_PAGES: Record<string, string> = { 'proxy-file': PAGES.proxyFile, board: PAGES.stationBoard }
+const HOME_OF: Partial<Record<StaffSession['role'], string>> = {
+  station: PAGES.stationBoard,
+  proxy: PAGES.proxyFile,
+  regulator: PAGES.stationBoard,
+}
+/** the pages each role can work on (the board answers 403 to a proxy account) */
+const USABLE: Partial<Record<StaffSession['role'], readonly string[]>> = {
+  station: [PAGES.stationBoard, PAGES.proxyFile],
+  proxy: [PAGES.proxyFile],
+  regulator: [PAGES.stationBoard],
+}
+
+/** Why the person is here again, said above the form (a 403 never lands on a blank form). */
+const REASONS: Record<string, string> = {
+  forbidden: '当前账号不能使用刚才的页面，请换用有权限的账号登录。',
+  expired: '请先登录（登录过期或退出后，需要重新登录）。',
+}
+
+function landingOf(role: StaffSession['role'], nextKey: string | undefined): string {
+  const asked = NEXT_PAGES[nextKey ?? '']
+  if (asked && USABLE[role]?.includes(asked)) return asked
+  return HOME_OF[role] ?? PAGES.stationBoard
+}
 
 export default function StationLogin() {
   const { params } = useRouter()
-  const next = NEXT_PAGES[params.next ?? ''] ?? PAGES.stationBoard
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [fields, setFields] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
+  const reason = REASONS[params.reason ?? '']
 
   const submit = async () => {
     if (busy) return
@@ -31,7 +55,7 @@ export default function StationLogin() {
     setFields({})
     const result = await login(username, password)
     if (result.ok) {
-      await Taro.redirectTo({ url: next })
+      await Taro.redirectTo({ url: landingOf(result.data.role, params.next) })
       return
     }
     setBusy(false)
@@ -42,6 +66,11 @@ export default function StationLogin() {
   return (
     <PageShell title="维权站工作人员登录" className="station-login" elderlySwitch>
       <View className="station-login__card">
+        {reason && !banner ? (
+          <View className="station-login__reason" role="status">
+            {reason}
+          </View>
+        ) : null}
         <View className="station-login__field">
           <View className="station-login__label">用户名</View>
           <Input

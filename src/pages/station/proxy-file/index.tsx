@@ -15,12 +15,14 @@ import { keepReceipt, type Receipt } from '../../../hooks/receipt-store'
 import { useComplaintDraft } from '../../../hooks/use-complaint-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
+import { RecentFilings } from './recent-filings'
 import './index.scss'
 
 // 代帮办: a helper at a community service centre or a mall's desk files for someone who cannot use
 // a smartphone. The same form as on a shopper's phone, the shop found by name, and instead of the
 // person ticking the notice the helper attests reading it aloud and getting consent. Then a large
-// printed receipt to take home (proxy-receipt).
+// printed receipt to take home (proxy-receipt). Below the form, the helper's own recent filings:
+// this is a proxy account's home after login.
 type Me = ActionOutput<'station', 'me'>
 const FILERS = new Set<Me['role']>(['proxy', 'station'])
 
@@ -50,6 +52,7 @@ function ProxyFiling({ me }: { me: Me }) {
           )
         }
       />
+      <RecentFilings canOpen={me.role === 'station'} />
     </PageShell>
   )
 }
@@ -59,7 +62,7 @@ export default function ProxyFilePage() {
   const { state, retry } = useRemote(load)
   const signedOut = state.status === 'failed' && state.error.code === 'UNAUTHENTICATED'
   useEffect(() => {
-    if (signedOut) void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'proxy-file' }) })
+    if (signedOut) void Taro.redirectTo({ url: withQuery(PAGES.stationLogin, { next: 'proxy-file', reason: 'expired' }) })
   }, [signedOut])
 
   if (state.status === 'loading' || signedOut) {
