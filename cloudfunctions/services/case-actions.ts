@@ -10,7 +10,8 @@ import type { ClientDetails, EventDetails } from '../../src/domain/workflow/even
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { decide } from '../../src/domain/workflow/state-machine'
-import { EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
+import { escalationEvent } from '../../src/domain/workflow/escalation-event'
+import { acceptanceOwed, EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
 import { chainedEvent } from './chained-event'
 import type { ServiceContext } from './context'
 import { notificationsFor } from './case-notifications'
@@ -62,6 +63,8 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
   }
 }
 
+const responseClockOf = (clocks: readonly CaseClock[]) => clocks.find((k) => k.clockId === 'merchant_response')
+
 /** Consumers and clerks are known by their platform subject; staff by their account. */
 const actorId = (caller: Caller, role: ActorRole): string | undefined =>
   role === 'consumer' || role === 'merchant' ? caller.subject : caller.staff?.staffId
@@ -91,18 +94,20 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   const { store, clock } = ctx.deps
   const found = await store.getCase(caseId)
   if (!found || !canSee(ctx.caller, found, as)) return fail('CASE_NOT_FOUND') // never "forbidden": no hint it exists
-  const decision = decide(found, step.action, as, { reason: step.reason, details: step.details, completionKind: step.completionKind })
-  if (!decision.ok) return decision
-  // an agreement cannot promise a day already gone (the domain never reads the clock, so it is checked here)
-  if (step.details?.kind === 'agreement' && step.details.performBy.replaceAll('-', '') < shanghaiDayKey(clock.now()))
-    return fail('VALIDATION_FAILED', { 'details.performBy': '履行日期不能早于今天' })
-
+  // read before deciding: the timeline says whether the station still owes its acceptance decision
   const [events, existingClocks, site, merchant] = await Promise.all([
     store.listEvents(found.id),
     store.listClocksOfCase(found.id),
     store.getSite(found.siteId),
     store.getMerchant(found.merchantId),
   ])
+  const input = { reason: step.reason, details: step.details, completionKind: step.completionKind }
+  const decision = decide(found, step.action, as, input, { acceptanceOwed: acceptanceOwed(events) })
+  if (!decision.ok) return decision
+  // an agreement cannot promise a day already gone (the domain never reads the clock, so it is checked here)
+  if (step.details?.kind === 'agreement' && step.details.performBy.replaceAll('-', '') < shanghaiDayKey(clock.now()))
+    return fail('VALIDATION_FAILED', { 'details.performBy': '履行日期不能早于今天' })
+
   const actorIdOf = actorId(ctx.caller, as)
   if (!actorIdOf) return fail('UNAUTHENTICATED') // the policy let a role through that the caller cannot name
   const actor = { role: as, id: actorIdOf }
@@ -127,7 +132,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     {
       caseId: found.id,
       seq: (last?.seq ?? 0) + 1,
-      type: EVENT_OF_ACTION[step.action],
+      type: step.action === 'escalate' ? escalationEvent(as, responseClockOf(existingClocks), new Date(at)) : EVENT_OF_ACTION[step.action],
       actor,
       at,
       note: step.reason.trim() || null,

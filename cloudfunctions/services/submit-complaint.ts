@@ -3,8 +3,9 @@ import type { SubmitReceiptSchema } from '../../src/domain/api/contract'
 import { caseNoCounterName, formatCaseNo } from '../../src/domain/case-number'
 import type { Actor, Case, OutboxMessage } from '../../src/domain/case.schema'
 import type { NewCase } from '../ports/case-numbering'
-import { clocksAfterEvent } from '../../src/domain/clocks/case-clock'
 import { completionKindOf } from '../../src/domain/clocks/completion-kind'
+import { merchantClockSettings } from '../../src/domain/clocks/merchant-clock-settings'
+import { clocksAtFiling, goesStraightToMerchant, merchantPromise } from '../../src/domain/workflow/direct-to-merchant'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
@@ -39,14 +40,14 @@ const digestOf = (deps: Deps, input: SubmitComplaint) => {
 }
 
 /** Built from what the filing already holds: the case as the store wrote it and the site read before. */
-function receiptOf(c: Case, site: Site | null): SubmitReceipt {
+function receiptOf(c: Case, site: Site | null, nextStep: string): SubmitReceipt {
   return {
     caseId: c.id,
     caseNo: c.caseNo,
     queryCode: c.queryCode,
     status: c.status,
     createdAt: c.createdAt,
-    nextStep: NEXT_STEP_AFTER_SUBMIT,
+    nextStep,
     merchantName: c.merchantName,
     siteName: site?.name ?? '',
     hotline: site?.hotline ?? '12315',
@@ -54,10 +55,10 @@ function receiptOf(c: Case, site: Site | null): SubmitReceipt {
 }
 
 /** A retry of the same draft gets the first receipt; the same key with other content is refused. */
-async function replay(deps: Deps, earlier: Case, digest: string, site: Site | null): Promise<Result<SubmitReceipt>> {
+async function replay(deps: Deps, earlier: Case, digest: string, site: Site | null, nextStep: string): Promise<Result<SubmitReceipt>> {
   if (earlier.requestDigest !== digest) return fail('IDEMPOTENCY_CONFLICT')
   // the first filing's site (a shop moved since still shows where it was filed)
-  return ok(receiptOf(earlier, site?.id === earlier.siteId ? site : await deps.store.getSite(earlier.siteId)))
+  return ok(receiptOf(earlier, site?.id === earlier.siteId ? site : await deps.store.getSite(earlier.siteId), nextStep))
 }
 
 /**
@@ -76,11 +77,14 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   const digest = digestOf(deps, input)
   const merchant: Merchant | null = await store.findMerchantByCode(input.merchantCode)
   if (!merchant) return fail('MERCHANT_NOT_FOUND', { merchantCode: '未找到该商户' })
+  // a scan against a shop that signed the double commitment: the shop has it from this minute (issue 16.2)
+  const direct = goesStraightToMerchant(input.kind, filing.channel, merchant)
+  const nextStep = direct ? merchantPromise(merchant.responseMinutes) : NEXT_STEP_AFTER_SUBMIT
   const [caps, site] = await Promise.all([checkEvidenceCaps(deps, input.evidenceIds, filing.uploader), store.getSite(merchant.siteId)])
   if (!caps.ok) {
     // a retry of a filing that went in finds its files claimed already: it is answered with its receipt
     const earlier = await store.findCaseByIdempotencyKey(filing.filedBy, input.idempotencyKey)
-    return earlier ? replay(deps, earlier, digest, site) : caps
+    return earlier ? replay(deps, earlier, digest, site, nextStep) : caps
   }
 
   const now = clock.now()
@@ -112,6 +116,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     createdAt: at,
     updatedAt: at,
     ...initialWorkflowState(completionKindOf(input.problemType)),
+    ...(direct ? { status: 'with_merchant' as const } : {}),
     version: 1,
   }
   const event = chainedEvent(
@@ -124,13 +129,13 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
       at,
       note: null,
       attachments: [],
-      details: null,
+      details: direct ? { kind: 'direct_to_merchant', responseMinutes: merchant.responseMinutes } : null,
       prevHash: GENESIS_HASH,
     },
     newCase,
   )
-  // A complaint goes to the shop at once (the 45-minute promise); a report goes to the station only,
-  // and the reporter is never shown to the merchant.
+  // A complaint goes to the shop at once (the 45-minute promise) — one straight to the shop as the
+  // shop's new case to answer; a report goes to the station only, and the reporter is never shown to the merchant.
   const notify: OutboxMessage =
     input.kind === 'complaint'
       ? {
@@ -138,7 +143,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
           caseId,
           eventId: event.id,
           recipient: { role: 'merchant', id: merchant.id },
-          template: 'merchant.submitted',
+          template: direct ? 'merchant.dispatched' : 'merchant.submitted',
           createdAt: at,
         }
       : {
@@ -149,8 +154,14 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
           template: 'station.submitted',
           createdAt: at,
         }
-  const clocks = clocksAfterEvent(caseId, [], event.type, now, { table: deps.calendar, settings: site?.clockSettings })
+  const clocks = clocksAtFiling(
+    caseId,
+    direct,
+    now,
+    { table: deps.calendar, settings: site?.clockSettings },
+    { table: deps.calendar, settings: merchantClockSettings(site?.clockSettings, merchant) }, // the shop's own signed minutes win
+  )
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
-  if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
-  return ok(receiptOf(outcome.case, site))
+  if (!outcome.created) return replay(deps, outcome.case, digest, site, nextStep) // filed before, or a race with the same key
+  return ok(receiptOf(outcome.case, site, nextStep))
 }

@@ -83,7 +83,7 @@ export function CaseDetailView({ detail, children }: { detail: CaseDetail; child
       </InfoBlock>
 
       <InfoBlock label="处理进度">
-        <Timeline entries={detail.timeline} />
+        <Timeline entries={detail.timeline} kind={detail.kind} />
       </InfoBlock>
     </View>
   )

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { TimelineEntry } from '../domain/case-view.schema'
-import { EVENT_LABELS, ROLE_LABELS } from '../domain/labels'
+import type { CaseKind } from '../domain/case.schema'
+import { ROLE_LABELS } from '../domain/labels'
+import { eventWords } from '../domain/workflow/event-wording'
 import { formatShanghaiDateTime } from '../domain/time'
 import { AttachmentThumbs } from './attachment-thumbs'
 import './timeline.scss'
@@ -13,12 +15,12 @@ import './timeline.scss'
 /** The entries whose details are what someone decided on: set apart from the plain notes. */
 const HIGHLIGHTED = new Set(['answered', 'rated', 'return_visited'])
 
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries, kind }: { entries: TimelineEntry[]; kind?: CaseKind }) {
   const ordered = [...entries].sort((a, b) => a.seq - b.seq)
   return (
     <View className="timeline" role="list" aria-label="处理进度">
       {ordered.map((entry) => {
-        const event = EVENT_LABELS[entry.type]
+        const event = eventWords(entry, kind) // words from what happened (event-wording.ts)
         // an answer written before offers had fields: its note was the offer
         const legacyOffer = entry.type === 'answered' && !entry.detailText && !!entry.note
         return (

@@ -114,7 +114,8 @@ export const EVENT_TYPES = [
   'checked_in',
   'offer_accepted',
   'offer_refused',
-  'escalated',
+  'escalated', // the shop's response clock ran out
+  'station_mediation', // the station chose to mediate before the clock ran out
   'mediated',
   'mediation_ended',
   'closed',

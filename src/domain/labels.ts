@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   offer_accepted: '消费者接受商家方案',
   offer_refused: '消费者不接受商家方案',
   escalated: '商家超时未响应，转维权站调解',
+  station_mediation: '维权站介入调解',
   mediated: '调解成功',
   mediation_ended: '终止调解',
   closed: '已办结',

@@ -69,7 +69,7 @@ describe('merchant isolation — every merchant action against every other shop'
       const answered = await world.fileCase(shop)
       const clerkFile = await world.answer(shop, answered.caseId)
       const waiting = await world.fileCase(shop)
-      const received = await world.fileCase(shop, { dispatch: false }) // not yet with the merchant
+      const received = await world.fileCase(shop, { dispatch: false }) // not yet accepted (with the shop since filing: it signed)
       const invite = await world.must('registry', { action: 'issueInvite', merchantId: shop.merchant.id }, await world.stationOf(shop))
       await world.must('registry', { action: 'withdrawInvite', inviteId: invite.inviteId }, await world.stationOf(shop))
       const ids = [answered.caseId, waiting.caseId, received.caseId]

@@ -102,7 +102,11 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
     return r.data
   }
 
-  /** A complaint at the shop with a marked photo; accepted and dispatched, so it is with the merchant. */
+  /**
+   * A complaint at the shop with a marked photo; accepted and, where the station still has to,
+   * dispatched, so it is with the merchant. These shops signed the double commitment, so their
+   * complaints are with them from the filing on (direct-to-merchant.ts) and 受理 leaves them there.
+   */
   const fileCase = async (s: Shop, opts: { dispatch?: boolean } = {}) => {
     const shopper = unique('shopper')
     const tag = `MK${s.key.toUpperCase()}`
@@ -119,8 +123,9 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
     const { caseId } = await must('consumer', submission, { subject: shopper })
     if (opts.dispatch !== false) {
       const station = await stationOf(s)
-      await must('station', { action: 'actOnCase', caseId, caseAction: 'accept', reason: '' }, station)
-      await must('station', { action: 'actOnCase', caseId, caseAction: 'dispatch', reason: '' }, station)
+      const accepted = await must('station', { action: 'actOnCase', caseId, caseAction: 'accept', reason: '' }, station)
+      if (accepted.status === 'accepted')
+        await must('station', { action: 'actOnCase', caseId, caseAction: 'dispatch', reason: '' }, station)
     }
     return { caseId: caseId as string, shopper, evidenceId: photo.id }
   }

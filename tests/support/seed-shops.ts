@@ -27,7 +27,9 @@ export const SHOP_A: Merchant = {
   address: '星河路88号 B1-12',
   booth: 'B1-12',
   uscc: '91330106MA2K00001K',
-  doubleCommitmentSigned: true,
+  // not signed: a complaint here takes the station's road (受理 → 转商家处理), which most suites walk;
+  // the straight-to-the-shop road has its own shop in tests/functions/direct-to-merchant.test.ts
+  doubleCommitmentSigned: false,
   responseMinutes: 45,
   onSiteMinutes: 90,
   contactName: '周师傅',

@@ -3,7 +3,7 @@ import type { CompletionKind } from '../clocks/clock-rules'
 import { fail, ok, type Result } from '../errors'
 import type { EventDetails, EventDetailsKind } from './event-details'
 import { OUTCOME_OF, type OutcomeCode } from './outcomes'
-import { MAX_REOPENS, TRANSITIONS, type ActorRole, type CaseAction } from './transitions'
+import { AFTER_ACCEPTANCE, MAX_REOPENS, TRANSITIONS, WHILE_ACCEPTANCE_OWED, type ActorRole, type CaseAction } from './transitions'
 
 /** The part of a case the workflow decides on. */
 export interface WorkflowState {
@@ -28,6 +28,15 @@ export interface StepInput {
   /** the station may set how long a case may take when it accepts it */
   completionKind?: CompletionKind
 }
+
+/** What the case's timeline says beyond its row; absent means the station has decided on acceptance. */
+export interface CaseFacts {
+  /** a complaint that went straight to its shop and the station has not accepted, refused or transferred yet */
+  acceptanceOwed?: boolean
+}
+
+/** Where the shop has the case: it may check in here even with no on-site clock running. */
+const WITH_SHOP: readonly CaseStatus[] = ['with_merchant', 'merchant_answered']
 
 export interface Decision {
   next: WorkflowState
@@ -68,9 +77,13 @@ const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
 export const MERCHANT_FACING_ACTIONS: readonly CaseAction[] = ['dispatch', 'answer', 'checkIn']
 
 /** Conditions beyond "from which state": each names the fact that makes the step possible. */
-function guard(state: WorkflowState, action: CaseAction): Result<void> {
+function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Result<void> {
   if (state.kind === 'report' && MERCHANT_FACING_ACTIONS.includes(action)) return fail('REPORT_NOT_FOR_MERCHANT')
+  if (facts.acceptanceOwed && AFTER_ACCEPTANCE.includes(action)) return fail('ILLEGAL_TRANSITION')
   switch (action) {
+    case 'checkIn':
+      // whenever an on-site clock runs, whoever has the case (docs/domain.md "The clocks")
+      return WITH_SHOP.includes(state.status) || state.onSitePending ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'reopen':
       // once, and only after the shopper said they are not satisfied
       return state.reopenCount < MAX_REOPENS && state.satisfaction === 'unsatisfied' ? ok(undefined) : fail('ILLEGAL_TRANSITION')
@@ -88,15 +101,18 @@ function guard(state: WorkflowState, action: CaseAction): Result<void> {
 }
 
 /** May `role` take `action` now? Roles first (FORBIDDEN), then the state (ILLEGAL_TRANSITION). */
-function legal(state: WorkflowState, action: CaseAction, role: ActorRole): Result<void> {
+function legal(state: WorkflowState, action: CaseAction, role: ActorRole, facts: CaseFacts): Result<void> {
   const rule = TRANSITIONS[action]
   if (!rule.roles.includes(role)) return fail('FORBIDDEN')
-  if (!rule.from.includes(state.status)) return fail('ILLEGAL_TRANSITION')
-  return guard(state, action)
+  const owedFrom = facts.acceptanceOwed ? (WHILE_ACCEPTANCE_OWED[action] ?? []) : []
+  if (!rule.from.includes(state.status) && !owedFrom.includes(state.status)) return fail('ILLEGAL_TRANSITION')
+  return guard(state, action, facts)
 }
 
 function nextState(state: WorkflowState, action: CaseAction, input: StepInput): WorkflowState {
-  const status = TRANSITIONS[action].to ?? state.status
+  // the station's 受理 of a case the shop already has neither resets nor blocks the shop's progress
+  const keepsStatus = action === 'accept' && state.status !== 'received'
+  const status = keepsStatus ? state.status : (TRANSITIONS[action].to ?? state.status)
   const details = input.details ?? null
   const next: WorkflowState = {
     ...state,
@@ -130,8 +146,14 @@ function nextState(state: WorkflowState, action: CaseAction, input: StepInput): 
  * the event and the new state together. Object-level checks (is this the case's merchant?) are the
  * caller's; this answers only "is this move legal for this kind of actor in this state".
  */
-export function decide(state: WorkflowState, action: CaseAction, role: ActorRole, input: StepInput = {}): Result<Decision> {
-  const allowed = legal(state, action, role)
+export function decide(
+  state: WorkflowState,
+  action: CaseAction,
+  role: ActorRole,
+  input: StepInput = {},
+  facts: CaseFacts = {},
+): Result<Decision> {
+  const allowed = legal(state, action, role, facts)
   if (!allowed.ok) return allowed
   if (TRANSITIONS[action].needsReason && (input.reason ?? '').trim() === '') return fail('VALIDATION_FAILED', { reason: '请填写原因' })
   const kinds = DETAILS_OF[action]
@@ -143,6 +165,6 @@ export function decide(state: WorkflowState, action: CaseAction, role: ActorRole
 }
 
 /** Every action this role could take now: what a screen offers as buttons. */
-export function availableActions(state: WorkflowState, role: ActorRole): CaseAction[] {
-  return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => legal(state, a, role).ok)
+export function availableActions(state: WorkflowState, role: ActorRole, facts: CaseFacts = {}): CaseAction[] {
+  return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => legal(state, a, role, facts).ok)
 }

@@ -52,10 +52,12 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   transfer: { from: ['received'], to: 'transferred', roles: STAFF, needsReason: true }, // 转办: not ours
   dispatch: { from: ['accepted'], to: 'with_merchant', roles: STAFF, needsReason: false },
   answer: { from: ['with_merchant'], to: 'merchant_answered', roles: ['merchant'], needsReason: false },
-  checkIn: { from: ['with_merchant', 'merchant_answered'], to: null, roles: ['merchant'], needsReason: false },
+  // the shop may check in while it has the case, and whenever an on-site clock runs (state-machine.ts guard)
+  checkIn: { from: IN_HAND, to: null, roles: ['merchant'], needsReason: false },
   acceptOffer: { from: ['merchant_answered'], to: 'settled', roles: ['consumer'], needsReason: false },
   refuseOffer: { from: ['merchant_answered'], to: 'mediating', roles: ['consumer'], needsReason: true },
-  escalate: { from: ['with_merchant'], to: 'mediating', roles: ['system', ...STAFF], needsReason: true }, // merchant silent
+  // the clock ran out (system, or staff after the due time) or the station chose to step in: the event says which (escalationEvent)
+  escalate: { from: ['with_merchant'], to: 'mediating', roles: ['system', ...STAFF], needsReason: true },
   mediate: { from: ['mediating'], to: 'mediated', roles: STAFF, needsReason: false },
   endMediation: { from: ['mediating'], to: 'mediation_ended', roles: STAFF, needsReason: true },
   close: { from: ['settled', 'mediated', 'mediation_ended'], to: 'closed', roles: [...STAFF, 'system'], needsReason: false },
@@ -68,6 +70,28 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
 }
 
 export const MAX_REOPENS = 1
+
+/**
+ * A complaint that went straight to its shop (docs/domain.md "Straight to the shop") still owes the
+ * station's acceptance decision while the shop works on it. Until the station decides, these steps
+ * are open from these states too: accepting leaves the status where the shop's progress put it
+ * (state-machine.ts); refusing or transferring is possible only until the shop has answered.
+ */
+export const WHILE_ACCEPTANCE_OWED: Partial<Record<CaseAction, readonly CaseStatus[]>> = {
+  accept: ['with_merchant', 'merchant_answered', 'settled', 'mediating'],
+  reject: ['with_merchant'],
+  transfer: ['with_merchant'],
+}
+
+/** Steps the station takes only on a case it has accepted: it neither mediates nor closes one it has not. */
+export const AFTER_ACCEPTANCE: readonly CaseAction[] = ['mediate', 'endMediation', 'close']
+
+/** The events that carry the station's acceptance decision. */
+export const ACCEPTANCE_DECISIONS = ['accepted', 'rejected', 'transferred'] as const
+
+/** Does the case still wait for the station's decision? Read from its timeline, which never changes. */
+export const acceptanceOwed = (events: readonly { type: string }[]): boolean =>
+  !events.some((e) => (ACCEPTANCE_DECISIONS as readonly string[]).includes(e.type))
 
 /** The event each action appends to the timeline. */
 export const EVENT_OF_ACTION = {

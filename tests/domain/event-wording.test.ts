@@ -1,0 +1,64 @@
+import { EVENT_TYPES, type EventType } from '../../src/domain/case.schema'
+import { eventWords, type WordedEvent } from '../../src/domain/workflow/event-wording'
+import { escalationEvent } from '../../src/domain/workflow/escalation-event'
+
+// Every event type has words, and the words say what happened (issue 16.4). The table is keyed by
+// every type: a new type without a row here fails, as does a row whose words drift.
+const WORDS: Record<EventType, string> = {
+  submitted: '提交投诉',
+  accepted: '维权站已受理',
+  rejected: '不予受理',
+  transferred: '已转交有管辖权的单位',
+  dispatched: '已转商家处理',
+  answered: '商家已答复',
+  checked_in: '商家已到场',
+  offer_accepted: '消费者接受商家方案',
+  offer_refused: '消费者不接受商家方案',
+  escalated: '商家超时未响应，转维权站调解',
+  station_mediation: '维权站介入调解',
+  mediated: '调解成功',
+  mediation_ended: '终止调解',
+  closed: '已办结',
+  withdrawn: '消费者撤回',
+  reopened: '回访不满意，重新处理',
+  onsite_required: '维权站要求商家到场处置',
+  extended: '复杂案件，办结期限延长',
+  rated: '消费者评价',
+  return_visited: '维权站回访',
+}
+
+const plain = (type: EventType, over: Partial<WordedEvent> = {}): WordedEvent => ({ type, actorRole: 'station', details: null, ...over })
+
+describe('timeline wording', () => {
+  it.each(EVENT_TYPES.map((t) => [t]))('when the timeline shows a %s event, then it has its own words from the table', (type) => {
+    expect(Object.keys(WORDS)).toContain(type) // a new event type needs its row here
+    const words = eventWords(plain(type))
+    expect(words).toBe(WORDS[type])
+    expect(words.trim().length).toBeGreaterThan(1)
+  })
+
+  it('when the table is read, then no two event types share their words (each cause reads differently)', () => {
+    const words = EVENT_TYPES.map((t) => eventWords(plain(t)))
+    expect(new Set(words).size).toBe(words.length)
+  })
+
+  it('when one type covers several facts, then the event itself picks the words: a report, a proxy filing, a filing straight to the shop', () => {
+    expect(eventWords(plain('submitted', { actorRole: 'consumer' }), 'report')).toBe('提交举报')
+    expect(eventWords(plain('submitted', { actorRole: 'proxy' }))).toBe('代为提交投诉')
+    expect(eventWords(plain('submitted', { actorRole: 'consumer', details: { kind: 'direct_to_merchant', responseMinutes: 45 } }))).toBe(
+      '提交投诉，已直接送达商家',
+    )
+    expect(eventWords(plain('withdrawn', { actorRole: 'consumer' }), 'report')).toBe('举报人撤回')
+  })
+
+  it('when an escalation is recorded, then the clock running out and the station choosing to mediate are different events', () => {
+    const running = { dueAt: '2026-03-10T02:45:00.000Z', stoppedAt: null }
+    const before = new Date('2026-03-10T02:01:00.000Z') // 44 minutes before the deadline
+    const after = new Date('2026-03-10T02:46:00.000Z')
+    expect(escalationEvent('station', running, before)).toBe('station_mediation')
+    expect(escalationEvent('station', running, after)).toBe('escalated')
+    expect(escalationEvent('system', running, before)).toBe('escalated')
+    expect(escalationEvent('station', { ...running, stoppedAt: '2026-03-10T02:10:00.000Z' }, after)).toBe('station_mediation') // answered in time
+    expect(escalationEvent('regulator', undefined, after)).toBe('station_mediation')
+  })
+})
