@@ -1,13 +1,10 @@
-import { PROBLEM_TYPES } from '../domain/classification'
 import type { FieldErrors } from '../domain/errors'
-import { INDUSTRY_LINES } from '../domain/industry'
 import type { DraftFields } from '../hooks/complaint-draft'
 import { DateTimeField } from './date-time-field'
-import { SelectField } from './select-field'
 import { TextField } from './text-field'
 
-// What was bought and what went wrong with it: when, how much, what, and which kind of problem.
-// The industry line is pre-chosen from the shop (setShop in the draft hook) and can be changed.
+// What was bought: when, how much, what. All optional, folded on the form (issue 16.6); the kind of
+// problem and the industry line are asked with what happened (ComplaintForm).
 interface Props {
   fields: DraftFields
   errors: FieldErrors
@@ -48,25 +45,6 @@ export function PurchaseFields({ fields, errors, set }: Props) {
         maxlength={100}
         placeholder="例如 麻辣烫、羽绒服、洗车"
         error={errors.product}
-      />
-      <SelectField
-        name="problemType"
-        label="问题类型"
-        placeholder="请选择问题类型"
-        value={fields.problemType}
-        options={PROBLEM_TYPES}
-        onChange={(v) => set('problemType', v as DraftFields['problemType'])}
-        error={errors.problemType}
-      />
-      <SelectField
-        name="industry"
-        label="所属行业"
-        placeholder="请选择行业"
-        hint="已按商户登记的行业预选，不对可以改"
-        value={fields.industry}
-        options={INDUSTRY_LINES}
-        onChange={(v) => set('industry', v as DraftFields['industry'])}
-        error={errors.industry}
       />
     </>
   )

@@ -15,10 +15,10 @@ interface Props {
   hint?: string
   optional?: boolean
   placeholder?: string
-  inputMode?: 'text' | 'tel' | 'decimal' | 'search'
+  inputMode?: 'text' | 'tel' | 'decimal' | 'search' | 'numeric'
   autoComplete?: string
-  /** weapp keyboard: 'digit' shows numbers with a decimal point */
-  type?: 'text' | 'digit'
+  /** weapp keyboard: 'digit' shows numbers with a decimal point, 'number' digits only */
+  type?: 'text' | 'digit' | 'number'
   onConfirm?: () => void
   onBlur?: () => void
 }

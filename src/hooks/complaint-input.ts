@@ -22,7 +22,7 @@ export function toSubmitInput(draft: Draft): SubmitInput {
     product: f.product,
     // an unchosen picker is '' here: the schema, not this type, reports it (请选择问题类型)
     problemType: f.problemType,
-    industry: f.industry,
+    // a shopper is not asked for the industry line: the filing derives it (toProxyInput sends staff's choice)
     demands: f.demands,
     description: f.description,
     // only files the server has; the form refuses to submit while others are still pending
@@ -77,6 +77,10 @@ export function fieldErrorsOf(schema: z.ZodType, input: object): FieldErrors {
 /** The order fields appear on the form: the first one with an error is scrolled into view. */
 export const FIELD_ORDER = [
   'merchantCode',
+  'description',
+  'demands',
+  'problemType',
+  'industry',
   'kind',
   'anonymous',
   'name',
@@ -85,10 +89,6 @@ export const FIELD_ORDER = [
   'purchaseTime',
   'amountYuan',
   'product',
-  'problemType',
-  'industry',
-  'demands',
-  'description',
   'evidenceIds',
   'consentVersion',
   'attestation',
@@ -105,6 +105,11 @@ export type ProxyInput = ActionInput<'proxy', 'fileComplaint'>
 /** Proxy filing: the helper's attestation stands for the person's consent (mode read aloud). */
 export function toProxyInput(draft: Draft): ProxyInput {
   const agreed = draft.fields.attestation
-  const input = { ...toSubmitInput(draft), consentVersion: agreed ? CONSENT_VERSION : undefined, attestation: agreed ? true : undefined }
+  const input = {
+    ...toSubmitInput(draft),
+    industry: draft.fields.industry || undefined,
+    consentVersion: agreed ? CONSENT_VERSION : undefined,
+    attestation: agreed ? true : undefined,
+  }
   return input as ProxyInput
 }

@@ -56,7 +56,8 @@ function shown(key: ProposedKey, value: ProposableFields[ProposedKey]): string {
   return String(value)
 }
 
-export function useVoiceProposal(api: ComplaintDraftApi) {
+/** `askIndustry`: offer the industry line too (staff filing; a shopper's filing derives it) */
+export function useVoiceProposal(api: ComplaintDraftApi, { askIndustry = true }: { askIndustry?: boolean } = {}) {
   const { draft, patchFields, setShop } = api
   const [extraction, setExtraction] = useState<Extraction | null>(null)
   const [shopEntry, setShopEntry] = useState<MerchantEntry | null>(null)
@@ -91,12 +92,14 @@ export function useVoiceProposal(api: ComplaintDraftApi) {
     industry: f.industry,
     demands: f.demands,
   }
-  const { form: proposed, filled } = extraction ? proposeInto(current, extraction) : { form: current, filled: [] as string[] }
+  const { industry: _industry, ...withoutIndustry } = current
+  const asked: Partial<ProposableFields> = askIndustry ? current : withoutIndustry
+  const { form: proposed, filled } = extraction ? proposeInto(asked, extraction) : { form: asked, filled: [] as string[] }
   const keys = filled as ProposedKey[]
   const rows: ProposalRow[] = keys.map((key) => ({
     key,
     label: LABELS[key],
-    value: shown(key, proposed[key]),
+    value: shown(key, proposed[key] ?? ''),
     source: (extraction?.[SOURCE[key]] as { evidence?: string } | null)?.evidence ?? '',
   }))
   const offerShop = shopEntry && !draft.shop

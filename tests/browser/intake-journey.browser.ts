@@ -75,8 +75,8 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await page.goto(`${h.base}/s/WDXG26`)
     await settled(page)
     await current(page).getByText('味道小馆').first().waitFor()
-    // the industry line is pre-chosen from the shop
-    expect(await current(page).getByRole('combobox', { name: '所属行业' }).inputValue()).toBe('食品')
+    // the industry line is not a shopper's question: the filing derives it (issue 16.6)
+    expect(await current(page).getByRole('combobox', { name: '所属行业' }).count()).toBe(0)
     await bothModes(page, '02-form')
 
     await current(page).getByRole('button', { name: '提交投诉' }).click()
@@ -91,7 +91,7 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     ]) {
       await current(page).getByRole('alert').filter({ hasText: message }).first().waitFor()
     }
-    await scrolledIntoView(page, '#field-name-error') // the scroll happens a frame after the errors render
+    await scrolledIntoView(page, '#field-description-error') // what happened comes first (issue 16.6) // the scroll happens a frame after the errors render
     await bothModes(page, '03-form-errors', current(page).locator('#field-demands'))
   })
 
@@ -107,7 +107,6 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await form.getByRole('button', { name: '搜索' }).click()
     await form.getByRole('button', { name: /^选择 康宁大药房/ }).click()
     await form.getByRole('button', { name: '更换商户' }).waitFor()
-    expect(await form.getByRole('combobox', { name: '所属行业' }).inputValue()).toBe('药品')
 
     await form.getByRole('radio', { name: /^举报/ }).click()
     await form.locator('.identity__promise').getByText('举报人的信息不会提供给被举报的商家。').waitFor()
@@ -132,6 +131,7 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await phone.blur()
     await page.waitForFunction(() => (document.querySelector('#field-phone-control') as HTMLInputElement | null)?.value === '13800138000')
     await form.getByRole('textbox', { name: '联系地址' }).fill('星河路1号3栋201')
+    await form.getByRole('button', { name: '消费情况（选填）' }).click() // folded until opened (issue 16.6)
     await form.getByLabel('消费日期').fill('2026-11-20')
     await form.getByLabel('具体时间（选填）').fill('12:30')
     await form.getByRole('textbox', { name: '涉及金额（元）' }).fill('128.5')

@@ -206,7 +206,8 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     const panel = form.getByRole('region', { name: '识别到的信息' })
     await panel.waitFor()
     await panel.getByRole('listitem').filter({ hasText: '28.5元' }).waitFor()
-    // nothing is filled until the person confirms
+    // nothing is filled until the person confirms (the purchase details are folded: open them to see)
+    await form.getByRole('button', { name: '消费情况（选填）' }).click()
     expect(await form.getByRole('textbox', { name: '涉及金额（元）' }).inputValue()).toBe('')
     await panel.scrollIntoViewIfNeeded()
     await shot(page, 'voice-05-proposal')
@@ -221,7 +222,7 @@ describe('H5 voice input — record, keep as evidence, no-ASR message, descripti
     expect(await form.getByRole('checkbox', { name: '退款' }).getAttribute('aria-checked')).toBe('true')
     expect(await form.getByLabel('消费日期').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(await form.getByRole('textbox', { name: '商品或服务' }).inputValue()).toBe('鲜牛奶')
-    expect(await form.getByRole('combobox', { name: '所属行业' }).inputValue()).toBe('商超') // from the shop, untouched
+    expect(await form.getByRole('combobox', { name: '所属行业' }).count()).toBe(0) // not a shopper's question (issue 16.6)
     await page.unroute('**/api/consumer')
   })
 })

@@ -117,7 +117,6 @@ test("when the page opens from a scanned code and the form is filled and submitt
         phone: '13800138000', // normalised by the shared schema before sending
         address: '星河路1号',
         problemType: '质量',
-        industry: '食品', // pre-chosen from the shop
         demands: ['refund'],
         description,
         evidenceIds: [],
@@ -127,6 +126,7 @@ test("when the page opens from a scanned code and the form is filled and submitt
       }),
     },
   ])
+  expect(submissions()[0].data).not.toHaveProperty('industry') // a shopper is not asked: the filing derives it
   // the key is the draft's stored one (a retry after a lost answer must send the same key)
   expect(submissions()[0].data.idempotencyKey).toBe(draft?.idempotencyKey)
   expect(fake.cloudInits).toHaveLength(1) // wx.cloud.init before the first call, once

@@ -51,7 +51,7 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
   answered: {
     title: '商家已答复',
     happened: '，商家已答复并提出处理方案',
-    next: { consumer: '请进入小程序查看方案，选择接受或不接受。' },
+    next: { consumer: '请在“我的投诉”中查看方案，选择接受或不接受。' }, // the same words in WeChat and on the web
   },
   checked_in: {
     title: '商家已到场',

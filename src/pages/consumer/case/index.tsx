@@ -6,6 +6,7 @@ import { CaseActionPanel } from '../../../components/case-action-panel'
 import { CaseDetailView } from '../../../components/case-detail-view'
 import { LoadingState } from '../../../components/feedback'
 import { NoticePage } from '../../../components/notice-page'
+import { CallHuman } from '../../../components/call-human'
 import { PageShell } from '../../../components/page-shell'
 import type { ActionInput } from '../../../domain/api/contract'
 import type { CaseAction } from '../../../domain/workflow/transitions'
@@ -59,6 +60,7 @@ export default function MyCasePage() {
       <CaseDetailView detail={state.data}>
         <CaseActionPanel actions={state.data.actions} act={act} reload={reload} title="您的选择" />
       </CaseDetailView>
+      <CallHuman />
     </PageShell>
   )
 }

@@ -1,4 +1,5 @@
 import { InboxList } from '../../../components/inbox-list'
+import { CallHuman } from '../../../components/call-human'
 import { PageShell } from '../../../components/page-shell'
 import { RemoteStatus } from '../../../components/remote-status'
 import { useInbox } from '../../../hooks/use-inbox'
@@ -22,6 +23,7 @@ export default function ConsumerInboxPage() {
           markingAll={inbox.markingAll}
         />
       ) : null}
+      <CallHuman />
     </PageShell>
   )
 }

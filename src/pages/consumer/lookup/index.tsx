@@ -8,15 +8,20 @@ import { ErrorBanner } from '../../../components/feedback'
 import { FormSection } from '../../../components/form-section'
 import { PageShell } from '../../../components/page-shell'
 import { TextField } from '../../../components/text-field'
+import { CallHuman } from '../../../components/call-human'
 import type { CaseDetail } from '../../../domain/case-view.schema'
+import { normalizeCaseNo } from '../../../domain/case-number-input'
 import type { FieldErrors } from '../../../domain/errors'
 import { scrollToField } from '../../../hooks/scroll-to-field'
+import { useElderlyMode } from '../../../hooks/use-elderly-mode'
 import { decodeParam } from '../../routes'
 import './index.scss'
 
 // Finding a case again from any phone or computer — a borrowed phone, a family member's, the
 // service desk's — with the case number and the query code from the receipt. Nothing is kept on
 // this device: the code is typed each time. The answer shows the complainant masked.
+// The number may be typed loosely — without KS-, with spaces, full-width digits (normalizeCaseNo);
+// it is shown tidied once the field is left. In 大字模式 the keyboard is the digits pad.
 export default function LookupPage() {
   const { params } = useRouter()
   const [caseNo, setCaseNo] = useState(decodeParam(params.caseNo))
@@ -25,13 +30,20 @@ export default function LookupPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
   const [detail, setDetail] = useState<CaseDetail | null>(null)
+  const [elderly] = useElderlyMode()
+  const tidy = () => {
+    if (elderly) return // WeChat's digits keyboard field would not show the letters of "KS-"
+    const canonical = normalizeCaseNo(caseNo)
+    if (canonical && canonical !== caseNo) setCaseNo(canonical)
+  }
 
   const lookup = async () => {
     if (busy) return
     setBusy(true)
     setBanner('')
     setErrors({})
-    const result = await call('consumer', 'lookupCase', { caseNo, queryCode })
+    // what cannot be tidied goes as typed: the server answers it like any wrong number
+    const result = await call('consumer', 'lookupCase', { caseNo: normalizeCaseNo(caseNo) ?? caseNo, queryCode })
     setBusy(false)
     if (result.ok) {
       setDetail(result.data)
@@ -53,9 +65,13 @@ export default function LookupPage() {
           value={caseNo}
           onChange={setCaseNo}
           maxlength={32}
-          placeholder="例如 KS-20261122-0001"
+          placeholder="例如 20261122 0001"
+          hint="只填数字也可以，KS 和横线可以不输"
           error={errors.caseNo}
           autoComplete="off"
+          inputMode={elderly ? 'numeric' : 'text'}
+          type={elderly ? 'number' : 'text'}
+          onBlur={tidy}
         />
         <TextField
           name="queryCode"
@@ -73,6 +89,7 @@ export default function LookupPage() {
         <ActionButton className="lookup__submit" label="查询" busy={busy} busyText="正在查询…" onPress={() => void lookup()} />
       </FormSection>
       <View id="field-lookup-result">{detail ? <CaseDetailView detail={detail} /> : null}</View>
+      <CallHuman />
     </PageShell>
   )
 }

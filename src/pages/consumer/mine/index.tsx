@@ -6,6 +6,7 @@ import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
 import { InboxLink } from '../../../components/inbox-link'
 import { RemoteStatus } from '../../../components/remote-status'
+import { CallHuman } from '../../../components/call-human'
 import { PageShell } from '../../../components/page-shell'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
@@ -34,6 +35,7 @@ export default function MyCasesPage() {
         <View className="mine__other-text">在别的手机上提交的，或由服务台代为登记的投诉：</View>
         <ActionButton label="用案件编号和查询码查询" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />
       </View>
+      <CallHuman />
     </PageShell>
   )
 }

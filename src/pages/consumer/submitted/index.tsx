@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { CallHuman } from '../../../components/call-human'
 import { CopyValue } from '../../../components/copy-value'
 import { InfoBlock } from '../../../components/info-block'
 import { PageShell } from '../../../components/page-shell'
@@ -63,6 +64,7 @@ export default function SubmittedPage() {
         <ActionButton label="查看我的投诉" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
         <ActionButton label="返回首页" variant="secondary" onPress={goHome} />
       </View>
+      <CallHuman hotline={receipt?.hotline} siteName={receipt?.siteName} />
     </PageShell>
   )
 }

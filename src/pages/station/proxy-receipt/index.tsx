@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionButton } from '../../../components/action-button'
+import { CallHuman } from '../../../components/call-human'
 import { NoticePage } from '../../../components/notice-page'
 import { PageShell } from '../../../components/page-shell'
 import { formatShanghaiDateTime } from '../../../domain/time'
@@ -61,6 +62,7 @@ export default function ProxyReceiptPage() {
       <View className="proxy-receipt__how">
         查询方法：微信扫描商场内“快诉”二维码或打开快诉首页，点“用编号和查询码查进度”，输入上面两组号码。紧急情况请拨打110或12315。
       </View>
+      <CallHuman className="no-print" hotline={receipt.hotline} siteName={receipt.siteName} />
       <View className="proxy-receipt__actions no-print">
         {canPrint ? <ActionButton label="打印" text="打印回执" onPress={printPage} /> : null}
         <ActionButton label="继续代为登记" variant="secondary" onPress={() => Taro.redirectTo({ url: PAGES.proxyFile })} />
