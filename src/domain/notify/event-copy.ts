@@ -81,6 +81,14 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
       station: '请尽快组织调解。',
     },
   },
+  station_mediation: {
+    title: '维权站介入调解',
+    happened: '维权站已介入调解',
+    next: {
+      consumer: '维权站将尽快组织调解。',
+      merchant: '维权站将联系贵店了解情况，请配合。',
+    },
+  },
   mediated: {
     title: '调解成功',
     happened: '调解成功',

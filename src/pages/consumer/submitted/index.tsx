@@ -25,9 +25,10 @@ export default function SubmittedPage() {
   const caseNo = receipt?.caseNo ?? decodeParam(params.caseNo)
   useUnload(() => dropReceipt(caseId))
 
-  // the 24-hour answer has a date: say it, so nobody has to work it out
-  const by =
-    receipt && receipt.nextStep === NEXT_STEP_AFTER_SUBMIT ? formatShanghaiDateTime(new Date(Date.parse(receipt.createdAt) + DAY_MS)) : null
+  // the 24-hour answer has a date: say it, so nobody has to work it out. A complaint that went
+  // straight to the shop has the shop's promise as its next step; the station still answers in 24 h
+  const by = receipt ? formatShanghaiDateTime(new Date(Date.parse(receipt.createdAt) + DAY_MS)) : null
+  const direct = !!receipt && receipt.nextStep !== NEXT_STEP_AFTER_SUBMIT
 
   return (
     <PageShell title="已提交" className="submitted" elderlySwitch>
@@ -48,7 +49,7 @@ export default function SubmittedPage() {
       {receipt ? (
         <InfoBlock label="下一步">
           <View className="submitted__next">{receipt.nextStep}</View>
-          {by ? <View className="submitted__by">最迟 {by} 前告知</View> : null}
+          {by ? <View className="submitted__by">{direct ? `维权站同步跟进，最迟 ${by} 前告知是否受理` : `最迟 ${by} 前告知`}</View> : null}
           <View className="submitted__tip">提交时间 {formatShanghaiDateTime(receipt.createdAt)}</View>
         </InfoBlock>
       ) : null}
