@@ -27,6 +27,8 @@ export interface PageRequest {
 export interface DirectoryStore {
   saveSite(site: Site): Promise<void>
   getSite(id: string): Promise<Site | null>
+  /** Every site, by name (an administrator's list; a deployment has tens, not thousands). */
+  listSites(): Promise<Site[]>
   saveMerchant(merchant: Merchant): Promise<void>
   getMerchant(id: string): Promise<Merchant | null>
   findMerchantByCode(code: string): Promise<Merchant | null>
@@ -62,6 +64,8 @@ export interface IdentityStore extends StaffBindingStore {
   saveStaff(account: StaffAccount): Promise<void>
   findStaffByUsername(username: string): Promise<StaffAccount | null>
   getStaff(id: string): Promise<StaffAccount | null>
+  /** Every staff account, by username (an administrator's list). */
+  listStaffAccounts(): Promise<StaffAccount[]>
   createStaffSession(session: StaffSession): Promise<void>
   /** The session if it exists and has not expired at `now`. */
   findLiveStaffSession(tokenHash: string, now: string): Promise<StaffSession | null>

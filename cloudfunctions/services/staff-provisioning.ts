@@ -19,6 +19,24 @@ export const staffView = (a: StaffAccount) => ({
   disabled: !!a.disabledAt,
 })
 
+export async function listSites(ctx: ServiceContext) {
+  return ok({ items: (await ctx.deps.store.listSites()).map(siteView) })
+}
+
+/** An administrator's list (every account, or one site's); a station's: its own site's station and proxy accounts. */
+export async function listStaff(ctx: ServiceContext, siteId: string | undefined) {
+  const me = ctx.caller.staff
+  if (!me) return fail('UNAUTHENTICATED')
+  const all = await ctx.deps.store.listStaffAccounts()
+  const mine =
+    me.role === 'admin'
+      ? all.filter((a) => !siteId || a.siteId === siteId)
+      : all.filter(
+          (a) => me.role === 'station' && me.siteId !== null && a.siteId === me.siteId && (a.role === 'station' || a.role === 'proxy'),
+        )
+  return ok({ items: mine.map(staffView) })
+}
+
 export async function saveSite(ctx: ServiceContext, input: z.output<typeof SaveSiteInputSchema>) {
   const { store, ids } = ctx.deps
   const before = input.id ? await store.getSite(input.id) : null

@@ -62,7 +62,9 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'staff.listBindings': ['admin', 'station'],
   'staff.unbind': ['admin', 'station'], // counts on the unbound person's next call
   // provisioning: an administrator creates sites and staff accounts (shops: the registry); never a case's contents
+  'staff.listSites': ['admin'],
   'staff.saveSite': ['admin'],
+  'staff.listStaff': ['admin', 'station'], // a station: its own site's station and proxy accounts only
   'staff.createStaff': ['admin'],
   'staff.setStaffDisabled': ['admin'],
 }

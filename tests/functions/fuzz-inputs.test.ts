@@ -67,7 +67,7 @@ describe('no 500 from input — every function over HTTP', () => {
   let caller: ReturnType<typeof browserLike>
   /** actions only an administrator may call (the station's browser is admitted to every other one) */
   let admin: ReturnType<typeof browserLike>
-  const ADMIN_ONLY = ['staff.saveSite', 'staff.createStaff', 'staff.setStaffDisabled']
+  const ADMIN_ONLY = ['staff.listSites', 'staff.saveSite', 'staff.createStaff', 'staff.setStaffDisabled']
   let BASE: Record<string, { [key: string]: Json }>
 
   beforeAll(async () => {
@@ -170,6 +170,8 @@ describe('no 500 from input — every function over HTTP', () => {
       'staff.issueBindingCode': { staffId: 'fuzz-station' },
       'staff.listBindings': { staffId: 'fuzz-station' },
       'staff.unbind': { bindingId: 'binding-x' },
+      'staff.listStaff': { siteId: SITE_A.id },
+      'staff.listSites': {},
       // the administrator's (posted by the admin's browser, see ADMIN_ONLY)
       'staff.saveSite': { name: '新开站点', address: '新路1号', hotline: '0571-12345678' },
       'staff.createStaff': { username: 'new.proxy', displayName: '代办员 李', role: 'proxy', siteId: SITE_A.id },

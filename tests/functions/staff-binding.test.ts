@@ -241,5 +241,13 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     expect(codeOf(await call('staff', { action: 'createStaff', username: 'x', displayName: 'x', role: 'admin' }, 'o-issuer'))).toBe(
       'FORBIDDEN',
     )
+    // the station's list of accounts: its own site's station and proxy accounts, no other
+    const listed = (await must('staff', { action: 'listStaff' }, 'o-issuer')).items as Data[]
+    expect(listed.map((a) => a.id)).toEqual(expect.arrayContaining([proxy.id]))
+    expect(listed.every((a) => a.siteId === SITE_A.id && ['station', 'proxy'].includes(a.role))).toBe(true)
+    const everyone = (await must('staff', { action: 'listStaff' }, ROOT)).items as Data[]
+    expect(everyone.map((a) => a.id)).toEqual(expect.arrayContaining([proxy.id, otherSite.id, FIRST_ADMIN_ID]))
+    const sites = (await must('staff', { action: 'listSites' }, ROOT)).items as Data[]
+    expect(sites.map((s) => s.id)).toEqual(expect.arrayContaining([SITE_A.id, SITE_B.id]))
   })
 })

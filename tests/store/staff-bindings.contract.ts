@@ -1,7 +1,7 @@
 import type { StaffAccount } from '../../cloudfunctions/ports/records'
 import type { StaffBinding, StaffBindingLogEntry } from '../../cloudfunctions/ports/staff-bindings'
 import type { Store } from '../../cloudfunctions/ports/store'
-import { unique } from '../support/builders'
+import { aSite, unique } from '../support/builders'
 
 /**
  * Staff bindings to OPENIDs (issue 15), for every adapter: a subject has one active binding; a
@@ -135,6 +135,19 @@ export function staffBindingsContract(adapterName: string, open: () => Promise<S
       expect(await store.getStaff(a.id)).toEqual(a)
       await store.saveStaff({ ...a, disabledAt: LATER })
       expect(await store.getStaff(a.id)).toEqual({ ...a, disabledAt: LATER })
+    })
+
+    it('when accounts and sites are listed, then each saved one is there, accounts by username and sites by name', async () => {
+      const [b, a] = [await anAccount({ username: unique('zz-list') }), await anAccount({ username: unique('aa-list') })]
+      const names = (await store.listStaffAccounts()).map((x) => x.username)
+      expect(names.filter((n) => n === a.username || n === b.username)).toEqual([a.username, b.username])
+      expect(await store.listStaffAccounts()).toContainEqual(a)
+      const [late, early] = [aSite({ name: '中山路站' }), aSite({ name: '七星广场' })]
+      await store.saveSite(late)
+      await store.saveSite(early)
+      const sites = (await store.listSites()).filter((s) => s.id === late.id || s.id === early.id)
+      expect(sites.map((s) => s.id)).toEqual([early, late].sort((x, y) => (x.name < y.name ? -1 : 1)).map((s) => s.id))
+      expect(sites).toContainEqual(early)
     })
 
     it('when failed sign-ins are recorded, then they read back, and clearing forgets them', async () => {

@@ -47,6 +47,11 @@ export function cloudbaseDirectoryStore(db: DocDb, vault: Vault): DirectoryStore
       const doc = await readDoc(db.collection(COLLECTIONS.sites).doc(id))
       return doc ? parseSite(doc) : null
     },
+    async listSites() {
+      // by _id (no index needed), then by name here: a deployment has tens of sites
+      const sites = (await readAll(db.collection(COLLECTIONS.sites).orderBy('_id', 'asc'))).map(parseSite)
+      return sites.sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
+    },
     async saveMerchant(m) {
       const { _id, ...fields } = merchantToDoc(vault, m)
       await transact(db, async (tx) => {

@@ -104,6 +104,10 @@ export function cloudbaseIdentityStore(db: DocDb): IdentityStore {
       const doc = await readDoc(db.collection(COLLECTIONS.staff).doc(id))
       return doc ? toStaff(doc) : null
     },
+    async listStaffAccounts() {
+      // the username index; usernames are unique (staff_usernames), so pages neither repeat nor skip
+      return (await readAll(db.collection(COLLECTIONS.staff).orderBy('username', 'asc'))).map(toStaff)
+    },
     async createStaffSession(s) {
       const doc = { _id: s.tokenHash, staffId: s.staffId, createdAt: utc(s.createdAt), expiresAt: utc(s.expiresAt) }
       ok(await db.collection(COLLECTIONS.staffSessions).add(doc))

@@ -101,7 +101,13 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.staff]: {
-    indexes: [{ name: 'username', keys: [['username', 'asc']], serves: 'findStaffByUsername (the guard staff_usernames keeps it unique)' }],
+    indexes: [
+      {
+        name: 'username',
+        keys: [['username', 'asc']],
+        serves: 'findStaffByUsername, listStaffAccounts (the guard staff_usernames keeps it unique)',
+      },
+    ],
   },
   [COLLECTIONS.staffUsernames]: { indexes: [] },
   [COLLECTIONS.staffSessions]: { indexes: [] },

@@ -20,6 +20,10 @@ export function sqlDirectoryStore(db: Kysely<Database>, vault: Vault): Directory
       const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst()
       return row ? toSite(row) : null
     },
+    async listSites() {
+      const rows = await db.selectFrom('sites').selectAll().orderBy('name').orderBy('id').execute()
+      return rows.map(toSite)
+    },
     async saveMerchant(m) {
       const row = merchantToRow(vault, m)
       const { id: _id, ...changes } = row

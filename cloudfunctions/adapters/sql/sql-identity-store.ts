@@ -87,6 +87,10 @@ export function sqlIdentityStore(db: Kysely<Database>): IdentityStore {
       const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
       return row ? toStaff(row) : null
     },
+    async listStaffAccounts() {
+      const rows = await db.selectFrom('staff').selectAll().orderBy('username').execute()
+      return rows.map(toStaff)
+    },
     async createStaffSession(s) {
       await db
         .insertInto('staff_sessions')

@@ -8,7 +8,7 @@ import {
   unbindMine,
   unbindStaff,
 } from '../../services/staff-bindings'
-import { createStaff, saveSite, setStaffDisabled } from '../../services/staff-provisioning'
+import { createStaff, listSites, listStaff, saveSite, setStaffDisabled } from '../../services/staff-provisioning'
 
 // Staff identity from the OPENID and an administrator's provisioning (issue 15, docs/staff-identity.md).
 export const staffFunction = defineFunction('staff', {
@@ -19,7 +19,9 @@ export const staffFunction = defineFunction('staff', {
   issueBindingCode: (input, ctx) => issueBindingCode(ctx, input.staffId),
   listBindings: (input, ctx) => listStaffBindings(ctx, input.staffId),
   unbind: (input, ctx) => unbindStaff(ctx, input.bindingId),
+  listSites: (_input, ctx) => listSites(ctx),
   saveSite: (input, ctx) => saveSite(ctx, input),
+  listStaff: (input, ctx) => listStaff(ctx, input.siteId),
   createStaff: (input, ctx) => createStaff(ctx, input),
   setStaffDisabled: (input, ctx) => setStaffDisabled(ctx, input.staffId, input.disabled),
 })

@@ -289,7 +289,10 @@ export const API = {
     issueBindingCode: { input: Staff.StaffIdInputSchema, output: Staff.BindingCodeIssuedSchema },
     listBindings: { input: Staff.StaffIdInputSchema, output: Staff.StaffBindingListSchema },
     unbind: { input: Staff.BindingIdInputSchema, output: Staff.StaffBindingViewSchema },
+    listSites: { input: NoInput, output: Staff.SiteListSchema },
     saveSite: { input: Staff.SaveSiteInputSchema, output: Staff.SiteViewSchema },
+    /** an administrator every account (or one site's); a station its own site's station and proxy accounts */
+    listStaff: { input: Staff.StaffListInputSchema, output: Staff.StaffListSchema },
     createStaff: { input: Staff.CreateStaffInputSchema, output: Staff.StaffViewSchema },
     setStaffDisabled: { input: Staff.SetStaffDisabledInputSchema, output: Staff.StaffViewSchema },
   },

@@ -74,4 +74,7 @@ export const StaffViewSchema = z.object({
   siteId: z.string().nullable(),
   disabled: z.boolean(),
 })
+export const StaffListInputSchema = z.object({ siteId: Id.optional() })
+export const StaffListSchema = z.object({ items: z.array(StaffViewSchema) })
+export const SiteListSchema = z.object({ items: z.array(SiteViewSchema) })
 export const SetStaffDisabledInputSchema = StaffIdInputSchema.extend({ disabled: z.boolean({ error: '请选择停用或启用' }) })
