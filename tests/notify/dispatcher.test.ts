@@ -72,9 +72,13 @@ describe('outbox dispatcher', () => {
   const sendsTo = (openid: string) =>
     wechat.requests.filter((r) => r.path === '/cgi-bin/message/subscribe/send' && (r.body as { touser: string }).touser === openid)
   const inboxOf = (role: 'consumer' | 'merchant' | 'station', id: string) => world.store.listInbox({ role, id }, { limit: 100, offset: 0 })
+  // the shop was silent past its 45 minutes: filed and dispatched 50 minutes before T0, escalated at T0
+  // (escalating earlier would be the station choosing to mediate, another event: escalation-event.ts)
   const escalated = async () => {
+    world.deps.clock.set(new Date(T0.getTime() - 50 * 60_000))
     const caseId = await world.file(unique('shopper'))
     for (const step of ['accept', 'dispatch']) await world.act('station', caseId, step, world.who['st-a'])
+    world.deps.clock.set(T0)
     await world.act('station', caseId, 'escalate', world.who['st-a'], '商家45分钟未响应')
     return caseId
   }

@@ -50,6 +50,7 @@ describe('inbox function', () => {
     }
     await world.act('station', caseId, 'accept', world.who['st-a'])
     await world.act('station', caseId, 'dispatch', world.who['st-a'])
+    world.deps.clock.advance(46 * 60_000) // the shop stays silent past its 45 minutes: an escalation by the clock
     await world.act('station', caseId, 'escalate', world.who['st-a'], '商家未响应')
     await dispatchOutbox(world.deps, failing, world.deps.clock.now(), { maxAttempts: 1 })
     const parked = await inbox('parked', {}, world.who['st-a'])

@@ -42,8 +42,11 @@ describe('outbox leases are renewed before every send', () => {
   afterAll(() => world.store.close())
 
   it('when a stalled dispatcher wakes after another took its row over, then it posts nothing more of that row', async () => {
+    // the shop was silent past its 45 minutes: filed 50 minutes before T0, escalated by the clock at T0
+    world.deps.clock.set(new Date(T0.getTime() - 50 * 60_000))
     const caseId = await world.file(unique('shopper'))
     for (const step of ['accept', 'dispatch']) await world.act('station', caseId, step, world.who['st-a'])
+    world.deps.clock.set(T0)
     await world.act('station', caseId, 'escalate', world.who['st-a'], '商家未响应')
 
     const posts: { by: string; key: string }[] = []
