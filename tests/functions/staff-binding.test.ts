@@ -3,6 +3,9 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import { createCloudMain } from '../../cloudfunctions/runtime/cloud-main'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { FIRST_ADMIN_ID, issueFirstAdminSetupCode } from '../../cloudfunctions/services/first-admin'
+import { resolveCaller } from '../../cloudfunctions/services/resolve-caller'
+import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import type { FunctionName } from '../../src/domain/api/contract'
 import type { Result } from '../../src/domain/errors'
 import { aSubmission } from '../support/builders'
@@ -105,6 +108,25 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
       ['issue-code', 'bootstrap', 'cloud:bootstrap'],
       ['bind', 'code', 'o-second-admin'],
     ])
+  })
+
+  it('when an administrator with a password signs in on the desk, then the same provisioning works there, and a disabled one cannot sign in', async () => {
+    const desk = await must(
+      'staff',
+      { action: 'createStaff', username: 'desk.admin', displayName: '桌面管理员', role: 'admin', password: 'desk-admin-pass' },
+      ROOT,
+    )
+    const login = await loginStaff(deps, 'desk.admin', 'desk-admin-pass')
+    if (!login.ok) throw new Error(login.error.code)
+    const onDesk = async (fn: FunctionName, event: object) =>
+      (await dispatch(FUNCTIONS[fn], event, {
+        caller: await resolveCaller(deps, { staffSessionToken: login.data.token }),
+        deps,
+      })) as Result<Data>
+    expect(await onDesk('staff', { action: 'saveSite', name: '桌面建的站' })).toMatchObject({ ok: true, data: { name: '桌面建的站' } })
+    await must('staff', { action: 'setStaffDisabled', staffId: desk.id, disabled: true }, ROOT)
+    expect(codeOf(await onDesk('staff', { action: 'saveSite', name: '停用后' }))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await loginStaff(deps, 'desk.admin', 'desk-admin-pass'))).toBe('LOGIN_FAILED')
   })
 
   it("when a station account's code is redeemed, then that OPENID alone is the station of site A: A's cases only, B's case not found", async () => {
