@@ -11,7 +11,7 @@ import { COLLECTIONS } from './collection-names'
 import { ok, type DocTransaction } from './doc-db'
 import { readDoc } from './doc-reads'
 import { isClaimableBy } from './evidence-docs'
-import { newOutboxDoc } from './outbox-docs'
+import { queueOutbox, type newOutboxDoc } from './outbox-docs'
 
 // The steps createCase and applyChange take inside their transaction (cloudbase-case-store.ts): each
 // reads what it decides on through `tx`, so a rival writer of the same document makes one of the two
@@ -54,7 +54,7 @@ export async function claimEvidence(tx: DocTransaction, caseId: string, claim: E
 /** A step's or filing's clocks (set: a restarted clock replaces its old run) and outbox rows. */
 export async function writeClocksAndOutbox(tx: DocTransaction, clocks: readonly CaseClock[], outbox: Parameters<typeof newOutboxDoc>[0][]) {
   for (const k of clocks) ok(await tx.collection(COLLECTIONS.clocks).doc(clockDocId(k.caseId, k.clockId)).set(clockFields(k)))
-  for (const [i, m] of outbox.entries()) ok(await tx.collection(COLLECTIONS.outbox).add(newOutboxDoc(m, i)))
+  await queueOutbox(tx, outbox)
 }
 
 /** The case with its number: the next value of the day's counter, read and written through `tx`. */

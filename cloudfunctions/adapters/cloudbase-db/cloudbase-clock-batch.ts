@@ -1,7 +1,8 @@
 import { CaseSchema } from '../../../src/domain/case.schema'
 import type { CaseAddressees, ClockStep, ClockStore, DueClock } from '../../ports/store'
 import { toClock } from './clock-docs'
-import { dueClocksQuery, writeClockStep } from './cloudbase-clock-store'
+import { dueClocksQuery, moveClock } from './cloudbase-clock-store'
+import { queueOutbox } from './outbox-docs'
 import { COLLECTIONS } from './collection-names'
 import type { DocDb } from './doc-db'
 import { chunksOf, readUpTo } from './doc-lists'
@@ -65,7 +66,11 @@ export function cloudbaseClockBatch(db: DocDb): Pick<ClockStore, 'advanceDueCloc
       for (const run of chunksOf(steps, STEPS_PER_TRANSACTION)) {
         const landed = await transact(db, async (tx) => {
           const mine: ClockStep[] = [] // afresh on each attempt: a retry re-reads every clock of the run
-          for (const s of run) if (await writeClockStep(tx, s)) mine.push(s)
+          for (const s of run) if (await moveClock(tx, s)) mine.push(s)
+          await queueOutbox(
+            tx,
+            mine.flatMap((s) => s.alerts),
+          ) // the batch's alerts in one request
           return mine
         })
         written.push(...landed)

@@ -6,7 +6,7 @@ import { utc } from './doc-codec'
 import { ok, type DocDb, type DocTransaction } from './doc-db'
 import { chunksOf, readUpTo } from './doc-lists'
 import { readAll, readDoc } from './doc-reads'
-import { newOutboxDoc } from './outbox-docs'
+import { queueOutbox } from './outbox-docs'
 import { transact } from './transact'
 
 // The clocks on the document database (ClockStore; the batched tick is in cloudbase-clock-batch.ts).
@@ -52,11 +52,21 @@ async function flagResponseLate(tx: DocTransaction, caseId: string) {
  * the move, its alerts and its effect on the shop's record. False when someone moved it first.
  */
 export async function writeClockStep(tx: DocTransaction, step: ClockStep): Promise<boolean> {
-  const { next, fromStage, alerts } = step
+  if (!(await moveClock(tx, step))) return false
+  await queueOutbox(tx, step.alerts)
+  return true
+}
+
+/**
+ * The clock's part of a step, without its alerts (the batched tick queues a whole batch's alerts in
+ * one request): re-read it, move it only if it is still at `fromStage` in the same run, and flag a
+ * complaint's late response. False when another tick moved it first.
+ */
+export async function moveClock(tx: DocTransaction, step: ClockStep): Promise<boolean> {
+  const { next, fromStage } = step
   const clock = tx.collection(COLLECTIONS.clocks).doc(clockDocId(next.caseId, next.clockId))
   if (!isStillAt(await readDoc(clock), next, fromStage)) return false
   ok(await clock.update(clockStepFields(next)))
-  for (const [i, m] of alerts.entries()) ok(await tx.collection(COLLECTIONS.outbox).add(newOutboxDoc(m, i)))
   if (marksResponseLate(step)) await flagResponseLate(tx, next.caseId)
   return true
 }

@@ -1,11 +1,13 @@
 import type { OutboxMessage } from '../../../src/domain/case.schema'
 import { OutboxItemSchema, type OutboxItem } from '../../ports/notification-store'
+import { COLLECTIONS } from './collection-names'
 import { utc } from './doc-codec'
+import { ok, type DocTransaction } from './doc-db'
 import { parseDoc } from './doc-reads'
 
 // A queued notification as a document in COLLECTIONS.outbox: the domain OutboxMessage's own fields,
 // _id = its id, plus the queue's state. Written by the case store inside createCase / applyChange and
-// by the tick with its alerts (insert it with tx.collection(COLLECTIONS.outbox).add(newOutboxDoc(m)));
+// by the tick with its alerts (queueOutbox below: one request for a whole step's or batch's rows);
 // the notification store claims, retries, parks and finishes it.
 //
 // The fields the queries use, and their meaning:
@@ -70,4 +72,13 @@ export function newOutboxDoc(m: OutboxMessage, index = 0): OutboxDoc {
 /** A document read back, validated as the queue's OutboxItem (the lease and delivery time stay inside). */
 export function toOutboxItem(doc: Record<string, unknown> & { _id: string }): OutboxItem {
   return parseDoc(OutboxItemSchema, doc)
+}
+
+/**
+ * Queue messages inside a transaction with ONE request: add() takes an array (one insertDocument
+ * carrying every document). Their positions follow the order given, so the queue keeps it.
+ */
+export async function queueOutbox(tx: DocTransaction, messages: readonly OutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return
+  ok(await tx.collection(COLLECTIONS.outbox).add(messages.map((m, i) => newOutboxDoc(m, i))))
 }
