@@ -27,7 +27,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'merchant.getCase': ['merchant'], // own shop's cases; complainant masked unless they opted in; never a reporter
   'merchant.redeemInvite': ['consumer'], // any device: the binding starts PENDING until the station approves
   'merchant.myMemberships': ['consumer'], // the caller's own bindings only
-  'station.me': ['station', 'proxy', 'regulator'],
+  'station.me': ['station', 'proxy', 'regulator', 'admin'], // who the signed-in (or bound) staff member is
   'station.listCases': ['station', 'regulator'], // station: own site; regulator: all sites
   'station.actOnCase': ['station', 'regulator'], // station: own site's cases; regulator: any
   'station.getCase': ['station', 'regulator'], // same scope as the board

@@ -75,6 +75,7 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
       ROOT,
     )
     expect(shop).toMatchObject({ created: true, merchant: { siteId: site.id, name: '新城小吃' } })
+    expect(await must('station', { action: 'me' }, ROOT)).toEqual({ displayName: '管理员', role: 'admin', siteName: null })
     expect(codeOf(await call('station', { action: 'listCases' }, ROOT))).toBe('FORBIDDEN')
     expect(codeOf(await call('station', { action: 'getCase', caseId: 'any' }, ROOT))).toBe('FORBIDDEN')
     const log = await store.listStaffBindingLog(FIRST_ADMIN_ID)
