@@ -12,7 +12,7 @@ import { transact } from './transact'
 // The tick, a batch at a time, on the document database (the SQL store does it in one locked read
 // and one transaction, sql-clock-batch.ts). Here: one read of the due clocks (index nextCheckAt),
 // one read of their cases by id (`_id in […]`, only the fields the alerts need), the caller's steps,
-// then the moves in a few transactions of STEPS_PER_TRANSACTION clocks each.
+// then the moves in a few transactions of STEPS_PER_TRANSACTION clocks each, side by side.
 //
 // There is no FOR UPDATE SKIP LOCKED: two ticks at once may read the same due clocks. Each write is
 // conditional instead — the transaction re-reads every clock and writes a step only if the clock is
@@ -62,19 +62,23 @@ export function cloudbaseClockBatch(db: DocDb): Pick<ClockStore, 'advanceDueCloc
         return c ? [{ clock, case: c }] : []
       })
       const steps = due.map(step)
-      const written: ClockStep[] = []
-      for (const run of chunksOf(steps, STEPS_PER_TRANSACTION)) {
-        const landed = await transact(db, async (tx) => {
-          const mine: ClockStep[] = [] // afresh on each attempt: a retry re-reads every clock of the run
-          for (const s of run) if (await moveClock(tx, s)) mine.push(s)
-          await queueOutbox(
-            tx,
-            mine.flatMap((s) => s.alerts),
-          ) // the batch's alerts in one request
-          return mine
-        })
-        written.push(...landed)
-      }
+      // The runs are independent transactions over different clocks, so they go side by side: the
+      // tick's wall time is one run's requests, not all of them one after another. Two runs that touch
+      // one case (its late flag) conflict, and transact runs the loser again.
+      const landed = await Promise.all(
+        chunksOf(steps, STEPS_PER_TRANSACTION).map((run) =>
+          transact(db, async (tx) => {
+            const mine: ClockStep[] = [] // afresh on each attempt: a retry re-reads every clock of the run
+            for (const s of run) if (await moveClock(tx, s)) mine.push(s)
+            await queueOutbox(
+              tx,
+              mine.flatMap((s) => s.alerts),
+            ) // the run's alerts in one request
+            return mine
+          }),
+        ),
+      )
+      const written = landed.flat()
       return { examined: written.length, written }
     },
   }
