@@ -9,8 +9,9 @@ import { merchantInScope } from './registry-scope'
 type MemberList = z.infer<typeof MemberListSchema>
 
 // The station decides who may act for a shop. A decision takes effect on the clerk's next call:
-// the caller's roles are worked out afresh from active bindings on every request (resolve-caller),
-// so there is no session or cache to expire.
+// the caller's roles are worked out from active bindings on every request (resolve-caller). The
+// local host keeps them in process for 5 s (host/identity-cache.ts), and a decision made through
+// that process drops the entry at once; another process sees it within those 5 s.
 
 const view = (m: Membership): MemberView => ({
   id: m.id,
