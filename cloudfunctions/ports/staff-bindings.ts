@@ -91,6 +91,12 @@ export interface StaffBindingStore {
   /** The audit entries of an account, oldest first. */
   listStaffBindingLog(staffId: string): Promise<StaffBindingLogEntry[]>
   getLoginFailures(key: string): Promise<LoginFailures | null>
-  /** Replace the record (null forgets it). Last write wins: two failures racing may count once. */
+  /** Replace the record (null forgets it), whatever it was: a success clears the count. */
   setLoginFailures(key: string, record: LoginFailures | null): Promise<void>
+  /**
+   * Replace the record only if it is still `expected` (null: there is none) — compared on failures
+   * and lastFailureAt; false when another try changed it first. Counting a try with this, before its
+   * password is checked, makes parallel tries count one by one (staff-lockout.ts).
+   */
+  swapLoginFailures(key: string, expected: LoginFailures | null, next: LoginFailures): Promise<boolean>
 }

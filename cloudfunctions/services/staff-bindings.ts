@@ -6,7 +6,7 @@ import type { StaffAccount } from '../ports/records'
 import type { BindOutcome, StaffBinding, StaffBindingLogEntry } from '../ports/staff-bindings'
 import type { ServiceContext } from './context'
 import { checkStaffPassword } from './staff-auth'
-import { lockedFor, lockKeys, settle } from './staff-lockout'
+import { beginTry, lockKeys, succeeded } from './staff-lockout'
 import { staffInReach } from './staff-reach'
 
 // Binding a staff account to the caller's OPENID, and undoing it (issue 15, docs/staff-identity.md).
@@ -47,11 +47,11 @@ export async function bindByCode(ctx: ServiceContext, code: string) {
 export async function bindByPassword(ctx: ServiceContext, username: string, password: string) {
   const subject = subjectOf(ctx)
   const keys = lockKeys(username, subject)
-  const wait = await lockedFor(ctx.deps, keys)
+  const wait = await beginTry(ctx.deps, keys) // counted as a failure until it succeeds
   if (wait > 0) return fail('LOGIN_LOCKED', { password: `请 ${Math.ceil(wait / 60)} 分钟后再试` })
   const checked = await checkStaffPassword(ctx.deps, username, password)
-  await settle(ctx.deps, keys, checked.ok)
   if (!checked.ok) return checked
+  await succeeded(ctx.deps, keys)
   const account = checked.data
   const binding: StaffBinding = {
     id: ctx.deps.ids.newId(),

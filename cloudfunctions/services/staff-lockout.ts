@@ -1,16 +1,22 @@
+import type { LoginFailures } from '../ports/staff-bindings'
 import type { Deps } from './context'
 
 // Password binding in the mini-program locks out as the desk's sign-in does (host/login-lockout.ts,
 // docs/security.md): after FREE_FAILURES failed tries in a row a key is locked for 1 minute, each
 // further failure doubles it, up to 1 hour; a success clears it; a key nobody failed on for a day
 // is forgotten. The keys are the account (its username) and the OPENID trying, as the desk's are the
-// account and the address. Unlike the desk (one process's memory), the record is in the store, so
-// every function container sees it. The numbers are the desk's; services cannot import the host.
+// account and the address. The numbers are the desk's; services cannot import the host.
+//
+// Unlike the desk (one process's memory), the record is in the store, so every function container
+// sees it. A try is counted as a failure BEFORE its password is checked (a compare-and-swap, so
+// parallel tries count one by one) and the count is cleared if it succeeds: as on the desk, tries
+// in flight count, and a flood of parallel wrong passwords runs at most FREE_FAILURES checks.
 
 export const FREE_FAILURES = 5
 const FIRST_LOCK_MS = 60_000
 const MAX_LOCK_MS = 3_600_000
 const FORGET_AFTER_MS = 24 * 3_600_000
+const SWAP_ATTEMPTS = 20
 
 /** The lock that follows the `failures`-th failure in a row: none before FREE_FAILURES, then 1, 2, 4 … 60 minutes. */
 export function lockAfter(failures: number): number {
@@ -20,27 +26,39 @@ export function lockAfter(failures: number): number {
 
 export const lockKeys = (username: string, subject: string) => [`account:${username.trim().toLowerCase()}`, `subject:${subject}`]
 
-/** Seconds until every key is free again (0: free now). */
-export async function lockedFor(deps: Deps, keys: string[]): Promise<number> {
-  const now = deps.clock.now().getTime()
-  const records = await Promise.all(keys.map((k) => deps.store.getLoginFailures(k)))
-  const waits = records.map((r) => (r?.lockedUntil ? new Date(r.lockedUntil).getTime() - now : 0))
-  return Math.max(0, Math.ceil(Math.max(...waits) / 1000))
+const lockEnd = (r: LoginFailures) => new Date(r.lastFailureAt).getTime() + lockAfter(r.failures)
+const stale = (r: LoginFailures, now: number) => now - new Date(r.lastFailureAt).getTime() > FORGET_AFTER_MS
+
+/**
+ * Count one try against a key, unless the key is locked: the seconds to wait (0: counted, go on).
+ * Retried when another try counted first.
+ */
+async function countTry(deps: Deps, key: string): Promise<number> {
+  const { store, clock } = deps
+  for (let attempt = 0; attempt < SWAP_ATTEMPTS; attempt++) {
+    const now = clock.now().getTime()
+    const before = await store.getLoginFailures(key)
+    const current = before && !stale(before, now) ? before : null
+    if (current && lockEnd(current) > now) return Math.ceil((lockEnd(current) - now) / 1000)
+    const failures = (current?.failures ?? 0) + 1
+    const lock = lockAfter(failures)
+    const next = { failures, lastFailureAt: new Date(now).toISOString(), lockedUntil: lock > 0 ? new Date(now + lock).toISOString() : null }
+    if (await store.swapLoginFailures(key, before, next)) return 0
+  }
+  return 1 // too many tries at once on this key: ask again in a moment
 }
 
-/** After a check: a failure moves every key on; a success forgets them. */
-export async function settle(deps: Deps, keys: string[], succeeded: boolean): Promise<void> {
-  const { store, clock } = deps
-  const now = clock.now()
-  await Promise.all(
-    keys.map(async (key) => {
-      if (succeeded) return store.setLoginFailures(key, null)
-      const before = await store.getLoginFailures(key)
-      const stale = !before || now.getTime() - new Date(before.lastFailureAt).getTime() > FORGET_AFTER_MS
-      const failures = (stale ? 0 : before.failures) + 1
-      const lock = lockAfter(failures)
-      const lockedUntil = lock > 0 ? new Date(now.getTime() + lock).toISOString() : null
-      await store.setLoginFailures(key, { failures, lastFailureAt: now.toISOString(), lockedUntil })
-    }),
-  )
+/** Before checking a password: the seconds to wait when any key is locked; otherwise the try is counted (0). */
+export async function beginTry(deps: Deps, keys: string[]): Promise<number> {
+  // one key after the other: a try refused on the account's lock is not counted against the OPENID
+  for (const key of keys) {
+    const wait = await countTry(deps, key)
+    if (wait > 0) return wait
+  }
+  return 0
+}
+
+/** A success clears every key (the try was counted as a failure until now). */
+export async function succeeded(deps: Deps, keys: string[]): Promise<void> {
+  await Promise.all(keys.map((key) => deps.store.setLoginFailures(key, null)))
 }

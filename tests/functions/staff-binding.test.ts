@@ -195,6 +195,28 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     expect(await must('station', { action: 'me' }, 'o-pw')).toMatchObject({ role: 'station', siteName: SITE_A.name })
   })
 
+  it('when ten wrong passwords arrive at once, then at most five are checked and the rest are locked out unchecked', async () => {
+    await must(
+      'staff',
+      { action: 'createStaff', username: 'flood.station', displayName: '洪水站', role: 'station', siteId: SITE_A.id },
+      ROOT,
+    )
+    const verify = deps.secrets.verifyPassword
+    let checks = 0
+    deps.secrets = { ...deps.secrets, verifyPassword: (p, h) => (checks++, verify(p, h)) }
+    try {
+      const tries = Array.from({ length: 10 }, (_, i) =>
+        call('staff', { action: 'bindByPassword', username: 'flood.station', password: 'wrong-password' }, `o-flood-${i}`),
+      )
+      const codes = (await Promise.all(tries)).map(codeOf)
+      expect(checks).toBeLessThanOrEqual(5)
+      expect(codes.filter((c) => c === 'LOGIN_LOCKED').length).toBeGreaterThanOrEqual(5)
+      expect(codes.every((c) => c === 'LOGIN_LOCKED' || c === 'LOGIN_FAILED')).toBe(true)
+    } finally {
+      deps.secrets = { ...deps.secrets, verifyPassword: verify }
+    }
+  })
+
   it('when staff unbind themselves, or an administrator unbinds them, then their very next call is refused, and both are on record', async () => {
     const { account, code } = await accountWithCode({ username: 'leaving.station', role: 'station', siteId: SITE_A.id })
     const own = await must('staff', { action: 'bindByCode', code }, 'o-leaving')

@@ -150,6 +150,18 @@ export function staffBindingsContract(adapterName: string, open: () => Promise<S
       expect(sites).toContainEqual(early)
     })
 
+    it('when two tries swap the failure count from the same value, then only the first is counted', async () => {
+      const key = unique('account:')
+      const one = { failures: 1, lastFailureAt: AT, lockedUntil: null }
+      expect(await store.swapLoginFailures(key, null, one)).toBe(true)
+      expect(await store.swapLoginFailures(key, null, one)).toBe(false)
+      const two = { failures: 2, lastFailureAt: LATER, lockedUntil: null }
+      const raced = await Promise.all([store.swapLoginFailures(key, one, two), store.swapLoginFailures(key, one, two)])
+      expect(raced.filter(Boolean)).toHaveLength(1)
+      expect(await store.getLoginFailures(key)).toEqual(two)
+      expect(await store.swapLoginFailures(key, one, { ...two, failures: 3 })).toBe(false)
+    })
+
     it('when failed sign-ins are recorded, then they read back, and clearing forgets them', async () => {
       const key = unique('account:')
       expect(await store.getLoginFailures(key)).toBeNull()

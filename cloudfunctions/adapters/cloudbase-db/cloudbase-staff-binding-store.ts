@@ -137,6 +137,19 @@ export function cloudbaseStaffBindingStore(db: DocDb): StaffBindingStore {
       const doc = await readDoc(db.collection(COLLECTIONS.loginFailures).doc(failuresId(key)))
       return doc ? LoginFailuresSchema.parse(doc) : null
     },
+    swapLoginFailures(key, expected, next) {
+      return transact(db, async (tx) => {
+        const ref = tx.collection(COLLECTIONS.loginFailures).doc(failuresId(key))
+        const doc = await readDoc(ref)
+        const now = doc ? LoginFailuresSchema.parse(doc) : null
+        const same = expected
+          ? !!now && now.failures === expected.failures && now.lastFailureAt === utc(expected.lastFailureAt)
+          : now === null
+        if (!same) return false
+        ok(await ref.set({ failures: next.failures, lastFailureAt: utc(next.lastFailureAt), lockedUntil: utcOrNull(next.lockedUntil) }))
+        return true
+      })
+    },
     async setLoginFailures(key, record) {
       const ref = db.collection(COLLECTIONS.loginFailures).doc(failuresId(key))
       if (!record) {

@@ -203,6 +203,27 @@ export function sqlStaffBindingStore(db: Kysely<Database>): StaffBindingStore {
         lockedUntil: isoOrNull(row.locked_until),
       })
     },
+    async swapLoginFailures(key, expected, next) {
+      const values = { failures: next.failures, last_failure_at: next.lastFailureAt, locked_until: next.lockedUntil }
+      if (!expected) {
+        const inserted = await db
+          .insertInto('login_failures')
+          .values({ key, ...values })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .returning('key')
+          .executeTakeFirst()
+        return !!inserted
+      }
+      const updated = await db
+        .updateTable('login_failures')
+        .set(values)
+        .where('key', '=', key)
+        .where('failures', '=', expected.failures)
+        .where('last_failure_at', '=', new Date(expected.lastFailureAt))
+        .returning('key')
+        .executeTakeFirst()
+      return !!updated
+    },
     async setLoginFailures(key, record) {
       if (!record) {
         await db.deleteFrom('login_failures').where('key', '=', key).execute()
