@@ -130,6 +130,7 @@ describe('no 500 from input — every function over HTTP', () => {
         displayName: 'IMG_1.jpg',
       },
       'proxy.fileComplaint': { ...submission, idempotencyKey: 'fuzz-proxy-00000', attestation: true },
+      'proxy.listMyFilings': {},
       'merchant.getHome': {},
       'merchant.getCase': { caseId },
       'merchant.actOnCase': { caseId, caseAction: 'checkIn', reason: '已到店处理' },
