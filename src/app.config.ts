@@ -30,6 +30,8 @@ export default defineAppConfig({
         'contacts/index',
       ],
     },
+    // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account
+    { root: 'pages/staff', pages: ['bind/index'] },
   ],
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or

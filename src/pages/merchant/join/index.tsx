@@ -8,18 +8,20 @@ import { PageShell } from '../../../components/page-shell'
 import { TextField } from '../../../components/text-field'
 import type { MyMembership } from '../../../domain/merchant/membership-view'
 import { decodeParam, PAGES } from '../../routes'
+import { WechatAlertsButton } from '../inbox/wechat-alerts-button'
 import { MembershipStatus, pickMembership } from './membership-status'
 import './index.scss'
 
 // A clerk binds this phone to the shop: the station's invite (a QR or a link) opens this page with
-// `code`, which is redeemed at once; without one the clerk types the code. The request then waits
+// `code` (H5 link) or `scene` (the mini-program code WeChat scanned), which is redeemed at once;
+// without one the clerk types the code. The request then waits
 // for the station; this page says so, checks again by itself every 15 seconds (and on 刷新状态),
 // and opens the merchant home once the station has approved.
 const POLL_MS = 15_000
 
 export default function MerchantJoin() {
   const { params } = useRouter()
-  const linkCode = decodeParam(params.code)
+  const linkCode = decodeParam(params.code || params.scene)
   const [typed, setTyped] = useState(linkCode)
   const [codeError, setCodeError] = useState('')
   const [banner, setBanner] = useState('')
@@ -81,6 +83,8 @@ export default function MerchantJoin() {
             <ActionButton label="进入商户工作台" onPress={() => Taro.reLaunch({ url: PAGES.merchantHome })} />
           ) : null}
           {shown.status === 'pending' ? <ActionButton label="刷新状态" variant="secondary" onPress={() => void refresh()} /> : null}
+          {/* right after joining: WeChat service notices for new complaints (WeChat asks only on a tap) */}
+          {shown.status === 'pending' || shown.status === 'active' ? <WechatAlertsButton /> : null}
         </>
       ) : null}
       {items !== null && shown?.status !== 'active' ? (

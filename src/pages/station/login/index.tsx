@@ -1,16 +1,17 @@
 import { Input, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { login, type StaffSession } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { ErrorBanner, FieldError } from '../../../components/feedback'
 import { PageShell } from '../../../components/page-shell'
 import type { FieldErrors } from '../../../domain/errors'
 import { PAGES } from '../../routes'
+import { STAFF_PAGES } from '../../staff/paths'
 import './index.scss'
 
 // Staff sign-in on the desk browser. The server answers with an HttpOnly session cookie; this page
-// only learns whether it worked. (In the WeChat build `login` explains that it is desk-only.)
+// only learns whether it worked. (In the WeChat build this page hands over to the staff binding page.)
 // Where to go after signing in: each role's own home (station → board, proxy → filing with its
 // recent filings, regulator → the city board), or a page of this area the role may use, named by a
 // short key (never a URL taken from the address bar, which would let a link send staff anywhere).
@@ -47,6 +48,10 @@ export default function StationLogin() {
   const [fields, setFields] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
   const reason = REASONS[params.reason ?? '']
+  // WeChat has no sign-in: the WeChat identity is bound to the account once, on the binding page
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'weapp') void Taro.redirectTo({ url: STAFF_PAGES.bind })
+  }, [])
 
   const submit = async () => {
     if (busy) return

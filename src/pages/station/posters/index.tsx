@@ -45,7 +45,9 @@ export default function StationPosters() {
           {canPrint ? (
             <ActionButton label="打印海报" onPress={printPage} disabled={!items.length} />
           ) : (
-            <View className="posters-page__note">请在电脑浏览器中打开维权站工作台打印海报。</View>
+            <View className="posters-page__note">
+              长按海报上的小程序码可保存或转发给商户；要打印 A4 海报，可在电脑上的维权站工作台打印。
+            </View>
           )}
           <ActionButton label="返回" variant="quiet" onPress={() => backTo(REGISTRY_PAGES.merchants)} />
         </View>

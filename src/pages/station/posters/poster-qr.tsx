@@ -15,6 +15,7 @@ export function PosterQr({ item }: { item: PosterItem }) {
       <Image
         className="poster-qr"
         mode="aspectFit"
+        showMenuByLongpress
         src={`data:${state.data.contentType};base64,${state.data.base64}`}
         ariaLabel={`${item.name} 的小程序码`}
       />

@@ -1,0 +1,78 @@
+import { View } from '@tarojs/components'
+import { useCallback, useState } from 'react'
+import { call } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
+import { ErrorBanner } from '../../../components/feedback'
+import { RemoteStatus } from '../../../components/remote-status'
+import type { ActionOutput } from '../../../domain/api/contract'
+import { ROLE_LABELS } from '../../../domain/labels'
+import { formatShanghaiDateTime } from '../../../domain/time'
+import { useRemote } from '../../../hooks/use-remote'
+
+// 我的账号: who this WeChat acts as, the phones bound to the account, and unbinding — this phone
+// (then the next call is refused and the binding forms come back) or another one that was lost.
+type Me = ActionOutput<'station', 'me'>
+
+const VIA: Record<string, string> = { code: '绑定码', password: '账号密码', bootstrap: '初始管理员' }
+
+interface Props {
+  me: Me
+  /** null: the role has no work page in the mini-program (an administrator) */
+  home: string | null
+  onEnter: () => void
+  /** this phone was unbound */
+  onUnbound: () => void
+}
+
+export function MyAccount({ me, home, onEnter, onUnbound }: Props) {
+  const load = useCallback(() => call('staff', 'myBindings', {}), [])
+  const { state, retry, reload } = useRemote(load)
+  const [busy, setBusy] = useState('')
+  const [banner, setBanner] = useState('')
+
+  const unbind = async (bindingId: string, mine: boolean) => {
+    setBusy(bindingId)
+    setBanner('')
+    const result = await call('staff', 'unbindMine', { bindingId })
+    setBusy('')
+    if (!result.ok) return setBanner(result.error.message)
+    if (mine) onUnbound()
+    else void reload()
+  }
+
+  const active = state.status === 'ready' ? state.data.items.filter((b) => !b.revokedAt) : []
+  return (
+    <View className="staff-bind__card staff-bind__account" role="group" aria-label="我的账号">
+      <View className="staff-bind__heading">我的账号</View>
+      <View className="staff-bind__who">
+        {me.displayName}（{ROLE_LABELS[me.role]}）
+      </View>
+      {me.siteName ? <View className="staff-bind__site">{me.siteName}</View> : null}
+      {home ? (
+        <ActionButton className="staff-bind__enter" label="进入工作台" onPress={onEnter} />
+      ) : (
+        <View className="staff-bind__note">管理员账号已绑定。站点、账号和商户的管理请使用管理功能。</View>
+      )}
+      <View className="staff-bind__subheading">已绑定的微信</View>
+      <RemoteStatus state={state} onRetry={retry} />
+      <ErrorBanner message={banner} />
+      <View role="list">
+        {active.map((b) => (
+          <View key={b.id} className="staff-bind__binding" role="listitem">
+            <View>
+              {b.mine ? '本机微信' : `微信 ${b.subjectMasked}`} · {VIA[b.via] ?? b.via} · {formatShanghaiDateTime(b.createdAt)}
+            </View>
+            <ActionButton
+              className={b.mine ? 'staff-bind__unbind-mine' : 'staff-bind__unbind'}
+              label={b.mine ? '解除本机绑定' : '解除此绑定'}
+              variant="secondary"
+              busy={busy === b.id}
+              busyText="正在解除…"
+              onPress={() => void unbind(b.id, b.mine)}
+            />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
