@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { constants as zlib } from 'node:zlib'
 import fastifyCompress from '@fastify/compress'
@@ -15,6 +16,10 @@ export const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/
 
 export const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable'
 
+/** The icon keeps its name across releases, but nobody needs a new one the same hour. */
+const FAVICON = /\/favicon\.(svg|ico)(\.br|\.gz)?$/
+const DAY = 'public, max-age=86400'
+
 /**
  * brotli at quality 5 and gzip for everything textual the host sends that was not compressed at build
  * time (the API's JSON, an H5 build without its .br/.gz copies). Quality 5 because that happens per
@@ -30,15 +35,22 @@ export async function registerCompression(app: FastifyInstance) {
   })
 }
 
+/** Hosts whose H5 build can open a shop's form from /s/<code> itself (its index.html reads the path). */
+const answersShortLinks = new WeakSet<FastifyInstance>()
+
+/** An H5 build made before index.html read /s/<code> would open the home page: those still get the redirect. */
+export const servesShortLinks = (app: FastifyInstance) => answersShortLinks.has(app)
+
 export async function registerH5(app: FastifyInstance, h5Dir: string) {
+  if (readFileSync(resolve(h5Dir, 'index.html'), 'utf8').includes('complain/index?m=')) answersShortLinks.add(app)
   await app.register(fastifyStatic, {
     root: resolve(h5Dir),
     index: ['index.html'],
-    // the .br/.gz copies scripts/precompress.ts wrote at build time (brotli quality 11), when there
+    // the .br/.gz copies scripts/precompress-files.ts wrote at build time (brotli quality 11), when there
     preCompressed: true,
     cacheControl: false, // set below, per file
     setHeaders(res, path) {
-      res.setHeader('cache-control', HASHED_ASSET.test(path) ? YEAR_IMMUTABLE : 'no-cache')
+      res.setHeader('cache-control', HASHED_ASSET.test(path) ? YEAR_IMMUTABLE : FAVICON.test(path) ? DAY : 'no-cache')
     },
   })
 }

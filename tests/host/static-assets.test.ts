@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from '../../cloudfunctions/host/server'
-import { precompress } from '../../scripts/precompress'
+import { precompress } from '../../scripts/precompress-files'
 import type { Store } from '../../cloudfunctions/ports/store'
 import { makeDeps, openTestStore } from '../support/test-deps'
 
@@ -25,7 +25,7 @@ describe('H5 assets — compression and caching', () => {
     mkdirSync(join(h5, 'js'))
     writeFileSync(join(h5, 'index.html'), '<!doctype html><html><head><title>快诉</title></head><body><div id="app"></div></body></html>')
     writeFileSync(join(h5, 'js', 'app.3f2a1b9c.js'), script)
-    // a chunk the build compressed (scripts/precompress.ts); app.3f2a1b9c.js above has no copies
+    // a chunk the build compressed (scripts/precompress-files.ts); app.3f2a1b9c.js above has no copies
     writeFileSync(join(h5, 'js', 'page.7c1d2e3f.js'), pageScript)
     precompress(join(h5, 'js'), /^page\./)
     store = await openTestStore()

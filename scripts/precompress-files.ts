@@ -2,9 +2,9 @@
 // text file of the build, which the host then serves as they are (@fastify/static preCompressed).
 // Compressing per request has to be cheap (quality 5); once at build time it can be the smallest:
 // about 16 KB less for the complaint page's first load on a phone (docs/first-page.md).
-// Usage: tsx scripts/precompress.ts [dir]   (default: $KS_OUTPUT_ROOT or dist/h5)
+// Run by scripts/precompress-h5.ts (npm run build:h5); tests call precompress() on their own folder.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const TEXT = /\.(js|css|html|svg|json|txt|map)$/
@@ -37,10 +37,4 @@ export function precompress(dir: string, only: RegExp = TEXT): { files: number; 
     brBytes += br.length
   }
   return { files: count, rawBytes, brBytes }
-}
-
-if (require.main === module) {
-  const dir = resolve(process.argv[2] ?? process.env.KS_OUTPUT_ROOT ?? 'dist/h5')
-  const r = precompress(dir)
-  console.log(`precompressed ${r.files} files in ${dir}: ${(r.rawBytes / 1024).toFixed(1)} KB → ${(r.brBytes / 1024).toFixed(1)} KB brotli`)
 }
