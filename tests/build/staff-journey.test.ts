@@ -3,20 +3,9 @@
 // function (its environment, the service address, temporary keys) plus FIRST_ADMIN_OPENID, called as
 // CloudBase calls them — main(event, context) with the caller's OPENID in the context — against the
 // loopback's document database (collections provisioned first; the functions create none).
-import { execFile, spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase-db/collection-names'
 import { wxContext } from '../support/cloud-context'
-import { startCloudbaseTestApp } from '../support/cloudbase-test-app'
-import { TEST_CHAIN_KEY, TEST_DATA_KEY } from '../support/test-deps'
-
-const ROOT = join(__dirname, '../..')
-const execFileAsync = promisify(execFile)
-const onlyVariables = (vars: Record<string, string | undefined>) => vars as unknown as NodeJS.ProcessEnv
-const key = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
+import { buildBundles, provisionedCloud, runInCloud, type BuiltBundles } from '../support/cloud-rehearsal'
 
 // The journey, run inside the child process: every step's answer is printed, in order, as one JSON.
 const JOURNEY = `
@@ -48,45 +37,21 @@ const call = async (step, fn, event, openId) => {
 })().catch((err) => console.log(JSON.stringify({ threw: String(err && err.stack || err), steps })))
 `
 
-let out: string
-let build: ReturnType<typeof spawnSync>
+let bundles: BuiltBundles
 
 beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'kuaisu-staff-fn-'))
-  build = spawnSync('npx', ['tsx', 'scripts/build-functions.ts', '--outdir', out], { cwd: ROOT, encoding: 'utf8' })
+  bundles = buildBundles('kuaisu-staff-fn-')
 }, 180_000)
 
-afterAll(() => rmSync(out, { recursive: true, force: true }))
+afterAll(() => bundles.remove())
 
 test('when the bundles run in CloudBase, then the FIRST_ADMIN_OPENID administrator provisions a site, a station and a shop, the station binds by code and approves a clerk, and once unbound it is refused', async () => {
-  expect({ status: build.status, stderr: build.stderr }).toMatchObject({ status: 0 })
-  const cloud = await startCloudbaseTestApp()
+  expect({ status: bundles.status, stderr: bundles.stderr }).toMatchObject({ status: 0 })
+  const cloud = await provisionedCloud()
   try {
-    cloud.loopback.db.engine.strictCollections = true
-    for (const name of Object.values(COLLECTIONS)) await cloud.db.createCollection(name)
-    const script = join(out, 'journey.js')
-    writeFileSync(script, JOURNEY)
-    const bundles = Object.fromEntries(['staff', 'registry', 'station', 'merchant'].map((n) => [n, join(out, n, 'index.js')]))
+    const fns = bundles.paths(['staff', 'registry', 'station', 'merchant'])
     const contexts = Object.fromEntries(['root', 'station', 'clerk', 'stranger'].map((who) => [who, wxContext(`o-journey-${who}`)]))
-    const run = await execFileAsync(process.execPath, [script, JSON.stringify(bundles), JSON.stringify(contexts)], {
-      cwd: out,
-      timeout: 60_000,
-      env: onlyVariables({
-        PATH: process.env.PATH,
-        NODE_PATH: join(ROOT, 'node_modules'),
-        TENCENTCLOUD: 'true',
-        TCB_ENV: cloud.loopback.env,
-        SCF_NAMESPACE: cloud.loopback.env,
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: cloud.loopback.serviceUrl }),
-        TENCENTCLOUD_SECRETID: 'function-temp-id',
-        TENCENTCLOUD_SECRETKEY: 'function-temp-key',
-        TENCENTCLOUD_SESSIONTOKEN: 'function-temp-token',
-        DATA_KEY: key(TEST_DATA_KEY),
-        CHAIN_KEY: key(TEST_CHAIN_KEY),
-        FIRST_ADMIN_OPENID: 'o-journey-root',
-      }),
-    })
-    const steps = JSON.parse(run.stdout.trim().split('\n').pop() ?? '')
+    const steps = await runInCloud(bundles, cloud, JOURNEY, [fns, contexts], { FIRST_ADMIN_OPENID: 'o-journey-root' })
     expect(steps).toEqual([
       { step: 'admin creates a site', ok: true, code: null },
       { step: 'admin creates a station account', ok: true, code: null },
