@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { MerchantCodeSchema } from '../../src/domain/merchant.schema'
 import type { Deps } from '../services/context'
 import { deviceIdentity, rotateDevice } from './device-identity'
+import { servesShortLinks } from './static-assets'
 
 /** Where each area of the H5 app starts (hash router). */
 export const H5_ROUTES = {
@@ -24,6 +25,9 @@ export interface DemoClerk {
 
 export function registerEntryRoutes(app: FastifyInstance, deps: Deps, opts: { demoClerk?: DemoClerk; secureCookies: boolean }) {
   app.get<{ Params: { code: string } }>('/s/:code', async (request, reply) => {
+    // With the H5 build here, the short URL answers with the app itself: no redirect, each one a round
+    // trip on a weak mall network (issue 16). index.html points its hash router at this shop's form.
+    if (servesShortLinks(app)) return reply.sendFile('index.html')
     // An unknown or malformed code still goes to the app, which says 未找到该商户 in words.
     const parsed = MerchantCodeSchema.safeParse(request.params.code)
     return reply.redirect(H5_ROUTES.complain(parsed.success ? parsed.data : request.params.code.slice(0, 32)))
