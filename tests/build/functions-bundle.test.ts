@@ -2,25 +2,19 @@
 // deployed from is complete, PGlite is not inside it, and the bundle loads and answers on its own.
 // Built into a temp dir outside the repo, so the externals can only resolve through NODE_PATH, as
 // they resolve through the installed node_modules in CloudBase (and dist/functions is left alone).
-import { execFile, spawnSync } from 'node:child_process'
-import { promisify } from 'node:util'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cloudbaseStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-store'
-import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase-db/collection-names'
 import { NO_STORE_MESSAGE } from '../../cloudfunctions/runtime/cloud-store'
 import { aSubmission } from '../support/builders'
 import { wxContext } from '../support/cloud-context'
-import { startCloudbaseTestApp } from '../support/cloudbase-test-app'
+import { provisionedCloud, runInCloud } from '../support/cloud-rehearsal'
 import { SHOP_A, seedTwoShops } from '../support/seed-shops'
 import { TEST_CHAIN_KEY, TEST_DATA_KEY, TEST_VAULT } from '../support/test-deps'
 
 const ROOT = join(__dirname, '../..')
-const execFileAsync = promisify(execFile)
-// Exactly these variables and no others. (NodeJS.ProcessEnv, as types/global.d.ts declares it, requires
-// the mini-program build's NODE_ENV and TARO_ENV, which a cloud function's environment does not have.)
-const onlyVariables = (vars: Record<string, string | undefined>) => vars as unknown as NodeJS.ProcessEnv
 const SRC = join(ROOT, 'cloudfunctions/functions')
 const FUNCTIONS = readdirSync(SRC).filter((n) => existsSync(join(SRC, n, 'index.ts')) && existsSync(join(SRC, n, 'config.json')))
 const installed = (pkg: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version
@@ -135,38 +129,20 @@ test('when the consumer bundle is loaded and answers an action, then sharp is no
 // The caller's OPENID arrives in the invocation context. The complaint must land in the environment's
 // document database: here the loopback, which the real SDK inside the bundle talks to over HTTP.
 test('when the consumer bundle runs in CloudBase with no DATABASE_URL, then a shopper files into the document database', async () => {
-  const cloud = await startCloudbaseTestApp()
+  // provisioned first, as in a real environment: the function itself creates no collection
+  const cloud = await provisionedCloud()
   try {
-    // as in a real environment, a collection must exist before anything is written to it: the
-    // deployer's `npm run cloud:provision` creates them once; the function itself creates nothing
-    cloud.loopback.db.engine.strictCollections = true
-    for (const name of Object.values(COLLECTIONS)) await cloud.db.createCollection(name)
     const seeded = cloudbaseStore(cloud.db, TEST_VAULT)
     await seedTwoShops(seeded)
     const submission = aSubmission(SHOP_A.code, { idempotencyKey: 'bundle-draft-0001' })
     const script = `
-      const { main } = require(${JSON.stringify(join(out, 'consumer', 'index.js'))})
-      main(${JSON.stringify(submission)}, ${JSON.stringify(wxContext('o-bundle-shopper'))})
+      const [event, context] = process.argv.slice(2).map((a) => JSON.parse(a))
+      require(${JSON.stringify(join(out, 'consumer', 'index.js'))}).main(event, context)
         .then((result) => console.log(JSON.stringify(result)), (err) => console.log(JSON.stringify({ threw: String(err) })))`
-    const key = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64')
-    const run = await execFileAsync(process.execPath, ['-e', script], {
-      cwd: out,
-      timeout: 30_000,
-      env: onlyVariables({
-        PATH: process.env.PATH,
-        NODE_PATH: join(ROOT, 'node_modules'),
-        TENCENTCLOUD: 'true',
-        TCB_ENV: cloud.loopback.env,
-        SCF_NAMESPACE: cloud.loopback.env,
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: cloud.loopback.serviceUrl }),
-        TENCENTCLOUD_SECRETID: 'function-temp-id',
-        TENCENTCLOUD_SECRETKEY: 'function-temp-key',
-        TENCENTCLOUD_SESSIONTOKEN: 'function-temp-token',
-        DATA_KEY: key(TEST_DATA_KEY),
-        CHAIN_KEY: key(TEST_CHAIN_KEY),
-      }),
-    })
-    const result = JSON.parse(run.stdout.trim().split('\n').pop() ?? '') as { ok: boolean; data?: { caseNo: string } }
+    const result = (await runInCloud({ out }, cloud, script, [submission, wxContext('o-bundle-shopper')], {})) as {
+      ok: boolean
+      data?: { caseNo: string }
+    }
     expect(result).toMatchObject({ ok: true, data: { caseNo: expect.stringMatching(/^KS-\d{8}-0001$/), merchantName: SHOP_A.name } })
     const filed = await seeded.listCasesFiledBy('o-bundle-shopper', { limit: 5, offset: 0 })
     expect(filed.map((c) => c.caseNo)).toEqual([result.data?.caseNo])

@@ -51,7 +51,7 @@ export async function provisionedCloud(): Promise<CloudbaseTestApp> {
  * variables are CloudBase's and `extra`; its last line of output is parsed as JSON and returned.
  */
 export async function runInCloud(
-  bundles: BuiltBundles,
+  bundles: Pick<BuiltBundles, 'out'>,
   cloud: CloudbaseTestApp,
   script: string,
   args: unknown[],
