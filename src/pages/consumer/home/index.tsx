@@ -12,8 +12,9 @@ import './index.scss'
 // Where a person lands without a shop's QR code: how to start, finding the shop by name, their
 // own cases with their messages (消息, with the unread count), and a lookup by case number and query code (from any phone).
 // the blue card does something on both platforms: scans in WeChat, finds the shop by name on the web
-const HERO_TAP = process.env.TARO_ENV === 'h5' ? '没有二维码？点这里搜索商户 ›' : '点这里扫码 ›'
-const HERO_LABEL = process.env.TARO_ENV === 'h5' ? '在店内扫描二维码投诉；点此搜索商户投诉' : '扫码投诉：扫描店内二维码'
+const HERO_TAP = process.env.TARO_ENV === 'h5' ? '没有二维码？点这里按名称找商户 ›' : '点这里扫码 ›'
+const HERO_LABEL =
+  process.env.TARO_ENV === 'h5' ? '在店内扫描二维码投诉；没有二维码？点这里按名称找商户' : '在店内扫描二维码投诉：点这里扫码'
 
 export default function ConsumerHome() {
   return (
