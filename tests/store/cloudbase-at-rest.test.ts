@@ -1,15 +1,19 @@
-import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase-db/collection-names'
+import { cloudbaseBoardStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-board-store'
+import { cloudbaseCaseStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-case-store'
 import { cloudbaseContactStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-contact-store'
 import { cloudbaseDirectoryStore } from '../../cloudfunctions/adapters/cloudbase-db/cloudbase-directory-store'
+import { COLLECTIONS } from '../../cloudfunctions/adapters/cloudbase-db/collection-names'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import type { NotificationContact } from '../../src/domain/notify/contact.schema'
-import { aMerchant, aSite } from '../support/builders'
+import { aCase, aMerchant, aSite, aSubmittedEvent, unique } from '../support/builders'
 import { startCloudbaseTestApp, type CloudbaseTestApp } from '../support/cloudbase-test-app'
 
-// The document store seals what the SQL store seals: a shop's contact person (name and phone) and a
-// notification contact's target (a robot key is a credential, a duty phone personal data). The raw
-// documents are read back through the SDK, as anyone with the database's console would see them.
-describe('sealed fields at rest (CloudBase document store)', () => {
+// The document store seals what the SQL store seals, where the SQL store seals it: a case's
+// personal data and query code (on filing and again on every change — a change rewrites the case
+// document), a shop's contact person, a notification contact's target (a robot key is a credential,
+// a duty phone personal data). The raw documents are read back through the SDK, as anyone with the
+// database's console would see them.
+describe('personal data at rest (CloudBase document store)', () => {
   let t: CloudbaseTestApp
   beforeAll(async () => {
     t = await startCloudbaseTestApp()
@@ -20,6 +24,33 @@ describe('sealed fields at rest (CloudBase document store)', () => {
   const vault = aesVault(new Uint8Array(32).fill(1))
   const otherKey = aesVault(new Uint8Array(32).fill(2))
   const raw = async (collection: string) => JSON.stringify((await t.db.collection(collection).get()).data)
+  const secrets = ['欧阳娜娜', '13900001111', '幸福里8号', 'QWER2345']
+
+  it('when a case is filed and changed, then no document holds a name, phone, address or query code, and the wrong key cannot read it', async () => {
+    const merchant = aMerchant(aSite())
+    const c = aCase(merchant, { complainant: { name: '欧阳娜娜', phone: '13900001111', address: '幸福里8号' }, queryCode: 'QWER2345' })
+    const store = cloudbaseCaseStore(t.db, vault)
+    await store.createCase(c, aSubmittedEvent(c), [], { ids: [], uploadedBy: c.filedBy })
+    const changed = await store.applyChange({
+      caseId: c.id,
+      expectedVersion: c.version,
+      next: { ...c, status: 'accepted', updatedAt: '2026-03-10T03:00:00.000Z' },
+      event: aSubmittedEvent(c, { id: unique('event'), seq: 2, type: 'accepted', actor: { role: 'station', id: 'st-1' } }),
+      outbox: [],
+      clocks: [],
+    })
+
+    const stored = (await raw(COLLECTIONS.cases)) + (await raw(COLLECTIONS.events)) + (await raw(COLLECTIONS.caseKeys))
+    for (const secret of secrets) expect(stored).not.toContain(secret)
+    expect(await store.getCase(c.id)).toEqual(changed)
+    expect(changed).toMatchObject({ complainant: c.complainant, queryCode: 'QWER2345', status: 'accepted' })
+    await expect(cloudbaseCaseStore(t.db, otherKey).getCase(c.id)).rejects.toThrow()
+
+    // the board reads summary fields only: it answers even under a key that opens nothing
+    const board = await cloudbaseBoardStore(t.db).listBoard({ siteId: c.siteId, openOnly: true, now: c.createdAt, after: null, limit: 10 })
+    expect(board.items.map((i) => i.id)).toEqual([c.id])
+    for (const secret of secrets) expect(JSON.stringify(board)).not.toContain(secret)
+  })
 
   it("when a shop with a contact is saved, then no document holds the contact's name or phone, and another key cannot read it", async () => {
     const site = aSite()
