@@ -1,0 +1,37 @@
+import { current, settled, startHarness, type Harness } from './browser-harness'
+
+// The QR poster's short URL in a real browser (issue 16): the first answer is the page, the form of
+// that shop is on screen, and nothing the page asks for is missing (the icon was a 404).
+describe('H5 at phone size — opened from a shop poster', () => {
+  let h: Harness
+
+  beforeAll(async () => {
+    h = await startHarness()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it('when /s/<code> is opened, then the shop complaint form shows with no redirect and no request answered 4xx', async () => {
+    const phone = await h.phone()
+    const page = await phone.newPage()
+    const failed: string[] = []
+    page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`)
+    })
+    const res = await page.goto(`${h.base}/s/WDXG26`)
+    expect(res?.status()).toBe(200)
+    expect(res?.request().redirectedFrom()).toBeNull()
+    await settled(page)
+    await current(page).getByText('味道小馆').first().waitFor()
+    await current(page).locator('#field-description-control').waitFor()
+    expect(await current(page).locator('#field-description-control').isEnabled()).toBe(true)
+    // the address bar names the form (a reload or a shared link lands there again)
+    expect(new URL(page.url()).hash).toBe('#/pages/consumer/complain/index?m=WDXG26')
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href')
+    const iconRes = await page.request.get(`${h.base}${icon}`)
+    expect(iconRes.status()).toBe(200)
+    expect(failed).toEqual([])
+    await phone.close()
+  })
+})
