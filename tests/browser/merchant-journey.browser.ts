@@ -156,7 +156,7 @@ describe('H5 — a clerk joins by invite, answers a case against the clock, and 
     await axeClean(clerk)
   })
 
-  it('when a shopper complains and the station dispatches it on site, then the clerk sees live countdowns measured on the server’s clock', async () => {
+  it('when a shopper complains and the station accepts it and asks for someone on site, then the clerk sees live countdowns measured on the server’s clock', async () => {
     const entry = h.lines.find((l) => l.includes(SHOP))?.match(/http\S+/)?.[0]
     await openFresh(shopper, entry!)
     caseNo = await fileMinimalComplaint(shopper)
@@ -168,8 +168,8 @@ describe('H5 — a clerk joins by invite, answers a case against the clock, and 
     await settled(station)
     await current(station).getByRole('button', { name: '受理', exact: true }).click()
     await current(station).getByRole('button', { name: '确认受理' }).click()
-    await statusIs(station, '已受理')
-    await current(station).getByRole('button', { name: '转商家处理', exact: true }).click()
+    // the shop signed the double commitment: the case has been with it since filing, and 受理 leaves it there (issue 16.2)
+    await current(station).locator('.timeline', { hasText: '维权站已受理' }).waitFor()
     await statusIs(station, '待商家处理')
     await current(station).getByRole('button', { name: '要求商家到场', exact: true }).click()
     await current(station).locator('.timeline', { hasText: '到场' }).waitFor()

@@ -95,15 +95,15 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     await current(desk).getByRole('button', { name: '取消' }).click()
   })
 
-  it('when staff tap 受理 (keeping the case type) and then 转商家处理, then the case waits for the merchant', async () => {
+  it('when staff tap 受理 (keeping the case type), then the case stays with the shop, which has had it since filing', async () => {
     await current(desk).getByRole('button', { name: '受理', exact: true }).click()
     // accepting asks for the case type, with the case's current one chosen already (食品安全 → goods)
     await expect(current(desk).getByRole('combobox', { name: '案件类型' }).inputValue()).resolves.toBe('商品类（5个工作日）')
     await current(desk).getByRole('button', { name: '确认受理' }).click()
-    await statusIs(desk, '已受理')
-    await current(desk).getByRole('button', { name: '转商家处理', exact: true }).click()
+    // 味道小馆 signed the double commitment: the complaint went straight to the shop (issue 16.2), and 受理 leaves it there
+    await current(desk).locator('.timeline', { hasText: '维权站已受理' }).waitFor()
     await statusIs(desk, '待商家处理')
-    expect(await timelineText(desk)).toContain('已转商家处理')
+    expect(await timelineText(desk)).not.toContain('已转商家处理')
   })
 
   it('when the demo clerk opens the case and answers with an offer, then it is 商家已答复', async () => {
