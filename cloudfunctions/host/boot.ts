@@ -84,6 +84,7 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     loginFailureDelayMs: config.loginFailureDelayMs,
     demoClerk: demo ? { key: demo.clerkKey, merchantId: DEMO_CLERK_MERCHANT.id, siteId: DEMO_CLERK_MERCHANT.siteId } : undefined,
     logLevel: config.logLevel,
+    logFile: config.logFile,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     uploadQuota: config.uploadQuota,

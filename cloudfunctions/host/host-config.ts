@@ -62,6 +62,8 @@ export const HostEnvSchema = z
     SUBMITS_PER_MINUTE: count(1, 100_000, 10),
     UPLOADS_PER_MINUTE: count(1, 100_000, 20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // the JSON log to a file instead of the console (the start-up lines still go to the console)
+    LOG_FILE: z.string().trim().min(1).max(4096).optional(),
     DATA_KEY: Base64KeySchema.optional(),
     LINK_KEY: Base64KeySchema.optional(),
     // signs every case event and the daily chain heads; keep it out of the database and its backups' reach
@@ -93,6 +95,7 @@ export const HostEnvSchema = z
     },
     loginFailureDelayMs: env.LOGIN_FAILURE_DELAY_MS,
     logLevel: env.LOG_LEVEL,
+    logFile: env.LOG_FILE,
     dataKey: env.DATA_KEY,
     linkKey: env.LINK_KEY,
     chainKey: env.CHAIN_KEY,

@@ -31,6 +31,8 @@ export interface ServerOptions {
   /** demo mode only: the link that makes a browser a clerk of the demo shop */
   demoClerk?: DemoClerk
   logLevel?: string
+  /** all log lines go to this file instead of the console (LOG_FILE) */
+  logFile?: string
   /** the reverse proxy in front (trust-proxy.ts); false: the socket's address is the client's */
   trustProxy?: TrustProxy
   /** per minute; the defaults when unset (rate-limits.ts) */
@@ -44,9 +46,15 @@ export async function buildServer(given: Deps, opts: ServerOptions): Promise<Fas
   // every API call reads its device token's owner and its shop bindings: kept in process (identity-cache.ts)
   const deps: Deps = { ...given, store: withIdentityCache(given.store) }
   const app = Fastify({
-    logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest } },
+    logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest }, ...(opts.logFile ? { file: opts.logFile } : {}) },
+    // a browser session is hundreds of requests: two info lines each buried the start-up URLs (issue 16).
+    // One line per request at debug instead (LOG_LEVEL=debug shows them); failures still log as errors.
+    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed')
   })
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
