@@ -1,66 +1,22 @@
 /** @jest-environment jsdom */
 // Staff in the built weapp (issue 15): a WeChat identity becomes a staff account on
 // pages/staff/bind, and the station board then works over Taro.cloud.callFunction with no session.
-// The fake cloud plays the `staff` and `station` functions in their envelope ({ ok, data } or
-// { ok: false, error }); whether this WeChat is bound is the only state it keeps, as the real one
-// keys everything on the caller's OPENID.
-import { createFakeWx, type CloudCall } from './support/fake-wx'
+// The fake cloud (support/staff-cloud.ts) plays the staff, station and proxy functions.
+import { createFakeWx } from './support/fake-wx'
 import { assertWeappBuilt, bootApp } from './support/mini-program'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
+import { GOOD_CODE, PASSWORD_LOGIN, PROXY, PROXY_CODE, STATION, playStaffCloud, staffCloud } from './support/staff-cloud'
 
 const BIND = 'pages/staff/bind/index'
 const BOARD = 'pages/station/board/index'
 const LOGIN = 'pages/station/login/index'
-const GOOD_CODE = 'ABCD2345EFGH'
-const STATION = { displayName: '林站长', role: 'station', siteName: '星河广场' } as const
-const PROXY = { displayName: '社区代办员', role: 'proxy', siteName: '星河广场' } as const
-
-let bound: { displayName: string; role: string; siteName: string | null } | null = null
-const refused = (code: string, message: string) => ({ ok: false, error: { code, message } })
-
-const caseOf = (n: number, merchantName: string, excerpt: string) => ({
-  id: `case-${n}`,
-  caseNo: `KS-20261122-000${n}`,
-  kind: 'complaint',
-  status: 'received',
-  merchantName,
-  excerpt,
-  createdAt: '2026-11-22T10:00:00+08:00',
-  nextDue: null,
-})
-
-function cloud({ name, data }: CloudCall): unknown {
-  const action = `${name}.${String(data.action)}`
-  if (action === 'staff.bindByCode' || action === 'staff.bindByPassword') {
-    if (data.code === GOOD_CODE || (data.username === 'xinghe-station' && data.password === 'correct horse battery')) bound = STATION
-    else if (data.code === 'PROXY2345ABC') bound = PROXY
-    else return refused('BINDING_CODE_INVALID', '绑定码无效、已使用或已过期，请向管理员重新索取')
-    return { ok: true, data: { bindingId: 'bind-1', ...bound } }
-  }
-  // an OPENID bound to nobody is a shopper: every staff action refuses it, as cloud-main does
-  if (!bound) return refused('UNAUTHENTICATED', '请先登录')
-  if (action === 'station.me') return { ok: true, data: bound }
-  if (action === 'staff.myBindings') {
-    const mine = { id: 'bind-1', staffId: 'st-1', subjectMasked: 'oAbC****x9Yz', via: 'code', createdAt: '2026-11-22T09:00:00+08:00' }
-    return { ok: true, data: { items: [{ ...mine, revokedAt: null, mine: true }] } }
-  }
-  if (action === 'staff.unbindMine') {
-    bound = null
-    const view = { id: 'bind-1', staffId: 'st-1', subjectMasked: 'oAbC****x9Yz', via: 'code', createdAt: '2026-11-22T09:00:00+08:00' }
-    return { ok: true, data: { ...view, revokedAt: '2026-11-22T11:00:00+08:00', mine: true } }
-  }
-  if (action === 'station.listCases') {
-    const items = [caseOf(1, '味道小馆', '麻辣烫里有头发，要求退款'), caseOf(2, '星河数码', '充电宝用了两天就坏了')]
-    return { ok: true, data: { siteName: '星河广场', items, nextCursor: null } }
-  }
-  return refused('UNKNOWN_ACTION', '不支持的操作')
-}
-
+const PROXY_FILE = 'pages/station/proxy-file/index'
 assertWeappBuilt()
-const fake = createFakeWx(cloud)
+const fake = createFakeWx(playStaffCloud)
 let bindHost: PageHost
 let boardHost: PageHost
 let loginHost: PageHost
+let proxyHost: PageHost
 let page: OpenedPage | undefined
 
 beforeAll(() => {
@@ -68,15 +24,17 @@ beforeAll(() => {
   bindHost = hostPage(BIND)
   boardHost = hostPage(BOARD)
   loginHost = hostPage(LOGIN)
+  proxyHost = hostPage(PROXY_FILE)
 })
 afterAll(() => {
   bindHost?.dispose()
   boardHost?.dispose()
   loginHost?.dispose()
+  proxyHost?.dispose()
 })
 beforeEach(() => {
   fake.reset()
-  bound = null
+  staffCloud.bound = null
 })
 afterEach(() => {
   page?.close()
@@ -110,16 +68,15 @@ describe('the built staff binding page', () => {
     const p = await openBind()
     await p.settle('the binding forms shown', () => p.text().includes('用账号和密码绑定'))
 
-    p.type(p.find('.staff-bind__username'), 'xinghe-station')
-    p.type(p.find('.staff-bind__password'), 'correct horse battery')
+    p.type(p.find('.staff-bind__username'), PASSWORD_LOGIN.username)
+    p.type(p.find('.staff-bind__password'), PASSWORD_LOGIN.password)
     p.tap(p.find('.staff-bind__password-submit'))
     await p.settle('landed', () => fake.redirects.length > 0)
 
     expect(fake.redirects).toEqual(['/pages/station/board/index'])
     expect(fake.cloudCalls.find((c) => c.data.action === 'bindByPassword')?.data).toEqual({
       action: 'bindByPassword',
-      username: 'xinghe-station',
-      password: 'correct horse battery',
+      ...PASSWORD_LOGIN,
     })
   })
 
@@ -132,11 +89,11 @@ describe('the built staff binding page', () => {
     await p.settle('told the code is invalid', () => p.text().includes('绑定码无效'))
 
     expect(fake.redirects).toEqual([])
-    expect(bound).toBeNull()
+    expect(staffCloud.bound).toBeNull()
   })
 
   test('when a binding QR opens the page with its code as scene, then it binds at once and a proxy worker lands on the filing page', async () => {
-    const p = await openBind({ scene: 'PROXY2345ABC' })
+    const p = await openBind({ scene: PROXY_CODE })
     await p.settle('landed', () => fake.redirects.length > 0)
 
     expect(fake.redirects).toEqual(['/pages/station/proxy-file/index'])
@@ -144,7 +101,7 @@ describe('the built staff binding page', () => {
   })
 
   test('when a bound WeChat opens the page, then 我的账号 shows who it is, and 解除本机绑定 unbinds it and brings the forms back', async () => {
-    bound = STATION
+    staffCloud.bound = STATION
     const p = await openBind()
     await p.settle('my account shown', () => p.text().includes('本机微信'))
     expect(p.text()).toContain('林站长')
@@ -154,13 +111,13 @@ describe('the built staff binding page', () => {
     await p.settle('the binding forms back', () => p.text().includes('用绑定码绑定'))
 
     expect(actions()).toContain('staff.unbindMine')
-    expect(bound).toBeNull()
+    expect(staffCloud.bound).toBeNull()
   })
 })
 
 describe('the built station board in WeChat', () => {
   test('when the WeChat is bound to a station account, then the board shows the site and its cases from the cloud functions', async () => {
-    bound = STATION
+    staffCloud.bound = STATION
     page = boardHost.open({})
     const p = page
     await p.settle('cases shown', () => p.text().includes('KS-20261122-0002'))
@@ -173,7 +130,7 @@ describe('the built station board in WeChat', () => {
   })
 
   test('when the station taps 退出登录 on the board, then it goes to the login page (in WeChat: 我的账号) and this WeChat stays bound', async () => {
-    bound = STATION
+    staffCloud.bound = STATION
     page = boardHost.open({})
     const p = page
     await p.settle('cases shown', () => p.text().includes('KS-20261122-0001'))
@@ -183,7 +140,7 @@ describe('the built station board in WeChat', () => {
 
     expect(fake.redirects).toEqual(['/pages/station/login/index'])
     expect(actions()).not.toContain('staff.unbindMine')
-    expect(bound).toEqual(STATION)
+    expect(staffCloud.bound).toEqual(STATION)
   })
 
   test('when the WeChat is bound to nobody, then the board hands over to the login page, which in WeChat is the binding page', async () => {
@@ -199,5 +156,17 @@ describe('the built station board in WeChat', () => {
 
     expect(fake.redirects).toEqual(['/pages/staff/bind/index'])
     expect(page.text()).not.toContain('电脑浏览器')
+  })
+
+  test('when the WeChat is bound to a proxy worker, then 代为登记 opens with the worker named, the form, 大字模式 and the recent filings of that worker', async () => {
+    staffCloud.bound = PROXY
+    page = proxyHost.open({})
+    const p = page
+    await p.settle('recent filings shown', () => p.text().includes('KS-20261122-0003'))
+
+    expect(p.text()).toContain('登记人：社区代办员')
+    expect(p.text()).toContain('大字模式')
+    expect(p.text()).toContain('星河超市')
+    expect(fake.redirects).toEqual([])
   })
 })
