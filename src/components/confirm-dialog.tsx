@@ -27,9 +27,15 @@ function useDialogFocus(id: string, busy: boolean, onCancel: () => void) {
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5') return undefined
     const opener = document.activeElement as HTMLElement | null
-    const dialog = document.getElementById(id)
-    dialog?.querySelector<HTMLElement>(FOCUSABLE)?.focus()
+    // the next frame: Taro's components have their attributes (tabindex) by then
+    const frame = requestAnimationFrame(() => {
+      const dialog = document.getElementById(id)
+      const first = dialog?.querySelector<HTMLElement>(FOCUSABLE)
+      if (first) first.focus()
+      else dialog?.focus()
+    })
     return () => {
+      cancelAnimationFrame(frame)
       if (opener && document.contains(opener)) opener.focus()
     }
   }, [id])
@@ -66,6 +72,7 @@ export function ConfirmDialog({ title, message, facts = [], confirmLabel, busy =
         id={id}
         className="confirm-dialog__box"
         role="alertdialog"
+        tabIndex={-1}
         aria-modal="true"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-message`}

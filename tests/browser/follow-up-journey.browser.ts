@@ -179,6 +179,7 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
     await axeClean(shopper)
 
     await current(shopper).getByRole('button', { name: '接受商家方案', exact: true }).click()
+    await current(shopper).getByRole('alertdialog').getByRole('button', { name: '确认接受' }).click() // issue 16: it asks once more
     await statusIs(shopper, '双方已和解')
   })
 
@@ -186,6 +187,7 @@ describe('H5 — offer, rating, return visit and clock settings (every role on a
     await station.reload()
     await settled(station)
     await current(station).getByRole('button', { name: '办结', exact: true }).click()
+    await current(station).getByRole('alertdialog').getByRole('button', { name: '确认办结' }).click() // issue 16: it asks once more
     await statusIs(station, '已办结')
 
     await shopper.reload()

@@ -247,11 +247,13 @@ describe('H5 — a clerk joins by invite, answers a case against the clock, and 
     await settled(shopper)
     await current(shopper).locator('.case-progress__offer', { hasText: '58元' }).waitFor()
     await current(shopper).getByRole('button', { name: '接受商家方案', exact: true }).click()
+    await current(shopper).getByRole('alertdialog').getByRole('button', { name: '确认接受' }).click() // issue 16: it asks once more
     await statusIs(shopper, '双方已和解')
 
     await station.reload()
     await settled(station)
     await current(station).getByRole('button', { name: '办结', exact: true }).click()
+    await current(station).getByRole('alertdialog').getByRole('button', { name: '确认办结' }).click() // issue 16: it asks once more
     await statusIs(station, '已办结')
   })
 

@@ -149,6 +149,7 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     expect(await seriousViolations(shopper)).toEqual([])
 
     await current(shopper).getByRole('button', { name: '接受商家方案', exact: true }).click()
+    await current(shopper).getByRole('alertdialog').getByRole('button', { name: '确认接受' }).click() // issue 16: it asks once more
     await statusIs(shopper, '双方已和解')
   })
 
@@ -156,6 +157,7 @@ describe('H5 — a case from filing to closure (board, station, merchant, consum
     await desk.reload()
     await settled(desk)
     await current(desk).getByRole('button', { name: '办结', exact: true }).click()
+    await current(desk).getByRole('alertdialog').getByRole('button', { name: '确认办结' }).click() // issue 16: it asks once more
     await statusIs(desk, '已办结')
     const deskTimeline = await timelineText(desk)
     expect(deskTimeline).toContain('消费者接受商家方案')

@@ -101,8 +101,10 @@ export default function StationBoard() {
           </View>
         </View>
         <View className="station-board__tools">
-          {/* a proxy desk account has no site inbox */}
-          {me.role === 'station' || me.role === 'regulator' ? <InboxLink as={me.role} compact className="station-board__inbox" /> : null}
+          {/* a proxy desk has no site inbox, nor (yet) a city-wide regulator: its inbox.list answers 403 */}
+          {me.role === 'station' || (me.role === 'regulator' && me.siteName) ? (
+            <InboxLink as={me.role} compact className="station-board__inbox" />
+          ) : null}
           {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
           {me.role === 'station' ? (
             <ActionButton
