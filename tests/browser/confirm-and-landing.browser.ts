@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { aSubmission } from '../support/builders'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 
@@ -221,6 +222,39 @@ describe('H5 — staff landing pages and confirmations of what cannot be undone'
       expect(text).toContain(due)
     }
     await shot(shopper, 'agreement-shopper')
+  })
+
+  it('when a case has a photo, then its evidence list shows the picture itself from the signed /files/ link, not only its name', async () => {
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer()
+    const uploaded = await shopperCtx.request.post(`${h.base}/upload/evidence`, {
+      multipart: { kind: 'photo', file: { name: 'dish.jpg', mimeType: 'image/jpeg', buffer: photo } },
+    })
+    expect(uploaded.status()).toBe(200)
+    const evidenceId = String(((await uploaded.json()) as Json).data?.id)
+    const filed = await api(
+      shopperCtx,
+      'consumer',
+      aSubmission(shopCode(), { idempotencyKey: 'confirm-photo'.padEnd(16, '0'), evidenceIds: [evidenceId] }),
+    )
+    expect(filed.ok).toBe(true)
+    for (const [page, url] of [
+      [shopper, `${h.base}/#/pages/consumer/case/index?id=${String(filed.data?.caseId)}`],
+      [desk, `${h.base}/#/pages/station/case/index?id=${String(filed.data?.caseId)}`],
+    ] as const) {
+      await page.goto(url)
+      await settled(page)
+      const img = current(page).locator('.evidence-list__img img')
+      await img.scrollIntoViewIfNeeded()
+      await expect(img.getAttribute('src')).resolves.toMatch(/^\/files\//)
+      // decoded: the browser fetched and drew the picture (a blocked or broken link has no natural width)
+      await page.waitForFunction(
+        (el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth === 320,
+        await img.elementHandle(),
+      )
+    }
+    await shot(shopper, 'evidence-thumbnail')
   })
 
   it('when the board opens on a 1366×800 desk, then several cases show above the fold', async () => {
