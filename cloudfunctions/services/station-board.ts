@@ -4,7 +4,7 @@ import type { CaseDetail, CaseSummary } from '../../src/domain/case-view.schema'
 import type { ClockStage } from '../../src/domain/clocks/case-clock'
 import { clockView } from '../../src/domain/clocks/clock-view'
 import { fail, ok, type Result } from '../../src/domain/errors'
-import type { BoardCursor, BoardItem, ClockSummary } from '../ports/store'
+import type { BoardCursor, BoardItem, BoardQuery, ClockSummary } from '../ports/store'
 import { canSee } from './case-actions'
 import { excerptOf, loadCaseDetail } from './case-views'
 import { logAccess } from './access-log'
@@ -55,6 +55,21 @@ function decodeCursor(text: string): BoardCursor | null {
   }
 }
 
+const dueOf = (item: BoardItem) => item.nextClock?.dueAt ?? '9999' // no running clock: last, as the store sorts
+const byDue = (a: BoardItem, b: BoardItem) => dueOf(a).localeCompare(dueOf(b)) || a.id.localeCompare(b.id)
+
+/**
+ * 未结 means someone still owes the shopper something, and after 办结 the station still owes the
+ * return visit (issue 16): closed cases whose return-visit clock runs stay on the open board until it
+ * is done. They are few (3–5 working days each), so they come with the first page, in due order among
+ * its cases, under the same filters; the store's own "open" stays the status set its indexes cover.
+ */
+async function pendingReturnVisits(ctx: ServiceContext, query: BoardQuery, filter: BoardFilter): Promise<BoardItem[]> {
+  if (filter.scope !== 'open' || query.after || (filter.status && filter.status !== 'closed')) return []
+  const closed = await ctx.deps.store.listBoard({ ...query, openOnly: false, status: 'closed' })
+  return closed.items.filter((item) => item.nextClock?.clockId === 'return_visit')
+}
+
 /** The board: a station sees its own site; a regulator (no site) sees every site. One page at a time. */
 export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter): Promise<Result<StationBoard>> {
   const staff = ctx.caller.staff
@@ -68,7 +83,7 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
   const site = siteId ? await store.getSite(siteId) : null
   if (filter.merchantCode && !merchant) return ok({ siteName: site?.name ?? null, items: [], nextCursor: null })
   const now = ctx.deps.clock.now()
-  const page = await store.listBoard({
+  const query = {
     siteId,
     openOnly: filter.scope === 'open',
     status: filter.status,
@@ -80,10 +95,12 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
     now: now.toISOString(),
     after,
     limit: BOARD_PAGE,
-  })
+  }
+  const page = await store.listBoard(query)
+  const visits = await pendingReturnVisits(ctx, query, filter)
   return ok({
     siteName: site?.name ?? null,
-    items: page.items.map((item) => summaryOf(item, now)),
+    items: [...page.items, ...visits].sort(byDue).map((item) => summaryOf(item, now)),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   })
 }

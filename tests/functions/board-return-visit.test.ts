@@ -1,0 +1,43 @@
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { callAs } from '../support/call-as'
+import { openWorkflowWorld } from '../support/workflow-world'
+
+// After 办结 the station still owes the return visit: the case stays on the default 未结 board until
+// the visit is done (issue 16 item 10), under the board's filters, and then leaves it.
+describe('the open board and pending return visits', () => {
+  let store: Store & StoreInspection
+  let world: Awaited<ReturnType<typeof openWorkflowWorld>>
+
+  beforeAll(async () => {
+    world = await openWorkflowWorld()
+    store = world.store
+  })
+  afterAll(() => store.close())
+
+  const board = async (filter: object = {}) => {
+    const r = await callAs(world.deps, 'station', { action: 'listCases', ...filter }, world.who['st-a'])
+    if (!r.ok) throw new Error(r.error.code)
+    return r.data.items as { id: string; status: string; nextDue: { clockId: string } | null }[]
+  }
+
+  it('when a case is closed, then it stays on the 未结 board with its return-visit clock until the visit is done', async () => {
+    const { act, who } = world
+    const caseId = await world.file('visit-1')
+    await act('station', caseId, 'accept', who['st-a'])
+    if ((await store.getCase(caseId))?.status === 'accepted') await act('station', caseId, 'dispatch', who['st-a'])
+    expect(await act('merchant', caseId, 'answer', who.clerkA)).toMatchObject({ ok: true })
+    expect(await act('consumer', caseId, 'acceptOffer', { subject: 'visit-1' })).toMatchObject({ ok: true })
+    expect(await act('station', caseId, 'close', who['st-a'])).toMatchObject({ ok: true, data: { status: 'closed' } })
+
+    const open = await board()
+    expect(open.find((c) => c.id === caseId)).toMatchObject({ status: 'closed', nextDue: { clockId: 'return_visit' } })
+    expect((await board({ status: 'closed' })).map((c) => c.id)).toContain(caseId)
+    expect((await board({ status: 'accepted' })).map((c) => c.id)).not.toContain(caseId) // other filters still apply
+    expect((await board({ kind: 'report' })).map((c) => c.id)).not.toContain(caseId)
+
+    expect(await act('station', caseId, 'returnVisit', who['st-a2'])).toMatchObject({ ok: true })
+    expect((await board()).map((c) => c.id)).not.toContain(caseId)
+    expect((await board({ scope: 'all' })).map((c) => c.id)).toContain(caseId)
+  })
+})
