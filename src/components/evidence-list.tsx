@@ -2,12 +2,14 @@ import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { EVIDENCE_RULES, type EvidenceView } from '../domain/evidence.schema'
 import { activateProps } from '../hooks/use-activate'
+import { AudioPlayer } from './audio-player'
 import { formatBytes } from './evidence-item'
 import './evidence-list.scss'
 
 // The evidence attached to a case, read-only. Pictures show as thumbnails from their short-lived
-// link (tap to see them large); other files as their kind, name and size. Without a link (a
-// viewer who may not open files) only the name is shown.
+// link (tap to see them large); a recording gets a player, so staff and merchants can hear a
+// spoken complaint that no speech engine turned into text; other files show their kind, name and
+// size. Without a link (a viewer who may not open files) only the name is shown.
 export function EvidenceList({ items }: { items: EvidenceView[] }) {
   if (items.length === 0) return <View className="evidence-list__none">没有附件</View>
   const pictures = items.filter((e) => e.url && e.mime.startsWith('image/')).map((e) => e.url as string)
@@ -37,6 +39,7 @@ export function EvidenceList({ items }: { items: EvidenceView[] }) {
               <View className="evidence-list__size">
                 {EVIDENCE_RULES[item.kind].label} · {formatBytes(item.bytes)}
               </View>
+              {item.url && item.mime.startsWith('audio/') ? <AudioPlayer src={item.url} label={`录音：${item.displayName}`} /> : null}
             </View>
           </View>
         )
