@@ -100,7 +100,7 @@ export const consequenceOf = (action: CaseAction): Consequence | null => CONSEQU
 /** What the panel says once a step went through (已办结, 商家已答复…): not every label reads well after 已. */
 const DONE_LABELS: Partial<Record<CaseAction, string>> = {
   answer: '已提交答复',
-  checkIn: '已签到：已到场',
+  checkIn: '已签到，商家已到场',
   acceptOffer: '已接受商家方案',
   refuseOffer: '已申请调解',
   mediate: '已记录调解成功',
