@@ -5,7 +5,7 @@ import { channelsFromConfig } from '../adapters/notify-channels-from-config'
 import { diskFileStore } from '../adapters/files/disk-file-store'
 import { sharpImages } from '../adapters/media/sharp-images'
 import { noUploadedObjects } from '../adapters/files/no-uploaded-objects'
-import { signedFileLinks } from '../adapters/files/signed-file-links'
+import { hostCloudbaseApp, hostFileLinks } from './host-file-links'
 import { describeDatabaseError, isDatabaseUnavailable } from '../adapters/db-errors'
 import { openSqlStore } from '../adapters/sql/sql-store'
 import { aesVault } from '../adapters/system/aes-vault'
@@ -63,7 +63,8 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     secrets: nodeSecrets,
     files: diskFileStore(resolve(config.dataDir, 'files')),
     links,
-    fileLinks: signedFileLinks(links),
+    // hybrid mode: the mini-program's files through CloudBase temporary URLs (host-file-links.ts)
+    fileLinks: hostFileLinks(links, config.cloudbase ? hostCloudbaseApp(config.cloudbase) : null),
     uploads: noUploadedObjects, // the host takes files in over POST /upload/evidence
     calendar: chineseDaysTable(),
     speech: speechFromConfig(config.tencent, systemClock),

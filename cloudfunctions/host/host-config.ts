@@ -3,6 +3,7 @@ import { notifyConfigFrom, type NotifyConfig } from '../adapters/notify-config'
 import { tencentConfigFrom, type TencentConfig } from '../adapters/tencent/tencent-config'
 import { Base64KeySchema } from '../adapters/system/base64-key'
 import { TrustProxySchema } from './trust-proxy'
+import { hostCloudbaseFrom, type HostCloudbase } from './host-cloudbase-config'
 
 // process.env is parsed once at boot; a bad value stops the process with a sentence naming it.
 const bool = (fallback: boolean) =>
@@ -102,7 +103,12 @@ export const HostEnvSchema = z
   }))
 
 /** Everything the host reads from the environment, the optional Tencent Cloud channels included. */
-export type HostConfig = z.output<typeof HostEnvSchema> & { tencent: TencentConfig; notify: NotifyConfig }
+export type HostConfig = z.output<typeof HostEnvSchema> & {
+  tencent: TencentConfig
+  notify: NotifyConfig
+  /** hybrid mode: the CloudBase environment whose storage holds the mini-program's files (host-cloudbase-config.ts) */
+  cloudbase: HostCloudbase | null
+}
 
 export type ConfigResult = { ok: true; config: HostConfig } | { ok: false; problems: string[] }
 
@@ -112,8 +118,9 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
   const parsed = HostEnvSchema.safeParse(present)
   const tencent = tencentConfigFrom(env)
   const notify = notifyConfigFrom(env)
-  if (parsed.success && tencent.ok && notify.ok)
-    return { ok: true, config: { ...parsed.data, tencent: tencent.config, notify: notify.config } }
+  const cloudbase = hostCloudbaseFrom(env)
+  if (parsed.success && tencent.ok && notify.ok && cloudbase.ok)
+    return { ok: true, config: { ...parsed.data, tencent: tencent.config, notify: notify.config, cloudbase: cloudbase.cloudbase } }
   return {
     ok: false,
     // never echo a key back into the logs
@@ -127,6 +134,7 @@ export function parseHostConfig(env: Record<string, string | undefined>): Config
           })),
       ...(tencent.ok ? [] : tencent.problems),
       ...(notify.ok ? [] : notify.problems),
+      ...(cloudbase.ok ? [] : cloudbase.problems),
     ],
   }
 }

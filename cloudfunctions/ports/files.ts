@@ -5,6 +5,8 @@ export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>
   get(key: string): Promise<Uint8Array | null>
   remove(key: string): Promise<void>
+  /** put before every key the core makes for this store, so the record says where its bytes are (evidence.schema.ts) */
+  readonly keyPrefix?: string
 }
 
 export interface LinkSigner {

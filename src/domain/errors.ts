@@ -32,6 +32,8 @@ export const ERROR_CATALOGUE = {
   CONSENT_REQUIRED: { status: 400, message: '请先阅读并同意最新的个人信息告知' },
   EVIDENCE_NOT_FOUND: { status: 400, message: '有附件未上传成功，请重新上传' },
   FILE_LINK_EXPIRED: { status: 404, message: '文件链接已失效，请刷新后再打开' },
+  // hybrid mode: the mini-program's file is in CloudBase storage and this host has no CloudBase keys
+  FILE_IN_CLOUD_STORAGE: { status: 501, message: '文件在云存储中，本机未配置云开发' },
   TOO_MANY_FILES: { status: 400, message: '附件数量超过上限' },
   FILE_TOO_LARGE: { status: 413, message: '文件太大，请压缩后再上传' },
   UNSUPPORTED_FILE_TYPE: { status: 415, message: '不支持这种文件，请上传照片、视频、录音或PDF' },

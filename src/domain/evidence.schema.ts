@@ -57,6 +57,13 @@ export const EvidenceSchema = z.object({
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
 
+// Which store holds a file's bytes shows in its key: the cloud functions' keys (CloudBase storage) start
+// with `cloud-`, the local host's (its disk) do not. A host sharing its database with the cloud functions
+// (hybrid mode, docs/evidence-files.md) links each file by this. Keys from before the prefix have none:
+// they are read, as before, by the store of the deployment that wrote them.
+export const CLOUD_STORAGE_KEY_PREFIX = 'cloud-'
+export const isInCloudStorage = (e: Pick<Evidence, 'storageKey'>): boolean => e.storageKey.startsWith(CLOUD_STORAGE_KEY_PREFIX)
+
 /** What the app sees of a file: never the storage key; a short-lived link when the viewer may open it. */
 export const EvidenceViewSchema = EvidenceSchema.pick({
   id: true,

@@ -1,4 +1,4 @@
-import { MAX_EVIDENCE_BYTES } from '../../../src/domain/evidence.schema'
+import { CLOUD_STORAGE_KEY_PREFIX, MAX_EVIDENCE_BYTES } from '../../../src/domain/evidence.schema'
 import type { FileStore } from '../../ports/files'
 import { checkedKey } from '../files/storage-key'
 import type { CloudbaseStorage } from './cloudbase-storage'
@@ -12,6 +12,7 @@ export const EVIDENCE_FOLDER = 'evidence/'
 export function cloudbaseFileStore(storage: CloudbaseStorage): FileStore {
   const pathOf = (key: string) => EVIDENCE_FOLDER + checkedKey(key)
   return {
+    keyPrefix: CLOUD_STORAGE_KEY_PREFIX, // a host sharing the database tells these files from its own
     put: async (key, bytes) => storage.upload(pathOf(key), bytes),
 
     async get(key) {

@@ -76,7 +76,7 @@ export async function acceptEvidence(ctx: ServiceContext, upload: EvidenceUpload
     mime,
     bytes: stored.length,
     sha256: createHash('sha256').update(stored).digest('hex'),
-    storageKey: newStorageKey(deps.secrets.randomBytes(16)),
+    storageKey: (deps.files.keyPrefix ?? '') + newStorageKey(deps.secrets.randomBytes(16)),
     displayName: cleanDisplayName(upload.fileName, upload.kind, mime),
     createdAt: deps.clock.now().toISOString(),
   }

@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceView } from '../../../src/domain/evidence.schema'
+import { CLOUD_STORAGE_KEY_PREFIX, isInCloudStorage, type Evidence, type EvidenceView } from '../../../src/domain/evidence.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
 import type { Deps } from '../context'
 import { FILES_PATH } from '../../ports/file-links'
@@ -44,6 +44,8 @@ export async function openEvidenceLink(
   if (!id) return fail('FILE_LINK_EXPIRED')
   const evidence = await deps.store.getEvidence(id)
   if (!evidence) return fail('FILE_LINK_EXPIRED')
+  // a host without CloudBase keys signs links to every file (hybrid-file-links.ts): a file in the cloud says so
+  if (isInCloudStorage(evidence) && deps.files.keyPrefix !== CLOUD_STORAGE_KEY_PREFIX) return fail('FILE_IN_CLOUD_STORAGE')
   const bytes = await deps.files.get(evidence.storageKey)
   // a row whose bytes are gone answers like a bad link: the viewer can do nothing different
   if (!bytes) return fail('FILE_LINK_EXPIRED')

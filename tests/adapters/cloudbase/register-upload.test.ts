@@ -52,7 +52,7 @@ describe('consumer.registerUpload — cloud mode', () => {
 
     expect(loopback.objects.has(path)).toBe(false) // the GPS-tagged original is gone
     const row = (await store.getEvidence(result.data.id))!
-    expect(row).toMatchObject({ uploadedBy: ALICE.subject, caseId: null, storageKey: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    expect(row).toMatchObject({ uploadedBy: ALICE.subject, caseId: null, storageKey: expect.stringMatching(/^cloud-[0-9a-f]{32}$/) })
     expect(inBucket('evidence/')).toEqual([`evidence/${row.storageKey}`])
     const kept = loopback.objects.get(`evidence/${row.storageKey}`)!
     expect(await gpsOf(kept)).toBeNull()
@@ -126,10 +126,10 @@ describe('consumer.registerUpload — cloud mode', () => {
     const [file] = detail.data.evidence
     expect(file).toMatchObject({
       id: registered.data.id,
-      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/cos\/evidence\/[0-9a-f]{32}\?sign=/),
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/cos\/evidence\/cloud-[0-9a-f]{32}\?sign=/),
     })
     expect(loopback.adminCalls.map((c) => [c.action, c.body.file_list])).toEqual([
-      ['storage.batchGetDownloadUrl', [{ fileid: expect.stringMatching(/\/evidence\/[0-9a-f]{32}$/), max_age: 600 }]],
+      ['storage.batchGetDownloadUrl', [{ fileid: expect.stringMatching(/\/evidence\/cloud-[0-9a-f]{32}$/), max_age: 600 }]],
     ])
     const opened = new Uint8Array(await (await fetch(file.url)).arrayBuffer())
     expect(sha256(opened)).toBe(registered.data.sha256)
