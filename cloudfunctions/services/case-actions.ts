@@ -58,6 +58,10 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
       return caller.staff?.role === 'station' && caller.staff.siteId === c.siteId
     case 'regulator':
       return caller.staff?.role === 'regulator' && (caller.staff.siteId === null || caller.staff.siteId === c.siteId)
+    case 'system':
+      // only the server's own jobs act as the system (the tick escalating a silent shop, escalate-silent.ts):
+      // no handler passes a role a client chose, and the policy table grants no client 'system'
+      return caller === SYSTEM_CALLER
     default:
       return false
   }
@@ -65,9 +69,12 @@ export function canSee(caller: Caller, c: Case, role: ActorRole): boolean {
 
 const responseClockOf = (clocks: readonly CaseClock[]) => clocks.find((k) => k.clockId === 'merchant_response')
 
-/** Consumers and clerks are known by their platform subject; staff by their account. */
+/** The caller the server's own jobs act as: nobody's subject, no staff account, no shop. */
+export const SYSTEM_CALLER: Caller = Object.freeze({ memberships: [] })
+
+/** Consumers and clerks are known by their platform subject; staff by their account; the system as itself. */
 const actorId = (caller: Caller, role: ActorRole): string | undefined =>
-  role === 'consumer' || role === 'merchant' ? caller.subject : caller.staff?.staffId
+  role === 'system' ? 'system' : role === 'consumer' || role === 'merchant' ? caller.subject : caller.staff?.staffId
 
 /** The extension's terms, worked out here (never sent by a client): the completion clock moves out. */
 async function extension(

@@ -3,11 +3,14 @@ import type { OutboxMessage } from '../../src/domain/case.schema'
 import type { ClockStep, DueClock } from '../ports/store'
 import { audienceFor, recipientId } from './case-notifications'
 import type { Deps } from './context'
+import { escalateSilentShops, silentShops } from './escalate-silent'
 
 export interface TickReport {
   examined: number
   advanced: number
   alerts: number
+  /** cases whose shop let its response clock run out, sent to the station (escalate-silent.ts) */
+  escalated: number
 }
 
 const BATCH = 200
@@ -41,7 +44,7 @@ const moved = ({ next, fromStage }: ClockStep, before: DueClock) =>
  * batch is one read and one transaction (issue 13.5), not a few statements per clock.
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
-  const report: TickReport = { examined: 0, advanced: 0, alerts: 0 }
+  const report: TickReport = { examined: 0, advanced: 0, alerts: 0, escalated: 0 }
   for (;;) {
     let progressed = 0
     let stillDue = 0
@@ -54,6 +57,7 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     report.examined += examined
     report.advanced += written.length
     report.alerts += written.reduce((n, s) => n + s.alerts.length, 0)
+    report.escalated += await escalateSilentShops(deps, silentShops(written))
     // done when nothing is due (or a concurrent tick holds the rest), or nothing moved: a clock still
     // due after its step would otherwise be read again forever. A short batch whose clocks are all
     // done for now was the last: no second read to find that out

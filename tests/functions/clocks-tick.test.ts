@@ -85,10 +85,11 @@ describe('clocks and the tick', () => {
     const red = await alertsOf(caseId)
     expect(red).toEqual(expect.arrayContaining(['clock.merchant_response.overdue→station', 'clock.merchant_response.overdue→regulator']))
     expect(red).toHaveLength(6)
-    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({
-      stage: 'overdue',
-      nextCheckAt: null,
-    })
+    // the promise on the receipt: the silent shop's case goes to the station by itself, said as such
+    expect(await store.getCase(caseId)).toMatchObject({ status: 'mediating' })
+    const last = (await store.listEvents(caseId)).at(-1)
+    expect(last).toMatchObject({ type: 'escalated', actor: { role: 'system', id: 'system' } })
+    expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({ stage: 'stopped' })
   })
 
   it('when the tick runs twice at the same instant, then the second run changes nothing', async () => {
@@ -97,7 +98,7 @@ describe('clocks and the tick', () => {
     const outboxAfterFirst = await alertsOf(caseId)
     const second = await tick(deps, minutes(40))
     expect(first.advanced).toBeGreaterThan(0)
-    expect(second).toEqual({ examined: 0, advanced: 0, alerts: 0 })
+    expect(second).toEqual({ examined: 0, advanced: 0, alerts: 0, escalated: 0 })
     expect(await alertsOf(caseId)).toEqual(outboxAfterFirst)
   })
 
@@ -124,8 +125,9 @@ describe('clocks and the tick', () => {
       { subject: 'clerk' },
     )
     expect(answered).toMatchObject({ ok: true })
-    await tick(deps, minutes(60))
+    expect(await tick(deps, minutes(60))).toMatchObject({ escalated: 0 })
     expect(await alertsOf(caseId)).toEqual([])
+    expect(await store.getCase(caseId)).toMatchObject({ status: 'merchant_answered' }) // an answer in time is never escalated
     expect((await store.listClocksOfCase(caseId)).find((c) => c.clockId === 'merchant_response')).toMatchObject({
       stage: 'stopped',
       nextCheckAt: null,
@@ -138,7 +140,7 @@ describe('clocks and the tick', () => {
     for (let i = 0; i < 30; i++)
       await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('bulk').padEnd(16, '0') }), { subject: unique('many') })
     const report = await tick(deps, minutes(23))
-    expect(report).toEqual({ examined: 1, advanced: 1, alerts: 1 })
+    expect(report).toEqual({ examined: 1, advanced: 1, alerts: 1, escalated: 0 })
     expect(await alertsOf(caseId)).toEqual(['clock.merchant_response.reminded→merchant'])
   })
 })
