@@ -30,6 +30,8 @@ function detailsFor(action: CaseAction, satisfied = true): EventDetails | null {
   if (action === 'answer') return satisfied ? OFFER : { kind: 'refusal', note: '商品已使用，不能退' }
   if (action === 'rate') return rating(satisfied)
   if (action === 'returnVisit') return visit(satisfied)
+  // 调解成功 records what was agreed (the day to perform is checked against the clock by the service)
+  if (action === 'mediate') return { kind: 'agreement', terms: '退款128元，三日内到账', amountFen: 12800, performBy: '2099-01-01' }
   return null
 }
 
