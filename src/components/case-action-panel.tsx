@@ -24,9 +24,11 @@ interface Props {
   title?: string
   /** the case's current type, preselected when the station accepts */
   completionKind?: CompletionKind
+  /** what a confirmation repeats besides the form's own details (the offer being accepted…) */
+  confirmFacts?: Partial<Record<CaseAction, string>>
 }
 
-export function CaseActionPanel({ actions, act, reload, title = '办理', completionKind = 'ordinary' }: Props) {
+export function CaseActionPanel({ actions, act, reload, title = '办理', completionKind = 'ordinary', confirmFacts = {} }: Props) {
   const { run, busy, banner, done, fieldErrors, setFieldErrors, clearFieldErrors } = useCaseAction(act, reload)
   const [open, setOpen] = useState<CaseAction | null>(null)
   const [confirming, setConfirming] = useState<{ action: CaseAction; step: CaseStep } | null>(null)
@@ -104,7 +106,13 @@ export function CaseActionPanel({ actions, act, reload, title = '办理', comple
       {confirming ? (
         <ConfirmDialog
           {...(consequenceOf(confirming.action) ?? { title: ACTION_LABELS[confirming.action], message: '', confirmLabel: '确认' })}
-          facts={confirming.step.details ? [describeDetails(confirming.step.details)] : []}
+          facts={
+            confirming.step.details
+              ? [describeDetails(confirming.step.details)]
+              : confirmFacts[confirming.action]
+                ? [confirmFacts[confirming.action] as string]
+                : []
+          }
           busy={busy === confirming.action}
           onConfirm={() => void confirmed()}
           onCancel={() => setConfirming(null)}

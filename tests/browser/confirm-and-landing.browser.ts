@@ -158,6 +158,7 @@ describe('H5 — staff landing pages and confirmations of what cannot be undone'
     await button.click()
     const dialog = dialogOf(shopper)
     await expect(dialog.innerText()).resolves.toContain('不能再申请调解')
+    await expect(dialog.innerText()).resolves.toContain('商家方案：退款 68元') // what is being accepted, repeated
     await shot(shopper, 'confirm-accept-offer-dialog')
     await dialog.getByRole('button', { name: '取消' }).click()
     await dialog.waitFor({ state: 'detached' })

@@ -5,6 +5,7 @@ import { ActionButton } from '../../../components/action-button'
 import { CaseActionPanel } from '../../../components/case-action-panel'
 import { CaseDetailView } from '../../../components/case-detail-view'
 import { LoadingState } from '../../../components/feedback'
+import { latestAnswer } from '../../../components/offer-card'
 import { NoticePage } from '../../../components/notice-page'
 import { CallHuman } from '../../../components/call-human'
 import { PageShell } from '../../../components/page-shell'
@@ -58,7 +59,13 @@ export default function MyCasePage() {
   return (
     <PageShell title="投诉详情" className="case-detail" elderlySwitch>
       <CaseDetailView detail={state.data}>
-        <CaseActionPanel actions={state.data.actions} act={act} reload={reload} title="您的选择" />
+        <CaseActionPanel
+          actions={state.data.actions}
+          act={act}
+          reload={reload}
+          title="您的选择"
+          confirmFacts={{ acceptOffer: latestAnswer(state.data)?.detailText ?? undefined }}
+        />
       </CaseDetailView>
       <CallHuman />
     </PageShell>
