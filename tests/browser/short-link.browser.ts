@@ -1,7 +1,8 @@
 import { current, settled, startHarness, type Harness } from './browser-harness'
 
 // The QR poster's short URL in a real browser (issue 16): the first answer is the page, the form of
-// that shop is on screen, and nothing the page asks for is missing (the icon was a 404).
+// that shop is on screen, its chunks are fetched beside the entry scripts, and nothing the page asks
+// for is missing (the icon was a 404).
 describe('H5 at phone size — opened from a shop poster', () => {
   let h: Harness
 
@@ -12,12 +13,15 @@ describe('H5 at phone size — opened from a shop poster', () => {
     await h?.close()
   })
 
-  it('when /s/<code> is opened, then the shop complaint form shows with no redirect and no request answered 4xx', async () => {
+  it('when /s/<code> is opened, then the shop complaint form shows with no redirect, its chunks preloaded, and no 4xx', async () => {
     const phone = await h.phone()
     const page = await phone.newPage()
     const failed: string[] = []
+    const fetched = new Map<string, number>()
     page.on('response', (res) => {
-      if (res.status() >= 400) failed.push(`${res.status()} ${new URL(res.url()).pathname}`)
+      const path = new URL(res.url()).pathname
+      if (res.status() >= 400) failed.push(`${res.status()} ${path}`)
+      fetched.set(path, (fetched.get(path) ?? 0) + 1)
     })
     const res = await page.goto(`${h.base}/s/WDXG26`)
     expect(res?.status()).toBe(200)
@@ -32,6 +36,10 @@ describe('H5 at phone size — opened from a shop poster', () => {
     const iconRes = await page.request.get(`${h.base}${icon}`)
     expect(iconRes.status()).toBe(200)
     expect(failed).toEqual([])
+    // the form's own chunks were asked for at once (preloaded), and each came once: the preload was used
+    const preloaded = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))
+    expect(preloaded.filter((href) => /\.js$/.test(href)).length).toBeGreaterThan(0)
+    expect(preloaded.map((href) => [href, fetched.get(href)])).toEqual(preloaded.map((href) => [href, 1]))
     await phone.close()
   })
 })
