@@ -3,7 +3,7 @@
 // Compressing per request has to be cheap (quality 5); once at build time it can be the smallest:
 // about 16 KB less for the complaint page's first load on a phone (docs/first-page.md).
 // Run by scripts/precompress-h5.ts (npm run build:h5); tests call precompress() on their own folder.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -26,6 +26,9 @@ export function precompress(dir: string, only: RegExp = TEXT): { files: number; 
   for (const path of files(dir)) {
     if (!only.test(path.split('/').pop() ?? '')) continue
     const bytes = readFileSync(path)
+    // a copy left from an earlier build would be served instead of this file (a build that does not empty its folder)
+    rmSync(`${path}.br`, { force: true })
+    rmSync(`${path}.gz`, { force: true })
     if (bytes.length < MIN_BYTES) continue
     const br = brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
