@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Case } from '../../../src/domain/case.schema'
 import type { CaseClock } from '../../../src/domain/clocks/case-clock'
@@ -12,16 +11,14 @@ import { ok, type DocTransaction } from './doc-db'
 import { readDoc } from './doc-reads'
 import { isClaimableBy } from './evidence-docs'
 import { queueOutbox, type newOutboxDoc } from './outbox-docs'
+import { digestId } from './doc-codec'
 
 // The steps createCase and applyChange take inside their transaction (cloudbase-case-store.ts): each
 // reads what it decides on through `tx`, so a rival writer of the same document makes one of the two
 // conflict and retry instead of both winning.
 
 /** The guard's _id: a digest, so a key of any length or alphabet makes a valid, fixed-size _id. */
-export const keyDocId = (filedBy: string, key: string) =>
-  createHash('sha256')
-    .update(JSON.stringify([filedBy, key]))
-    .digest('hex')
+export const keyDocId = (filedBy: string, key: string) => digestId(filedBy, key)
 
 export const SequenceSchema = z.object({ value: z.number().int().nonnegative() })
 export const GuardSchema = z.object({ caseId: z.string().min(1) })

@@ -4,7 +4,7 @@ import type { BoardCursor, BoardItem, BoardQuery, BoardStore } from '../../ports
 import { ClockSummarySchema } from './case-docs'
 import { COLLECTIONS } from './collection-names'
 import type { DocDb } from './doc-db'
-import { utc } from './doc-codec'
+import { literalPattern, utc } from './doc-codec'
 import { MAX_PAGE, readPage } from './doc-reads'
 
 // The board on the document database: ONE where() on COLLECTIONS.cases over the summary every case
@@ -35,9 +35,6 @@ const BoardDocSchema = z.object({
 
 const PROJECTION = Object.fromEntries(Object.keys(BoardDocSchema.shape).map((field) => [field, true]))
 
-/** A RegExp source matching `text` literally (the user's . * % _ ( … are characters, not syntax). */
-const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 export function cloudbaseBoardStore(db: DocDb): BoardStore {
   const _ = db.command
   return {
@@ -55,7 +52,7 @@ export function cloudbaseBoardStore(db: DocDb): BoardStore {
       if (q.colour === 'yellow') where.push({ 'clockSummary.dueAt': _.gt(now), 'clockSummary.urgeAt': _.lte(now) })
       if (q.colour === 'green') where.push({ 'clockSummary.urgeAt': _.gt(now) })
       if (q.text) {
-        const contains = db.RegExp({ regexp: literally(q.text), options: 'i' })
+        const contains = db.RegExp({ regexp: literalPattern(q.text), options: 'i' })
         where.push(_.or([{ caseNo: contains }, { merchantName: contains }, { product: contains }]))
       }
       if (q.after) {

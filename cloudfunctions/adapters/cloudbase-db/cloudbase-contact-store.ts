@@ -10,7 +10,7 @@ import type { Vault } from '../../ports/system'
 import { COLLECTIONS } from './collection-names'
 import { utc } from './doc-codec'
 import { ok, type DocDb } from './doc-db'
-import { parseDoc, readAll, readDoc } from './doc-reads'
+import { type Doc, parseDoc, readAll, readDoc } from './doc-reads'
 import { transact } from './transact'
 
 // Notification contacts and the record of their changes. Indexes (cloudbase-resources.ts):
@@ -19,8 +19,6 @@ import { transact } from './transact'
 // The scope is kept as two fields (scopeKind, scopeId), as the SQL store's two columns, so "this
 // site's, this area's, the deployment's" is one indexed $or. The target (a robot key: a credential;
 // a phone: personal data) is sealed with the vault before it reaches a document.
-
-type Doc = Record<string, unknown> & { _id: string }
 
 const scopeFields = (scope: ContactScope) =>
   scope.kind === 'site'

@@ -3,9 +3,10 @@ import type { DirectoryStore } from '../../ports/store'
 import type { Vault } from '../../ports/system'
 import { COLLECTIONS } from './collection-names'
 import { DocDbError, ok, type DocDb, type DocTransaction } from './doc-db'
-import { parseDoc, readAll, readDoc, readPage } from './doc-reads'
+import { type Doc, parseDoc, readAll, readDoc, readPage } from './doc-reads'
 import { merchantDocMapper, merchantToDoc, usccGuardId } from './merchant-docs'
 import { transact } from './transact'
+import { literalPattern } from './doc-codec'
 
 // Sites and shops. Indexes (cloudbase-resources.ts):
 //   merchants: code (findMerchantByCode); siteId, name, _id (listMerchantsOfSite); name, _id (searchMerchants)
@@ -16,12 +17,7 @@ import { transact } from './transact'
 // each holding the shop's id. A second shop reaching for a taken guard fails (as the SQL store's unique
 // index fails); two racing for a free one conflict, and the retry sees the winner's guard.
 
-type Doc = Record<string, unknown> & { _id: string }
-
 const siteToDoc = (s: Site) => ({ name: s.name, address: s.address, hotline: s.hotline, areaId: s.areaId, clockSettings: s.clockSettings })
-
-/** Text matched literally inside a regular expression: a shopper's "%" or "." means itself. */
-const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, (ch) => `\\${ch}`)
 
 export function cloudbaseDirectoryStore(db: DocDb, vault: Vault): DirectoryStore {
   const toMerchant = merchantDocMapper(vault)
@@ -78,7 +74,7 @@ export function cloudbaseDirectoryStore(db: DocDb, vault: Vault): DirectoryStore
       return docs.map(toMerchant)
     },
     async searchMerchants(text, limit) {
-      const query = text ? merchants().where({ name: db.RegExp({ regexp: literal(text), options: '' }) }) : merchants()
+      const query = text ? merchants().where({ name: db.RegExp({ regexp: literalPattern(text), options: '' }) }) : merchants()
       const docs = await readPage(query.orderBy('name', 'asc').orderBy('_id', 'asc'), limit)
       return docs.map(toMerchant)
     },

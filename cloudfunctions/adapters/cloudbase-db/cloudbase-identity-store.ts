@@ -4,7 +4,7 @@ import type { IdentityStore } from '../../ports/store'
 import { COLLECTIONS } from './collection-names'
 import { utc } from './doc-codec'
 import { DocDbError, isDuplicate, ok, type DocDb } from './doc-db'
-import { parseDoc, readAll, readDoc, readPage } from './doc-reads'
+import { type Doc, parseDoc, readAll, readDoc, readPage } from './doc-reads'
 import { saveMembershipDoc, toMembership } from './membership-docs'
 import { transact } from './transact'
 import { cloudbaseStaffBindingStore } from './cloudbase-staff-binding-store'
@@ -14,8 +14,6 @@ import { cloudbaseStaffBindingStore } from './cloudbase-staff-binding-store'
 // read by _id: devices/{subject}, device_tokens/{token hash}, staff_sessions/{token hash},
 // staff_usernames/{username} (the guard that keeps a username to one account). OPENID bindings of
 // staff accounts: cloudbase-staff-binding-store.ts.
-
-type Doc = Record<string, unknown> & { _id: string }
 
 const staffToDoc = (a: StaffAccount) => ({
   username: a.username,

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { InboxEntrySchema, type InboxEntry } from '../../../src/domain/inbox.schema'
 import type { DeliveryKey, DeliveryRecord, NotificationStore } from '../../ports/notification-store'
 import { COLLECTIONS } from './collection-names'
-import { utc, utcOrNull } from './doc-codec'
+import { digestId, utc, utcOrNull } from './doc-codec'
 import { isDuplicate, ok, type DocDb } from './doc-db'
 import { chunksOf, readUpTo } from './doc-lists'
 import { parseDoc, readDoc } from './doc-reads'
@@ -29,10 +28,7 @@ type InboxPart = Pick<
 const IDS_PER_UPDATE = 100
 
 /** The delivery's _id: one document per key, whatever characters the key's parts hold. */
-export const deliveryId = (k: DeliveryKey) =>
-  createHash('sha256')
-    .update(JSON.stringify([k.eventId, k.recipient.role, k.recipient.id, k.channel, k.address]))
-    .digest('hex')
+export const deliveryId = (k: DeliveryKey) => digestId(k.eventId, k.recipient.role, k.recipient.id, k.channel, k.address)
 
 const deliveryDoc = (k: DeliveryKey, r: DeliveryRecord) => ({
   _id: deliveryId(k),

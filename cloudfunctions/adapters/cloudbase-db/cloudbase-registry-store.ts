@@ -4,7 +4,7 @@ import type { Vault } from '../../ports/system'
 import { COLLECTIONS } from './collection-names'
 import { utc, utcOrNull } from './doc-codec'
 import { ok, type DocDb } from './doc-db'
-import { parseDoc, readAll, readDoc, readPage } from './doc-reads'
+import { type Doc, parseDoc, readAll, readDoc, readPage } from './doc-reads'
 import { membershipKey, membershipToDoc, toMembership } from './membership-docs'
 import { merchantDocMapper } from './merchant-docs'
 import { transact } from './transact'
@@ -16,8 +16,6 @@ import { transact } from './transact'
 //                     merchantId, withdrawnAt, expiresAt, createdAt desc, _id desc (listLiveInvitesOf)
 //   memberships: see membership-docs.ts
 // Instants that queries compare (expiresAt, withdrawnAt, createdAt) are written in fixed-width UTC.
-
-type Doc = Record<string, unknown> & { _id: string }
 
 const inviteToDoc = (i: MerchantInvite) => ({
   merchantId: i.merchantId,

@@ -356,6 +356,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['caseId', 'asc'],
           ['createdAt', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'listEvidenceOfCase, listUnclaimedEvidenceBefore (caseId null)',
       },
@@ -377,6 +378,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['caseId', 'asc'],
           ['at', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'who opened a case, in order',
       },
@@ -418,6 +420,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         keys: [
           ['contactId', 'asc'],
           ['at', 'asc'],
+          ['_id', 'asc'],
         ],
         serves: 'listContactChanges',
       },
@@ -429,7 +432,6 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
 /**
  * No client reads or writes any collection: every read and write goes through a cloud function,
  * which uses the server SDK (administrator rights, not bound by the rule). ADMINONLY is CloudBase's
-          ['_id', 'asc'],
  * "仅管理员可读写" (the same as the custom rule {"read": false, "write": false}); it is set per
  * collection with ModifyDatabaseACL.
  */

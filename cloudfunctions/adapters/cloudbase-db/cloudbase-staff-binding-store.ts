@@ -11,7 +11,7 @@ import {
 import { COLLECTIONS } from './collection-names'
 import { compoundId, utc, utcOrNull } from './doc-codec'
 import { ok, type DocDb, type DocTransaction } from './doc-db'
-import { parseDoc, readAll, readDoc } from './doc-reads'
+import { type Doc, parseDoc, readAll, readDoc } from './doc-reads'
 import { transact } from './transact'
 
 // Staff bindings to OPENIDs (issue 15). staff_bindings/{binding id} holds every binding, revoked
@@ -19,8 +19,6 @@ import { transact } from './transact'
 // it), so resolving a caller is one read by _id and a subject can have one active binding only.
 // staff_binding_codes/{code hash} is used once: the transaction that binds marks it used. The log
 // is append-only (staff_binding_log, index staffId + at). login_failures/{escaped key}.
-
-type Doc = Record<string, unknown> & { _id: string }
 
 const bindingDoc = (b: StaffBinding) => ({
   staffId: b.staffId,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 // How values are written so the document database can compare them. Instants are ISO 8601 strings
 // in the domain (with any offset); a range query or an orderBy on strings compares characters, so
 // every instant a query filters or sorts on is written in ONE fixed-width UTC form
@@ -17,3 +19,9 @@ export const utcOrNull = (instant: string | null | undefined): string | null => 
 export function compoundId(...parts: string[]): string {
   return parts.map((p) => encodeURIComponent(p)).join(':')
 }
+
+/** A fixed-size _id from parts of any length or alphabet (a guard or delivery key): their sha256. */
+export const digestId = (...parts: string[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex')
+
+/** A RegExp source that matches `text` literally: a shopper's "." or "%" means itself, not syntax. */
+export const literalPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

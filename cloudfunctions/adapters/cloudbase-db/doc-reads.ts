@@ -9,7 +9,8 @@ import { ok } from './doc-db'
 /** The most one get() may answer (CloudBase's cap). */
 export const MAX_PAGE = 1000
 
-type Doc = Record<string, unknown> & { _id: string }
+/** A document as read back: its fields and its _id (validated with zod before use, parseDoc). */
+export type Doc = Record<string, unknown> & { _id: string }
 
 /** One page of a query: at most `limit` documents (≤ 1,000) after skipping `offset`. */
 export async function readPage(query: Query, limit: number, offset = 0): Promise<Doc[]> {

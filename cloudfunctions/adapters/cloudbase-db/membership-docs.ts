@@ -1,7 +1,7 @@
 import { MembershipSchema, type Membership } from '../../ports/records'
 import { compoundId, utc } from './doc-codec'
 import { DocDbError, ok, type DocDb } from './doc-db'
-import { parseDoc, readDoc } from './doc-reads'
+import { type Doc, parseDoc, readDoc } from './doc-reads'
 import { COLLECTIONS } from './collection-names'
 import { transact } from './transact'
 
@@ -11,8 +11,6 @@ import { transact } from './transact'
 // transaction conflicts and retries onto the winner's binding. The binding's own id is the field `id`
 // (getMembership finds it by that field, index on id).
 // Indexes (cloudbase-resources.ts): id; subject, createdAt, id; merchantId, createdAt, id.
-
-type Doc = Record<string, unknown> & { _id: string }
 
 export const membershipKey = (merchantId: string, subject: string) => compoundId(merchantId, subject)
 
