@@ -1,20 +1,14 @@
+import { FORGET_AFTER_MS, FREE_FAILURES, lockAfter } from '../../src/domain/staff/lockout-rule'
 import type { Clock } from '../ports/system'
 
-// Staff sign-in lockout with backoff (docs/security.md). Each account and each address has its own
-// record. After FREE_FAILURES failed tries in a row it is locked for 1 minute, and each further
-// failure doubles the lock, up to 1 hour. A success clears the account and the address. A record
-// nobody failed on for a day is forgotten, so nothing is locked for longer than an hour past the
-// last failed try.
+// Staff sign-in lockout with backoff, by the rule in src/domain/staff/lockout-rule.ts (docs/security.md).
+// Each account and each address has its own record; a success clears the account and the address.
 //
 // Tries in flight count as failures until they end: 64 parallel wrong passwords run at most
 // FREE_FAILURES password checks (each ~50–100 ms of scrypt CPU); the rest are refused at once, so a
 // flood cannot starve a real sign-in of CPU. Records live in this process's memory: a restart
 // forgets them, and several hosts each keep their own (the per-minute rate limit still applies).
 
-export const FREE_FAILURES = 5
-const FIRST_LOCK_MS = 60_000
-const MAX_LOCK_MS = 3_600_000
-const FORGET_AFTER_MS = 24 * 3_600_000
 const MAX_RECORDS = 100_000 // a spray of made-up usernames cannot grow memory without end
 
 interface Attempts {
@@ -25,12 +19,6 @@ interface Attempts {
 }
 
 export type LockVerdict = { locked: false } | { locked: true; retryAfterS: number }
-
-/** The lock that follows the `failures`-th failure in a row: none before FREE_FAILURES, then 1, 2, 4 … 60 minutes. */
-export function lockAfter(failures: number): number {
-  if (failures < FREE_FAILURES) return 0
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS)
-}
 
 export function loginLockout(clock: Clock) {
   const records = new Map<string, Attempts>()

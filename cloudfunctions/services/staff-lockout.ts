@@ -1,28 +1,17 @@
 import type { LoginFailures } from '../ports/staff-bindings'
+import { FORGET_AFTER_MS, lockAfter } from '../../src/domain/staff/lockout-rule'
 import type { Deps } from './context'
 
-// Password binding in the mini-program locks out as the desk's sign-in does (host/login-lockout.ts,
-// docs/security.md): after FREE_FAILURES failed tries in a row a key is locked for 1 minute, each
-// further failure doubles it, up to 1 hour; a success clears it; a key nobody failed on for a day
-// is forgotten. The keys are the account (its username) and the OPENID trying, as the desk's are the
-// account and the address. The numbers are the desk's; services cannot import the host.
+// Password binding in the mini-program locks out as the desk's sign-in does, by the same rule
+// (src/domain/staff/lockout-rule.ts); a success clears it. The keys are the account (its username)
+// and the OPENID trying, as the desk's are the account and the address.
 //
 // Unlike the desk (one process's memory), the record is in the store, so every function container
 // sees it. A try is counted as a failure BEFORE its password is checked (a compare-and-swap, so
 // parallel tries count one by one) and the count is cleared if it succeeds: as on the desk, tries
 // in flight count, and a flood of parallel wrong passwords runs at most FREE_FAILURES checks.
 
-export const FREE_FAILURES = 5
-const FIRST_LOCK_MS = 60_000
-const MAX_LOCK_MS = 3_600_000
-const FORGET_AFTER_MS = 24 * 3_600_000
 const SWAP_ATTEMPTS = 20
-
-/** The lock that follows the `failures`-th failure in a row: none before FREE_FAILURES, then 1, 2, 4 … 60 minutes. */
-export function lockAfter(failures: number): number {
-  if (failures < FREE_FAILURES) return 0
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS)
-}
 
 export const lockKeys = (username: string, subject: string) => [`account:${username.trim().toLowerCase()}`, `subject:${subject}`]
 
