@@ -51,6 +51,10 @@ export async function registerH5(app: FastifyInstance, h5Dir: string) {
     cacheControl: false, // set below, per file
     setHeaders(res, path) {
       res.setHeader('cache-control', HASHED_ASSET.test(path) ? YEAR_IMMUTABLE : FAVICON.test(path) ? DAY : 'no-cache')
+      // one URL answers br, gzip or plain bytes: a cache in front (CDN, proxy) must key on what was
+      // accepted, or it keeps the brotli copy for a year and hands it to a browser that cannot read it.
+      // @fastify/compress adds this for what it compresses, not for a .br/.gz copy sent as it is.
+      res.setHeader('vary', 'accept-encoding')
     },
   })
 }

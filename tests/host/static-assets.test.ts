@@ -75,6 +75,7 @@ describe('H5 assets — compression and caching', () => {
     expect(br.body.equals(h5js('page.7c1d2e3f.js.br'))).toBe(true) // quality 11, not re-compressed at 5
     expect(brotliDecompressSync(br.body).toString()).toBe(pageScript)
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(br.headers.vary).toMatch(/accept-encoding/i) // a cache in front must not hand the brotli copy to everyone
     const gz = await get('/js/page.7c1d2e3f.js', 'gzip')
     expect(gz.headers['content-encoding']).toBe('gzip')
     expect(gz.body.equals(h5js('page.7c1d2e3f.js.gz'))).toBe(true)
