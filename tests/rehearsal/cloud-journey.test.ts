@@ -130,9 +130,9 @@ test('when a case lives its whole life through the shipped bundles in CloudBase,
         ok('the station accepts'),
         ok('the station sends it to the shop'),
         // nothing is due at the dispatch; a client naming a later minute moves no clock
-        { step: 'the clock at the dispatch minute', report: { examined: 0, advanced: 0, alerts: 0 } },
-        { step: 'a shopper calls the clock with a timer event of its own', report: { examined: 0, advanced: 0, alerts: 0 } },
-        { step: 'the clock 30 minutes on', report: { examined: 1, advanced: 1, alerts: 1 } },
+        { step: 'the clock at the dispatch minute', report: { examined: 0, advanced: 0, alerts: 0, escalated: 0 } },
+        { step: 'a shopper calls the clock with a timer event of its own', report: { examined: 0, advanced: 0, alerts: 0, escalated: 0 } },
+        { step: 'the clock 30 minutes on', report: { examined: 1, advanced: 1, alerts: 1, escalated: 0 } },
         // the merchant's reminder, and the filing's, acceptance's and dispatch's notices before it
         { step: 'the notify timer 30 minutes on', report: { claimed: 4, delivered: 4, retried: 0, parked: 0 } },
         ok('the clerk answers with an offer'),

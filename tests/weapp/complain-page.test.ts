@@ -146,9 +146,10 @@ test('when submit is tapped on the empty form, then nothing is sent and each mis
   page.tap(page.find('.complaint__submit'))
   await page.settle('the field error shown', () => page.text().includes('请填写投诉内容'))
 
-  // every problem at once, each under its field (the first field-error is the first field's)
-  expect(page.find('.field-error').dom?.textContent).toBe('请填写姓名')
+  // every problem at once, each under its field (the first field-error is the first field's: what happened comes first)
+  expect(page.find('.field-error').dom?.textContent).toBe('请填写投诉内容')
   for (const message of [
+    '请填写姓名',
     '请填写手机号码',
     '请填写联系地址',
     '请选择问题类型',

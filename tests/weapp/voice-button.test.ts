@@ -145,6 +145,8 @@ test('when WeChat will not load the plugin and upload is not open, then the form
 
 test('when the spoken text names a date, an amount and a demand, then 识别到的信息 offers them; 填入 fills one, 全部填入 the rest, and a field filled by hand is never offered', async () => {
   const p = await openForm()
+  p.tap(p.find('.disclosure__toggle')) // the purchase details are folded (消费情况（选填）)
+  await p.settle('purchase details open', () => p.text().includes('收起'))
   p.type(p.find('.text-field--product'), '酸奶')
   await p.settle(
     'product saved',
