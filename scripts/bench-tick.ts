@@ -104,6 +104,9 @@ async function benchOn(name: string, target: SqlTarget, dir: string) {
     console.log(`== tick and dispatcher on ${name} (${OPEN_CASES.toLocaleString('en')} open cases, ${DUE} due)`)
     console.log(`  seeding (batched inserts)              ${(seedMs / 1000).toFixed(1)} s`)
     console.log(`  tick, first run (${DUE} due, ${alerts} alerts queued)  ${runs[0].toFixed(0)} ms`)
+    // the seeded clocks are shops' response clocks run out: each such case is escalated to the station
+    // in the same tick (services/escalate-silent.ts), one case step apiece — part of the figure above
+    console.log(`    of which silent shops escalated      ${first.result.escalated} cases (one case step each)`)
     console.log(`  tick, same instant again (nothing due) ${runs[1].toFixed(1)} ms`)
     console.log(`  tick round trips (${DUE} due)             ${trips.total} (${trips.transactions} transactions), each:`)
     trips.statements.forEach((q, i) =>
