@@ -54,11 +54,29 @@ function receiptOf(c: Case, site: Site | null, nextStep: string): SubmitReceipt 
   }
 }
 
+/**
+ * The next step as the first filing told it: the shop may have signed (or dropped) the double
+ * commitment since, so its current state says nothing about where this case went. Only a scanned
+ * complaint can have gone straight to the shop; its "submitted" event says so.
+ */
+async function firstNextStep(deps: Deps, earlier: Case): Promise<string> {
+  if (earlier.kind !== 'complaint' || earlier.channel !== 'qr') return NEXT_STEP_AFTER_SUBMIT
+  // untouched since filing and not with the shop: it went to the station (saves a read on the common retry)
+  if (earlier.version === 1 && earlier.status !== 'with_merchant') return NEXT_STEP_AFTER_SUBMIT
+  const [submitted] = await deps.store.listEvents(earlier.id)
+  const details = submitted?.details
+  return details?.kind === 'direct_to_merchant' ? merchantPromise(details.responseMinutes) : NEXT_STEP_AFTER_SUBMIT
+}
+
 /** A retry of the same draft gets the first receipt; the same key with other content is refused. */
-async function replay(deps: Deps, earlier: Case, digest: string, site: Site | null, nextStep: string): Promise<Result<SubmitReceipt>> {
+async function replay(deps: Deps, earlier: Case, digest: string, site: Site | null): Promise<Result<SubmitReceipt>> {
   if (earlier.requestDigest !== digest) return fail('IDEMPOTENCY_CONFLICT')
   // the first filing's site (a shop moved since still shows where it was filed)
-  return ok(receiptOf(earlier, site?.id === earlier.siteId ? site : await deps.store.getSite(earlier.siteId), nextStep))
+  const [firstSite, nextStep] = await Promise.all([
+    site?.id === earlier.siteId ? site : deps.store.getSite(earlier.siteId),
+    firstNextStep(deps, earlier),
+  ])
+  return ok(receiptOf(earlier, firstSite, nextStep))
 }
 
 /**
@@ -84,7 +102,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   if (!caps.ok) {
     // a retry of a filing that went in finds its files claimed already: it is answered with its receipt
     const earlier = await store.findCaseByIdempotencyKey(filing.filedBy, input.idempotencyKey)
-    return earlier ? replay(deps, earlier, digest, site, nextStep) : caps
+    return earlier ? replay(deps, earlier, digest, site) : caps
   }
 
   const now = clock.now()
@@ -162,6 +180,6 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     { table: deps.calendar, settings: merchantClockSettings(site?.clockSettings, merchant) }, // the shop's own signed minutes win
   )
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
-  if (!outcome.created) return replay(deps, outcome.case, digest, site, nextStep) // filed before, or a race with the same key
+  if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
   return ok(receiptOf(outcome.case, site, nextStep))
 }
