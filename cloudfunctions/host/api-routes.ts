@@ -18,6 +18,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: Deps, secureCookie
   app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
     const name = request.params.fn
     if (!isFunctionName(name)) return sendResult(reply, fail('UNKNOWN_FUNCTION'))
+    if (bindsOpenid(name, request.body)) return sendResult(reply, fail('UNKNOWN_ACTION'))
     const key = submissionKey(name, request.body)
     const replayOf = key ? replayDigest(deps, key) : undefined
     const who = await deviceIdentity(deps, request, reply, secureCookies, replayOf)
@@ -48,3 +49,10 @@ function submissionKey(fn: string, body: unknown): string | undefined {
 /** Steps after which this browser's identity is worth more: a case filed, a shop joined. */
 const raisesIdentity = (fn: string, body: unknown) =>
   (fn === 'consumer' && actionOf(body) === 'submitComplaint') || (fn === 'merchant' && actionOf(body) === 'redeemInvite')
+
+/**
+ * Binding a WeChat OPENID to a staff account is the mini-program's step: this host knows staff by
+ * their session cookie, never by the device subject, so a binding here would identify nobody — and
+ * bindByPassword would be a second door for guessing passwords beside the desk's sign-in.
+ */
+const bindsOpenid = (fn: string, body: unknown) => fn === 'staff' && ['bindByCode', 'bindByPassword'].includes(String(actionOf(body)))
