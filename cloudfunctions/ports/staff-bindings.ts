@@ -74,7 +74,8 @@ export interface StaffBindingStore {
   /** Bind `binding.subject` to `binding.staffId` with its audit entry, together — unless the subject is bound already. */
   bindStaff(binding: StaffBinding, log: StaffBindingLogEntry): Promise<BindOutcome>
   /**
-   * Use a binding code once: when its hash names a code that is unused and not expired at `bind.at`,
+   * Use a binding code once: when its hash names a code that is unused and not expired at `bind.at`, for an account not disabled
+   * (checked in the same transaction: an outstanding code must not bind a disabled account),
    * mark it used and bind the subject to its account (with the audit entry), all together; a code
    * can be redeemed by one caller only, however many race. When the subject is bound already the
    * code stays unused.

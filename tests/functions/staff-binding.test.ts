@@ -266,6 +266,16 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     expect(await must('station', { action: 'me' }, 'o-off')).toMatchObject({ role: 'station' })
   })
 
+  it('when an account is disabled, then its outstanding code binds nobody and stays unused; enabled again, the code serves', async () => {
+    const { account, code } = await accountWithCode({ username: 'off.coded', role: 'station', siteId: SITE_A.id })
+    await must('staff', { action: 'setStaffDisabled', staffId: account.id, disabled: true }, ROOT)
+    expect(codeOf(await call('staff', { action: 'bindByCode', code }, 'o-off-coded'))).toBe('BINDING_CODE_INVALID')
+    await must('staff', { action: 'setStaffDisabled', staffId: account.id, disabled: false }, ROOT)
+    expect(codeOf(await call('station', { action: 'me' }, 'o-off-coded'))).toBe('UNAUTHENTICATED')
+    await must('staff', { action: 'bindByCode', code }, 'o-off-coded')
+    expect(await must('station', { action: 'me' }, 'o-off-coded')).toMatchObject({ role: 'station' })
+  })
+
   it("when a station issues codes, then for its own site's proxy it may, and another site's account is not found; a proxy may not at all", async () => {
     const proxy = await must(
       'staff',

@@ -65,6 +65,9 @@ export function cloudbaseStaffBindingStore(db: DocDb): StaffBindingStore {
         // fixed-width UTC on both sides: string order is time order
         const live = !!code && code.usedAt == null && typeof code.expiresAt === 'string' && code.expiresAt > utc(bind.at)
         if (!code || !live || typeof code.staffId !== 'string') return { outcome: 'code-invalid' }
+        // a disabled account's outstanding code binds nobody (it would identify them once re-enabled); the code stays unused
+        const account = await readDoc(tx.collection(COLLECTIONS.staff).doc(code.staffId))
+        if (!account || account.disabledAt != null) return { outcome: 'code-invalid' }
         const binding: StaffBinding = {
           id: bind.bindingId,
           staffId: code.staffId,

@@ -100,6 +100,15 @@ export function sqlStaffBindingStore(db: Kysely<Database>): StaffBindingStore {
       }
       try {
         return await db.transaction().execute(async (trx): Promise<BindOutcome | { outcome: 'code-invalid' }> => {
+          // a disabled account's outstanding code binds nobody (it would identify them once re-enabled);
+          // read in the redeeming transaction, so the code stays unused
+          const account = await trx
+            .selectFrom('staff')
+            .select('id')
+            .where('id', '=', code.staff_id)
+            .where('disabled_at', 'is', null)
+            .executeTakeFirst()
+          if (!account) return { outcome: 'code-invalid' }
           const used = await trx
             .updateTable('staff_binding_codes')
             .set({ used_at: bind.at, used_by: bind.subject })
