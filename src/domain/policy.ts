@@ -51,6 +51,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'registry.revokeMember': ['station', 'regulator', 'admin'], // cuts access on the clerk's very next call
   'registry.posterData': ['station', 'regulator', 'admin'],
   'registry.miniCode': ['station', 'regulator', 'admin'],
+  'registry.inviteMiniCode': ['station', 'regulator', 'admin'], // the invite's own shop in scope, and its code
   // staff identity (issue 15): any OPENID may try to bind (by a code or a password); the account decides the roles
   'staff.bindByCode': ['consumer'],
   'staff.bindByPassword': ['consumer'], // locked out after repeated failures, as the desk's sign-in

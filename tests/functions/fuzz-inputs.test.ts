@@ -164,6 +164,7 @@ describe('no 500 from input — every function over HTTP', () => {
       'registry.revokeMember': { membershipId: 'membership-x' },
       'registry.posterData': { siteId: SITE_A.id, merchantIds: [SHOP_A.id] },
       'registry.miniCode': { merchantId: SHOP_A.id },
+      'registry.inviteMiniCode': { inviteId: 'invite-1', code: 'ABCDEFGHJKLM' },
       'staff.bindByCode': { code: 'ABCD-2345-EFGH' },
       'staff.bindByPassword': { username: 'station', password: 'not-the-password' },
       'staff.myBindings': {},

@@ -81,6 +81,7 @@ describe('registry function', () => {
       revokeMember: { membershipId: 'member-one' },
       posterData: { merchantIds: [one.merchant.id] },
       miniCode: { merchantId: one.merchant.id },
+      inviteMiniCode: { inviteId: invite.inviteId, code: invite.code },
     }
     expect(Object.keys(probes).sort()).toEqual(Object.keys(API.registry).sort())
     const problems: string[] = []

@@ -1,5 +1,6 @@
 import { defineFunction } from '../../runtime/define-function'
 import type { MiniCodeSource } from '../../ports/mini-code'
+import { inviteMiniCode } from '../../services/invite-mini-code'
 import { importMerchantsCsv } from '../../services/merchant-import'
 import { issueInvite, withdrawInvite } from '../../services/merchant-invites'
 import { decideMember, listMembers, revokeMember } from '../../services/merchant-members'
@@ -26,6 +27,7 @@ export const registryFunctionWith = (wiring: RegistryWiring) =>
     revokeMember: (input, ctx) => revokeMember(ctx, input.membershipId),
     posterData: (input, ctx) => posterData(ctx, input),
     miniCode: (input, ctx) => miniCodeImage(ctx, input.merchantId, wiring.miniCode),
+    inviteMiniCode: (input, ctx) => inviteMiniCode(ctx, input, wiring.miniCode),
   })
 
 /** The local host's (and the tests') registry: posters use the H5 URL's QR, so no mini-program codes. */

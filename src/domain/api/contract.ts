@@ -16,6 +16,7 @@ import { InboxViewSchema } from '../inbox.schema'
 import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
 import { MerchantRecordSchema } from '../merchant/merchant-record'
 import * as Registry from '../merchant/registry-api'
+import { InviteCodeSchema } from '../merchant/invite'
 import * as Contacts from '../notify/contact-api'
 import * as Staff from '../staff/staff-api'
 
@@ -277,6 +278,8 @@ export const API = {
     revokeMember: { input: Registry.MembershipIdInput, output: Registry.MemberViewSchema },
     posterData: { input: Registry.PosterInputSchema, output: Registry.PosterDataSchema },
     miniCode: { input: Registry.MerchantIdInput, output: Registry.MiniCodeImageSchema },
+    /** an invite as a mini-program code (scene = the code, shown to the issuing station once; docs/invite-mini-code.md) */
+    inviteMiniCode: { input: Registry.WithdrawInviteInputSchema.extend({ code: InviteCodeSchema }), output: Registry.MiniCodeImageSchema },
   },
   // staff identity from the OPENID and provisioning (issue 15, docs/staff-identity.md)
   staff: {
