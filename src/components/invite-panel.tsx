@@ -5,7 +5,7 @@ import type { ActionOutput } from '../domain/api/contract'
 import { formatShanghaiDateTime } from '../domain/time'
 import { ActionButton } from './action-button'
 import { ErrorBanner } from './feedback'
-import { QrImage } from './qr-image'
+import { InviteQr } from './invite-qr'
 import './invite-panel.scss'
 
 // Inviting a shop's clerks: the station issues a code, shows it once — in groups of four to read
@@ -60,7 +60,7 @@ export function InvitePanel({ merchantId, invites, onChanged }: Props) {
           <View className="invite-panel__code" aria-label={`邀请码 ${issued.code.split('').join(' ')}`}>
             {grouped(issued.code)}
           </View>
-          <QrImage className="invite-panel__qr" value={absolute(issued.url)} label="店员绑定邀请二维码" />
+          <InviteQr className="invite-panel__qr" inviteId={issued.inviteId} code={issued.code} url={absolute(issued.url)} />
           <View className="invite-panel__url">{absolute(issued.url)}</View>
           <View className="invite-panel__expiry">有效期至 {formatShanghaiDateTime(issued.expiresAt)}</View>
           <View className="invite-panel__how">请店员用自己的手机扫码，或打开商户工作台输入邀请码；提交后需在下方「店员」中审核通过。</View>
