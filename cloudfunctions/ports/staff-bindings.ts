@@ -30,7 +30,8 @@ export const BindingCodeSchema = z.object({
 })
 export type BindingCode = z.infer<typeof BindingCodeSchema>
 
-export const BINDING_LOG_ACTIONS = ['issue-code', 'bind', 'unbind'] as const
+// account-*: an administrator provisioning the account itself (created, disabled, enabled again)
+export const BINDING_LOG_ACTIONS = ['issue-code', 'bind', 'unbind', 'account-created', 'account-disabled', 'account-enabled'] as const
 
 /** The append-only audit of bindings: who did what to which account and subject, when. */
 export const StaffBindingLogEntrySchema = z.object({
@@ -89,6 +90,11 @@ export interface StaffBindingStore {
   listStaffBindingsOf(staffId: string): Promise<StaffBinding[]>
   /** Revoke an active binding with its audit entry, together; false when it was not active. */
   revokeStaffBinding(id: string, at: string, log: StaffBindingLogEntry): Promise<boolean>
+  /**
+   * Append one audit entry on its own: for a change another port wrote (the account itself, saved by
+   * the identity store), so the entry follows that change rather than sharing its transaction.
+   */
+  appendStaffBindingLog(log: StaffBindingLogEntry): Promise<void>
   /** The audit entries of an account, oldest first. */
   listStaffBindingLog(staffId: string): Promise<StaffBindingLogEntry[]>
   getLoginFailures(key: string): Promise<LoginFailures | null>

@@ -3,6 +3,7 @@ import type { Site } from '../../src/domain/site.schema'
 import type { z } from 'zod'
 import type { CreateStaffInputSchema, SaveSiteInputSchema } from '../../src/domain/staff/staff-api'
 import type { StaffAccount } from '../ports/records'
+import type { StaffBindingLogEntry } from '../ports/staff-bindings'
 import type { ServiceContext } from './context'
 
 // An administrator provisions a fresh environment without the demo seed (issue 15): sites, staff
@@ -18,6 +19,17 @@ export const staffView = (a: StaffAccount) => ({
   siteId: a.siteId,
   disabled: !!a.disabledAt,
 })
+
+/**
+ * The account's audit entry for a provisioning step, appended after the account is saved: the account
+ * and the log live behind different store ports, so they cannot share one transaction. Written after,
+ * never before, so the log names no change that did not happen (a crash in between loses the entry).
+ */
+async function logProvisioning(ctx: ServiceContext, action: StaffBindingLogEntry['action'], staffId: string) {
+  const { store, ids, clock } = ctx.deps
+  const actor = ctx.caller.staff?.staffId ?? ctx.caller.subject ?? 'unknown'
+  await store.appendStaffBindingLog({ id: ids.newId(), action, staffId, subject: null, via: 'admin', actor, at: clock.now().toISOString() })
+}
 
 export async function listSites(ctx: ServiceContext) {
   return ok({ items: (await ctx.deps.store.listSites()).map(siteView) })
@@ -78,6 +90,7 @@ export async function createStaff(ctx: ServiceContext, input: z.output<typeof Cr
     if (await store.findStaffByUsername(input.username)) return fail('STAFF_USERNAME_TAKEN')
     throw err
   }
+  await logProvisioning(ctx, 'account-created', account.id)
   return ok(staffView(account))
 }
 
@@ -90,5 +103,7 @@ export async function setStaffDisabled(ctx: ServiceContext, staffId: string, dis
   const { disabledAt: _was, ...rest } = account
   const next: StaffAccount = disabled ? { ...rest, disabledAt: account.disabledAt ?? clock.now().toISOString() } : rest
   await store.saveStaff(next)
+  // only a real change is on record: disabling a disabled account (or enabling an enabled one) changes nothing
+  if (!!account.disabledAt !== disabled) await logProvisioning(ctx, disabled ? 'account-disabled' : 'account-enabled', staffId)
   return ok(staffView(next))
 }

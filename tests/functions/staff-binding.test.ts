@@ -143,6 +143,7 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     )
     expect(codeOf(await call('station', { action: 'getCase', caseId: bCase.id }, 'o-wang'))).toBe('CASE_NOT_FOUND')
     expect((await store.listStaffBindingLog(account.id)).map((e) => [e.action, e.via, e.subject])).toEqual([
+      ['account-created', 'admin', null],
       ['issue-code', 'admin', null],
       ['bind', 'code', 'o-wang'],
     ])
@@ -264,6 +265,13 @@ describe('staff bound to an OPENID — the OPENID alone is the staff member', ()
     ).toBe('LOGIN_FAILED')
     await must('staff', { action: 'setStaffDisabled', staffId: account.id, disabled: false }, ROOT)
     expect(await must('station', { action: 'me' }, 'o-off')).toMatchObject({ role: 'station' })
+    // the administrator's provisioning is on the account's record beside its bindings
+    const provisioning = (await store.listStaffBindingLog(account.id)).filter((e) => e.action.startsWith('account-'))
+    expect(provisioning.map((e) => [e.action, e.via, e.actor])).toEqual([
+      ['account-created', 'admin', FIRST_ADMIN_ID],
+      ['account-disabled', 'admin', FIRST_ADMIN_ID],
+      ['account-enabled', 'admin', FIRST_ADMIN_ID],
+    ])
   })
 
   it('when an account is disabled, then its outstanding code binds nobody and stays unused; enabled again, the code serves', async () => {

@@ -104,6 +104,34 @@ export function staffBindingsContract(adapterName: string, open: () => Promise<S
       ])
     })
 
+    it("when an account's provisioning is appended to its log, then it reads back after its bindings' entries, in time order", async () => {
+      const a = await anAccount()
+      const binding = aBinding(a.id)
+      await store.bindStaff(binding, logOf(binding))
+      const disabled: StaffBindingLogEntry = {
+        id: unique('log'),
+        action: 'account-disabled',
+        staffId: a.id,
+        subject: null,
+        via: 'admin',
+        actor: 'admin-1',
+        at: LATER,
+      }
+      await store.appendStaffBindingLog(disabled)
+      expect((await store.listStaffBindingLog(a.id)).map((e) => e.action)).toEqual(['bind', 'account-disabled'])
+      expect((await store.listStaffBindingLog(a.id))[1]).toEqual(disabled)
+    })
+
+    it("when a disabled account's code is redeemed, then nobody is bound and the code stays unused for when it is enabled again", async () => {
+      const a = await anAccount({ disabledAt: AT })
+      const codeHash = await aCode(a.id)
+      expect(await redeem(codeHash, 'openid-off')).toEqual({ outcome: 'code-invalid' })
+      expect(await store.findActiveStaffBindingOf('openid-off')).toBeNull()
+      const { disabledAt: _off, ...enabled } = a
+      await store.saveStaff(enabled)
+      expect(await redeem(codeHash, 'openid-off')).toMatchObject({ outcome: 'bound', binding: { staffId: a.id } })
+    })
+
     it('when five subjects race for one code, then exactly one is bound', async () => {
       const a = await anAccount()
       const codeHash = await aCode(a.id)

@@ -130,6 +130,9 @@ export function cloudbaseStaffBindingStore(db: DocDb): StaffBindingStore {
         return true
       })
     },
+    async appendStaffBindingLog(log) {
+      ok(await db.collection(COLLECTIONS.staffBindingLog).add(logDoc(log)))
+    },
     async listStaffBindingLog(staffId) {
       const query = db.collection(COLLECTIONS.staffBindingLog).where({ staffId }).orderBy('at', 'asc').orderBy('_id', 'asc')
       return (await readAll(query)).map((doc) => parseDoc(StaffBindingLogEntrySchema, doc))

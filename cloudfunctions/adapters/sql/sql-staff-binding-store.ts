@@ -183,6 +183,9 @@ export function sqlStaffBindingStore(db: Kysely<Database>): StaffBindingStore {
         return true
       })
     },
+    async appendStaffBindingLog(log) {
+      await db.insertInto('staff_binding_log').values(logRow(log)).execute()
+    },
     async listStaffBindingLog(staffId) {
       const rows = await db
         .selectFrom('staff_binding_log')
