@@ -7,6 +7,7 @@ import type { Deps } from '../../cloudfunctions/services/context'
 import { API, FUNCTION_NAMES } from '../../src/domain/api/contract'
 import { UNREADABLE_TEXT_MESSAGE } from '../../src/domain/input-text'
 import { aSubmission } from '../support/builders'
+import { callAs } from '../support/call-as'
 import { browserLike } from '../support/http-client'
 import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
@@ -198,7 +199,11 @@ describe('no 500 from input — every function over HTTP', () => {
 
   /** every fn.action of the contract; the table may run ahead of it (an action another change is adding) */
   const CONTRACT = FUNCTION_NAMES.flatMap((fn) => Object.keys(API[fn]).map((a) => `${fn}.${a}`))
-  const actionsOf = () => Object.entries(BASE).filter(([key]) => CONTRACT.includes(key))
+  // The host refuses these before any input is read (api-routes.ts: it knows staff by their desk
+  // session, and a device binding would identify nobody); tests/host/staff-binding-refused.test.ts
+  // checks that. Their inputs are checked where they run, in the cloud function ("…only the cloud serves…" below).
+  const HOST_REFUSED = ['staff.bindByCode', 'staff.bindByPassword']
+  const actionsOf = () => Object.entries(BASE).filter(([key]) => CONTRACT.includes(key) && !HOST_REFUSED.includes(key))
 
   const post = async (key: string, input: Json) => {
     const [fn, action] = key.split('.')
@@ -225,6 +230,24 @@ describe('no 500 from input — every function over HTTP', () => {
     }
     const expected = Object.fromEntries(Object.keys(answers).map((k) => [k, `400 VALIDATION_FAILED ${UNREADABLE_TEXT_MESSAGE}`]))
     expect(answers).toEqual(expected)
+  })
+
+  it('when a NUL is in any text of the actions only the cloud serves (binding an OPENID), then the function answers VALIDATION_FAILED naming the field', async () => {
+    for (const key of HOST_REFUSED) {
+      const input = BASE[key]
+      for (const leaf of stringLeaves(input)) {
+        // called as CloudBase calls the staff function: the caller is the OPENID in the context
+        const res = await callAs(
+          deps,
+          'staff',
+          { ...(leaf.set(input, 'x\u0000y') as object), action: key.split('.')[1] },
+          { subject: 'o-fuzz' },
+        )
+        expect({ [`${key} ${leaf.path}`]: res.ok ? 'ok' : `${res.error.code} ${res.error.fields?.[leaf.path] ?? ''}` }).toEqual({
+          [`${key} ${leaf.path}`]: `VALIDATION_FAILED ${UNREADABLE_TEXT_MESSAGE}`,
+        })
+      }
+    }
   })
 
   it('when the staff sign-in gets a NUL in the username or password, then 400 VALIDATION_FAILED naming it, not a 500', async () => {
