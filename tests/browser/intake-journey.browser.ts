@@ -242,7 +242,7 @@ describe('H5 at phone size — the full intake (form, evidence, receipt, lookup,
     await entry.waitFor()
     expect(await entry.innerText()).toContain('提交投诉')
     const text = await form.innerText()
-    expect(text).toContain('已提交，待受理')
+    expect(text).toContain('待商家处理') // 味道小馆 signed the double commitment: the case went straight to the shop
     expect(text).toContain('138****8000')
     expect(text).not.toContain('13800138000')
     expect(text).toContain('退款、道歉')
