@@ -54,7 +54,7 @@ describe('H5 at phone size — the first journey', () => {
   it('when 我的投诉 is opened, then the case is listed with its status, also after a reload', async () => {
     await current(page).getByRole('button', { name: '查看我的投诉' }).click()
     await current(page).getByText(caseNo).waitFor()
-    await current(page).getByText('已提交，待受理').first().waitFor()
+    await current(page).getByText('待商家处理').first().waitFor() // a signed shop: straight to it
     await shot(page, '04-mine')
     expect(await seriousViolations(page)).toEqual([])
     await page.reload()
