@@ -7,6 +7,7 @@ import { PageShell } from '../../../components/page-shell'
 import { activateProps } from '../../../hooks/use-activate'
 import { PAGES } from '../../routes'
 import { scanShop } from './scan-shop'
+import { StaffEntry } from './staff-entry'
 import './index.scss'
 
 // Where a person lands without a shop's QR code: how to start, finding the shop by name, their
@@ -49,6 +50,7 @@ export default function ConsumerHome() {
       <ActionButton label="用编号和查询码查进度" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />
       <CallHuman />
       <View className="consumer-home__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>
+      <StaffEntry />
     </PageShell>
   )
 }
