@@ -2,7 +2,7 @@ import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
 import { join, resolve } from 'node:path'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { channelsFromConfig } from '../adapters/notify-channels-from-config'
-import { diskFileStore } from '../adapters/files/disk-file-store'
+import { diskFileExists, diskFileStore } from '../adapters/files/disk-file-store'
 import { sharpImages } from '../adapters/media/sharp-images'
 import { noUploadedObjects } from '../adapters/files/no-uploaded-objects'
 import { hostCloudbaseApp, hostFileLinks } from './host-file-links'
@@ -56,15 +56,16 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
     throw error
   }
   const links = hmacLinkSigner(keys.linkKey)
+  const filesDir = resolve(config.dataDir, 'files')
   const deps: Deps = {
     store,
     clock: systemClock,
     ids: randomIds,
     secrets: nodeSecrets,
-    files: diskFileStore(resolve(config.dataDir, 'files')),
+    files: diskFileStore(filesDir),
     links,
     // hybrid mode: the mini-program's files through CloudBase temporary URLs (host-file-links.ts)
-    fileLinks: hostFileLinks(links, config.cloudbase ? hostCloudbaseApp(config.cloudbase) : null),
+    fileLinks: hostFileLinks(links, config.cloudbase ? hostCloudbaseApp(config.cloudbase) : null, diskFileExists(filesDir)),
     uploads: noUploadedObjects, // the host takes files in over POST /upload/evidence
     calendar: chineseDaysTable(),
     speech: speechFromConfig(config.tencent, systemClock),

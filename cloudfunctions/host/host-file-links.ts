@@ -20,6 +20,11 @@ export function hostCloudbaseApp(cloudbase: HostCloudbase): CloudbaseStorageApi 
   })
 }
 
-export function hostFileLinks(signer: LinkSigner, cloudbase: CloudbaseStorageApi | null): FileLinks {
-  return hybridFileLinks(signedFileLinks(signer), cloudbase ? cloudbaseFileLinks(cloudbaseStorage(cloudbase)) : null)
+/** `onDisk`: whether the host's disk holds a key (diskFileExists); unprefixed keys it lacks are looked for in CloudBase too. */
+export function hostFileLinks(
+  signer: LinkSigner,
+  cloudbase: CloudbaseStorageApi | null,
+  onDisk?: (storageKey: string) => Promise<boolean>,
+): FileLinks {
+  return hybridFileLinks(signedFileLinks(signer), cloudbase ? cloudbaseFileLinks(cloudbaseStorage(cloudbase)) : null, onDisk)
 }

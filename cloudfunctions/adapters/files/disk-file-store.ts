@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FileStore } from '../../ports/files'
 import { checkedKey } from './storage-key'
@@ -13,11 +13,30 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
 }
 
+// two-character shards keep any one folder small (keys are random, so shards fill evenly)
+const folderIn = (base: string, key: string) => join(base, key.slice(0, 2))
+const pathIn = (base: string, key: string) => join(folderIn(base, key), key)
+
+/**
+ * Whether the disk holds a key's bytes, without reading them (a stat). The hybrid host asks it for
+ * keys without the `cloud-` prefix: one that is not here may be a cloud file from before the prefix.
+ */
+export function diskFileExists(root: string): (key: string) => Promise<boolean> {
+  const base = resolve(root)
+  return async (key) => {
+    try {
+      return (await stat(pathIn(base, checkedKey(key)))).isFile()
+    } catch (error) {
+      if (isMissing(error)) return false
+      throw error
+    }
+  }
+}
+
 export function diskFileStore(root: string): FileStore {
   const base = resolve(root)
-  // two-character shards keep any one folder small (keys are random, so shards fill evenly)
-  const folderOf = (key: string) => join(base, key.slice(0, 2))
-  const pathOf = (key: string) => join(folderOf(key), key)
+  const folderOf = (key: string) => folderIn(base, key)
+  const pathOf = (key: string) => pathIn(base, key)
 
   return {
     async put(key, bytes) {
