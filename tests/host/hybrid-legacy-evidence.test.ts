@@ -35,9 +35,20 @@ describe('local host in hybrid mode — evidence the mini-program uploaded befor
   let hostDeps: Deps
   let filesRoot: string
   let caseId: string
+  let diskOnlyCaseId: string
   let legacyId: string
   let diskId: string
   let app: FastifyInstance | undefined
+  let base = ''
+
+  /** the case page's files as the desk sees them, signed in as the station */
+  async function deskEvidence(id: string): Promise<DeskFile[]> {
+    const desk = browserLike(base)
+    expect((await desk.post('/auth/login', { username: 'station', password: 's3cret-pass' })).status).toBe(200)
+    const detail = await desk.post('/api/station', { action: 'getCase', caseId: id })
+    expect(detail.status).toBe(200)
+    return detail.body.data.evidence as DeskFile[]
+  }
 
   beforeAll(async () => {
     store = await openTestStore()
@@ -78,6 +89,26 @@ describe('local host in hybrid mode — evidence the mini-program uploaded befor
     )
     if (!filed.ok) throw new Error(filed.error.code)
     caseId = filed.data.caseId
+    const second = await acceptEvidence(
+      { caller: await resolveCaller(hostDeps, ALICE), deps: hostDeps },
+      { kind: 'receipt', fileName: '收据.pdf', bytes: minimalPdf() },
+    )
+    if (!second.ok) throw new Error(second.error.code)
+    const deskOnly = await callAs(
+      hostDeps,
+      'consumer',
+      aSubmission(SHOP_A.code, { evidenceIds: [second.data.id], idempotencyKey: 'hybrid-legacy-0002' }),
+      ALICE,
+    )
+    if (!deskOnly.ok) throw new Error(deskOnly.error.code)
+    diskOnlyCaseId = deskOnly.data.caseId
+
+    app = await buildServer(
+      { ...hostDeps, fileLinks: hostFileLinks(hostDeps.links, cloud.app, diskFileExists(filesRoot)) },
+      { secureCookies: false, loginFailureDelayMs: 0, logLevel: 'silent' },
+    )
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   })
   afterAll(async () => {
     await app?.close()
@@ -90,17 +121,7 @@ describe('local host in hybrid mode — evidence the mini-program uploaded befor
     const legacyKey = (await store.getEvidence(legacyId))?.storageKey ?? ''
     expect(legacyKey).toMatch(/^[0-9a-f]{32}$/) // no prefix: nothing in the key says "cloud"
 
-    app = await buildServer(
-      { ...hostDeps, fileLinks: hostFileLinks(hostDeps.links, cloud.app, diskFileExists(filesRoot)) },
-      { secureCookies: false, loginFailureDelayMs: 0, logLevel: 'silent' },
-    )
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    const desk = browserLike(base)
-    expect((await desk.post('/auth/login', { username: 'station', password: 's3cret-pass' })).status).toBe(200)
-    const detail = await desk.post('/api/station', { action: 'getCase', caseId })
-    expect(detail.status).toBe(200)
-    const files = detail.body.data.evidence as DeskFile[]
+    const files = await deskEvidence(caseId)
     const byId = (id: string) => files.find((f) => f.id === id)!
 
     const legacy = byId(legacyId)
@@ -114,5 +135,15 @@ describe('local host in hybrid mode — evidence the mini-program uploaded befor
     const fromDisk = await fetch(base + disk.url!)
     expect(fromDisk.status).toBe(200)
     expect(sha256(new Uint8Array(await fromDisk.arrayBuffer()))).toBe(disk.sha256)
+  })
+
+  it('when every file of a case is on the host disk, then the desk links them through /files/ and asks CloudBase storage nothing', async () => {
+    const asked = () => cloud.loopback.adminCalls.filter((c) => c.action === 'storage.batchGetDownloadUrl').length
+    const before = asked()
+    const files = await deskEvidence(diskOnlyCaseId)
+
+    expect(files).toHaveLength(1)
+    expect(files[0].url).toMatch(/^\/files\//)
+    expect(asked()).toBe(before)
   })
 })
