@@ -30,8 +30,9 @@ export default defineAppConfig({
         'contacts/index',
       ],
     },
-    // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account
-    { root: 'pages/staff', pages: ['bind/index'] },
+    // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account;
+    // the administrator's 管理 pages: sites, staff accounts and their binding codes
+    { root: 'pages/staff', pages: ['bind/index', 'admin/home/index', 'admin/sites/index', 'admin/staff/index', 'admin/account/index'] },
   ],
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or

@@ -25,6 +25,8 @@ type TextKey = 'name' | 'uscc' | 'address' | 'booth' | 'contactName' | 'contactP
 interface Props {
   /** null: a new shop */
   merchant: Merchant | null
+  /** a new shop's site, when an administrator chose one; a station's shops go to its own site */
+  siteId?: string
   onSaved: (merchant: Merchant, created: boolean) => void
 }
 
@@ -42,7 +44,7 @@ const textOf = (m: Merchant | null): Record<TextKey, string> => ({
 /** '' or words are not minutes: NaN makes the schema say "请填写分钟数" under the field. */
 const minutesOf = (typed: string) => (/^\s*\d+\s*$/.test(typed) ? Number(typed) : Number.NaN)
 
-export function MerchantForm({ merchant, onSaved }: Props) {
+export function MerchantForm({ merchant, siteId, onSaved }: Props) {
   const [text, setText] = useState(() => textOf(merchant))
   const [industry, setIndustry] = useState<string>(merchant?.industry ?? '')
   const [signed, setSigned] = useState(merchant?.doubleCommitmentSigned ?? false)
@@ -64,7 +66,7 @@ export function MerchantForm({ merchant, onSaved }: Props) {
     setBanner('')
     setSaved('')
     const input: SaveInput = {
-      ...(merchant ? { id: merchant.id } : {}),
+      ...(merchant ? { id: merchant.id } : siteId ? { siteId } : {}),
       name: text.name,
       uscc: text.uscc,
       address: text.address,

@@ -60,6 +60,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   // binding codes and bindings: an administrator any account's; a station its own site's station and proxy accounts
   // (another's answer STAFF_NOT_FOUND)
   'staff.issueBindingCode': ['admin', 'station'],
+  'staff.bindingMiniCode': ['admin', 'station'], // same reach as issueBindingCode
   'staff.listBindings': ['admin', 'station'],
   'staff.unbind': ['admin', 'station'], // counts on the unbound person's next call
   // provisioning: an administrator creates sites and staff accounts (shops: the registry); never a case's contents

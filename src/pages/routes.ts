@@ -20,6 +20,11 @@ export const PAGES = {
   stationSettings: '/pages/station/settings/index',
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
+  // the administrator's pages (staff subpackage, docs/admin-pages.md)
+  adminHome: '/pages/staff/admin/home/index',
+  adminSites: '/pages/staff/admin/sites/index',
+  adminStaff: '/pages/staff/admin/staff/index',
+  adminAccount: '/pages/staff/admin/account/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string>): string {

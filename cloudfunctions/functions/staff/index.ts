@@ -1,6 +1,15 @@
 // Deployed entry of the "staff" cloud function (bundled by scripts/build-functions.ts).
+// With WECHAT_OPENAPI=cloud a binding code can be drawn as a mini-program code through wx-server-sdk's
+// cloud call (config.json grants wxacode.getUnlimited), as the registry draws invites; otherwise
+// staff.bindingMiniCode answers MINI_CODE_UNAVAILABLE and the code is read out or typed.
+import { cloudMiniCode } from '../../adapters/wechat/cloud-mini-code'
 import { cloudDeps } from '../../runtime/cloud-deps'
 import { createCloudMain } from '../../runtime/cloud-main'
-import { staffFunction } from './handlers'
+import { wantsWxCloud, wxCloudOpenApi } from '../../runtime/wx-cloud'
+import { staffFunctionWith } from './handlers'
 
-export const main = createCloudMain(staffFunction, cloudDeps)
+const miniCode = wantsWxCloud(process.env)
+  ? cloudMiniCode(wxCloudOpenApi(), { checkPath: process.env.WECHAT_MINIPROGRAM_STATE === 'formal' })
+  : undefined
+
+export const main = createCloudMain(staffFunctionWith({ miniCode }), cloudDeps)

@@ -290,6 +290,8 @@ export const API = {
     myBindings: { input: NoInput, output: Staff.StaffBindingListSchema },
     unbindMine: { input: Staff.BindingIdInputSchema, output: Staff.StaffBindingViewSchema },
     issueBindingCode: { input: Staff.StaffIdInputSchema, output: Staff.BindingCodeIssuedSchema },
+    /** a binding code as a mini-program code (page = the binding page, scene = the code; docs/admin-pages.md) */
+    bindingMiniCode: { input: Staff.BindingMiniCodeInputSchema, output: Registry.MiniCodeImageSchema },
     listBindings: { input: Staff.StaffIdInputSchema, output: Staff.StaffBindingListSchema },
     unbind: { input: Staff.BindingIdInputSchema, output: Staff.StaffBindingViewSchema },
     listSites: { input: NoInput, output: Staff.SiteListSchema },

@@ -9,6 +9,9 @@ import { InviteCodeSchema } from '../merchant/invite'
 /** A binding code is issued like a clerk's invite code: 12 characters, typed or scanned, once. */
 export const BINDING_CODE_TTL_HOURS = 24
 
+/** The page a binding mini-program code opens; it redeems its `scene` as a typed code. */
+export const BINDING_PAGE = 'pages/staff/bind/index'
+
 const Id = z.string({ error: '缺少编号' }).min(1, { error: '缺少编号' }).max(64)
 const Username = z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64, { error: '用户名不能超过64个字符' })
 const Password = z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(256)
@@ -17,6 +20,8 @@ export const BindByCodeInputSchema = z.object({ code: InviteCodeSchema })
 export const BindByPasswordInputSchema = z.object({ username: Username, password: Password })
 export const StaffIdInputSchema = z.object({ staffId: Id })
 export const BindingIdInputSchema = z.object({ bindingId: Id })
+/** the code as just issued (shown this once): only its hash is stored, so the issuer sends it to be drawn */
+export const BindingMiniCodeInputSchema = StaffIdInputSchema.extend({ code: InviteCodeSchema })
 
 /** Who the OPENID now acts as. */
 export const StaffBoundSchema = z.object({

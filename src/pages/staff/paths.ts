@@ -5,14 +5,18 @@ import { PAGES } from '../routes'
 // account. Kept beside the pages (like station/contacts/paths.ts) so routes.ts stays the consumer's.
 export const STAFF_PAGES = { bind: '/pages/staff/bind/index' } as const
 
-/** Each role's own home, the desk's landing rules: station → board, proxy → filing, regulator → city board. */
+/**
+ * Each role's own home, after binding in WeChat and after signing in on the desk (station/login uses
+ * this too): station → board, proxy → filing, regulator → city board, administrator → 管理 (no case pages).
+ */
 const HOME_OF: Partial<Record<StaffRole, string>> = {
   station: PAGES.stationBoard,
   proxy: PAGES.proxyFile,
   regulator: PAGES.stationBoard,
+  admin: PAGES.adminHome,
 }
 
-/** Where a bound person works; null for an administrator (no case pages: it stays on 我的账号). */
+/** Where a bound or signed-in person works; null for a role with no page (none today). */
 export const homeOf = (role: StaffRole): string | null => HOME_OF[role] ?? null
 
 /** A scanned binding QR carries the bare code or a link with `code=` / `scene=`; either way, the code. */

@@ -17,7 +17,7 @@ const VIA: Record<string, string> = { code: '绑定码', password: '账号密码
 
 interface Props {
   me: Me
-  /** null: the role has no work page in the mini-program (an administrator) */
+  /** the role's home (an administrator's: 管理); null: the role has no page in the mini-program */
   home: string | null
   onEnter: () => void
   /** this phone was unbound */
@@ -49,9 +49,10 @@ export function MyAccount({ me, home, onEnter, onUnbound }: Props) {
       </View>
       {me.siteName ? <View className="staff-bind__site">{me.siteName}</View> : null}
       {home ? (
-        <ActionButton className="staff-bind__enter" label="进入工作台" onPress={onEnter} />
+        // an administrator's home is 管理 (sites, staff accounts, shops): it has no case desk
+        <ActionButton className="staff-bind__enter" label={me.role === 'admin' ? '进入管理' : '进入工作台'} onPress={onEnter} />
       ) : (
-        <View className="staff-bind__note">管理员账号已绑定。站点、账号和商户的管理请使用管理功能。</View>
+        <View className="staff-bind__note">此账号已绑定，但没有可在小程序中使用的页面。</View>
       )}
       <View className="staff-bind__subheading">已绑定的微信</View>
       <RemoteStatus state={state} onRetry={retry} />

@@ -7,20 +7,15 @@ import { ErrorBanner, FieldError } from '../../../components/feedback'
 import { PageShell } from '../../../components/page-shell'
 import type { FieldErrors } from '../../../domain/errors'
 import { PAGES } from '../../routes'
-import { STAFF_PAGES } from '../../staff/paths'
+import { homeOf, STAFF_PAGES } from '../../staff/paths'
 import './index.scss'
 
 // Staff sign-in on the desk browser. The server answers with an HttpOnly session cookie; this page
 // only learns whether it worked. (In the WeChat build this page hands over to the staff binding page.)
 // Where to go after signing in: each role's own home (station → board, proxy → filing with its
-// recent filings, regulator → the city board), or a page of this area the role may use, named by a
+// recent filings, regulator → the city board, administrator → 管理), or a page of this area the role may use, named by a
 // short key (never a URL taken from the address bar, which would let a link send staff anywhere).
 const NEXT_PAGES: Record<string, string> = { 'proxy-file': PAGES.proxyFile, board: PAGES.stationBoard }
-const HOME_OF: Partial<Record<StaffSession['role'], string>> = {
-  station: PAGES.stationBoard,
-  proxy: PAGES.proxyFile,
-  regulator: PAGES.stationBoard,
-}
 /** the pages each role can work on (the board answers 403 to a proxy account) */
 const USABLE: Partial<Record<StaffSession['role'], readonly string[]>> = {
   station: [PAGES.stationBoard, PAGES.proxyFile],
@@ -37,7 +32,7 @@ const REASONS: Record<string, string> = {
 function landingOf(role: StaffSession['role'], nextKey: string | undefined): string {
   const asked = NEXT_PAGES[nextKey ?? '']
   if (asked && USABLE[role]?.includes(asked)) return asked
-  return HOME_OF[role] ?? PAGES.stationBoard
+  return homeOf(role) ?? PAGES.stationBoard // one table for the desk and WeChat (staff/paths.ts); admin → 管理
 }
 
 export default function StationLogin() {

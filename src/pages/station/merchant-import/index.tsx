@@ -8,7 +8,7 @@ import { PageShell } from '../../../components/page-shell'
 import type { ActionOutput } from '../../../domain/api/contract'
 import { isSignedOut } from '../../../hooks/use-signed-out-redirect'
 import { MERCHANT_CSV_COLUMNS, TEMPLATE_HEADER_LINE } from '../../../domain/merchant/merchant-csv-columns'
-import { backTo, REGISTRY_PAGES } from '../merchants/paths'
+import { backTo, registryUrl, REGISTRY_PAGES, useRegistrySite } from '../merchants/paths'
 import { CsvField } from './csv-field'
 import { CsvFileInput } from './csv-file-input'
 import { ImportResult } from './import-result'
@@ -22,6 +22,7 @@ const REQUIRED = MERCHANT_CSV_COLUMNS.filter((c) => c.required)
   .join('、')
 
 export default function StationMerchantImport() {
+  const siteId = useRegistrySite() // an administrator imports into the site it chose
   const [csv, setCsv] = useState('')
   const [fileName, setFileName] = useState('')
   const [error, setError] = useState('')
@@ -34,7 +35,7 @@ export default function StationMerchantImport() {
     setBanner('')
     setOutcome(null)
     setBusy(true)
-    const result = await call('registry', 'importMerchantsCsv', { csv })
+    const result = await call('registry', 'importMerchantsCsv', siteId ? { csv, siteId } : { csv })
     setBusy(false)
     if (result.ok) return setOutcome(result.data)
     if (isSignedOut(result.error)) return Taro.redirectTo({ url: '/pages/station/login/index?next=board' })
@@ -70,7 +71,7 @@ export default function StationMerchantImport() {
       <ErrorBanner message={banner} />
       <ActionButton label="开始导入" busy={busy} busyText="正在导入…" disabled={!csv.trim()} onPress={() => void submit()} />
       {outcome ? <ImportResult result={outcome} /> : null}
-      <ActionButton label="返回商户列表" variant="quiet" onPress={() => backTo(REGISTRY_PAGES.merchants)} />
+      <ActionButton label="返回商户列表" variant="quiet" onPress={() => backTo(registryUrl(REGISTRY_PAGES.merchants, siteId))} />
     </PageShell>
   )
 }

@@ -15,7 +15,7 @@ import { RemoteStatus } from '../../../components/remote-status'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSignedOutRedirect } from '../../../hooks/use-signed-out-redirect'
 import { decodeParam, withQuery } from '../../routes'
-import { backTo, REGISTRY_PAGES } from '../merchants/paths'
+import { backTo, registryUrl, REGISTRY_PAGES, useRegistrySite } from '../merchants/paths'
 import { Section } from './section'
 import './index.scss'
 
@@ -29,10 +29,15 @@ export default function StationMerchant() {
 }
 
 function NewMerchant() {
+  const siteId = useRegistrySite() // an administrator registers a shop for the site it chose
   return (
     <PageShell title="新增商户" wide className="station-merchant">
-      <MerchantForm merchant={null} onSaved={(m) => Taro.redirectTo({ url: withQuery(REGISTRY_PAGES.merchant, { id: m.id }) })} />
-      <ActionButton label="返回商户列表" variant="quiet" onPress={() => backTo(REGISTRY_PAGES.merchants)} />
+      <MerchantForm
+        merchant={null}
+        siteId={siteId}
+        onSaved={(m) => Taro.redirectTo({ url: registryUrl(REGISTRY_PAGES.merchant, siteId, { id: m.id }) })}
+      />
+      <ActionButton label="返回商户列表" variant="quiet" onPress={() => backTo(registryUrl(REGISTRY_PAGES.merchants, siteId))} />
     </PageShell>
   )
 }
@@ -42,7 +47,8 @@ function ExistingMerchant({ merchantId }: { merchantId: string }) {
   const { state, reload, retry } = useRemote(load)
   const signedOut = useSignedOutRedirect(state)
   const [membersKey, setMembersKey] = useState(0)
-  const backToList = () => backTo(REGISTRY_PAGES.merchants)
+  const siteId = useRegistrySite()
+  const backToList = () => backTo(registryUrl(REGISTRY_PAGES.merchants, siteId))
 
   if (signedOut || state.status === 'loading') {
     return (

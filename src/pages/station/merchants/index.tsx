@@ -11,10 +11,10 @@ import { TextField } from '../../../components/text-field'
 import { useMerchantRecords } from '../../../hooks/use-merchant-records'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSignedOutRedirect } from '../../../hooks/use-signed-out-redirect'
-import { PAGES, withQuery } from '../../routes'
+import { PAGES } from '../../routes'
 import { filterMerchants, SIGNED_FILTERS, type SignedFilter } from './merchant-filter'
 import { MerchantRow } from './merchant-row'
-import { REGISTRY_PAGES } from './paths'
+import { registryUrl, REGISTRY_PAGES, useRegistrySite } from './paths'
 import './index.scss'
 
 // 商户管理: every shop of the station's site, searchable by name, booth or code, and filtered by
@@ -23,7 +23,9 @@ import './index.scss'
 const PAGE_SIZE = 20
 
 export default function StationMerchants() {
-  const load = useCallback(() => call('registry', 'listMerchants', {}), [])
+  // `site`: an administrator's chosen site (from 管理); a station's own site otherwise
+  const siteId = useRegistrySite()
+  const load = useCallback(() => call('registry', 'listMerchants', siteId ? { siteId } : {}), [siteId])
   const { state, retry } = useRemote(load, { refreshOnShow: true })
   const signedOut = useSignedOutRedirect(state)
   const [query, setQuery] = useState('')
@@ -52,9 +54,9 @@ export default function StationMerchants() {
             {state.data.siteName} · 共 {all.length} 家商户
           </View>
           <View className="station-merchants__tools">
-            <ActionButton label="新增商户" onPress={() => go(REGISTRY_PAGES.merchant)} />
-            <ActionButton label="导入CSV" variant="secondary" onPress={() => go(REGISTRY_PAGES.merchantImport)} />
-            <ActionButton label="批量打印海报" variant="secondary" onPress={() => go(REGISTRY_PAGES.posters)} />
+            <ActionButton label="新增商户" onPress={() => go(registryUrl(REGISTRY_PAGES.merchant, siteId))} />
+            <ActionButton label="导入CSV" variant="secondary" onPress={() => go(registryUrl(REGISTRY_PAGES.merchantImport, siteId))} />
+            <ActionButton label="批量打印海报" variant="secondary" onPress={() => go(registryUrl(REGISTRY_PAGES.posters, siteId))} />
           </View>
           <View className="station-merchants__filters">
             <TextField
@@ -88,7 +90,11 @@ export default function StationMerchants() {
             <View className="station-merchants__list" role="list" aria-label="商户列表">
               {visible.map((m) => (
                 <View role="listitem" key={m.id} className="station-merchants__item">
-                  <MerchantRow merchant={m} record={records[m.id]} onOpen={() => go(withQuery(REGISTRY_PAGES.merchant, { id: m.id }))} />
+                  <MerchantRow
+                    merchant={m}
+                    record={records[m.id]}
+                    onOpen={() => go(registryUrl(REGISTRY_PAGES.merchant, siteId, { id: m.id }))}
+                  />
                 </View>
               ))}
             </View>
@@ -104,7 +110,11 @@ export default function StationMerchants() {
           ) : null}
         </>
       ) : null}
-      <ActionButton label="返回工作台" variant="quiet" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />
+      {siteId ? (
+        <ActionButton label="返回管理" variant="quiet" onPress={() => Taro.redirectTo({ url: PAGES.adminHome })} />
+      ) : (
+        <ActionButton label="返回工作台" variant="quiet" onPress={() => Taro.redirectTo({ url: PAGES.stationBoard })} />
+      )}
     </PageShell>
   )
 }

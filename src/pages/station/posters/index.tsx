@@ -10,7 +10,7 @@ import { RemoteStatus } from '../../../components/remote-status'
 import { useRemote } from '../../../hooks/use-remote'
 import { useSignedOutRedirect } from '../../../hooks/use-signed-out-redirect'
 import { decodeParam } from '../../routes'
-import { backTo, REGISTRY_PAGES } from '../merchants/paths'
+import { backTo, registryUrl, REGISTRY_PAGES, useRegistrySite } from '../merchants/paths'
 import { PosterQr } from './poster-qr'
 import { canPrint, printPage } from './print'
 import './index.scss'
@@ -22,7 +22,11 @@ export default function StationPosters() {
   const { params } = useRouter()
   const ids = decodeParam(params.ids).split(',').filter(Boolean)
   const key = ids.join(',')
-  const load = useCallback(() => call('registry', 'posterData', key ? { merchantIds: key.split(',') } : {}), [key])
+  const siteId = useRegistrySite() // a batch print of an administrator's chosen site
+  const load = useCallback(
+    () => call('registry', 'posterData', key ? { merchantIds: key.split(',') } : siteId ? { siteId } : {}),
+    [key, siteId],
+  )
   const { state, retry } = useRemote(load)
   const signedOut = useSignedOutRedirect(state)
 
@@ -49,7 +53,7 @@ export default function StationPosters() {
               长按海报上的小程序码可保存或转发给商户；要打印 A4 海报，可在电脑上的维权站工作台打印。
             </View>
           )}
-          <ActionButton label="返回" variant="quiet" onPress={() => backTo(REGISTRY_PAGES.merchants)} />
+          <ActionButton label="返回" variant="quiet" onPress={() => backTo(registryUrl(REGISTRY_PAGES.merchants, siteId))} />
         </View>
       ) : null}
       {state.status === 'ready' && !items.length ? <EmptyState text="本站还没有商户" /> : null}
