@@ -5,6 +5,8 @@ import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
+import type { OnSiteStore } from './on-site-store'
+import type { ReportRewardStore } from './report-reward-store'
 import type { NewCase } from './case-numbering'
 import type { MerchantRegistryStore } from './merchant-registry-store'
 import type { NotificationContactStore } from './notification-contacts'
@@ -219,6 +221,8 @@ export interface Store
     KeyCheckStore,
     ClockStore,
     AccessLogStore,
+    OnSiteStore,
+    ReportRewardStore,
     MerchantRegistryStore,
     NotificationStore,
     NotificationContactStore {

@@ -11,6 +11,7 @@ import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { decide } from '../../src/domain/workflow/state-machine'
 import { escalationEvent } from '../../src/domain/workflow/escalation-event'
+import { fastTrackOf } from '../../src/domain/workflow/fast-track'
 import { acceptanceOwed, EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
 import { chainedEvent } from './chained-event'
 import type { ServiceContext } from './context'
@@ -21,6 +22,8 @@ export interface ActionOutcome {
   status: Case['status']
   outcome: Case['outcome']
   version: number
+  /** the event the step appended (a fast-track check-in keeps its location beside it) */
+  eventId?: string
 }
 
 /** One step as a person asks for it. */
@@ -31,6 +34,8 @@ export interface StepRequest {
   /** evidence ids this person uploaded for the step */
   attachments?: string[]
   completionKind?: CompletionKind
+  /** details a service wrote from a checked input of its own (fast-track, a report's finding); never a client's */
+  written?: EventDetails
 }
 
 /** The step a function's input asks for (the contract names the case step `caseAction`). */
@@ -108,8 +113,9 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     store.getSite(found.siteId),
     store.getMerchant(found.merchantId),
   ])
-  const input = { reason: step.reason, details: step.details, completionKind: step.completionKind }
-  const decision = decide(found, step.action, as, input, { acceptanceOwed: acceptanceOwed(events) })
+  const input = { reason: step.reason, details: step.written ?? step.details, completionKind: step.completionKind }
+  const fastTrack = fastTrackOf(events)
+  const decision = decide(found, step.action, as, input, { acceptanceOwed: acceptanceOwed(events), fastTrack })
   if (!decision.ok) return decision
   // an agreement cannot promise a day already gone (the domain never reads the clock, so it is checked here)
   if (step.details?.kind === 'agreement' && step.details.performBy.replaceAll('-', '') < shanghaiDayKey(clock.now()))
@@ -119,7 +125,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   if (!actorIdOf) return fail('UNAUTHENTICATED') // the policy let a role through that the caller cannot name
   const actor = { role: as, id: actorIdOf }
   if (step.action === 'returnVisit' && !mayVisitBack(events, actor.id)) return fail('RETURN_VISIT_BY_HANDLER')
-  let details: EventDetails | null = step.details ?? null
+  let details: EventDetails | null = step.written ?? step.details ?? null
   const moved: CaseClock[] = []
   if (step.action === 'extend') {
     const ext = await extension(ctx, found, existingClocks)
@@ -154,6 +160,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     table: ctx.deps.calendar,
     settings: merchantClockSettings(site?.clockSettings, merchant), // the shop's own signed minutes win
     completionKind: next.completionKind,
+    fastTrack: !!fastTrack || step.action === 'fastTrack',
   })
   const updated = await store.applyChange({
     caseId: found.id,
@@ -164,5 +171,5 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     clocks: [...moved, ...started],
     claim: attachments.length > 0 && uploader ? { ids: attachments, uploadedBy: uploader } : undefined,
   })
-  return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version })
+  return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version, eventId: event.id })
 }

@@ -23,6 +23,11 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   extend: ['consumer'],
   rate: ['station'],
   returnVisit: ['consumer'],
+  fastTrack: ['consumer'], // the shopper learns someone is coming
+  fastDispatch: ['merchant', 'station'], // the shop hears it when its representative goes (never for a report: audienceFor)
+  staffCheckIn: ['consumer', 'station'],
+  fastTrackFeedback: ['station'],
+  concludeReport: ['consumer'], // the reporter only: a report is never the shop's business
 }
 
 export function recipientId(c: Pick<Case, 'filedBy' | 'merchantId' | 'siteId'>, role: Role): string {

@@ -7,6 +7,7 @@ import { maskName, maskPhone } from '../../src/domain/phone'
 import { describeDetails } from '../../src/domain/workflow/event-details'
 import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { availableActions } from '../../src/domain/workflow/state-machine'
+import { fastTrackOf } from '../../src/domain/workflow/fast-track'
 import { acceptanceOwed, type ActorRole } from '../../src/domain/workflow/transitions'
 import type { Deps } from './context'
 import { evidenceViewsFor } from './evidence/evidence-links'
@@ -91,7 +92,7 @@ export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
     nextStep: nextStepForConsumer(p.clocks),
     clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
     actions: p.actor
-      ? availableActions(c, p.actor, { acceptanceOwed: acceptanceOwed(p.events) }).filter(
+      ? availableActions(c, p.actor, { acceptanceOwed: acceptanceOwed(p.events), fastTrack: fastTrackOf(p.events) }).filter(
           (a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId),
         )
       : [],

@@ -23,6 +23,11 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   extend: '延期办结',
   rate: '评价本次处理',
   returnVisit: '回访',
+  fastTrack: '快速响应',
+  fastDispatch: '快反派单',
+  staffCheckIn: '快反队员已到场',
+  fastTrackFeedback: '快反处置反馈',
+  concludeReport: '举报办结',
 }
 
 /**

@@ -125,6 +125,9 @@ export const EVENT_TYPES = [
   'extended',
   'rated',
   'return_visited',
+  'fast_tracked', // 快速响应 decided at intake (workflow/fast-track.ts)
+  'fast_track_dispatched', // 快反派单 to the team member or the shop's representative
+  'fast_track_feedback', // the team reported back after closing
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 

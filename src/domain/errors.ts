@@ -54,6 +54,11 @@ export const ERROR_CATALOGUE = {
   RETURN_VISIT_BY_HANDLER: { status: 409, message: '回访应由办结人以外的工作人员进行' },
   // a request carried a browser token that a parallel request had just replaced: sent again, it works
   DEVICE_ROTATED: { status: 409, message: '页面身份刚刚更新，请再试一次' },
+  NOT_ON_SITE_ASSIGNEE: { status: 403, message: '到场签到应由维权站指派的到场人员进行' },
+  REWARD_NOT_AVAILABLE: { status: 409, message: '只有经核查属实并已办结的举报可以申请奖励' },
+  REWARD_ALREADY_APPLIED: { status: 409, message: '已申请过举报奖励，请查看处理结果' },
+  REWARD_NOT_FOUND: { status: 404, message: '尚未申请举报奖励' },
+  REWARD_ALREADY_DECIDED: { status: 409, message: '该奖励申请已处理过，请刷新后查看' },
   REPORT_NOT_FOR_MERCHANT: { status: 409, message: '举报不转给被举报的商家处理，由维权站核查' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After

@@ -39,6 +39,9 @@ export const EVENT_LABELS: Record<EventType, string> = {
   extended: '复杂案件，办结期限延长',
   rated: '消费者评价',
   return_visited: '维权站回访',
+  fast_tracked: '启动快速响应',
+  fast_track_dispatched: '快速响应已派单',
+  fast_track_feedback: '快反队伍反馈处置情况',
 }
 
 export const ROLE_LABELS: Record<Role | 'system', string> = {

@@ -17,6 +17,8 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.searchMerchants': ['consumer'], // public shop facts only
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
   'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
+  'consumer.applyReportReward': ['consumer'], // report number + query code; only a report closed with a violation found
+  'consumer.reportRewardStatus': ['consumer'], // same pair; the decision only, nobody's details
   'consumer.transcribeAudio': ['consumer'], // only the caller's own recording
   'consumer.registerUpload': ['consumer'], // becomes the caller's own evidence; only objects under uploads/ are read (and deleted)
   'proxy.fileComplaint': ['proxy', 'station'], // filed for someone else; the helper is recorded
@@ -38,6 +40,16 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.listNotificationContacts': ['station', 'regulator'],
   'station.saveNotificationContact': ['station', 'regulator'],
   'station.deleteNotificationContact': ['station', 'regulator'],
+  // fast-track: own site's cases (regulator: any); the check-in only by the station account named for it
+  'station.fastTrack': ['station', 'regulator'],
+  'station.fastDispatch': ['station', 'regulator'],
+  'station.staffCheckIn': ['station'],
+  'station.fastTrackFeedback': ['station'],
+  'station.fastTrackTeam': ['station'], // own site's station accounts
+  'station.checkInLocations': ['station', 'regulator'], // locations are never shown to the shopper or the shop; access logged
+  'station.concludeReport': ['station', 'regulator'],
+  'station.getReportReward': ['station', 'regulator'], // the reporter's contact: access logged; never a merchant
+  'station.decideReportReward': ['station', 'regulator'],
   'station.verifyCase': ['station', 'regulator'], // station: own site's cases; regulator: any; each check on record in the access log
   // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator or an administrator any site it names
   'registry.listMerchants': ['station', 'regulator', 'admin'],

@@ -427,6 +427,21 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.keyChecks]: { indexes: [] },
+  // fast-track check-in locations and report rewards (cloudbase-fast-track-store.ts)
+  [COLLECTIONS.onSiteCheckins]: {
+    indexes: [
+      {
+        name: 'case_at',
+        keys: [
+          ['caseId', 'asc'],
+          ['at', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listCheckInLocations',
+      },
+    ],
+  },
+  [COLLECTIONS.reportRewards]: { indexes: [] }, // read by _id (the case) only
 }
 
 /**

@@ -11,6 +11,7 @@ import { cloudbaseClockStore } from './cloudbase-clock-store'
 import { cloudbaseContactStore } from './cloudbase-contact-store'
 import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
 import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
+import { cloudbaseFastTrackStore } from './cloudbase-fast-track-store'
 import { cloudbaseIdentityStore } from './cloudbase-identity-store'
 import { cloudbaseKeyCheckStore } from './cloudbase-key-check-store'
 import { cloudbaseMerchantRecord } from './cloudbase-merchant-record'
@@ -32,6 +33,7 @@ export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection
     ...cloudbaseEvidenceStore(db),
     ...cloudbaseKeyCheckStore(db),
     ...cloudbaseAccessLogStore(db),
+    ...cloudbaseFastTrackStore(db, vault), // check-in locations and report rewards (as SQL migration 0018)
     ...cloudbaseContactStore(db, vault),
     ...cloudbaseClockStore(db),
     ...cloudbaseClockBatch(db),

@@ -42,6 +42,10 @@ export const COLLECTIONS = {
   outbox: 'outbox',
   evidence: 'evidence',
   accessLog: 'access_log',
+  /** _id = the check-in event's id: where a fast-track check-in was made, sealed */
+  onSiteCheckins: 'on_site_checkins',
+  /** _id = the report's case id: one reward application per report, its contact sealed */
+  reportRewards: 'report_rewards',
   // notifications
   /** _id = digest of the delivery key: a message to one address is delivered once */
   deliveries: 'deliveries',

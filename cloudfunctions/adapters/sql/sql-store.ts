@@ -12,6 +12,7 @@ import { sqlClockBatch } from './sql-clock-batch'
 import { sqlClockStore } from './sql-clock-store'
 import { sqlDirectoryStore } from './sql-directory-store'
 import { sqlEvidenceStore } from './sql-evidence-store'
+import { sqlFastTrackStore } from './sql-fast-track-store'
 import { sqlIdentityStore } from './sql-identity-store'
 import { sqlKeyCheckStore } from './sql-key-check-store'
 import { sqlNotificationStore } from './sql-notification-store'
@@ -30,6 +31,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlClockStore(db),
     ...sqlClockBatch(db),
     ...sqlAccessLogStore(db),
+    ...sqlFastTrackStore(db, vault), // check-in locations and report rewards (migration 0018)
     ...sqlNotificationStore(db),
     ...sqlMerchantRegistryStore(db, vault),
     ...sqlNotificationContactStore(db, vault),

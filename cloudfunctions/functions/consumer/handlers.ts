@@ -2,6 +2,7 @@ import { defineFunction } from '../../runtime/define-function'
 import { actOnCase, stepOf } from '../../services/case-actions'
 import { submitComplaint } from '../../services/consumer-filing'
 import { getMyCase, listMyCases, lookupCase } from '../../services/consumer-cases'
+import { applyForReward, rewardStatus } from '../../services/report-reward/report-reward'
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
 import { registerUpload } from '../../services/evidence/register-upload'
 import { transcribeAudio } from '../../services/transcribe-audio'
@@ -13,6 +14,8 @@ export const consumerFunction = defineFunction('consumer', {
   listMyCases: (_input, ctx) => listMyCases(ctx),
   getMyCase: (input, ctx) => getMyCase(ctx, input.caseId),
   lookupCase: (input, ctx) => lookupCase(ctx, input.caseNo, input.queryCode),
+  applyReportReward: (input, ctx) => applyForReward(ctx, input),
+  reportRewardStatus: (input, ctx) => rewardStatus(ctx, input.lookup),
   actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, stepOf(input)),
   transcribeAudio: (input, ctx) => transcribeAudio(ctx, input.evidenceId),
   registerUpload: (input, ctx) => registerUpload(ctx, input),

@@ -4,6 +4,8 @@ import { actOnCase, stepOf } from '../../services/case-actions'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
 import { verifyStationCase } from '../../services/verify-chain'
+import * as FastTrack from '../../services/fast-track/fast-track-actions'
+import * as Reward from '../../services/report-reward/report-reward'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 
 export const stationFunction = defineFunction('station', {
@@ -21,4 +23,14 @@ export const stationFunction = defineFunction('station', {
   saveNotificationContact: (input, ctx) => saveNotificationContact(ctx, input),
   deleteNotificationContact: (input, ctx) => deleteNotificationContact(ctx, input.id),
   verifyCase: (input, ctx) => verifyStationCase(ctx, input.caseId),
+  // 快速响应 and 举报奖励 (services/fast-track/, services/report-reward/)
+  fastTrack: (input, ctx) => FastTrack.fastTrackCase(ctx, input),
+  fastDispatch: (input, ctx) => FastTrack.dispatchFastTrack(ctx, input.caseId),
+  staffCheckIn: (input, ctx) => FastTrack.staffCheckIn(ctx, input.caseId, input.location),
+  fastTrackFeedback: (input, ctx) => FastTrack.fastTrackFeedback(ctx, input.caseId, input.reason),
+  fastTrackTeam: (_input, ctx) => FastTrack.fastTrackTeam(ctx),
+  checkInLocations: (input, ctx) => FastTrack.checkInLocations(ctx, input.caseId),
+  concludeReport: (input, ctx) => Reward.concludeReport(ctx, input),
+  getReportReward: (input, ctx) => Reward.stationReward(ctx, input.caseId),
+  decideReportReward: (input, ctx) => Reward.decideReward(ctx, input),
 })

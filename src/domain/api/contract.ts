@@ -19,6 +19,9 @@ import * as Registry from '../merchant/registry-api'
 import { InviteCodeSchema } from '../merchant/invite'
 import * as Contacts from '../notify/contact-api'
 import * as Staff from '../staff/staff-api'
+import * as FastTrack from '../workflow/fast-track'
+import * as FastTrackApi from '../workflow/fast-track-api'
+import * as Reward from '../report-reward/report-reward'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -198,6 +201,9 @@ export const API = {
     listMyCases: { input: NoInput, output: CaseListSchema },
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
     lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },
+    /** 举报奖励: the report number + query code (anonymous reporters too) and how to be paid */
+    applyReportReward: { input: Reward.ApplyRewardInputSchema, output: Reward.ReporterRewardViewSchema },
+    reportRewardStatus: { input: Reward.RewardLookupInputSchema, output: Reward.ReporterRewardViewSchema },
     actOnMyCase: { input: actionInput(['withdraw', 'acceptOffer', 'refuseOffer', 'rate'], 0), output: ActionOutcomeSchema },
     /** a recording the caller uploaded (kind 'audio') → text to propose into the form */
     transcribeAudio: {
@@ -264,6 +270,17 @@ export const API = {
     deleteNotificationContact: { input: Contacts.DeleteContactInputSchema, output: z.object({ id: z.string() }) },
     /** 「校验记录完整性」: the case's hash chain, signatures, row and anchored head, checked and said in Chinese */
     verifyCase: { input: CaseIdInput, output: ChainReportSchema },
+    // 快速响应 (workflow/fast-track.ts): decide at intake, dispatch, the named member checks in, report back
+    fastTrack: { input: FastTrack.FastTrackInputSchema, output: ActionOutcomeSchema },
+    fastDispatch: { input: CaseIdInput, output: ActionOutcomeSchema },
+    staffCheckIn: { input: FastTrack.StaffCheckInInputSchema, output: ActionOutcomeSchema },
+    fastTrackFeedback: { input: FastTrack.FastTrackFeedbackInputSchema, output: ActionOutcomeSchema },
+    fastTrackTeam: { input: NoInput, output: FastTrackApi.FastTrackTeamSchema },
+    checkInLocations: { input: CaseIdInput, output: FastTrackApi.CheckInLocationListSchema },
+    // 举报: closing with the finding, and the reporter's reward (report-reward/)
+    concludeReport: { input: FastTrackApi.ConcludeReportInputSchema, output: ActionOutcomeSchema },
+    getReportReward: { input: CaseIdInput, output: Reward.StationRewardViewSchema },
+    decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
   },
   // the merchant registry of a site (issue 5): shops, posters, clerk invites and bindings
   registry: {

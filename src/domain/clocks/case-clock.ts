@@ -30,6 +30,8 @@ export interface ClockContext {
   table: HolidayTable
   settings?: ClockSettings
   completionKind?: CompletionKind
+  /** the case was fast-tracked (workflow/fast-track.ts): rules marked onlyFastTrack may start */
+  fastTrack?: boolean
 }
 
 /** Start and stop clocks as an event happens. Returns only the clocks that changed. */
@@ -47,7 +49,7 @@ export function clocksAfterEvent(
     const running = current && current.stage !== 'stopped'
     if (running && rule.stopOn.includes(eventType)) {
       changed.push({ ...current, stage: 'stopped', stoppedAt: at.toISOString(), nextCheckAt: null })
-    } else if (!running && rule.startOn.includes(eventType)) {
+    } else if (!running && rule.startOn.includes(eventType) && (!rule.onlyFastTrack || ctx.fastTrack)) {
       const d = computeDeadline(rule, at, ctx.table)
       changed.push({
         caseId,

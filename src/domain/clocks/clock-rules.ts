@@ -16,6 +16,9 @@ export const CLOCK_IDS = [
   'transfer_back', // 非本单位管辖20小时内退回
   'answer_after_return', // 退回后2小时内答复投诉人
   'return_visit', // 办结后3–5个工作日内回访
+  'fast_track_dispatch', // 快速响应：15分钟内派单给快反队伍 (workflow/fast-track.ts)
+  'fast_track_response', // 快速响应：派单后45分钟内响应
+  'fast_track_feedback', // 快速响应：办结后24小时内向派单人反馈
 ] as const
 export type ClockId = (typeof CLOCK_IDS)[number]
 
@@ -40,12 +43,50 @@ export interface ClockRule {
   urgeAt: number
   /** who hears about it, in order, as it escalates: first at the reminder, the last when red */
   escalation: readonly Role[]
+  /** starts only on a fast-track case (its start event, 'closed', happens to every case): fast-track.ts */
+  onlyFastTrack?: boolean
 }
 
 const MERCHANT_CHAIN: readonly Role[] = ['merchant', 'station', 'regulator']
 const STATION_CHAIN: readonly Role[] = ['station', 'regulator']
 
 export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
+  // 快速响应 (workflow/fast-track.ts): 15 minutes to dispatch, 45 to respond, 90 on site (on_site), and
+  // 24 hours after closing for the team's report back to the dispatcher
+  fast_track_dispatch: {
+    id: 'fast_track_dispatch',
+    label: '快反派单',
+    unit: 'minutes',
+    amount: 15,
+    startOn: ['fast_tracked'],
+    stopOn: ['fast_track_dispatched', 'rejected', 'transferred', 'closed', 'withdrawn'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  fast_track_response: {
+    id: 'fast_track_response',
+    label: '快反响应',
+    unit: 'minutes',
+    amount: 45,
+    startOn: ['fast_track_dispatched'],
+    stopOn: ['checked_in', 'answered', 'rejected', 'transferred', 'closed', 'withdrawn'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  fast_track_feedback: {
+    id: 'fast_track_feedback',
+    label: '快反反馈',
+    unit: 'hours',
+    amount: 24,
+    startOn: ['closed'],
+    stopOn: ['fast_track_feedback', 'reopened'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+    onlyFastTrack: true,
+  },
   merchant_response: {
     id: 'merchant_response',
     label: '商家响应',
@@ -62,7 +103,7 @@ export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
     label: '到场处置',
     unit: 'minutes',
     amount: 90,
-    startOn: ['onsite_required'],
+    startOn: ['onsite_required', 'fast_track_dispatched'], // the station's request, or a fast-track dispatch
     stopOn: ['checked_in', 'rejected', 'transferred', 'closed', 'withdrawn'],
     remindAt: 0.5,
     urgeAt: 0.8,

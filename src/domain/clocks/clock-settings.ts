@@ -28,6 +28,9 @@ export const ClockSettingsSchema = z.object({
       transfer_back: hours,
       answer_after_return: hours,
       return_visit: days,
+      fast_track_dispatch: minutes,
+      fast_track_response: minutes,
+      fast_track_feedback: hours,
     } satisfies Partial<Record<ClockId, z.ZodType>>)
     .default({}),
   completion: z.object({ goods: days, services: days, ordinary: days, complex: days }).default({}),

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { formatFen } from '../money'
+import { describeReportFinding, ReportFindingDetailsSchema } from '../report-reward/report-finding'
+import { describeFastTrack, FastTrackDetailsSchema, TeamCheckInDetailsSchema } from './fast-track'
 
 // What some steps carry beyond a reason: the merchant's offer, the shopper's rating, the answers of
 // a return visit, the terms of an extension. Stored with the event (and covered by its hash), so
@@ -98,6 +100,9 @@ export const EventDetailsSchema = z.discriminatedUnion('kind', [
   ExtensionDetailsSchema,
   AgreementDetailsSchema,
   DirectToMerchantDetailsSchema,
+  FastTrackDetailsSchema, // written by the server from the station's fast-track choice (fast-track.ts)
+  ReportFindingDetailsSchema, // written by the server when a report closes with its finding
+  TeamCheckInDetailsSchema, // the quick-response team member's check-in (its location is kept apart, sealed)
 ])
 export type EventDetails = z.infer<typeof EventDetailsSchema>
 export type EventDetailsKind = EventDetails['kind']
@@ -137,6 +142,12 @@ export function describeDetails(d: EventDetails): string {
       return `办结期限延长 ${d.workingDays} 个工作日`
     case 'direct_to_merchant':
       return `商家已签署双承诺，投诉已直接送达商家，商家承诺 ${d.responseMinutes} 分钟内回应`
+    case 'fast_track':
+      return describeFastTrack(d)
+    case 'report_finding':
+      return describeReportFinding(d)
+    case 'team_check_in':
+      return d.located ? '快反队员到场签到，已记录签到位置' : '快反队员到场签到'
     case 'agreement': {
       const money = d.amountFen !== null && d.amountFen > 0 ? `，金额 ${formatFen(d.amountFen)}` : ''
       return `调解协议：${d.terms}${money}，${formatPerformBy(d.performBy)}前履行`

@@ -22,6 +22,9 @@ export function eventWords(e: WordedEvent, kind: CaseKind = 'complaint'): string
       if (kind === 'report') return e.actorRole === 'proxy' ? '代为提交举报' : '提交举报'
       if (e.details?.kind === 'direct_to_merchant') return '提交投诉，已直接送达商家'
       return e.actorRole === 'proxy' ? '代为提交投诉' : EVENT_LABELS.submitted
+    case 'checked_in':
+      // a fast-track case's quick-response team member checks in, not the shop (fast-track.ts)
+      return e.details?.kind === 'team_check_in' ? '快反队员已到场' : EVENT_LABELS.checked_in
     case 'withdrawn':
       return kind === 'report' ? '举报人撤回' : EVENT_LABELS.withdrawn
     default:

@@ -2,6 +2,7 @@ import type { CaseKind, CaseStatus } from '../case.schema'
 import type { CompletionKind } from '../clocks/clock-rules'
 import { fail, ok, type Result } from '../errors'
 import type { EventDetails, EventDetailsKind } from './event-details'
+import type { FastTrackFacts } from './fast-track'
 import { OUTCOME_OF, type OutcomeCode } from './outcomes'
 import { AFTER_ACCEPTANCE, MAX_REOPENS, TRANSITIONS, WHILE_ACCEPTANCE_OWED, type ActorRole, type CaseAction } from './transitions'
 
@@ -33,6 +34,8 @@ export interface StepInput {
 export interface CaseFacts {
   /** a complaint that went straight to its shop and the station has not accepted, refused or transferred yet */
   acceptanceOwed?: boolean
+  /** the station's fast-track decision and its progress (fast-track.ts fastTrackOf); absent: not fast-tracked */
+  fastTrack?: FastTrackFacts | null
 }
 
 /** Where the shop has the case: it may check in here even with no on-site clock running. */
@@ -61,6 +64,9 @@ const DETAILS_OF: Partial<Record<CaseAction, readonly EventDetailsKind[]>> = {
   rate: ['rating'],
   returnVisit: ['return_visit'],
   mediate: ['agreement'], // 调解成功 records what was agreed (terms, amount, date to perform)
+  fastTrack: ['fast_track'], // the ground and who goes on site
+  concludeReport: ['report_finding'], // violation found or not: the outcome of a report
+  staffCheckIn: ['team_check_in'], // written by the server: whether a location was kept
 }
 
 const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
@@ -68,6 +74,8 @@ const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
   rate: '请完成评价',
   returnVisit: '请填写回访记录',
   mediate: '请填写调解协议（内容、金额、履行日期）',
+  fastTrack: '请选择快速响应的理由和到场人员',
+  concludeReport: '请填写核查结果',
 }
 
 /**
@@ -82,6 +90,8 @@ function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Resu
   if (facts.acceptanceOwed && AFTER_ACCEPTANCE.includes(action)) return fail('ILLEGAL_TRANSITION')
   switch (action) {
     case 'checkIn':
+      // a fast-track case whose team member was named: only that member's check-in is the arrival
+      if (facts.fastTrack?.onSite === 'team') return fail('NOT_ON_SITE_ASSIGNEE')
       // whenever an on-site clock runs, whoever has the case (docs/domain.md "The clocks")
       return WITH_SHOP.includes(state.status) || state.onSitePending ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'reopen':
@@ -95,6 +105,17 @@ function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Resu
       return state.answerKind === 'offer' ? ok(undefined) : fail('ILLEGAL_TRANSITION') // a refusal cannot be "accepted"
     case 'rate':
       return state.rated ? fail('ILLEGAL_TRANSITION') : ok(undefined)
+    case 'fastTrack':
+      return facts.fastTrack ? fail('ILLEGAL_TRANSITION') : ok(undefined) // decided once
+    case 'fastDispatch':
+      return facts.fastTrack && !facts.fastTrack.dispatched ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    case 'staffCheckIn':
+      if (facts.fastTrack?.onSite !== 'team') return fail('NOT_ON_SITE_ASSIGNEE')
+      return facts.fastTrack.dispatched && state.onSitePending ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    case 'fastTrackFeedback':
+      return facts.fastTrack && !facts.fastTrack.feedbackGiven ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    case 'concludeReport':
+      return state.kind === 'report' ? ok(undefined) : fail('ILLEGAL_TRANSITION') // a complaint closes by settlement or mediation
     default:
       return ok(undefined)
   }
@@ -127,7 +148,12 @@ function nextState(state: WorkflowState, action: CaseAction, input: StepInput): 
     case 'requireOnSite':
       return { ...next, onSitePending: true }
     case 'checkIn':
+    case 'staffCheckIn':
       return { ...next, onSitePending: false }
+    case 'fastDispatch':
+      return { ...next, onSitePending: true } // the 90 minutes run for the person named
+    case 'concludeReport':
+      return { ...next, outcome: details?.kind === 'report_finding' && details.violationFound ? 'violation_found' : 'no_violation' }
     case 'extend':
       return { ...next, extended: true }
     case 'rate':
@@ -161,6 +187,8 @@ export function decide(
   if (kinds && (!details || !kinds.includes(details.kind)))
     return fail('VALIDATION_FAILED', { details: DETAILS_MISSING[action] ?? '请填写完整' })
   if (!kinds && details && details.kind !== 'extension') return fail('VALIDATION_FAILED', { details: '此操作不需要填写这些内容' })
+  // a report never goes to the shop it reports, not even as the one sent on site
+  if (details?.kind === 'fast_track' && details.onSite === 'merchant' && state.kind === 'report') return fail('REPORT_NOT_FOR_MERCHANT')
   return ok({ next: nextState(state, action, input), action })
 }
 

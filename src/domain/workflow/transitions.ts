@@ -22,6 +22,11 @@ export const CASE_ACTIONS = [
   'extend',
   'rate',
   'returnVisit',
+  'fastTrack', // 快速响应 at intake (fast-track.ts)
+  'fastDispatch', // 快反派单: within 15 minutes of the decision
+  'staffCheckIn', // the named quick-response team member is on site
+  'fastTrackFeedback', // the team reports back within 24 hours of closing
+  'concludeReport', // 举报办结 with a finding: violation found or not
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -52,8 +57,9 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   transfer: { from: ['received'], to: 'transferred', roles: STAFF, needsReason: true }, // 转办: not ours
   dispatch: { from: ['accepted'], to: 'with_merchant', roles: STAFF, needsReason: false },
   answer: { from: ['with_merchant'], to: 'merchant_answered', roles: ['merchant'], needsReason: false },
-  // the shop may check in while it has the case, and whenever an on-site clock runs (state-machine.ts guard)
-  checkIn: { from: IN_HAND, to: null, roles: ['merchant'], needsReason: false },
+  // the shop may check in while it has the case, and whenever an on-site clock runs (state-machine.ts guard) —
+  // also a fast-track case not yet accepted, whose representative the station sent (fast-track.ts)
+  checkIn: { from: OPEN_STATUSES, to: null, roles: ['merchant'], needsReason: false },
   acceptOffer: { from: ['merchant_answered'], to: 'settled', roles: ['consumer'], needsReason: false },
   refuseOffer: { from: ['merchant_answered'], to: 'mediating', roles: ['consumer'], needsReason: true },
   // the clock ran out (system, or staff after the due time) or the station chose to step in: the event says which (escalationEvent)
@@ -67,6 +73,12 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   extend: { from: IN_HAND, to: null, roles: STAFF, needsReason: true }, // complex cases, once
   rate: { from: ['closed'], to: null, roles: ['consumer'], needsReason: false },
   returnVisit: { from: ['closed'], to: null, roles: STAFF, needsReason: false }, // 回访, by someone other than the handler
+  // fast-track (fast-track.ts): decided at intake, dispatched, the named team member checks in, the team reports back
+  fastTrack: { from: ['received', 'accepted'], to: null, roles: STAFF, needsReason: false },
+  fastDispatch: { from: OPEN_STATUSES, to: null, roles: STAFF, needsReason: false }, // starts the 45 and the 90 minutes
+  staffCheckIn: { from: OPEN_STATUSES, to: null, roles: ['station'], needsReason: false }, // only the member named (service)
+  fastTrackFeedback: { from: ['closed'], to: null, roles: ['station'], needsReason: true },
+  concludeReport: { from: ['accepted'], to: 'closed', roles: STAFF, needsReason: false }, // a report's closure carries its finding
 }
 
 export const MAX_REOPENS = 1
@@ -113,4 +125,9 @@ export const EVENT_OF_ACTION = {
   extend: 'extended',
   rate: 'rated',
   returnVisit: 'return_visited',
+  fastTrack: 'fast_tracked',
+  fastDispatch: 'fast_track_dispatched',
+  staffCheckIn: 'checked_in', // the same arrival as the shop's: it stops the 90-minute clock
+  fastTrackFeedback: 'fast_track_feedback',
+  concludeReport: 'closed',
 } as const satisfies Record<CaseAction, string>

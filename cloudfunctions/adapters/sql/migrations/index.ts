@@ -13,6 +13,7 @@ import { eventSignatures } from './0011-event-signatures'
 import { keyChecks } from './0012-key-checks'
 import { boardAndCounters } from './0013-board-and-counters'
 import { staffBindings } from './0014-staff-bindings'
+import { fastTrackAndRewards } from './0018-fast-track-and-rewards'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-key-checks': keyChecks,
   '0013-board-and-counters': boardAndCounters,
   '0014-staff-bindings': staffBindings,
+  '0018-fast-track-and-rewards': fastTrackAndRewards,
 }
 
 export const migrationProvider: MigrationProvider = {
