@@ -13,9 +13,13 @@ import { decide } from '../../src/domain/workflow/state-machine'
 import { escalationEvent } from '../../src/domain/workflow/escalation-event'
 import { fastTrackOf } from '../../src/domain/workflow/fast-track'
 import { acceptanceOwed, EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
+import { clockFacts } from '../../src/domain/workflow/suspension-facts'
 import { chainedEvent } from './chained-event'
+import { holdStep } from './suspension-step'
 import type { ServiceContext } from './context'
 import { notificationsFor } from './case-notifications'
+import { routeTransfer } from './transfer-routing'
+import { transferFacts } from '../../src/domain/workflow/transfer'
 
 export interface ActionOutcome {
   caseId: string
@@ -115,7 +119,12 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   ])
   const input = { reason: step.reason, details: step.written ?? step.details, completionKind: step.completionKind }
   const fastTrack = fastTrackOf(events)
-  const decision = decide(found, step.action, as, input, { acceptanceOwed: acceptanceOwed(events), fastTrack })
+  const decision = decide(found, step.action, as, input, {
+    acceptanceOwed: acceptanceOwed(events),
+    fastTrack,
+    transfer: transferFacts(events),
+    ...clockFacts(events, existingClocks),
+  })
   if (!decision.ok) return decision
   // an agreement cannot promise a day already gone (the domain never reads the clock, so it is checked here)
   if (step.details?.kind === 'agreement' && step.details.performBy.replaceAll('-', '') < shanghaiDayKey(clock.now()))
@@ -133,13 +142,24 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     details = ext.data.details
     moved.push(ext.data.clock)
   }
+  const held = holdStep(ctx.deps, step, events, existingClocks) // 中止 / 恢复调解 pause and move the clocks
+  if (held && !held.ok) return held
+  if (held?.ok) {
+    details = held.data.details
+    moved.push(...held.data.moved)
+  }
+  // 转办 / 退回: where the case goes, what the event records, which clocks run (transfer-routing.ts)
+  const route = await routeTransfer(ctx, found, step.action, details, events, merchant)
+  if (!route.ok) return route
+  details = route.data.details
+  const move = route.data.siteId ? { siteId: route.data.siteId } : {}
   const attachments = [...new Set(step.attachments ?? [])]
   const uploader = ctx.caller.subject
   if (attachments.length > 0 && !uploader) return fail('EVIDENCE_NOT_FOUND') // uploads belong to a device or openid
 
   const last = events[events.length - 1]
   const at = clock.now().toISOString()
-  const next = decision.data.next
+  const next = { ...decision.data.next, ...move }
   const event = chainedEvent(
     ctx.deps,
     {
@@ -155,7 +175,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     },
     { ...found, ...next, updatedAt: at, version: found.version + 1 }, // the row exactly as applyChange writes it
   )
-  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, found, step.action, event)
+  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, { ...found, ...move }, step.action, event)
   const started = clocksAfterEvent(found.id, existingClocks, event.type, new Date(at), {
     table: ctx.deps.calendar,
     settings: merchantClockSettings(site?.clockSettings, merchant), // the shop's own signed minutes win
@@ -168,7 +188,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     next: { ...next, updatedAt: at },
     event,
     outbox,
-    clocks: [...moved, ...started],
+    clocks: [...moved, ...route.data.clocks(started, existingClocks, new Date(at))],
     claim: attachments.length > 0 && uploader ? { ids: attachments, uploadedBy: uploader } : undefined,
   })
   return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version, eventId: event.id })

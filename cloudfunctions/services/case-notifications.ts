@@ -23,11 +23,17 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   extend: ['consumer'],
   rate: ['station'],
   returnVisit: ['consumer'],
+  sendBack: ['station'], // the site the case comes back to (a move's sender, or the site that sent it out)
+  confirmTransfer: ['consumer'],
   fastTrack: ['consumer'], // the shopper learns someone is coming
   fastDispatch: ['merchant', 'station'], // the shop hears it when its representative goes (never for a report: audienceFor)
   staffCheckIn: ['consumer', 'station'],
   fastTrackFeedback: ['station'],
   concludeReport: ['consumer'], // the reporter only: a report is never the shop's business
+  answerComplainant: ['consumer'], // what the station said is on their timeline too
+  notifyCaseNumber: [],
+  suspend: ['consumer', 'merchant'], // both parties wait for the same thing
+  resume: ['consumer', 'merchant'],
 }
 
 export function recipientId(c: Pick<Case, 'filedBy' | 'merchantId' | 'siteId'>, role: Role): string {

@@ -9,6 +9,8 @@ import { mayVisitBack } from '../../src/domain/workflow/return-visit-rule'
 import { availableActions } from '../../src/domain/workflow/state-machine'
 import { fastTrackOf } from '../../src/domain/workflow/fast-track'
 import { acceptanceOwed, type ActorRole } from '../../src/domain/workflow/transitions'
+import { clockFacts } from '../../src/domain/workflow/suspension-facts'
+import { transferFacts } from '../../src/domain/workflow/transfer'
 import type { Deps } from './context'
 import { evidenceViewsFor } from './evidence/evidence-links'
 
@@ -92,9 +94,12 @@ export function toCaseDetail(c: Case, p: DetailParts): CaseDetail {
     nextStep: nextStepForConsumer(p.clocks),
     clocks: runningClocks(p.clocks).map((k) => clockView(k, p.now)),
     actions: p.actor
-      ? availableActions(c, p.actor, { acceptanceOwed: acceptanceOwed(p.events), fastTrack: fastTrackOf(p.events) }).filter(
-          (a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId),
-        )
+      ? availableActions(c, p.actor, {
+          acceptanceOwed: acceptanceOwed(p.events),
+          fastTrack: fastTrackOf(p.events),
+          transfer: transferFacts(p.events),
+          ...clockFacts(p.events, p.clocks),
+        }).filter((a) => a !== 'returnVisit' || !p.viewerId || mayVisitBack(p.events, p.viewerId))
       : [],
   }
 }

@@ -6,6 +6,7 @@ import type { NewCase } from '../ports/case-numbering'
 import { completionKindOf } from '../../src/domain/clocks/completion-kind'
 import { merchantClockSettings } from '../../src/domain/clocks/merchant-clock-settings'
 import { clocksAtFiling, goesStraightToMerchant, merchantPromise } from '../../src/domain/workflow/direct-to-merchant'
+import { withCaseNumberTold } from '../../src/domain/clocks/case-number-clock'
 import { GENESIS_HASH } from '../../src/domain/workflow/event-chain'
 import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
@@ -16,6 +17,7 @@ import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import { queryCodeFromBytes } from '../../src/domain/query-code'
+import type { IntakeDetails } from '../../src/domain/intake-channel'
 import { chainedEvent } from './chained-event'
 import type { Deps } from './context'
 import { checkEvidenceCaps } from './evidence-caps'
@@ -31,6 +33,10 @@ export interface Filing {
   attestedBy: string | null
   /** the subject whose uploads the case may claim */
   uploader: string
+  /** when the case reached us, if before the filing (a 12345 hand-over, a call): every clock starts here */
+  receivedAt?: Date
+  /** a desk filing records its channel, 转办单号 and received time on the submitted event (intake-channel.ts) */
+  intake?: IntakeDetails
 }
 
 // The payload that makes two submissions "the same": everything but the key itself, in a fixed order.
@@ -133,6 +139,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     queryCode: queryCodeFromBytes(secrets.randomBytes(32)),
     createdAt: at,
     updatedAt: at,
+    receivedAt: (filing.receivedAt ?? now).toISOString(),
     ...initialWorkflowState(completionKindOf(input.problemType)),
     ...(direct ? { status: 'with_merchant' as const } : {}),
     version: 1,
@@ -147,7 +154,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
       at,
       note: null,
       attachments: [],
-      details: direct ? { kind: 'direct_to_merchant', responseMinutes: merchant.responseMinutes } : null,
+      details: direct ? { kind: 'direct_to_merchant', responseMinutes: merchant.responseMinutes } : (filing.intake ?? null),
       prevHash: GENESIS_HASH,
     },
     newCase,
@@ -172,13 +179,15 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
           template: 'station.submitted',
           createdAt: at,
         }
-  const clocks = clocksAtFiling(
+  const filed = clocksAtFiling(
     caseId,
     direct,
-    now,
+    filing.receivedAt ?? now, // a hand-over's clocks run from when 12345 handed it over, not from the typing
     { table: deps.calendar, settings: site?.clockSettings },
     { table: deps.calendar, settings: merchantClockSettings(site?.clockSettings, merchant) }, // the shop's own signed minutes win
   )
+  // a receipt on the screen (or printed at the desk) tells the case number at once (case-number-clock.ts)
+  const clocks = withCaseNumberTold(caseId, filed, filing.channel, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
   if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
   return ok(receiptOf(outcome.case, site, nextStep))

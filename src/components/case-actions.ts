@@ -23,11 +23,17 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   extend: '延期办结',
   rate: '评价本次处理',
   returnVisit: '回访',
+  sendBack: '退回',
+  confirmTransfer: '记录移送回执',
   fastTrack: '快速响应',
   fastDispatch: '快反派单',
   staffCheckIn: '快反队员已到场',
   fastTrackFeedback: '快反处置反馈',
   concludeReport: '举报办结',
+  answerComplainant: '已答复投诉人',
+  notifyCaseNumber: '已告知案件编号',
+  suspend: '中止调解',
+  resume: '恢复调解',
 }
 
 /**
@@ -54,6 +60,9 @@ const TEXT_LABELS: Partial<Record<CaseAction, string>> = {
   reopen: '重新处理的原因',
   refuseOffer: '不接受的原因',
   extend: '延期原因（为什么需要更多时间）',
+  answerComplainant: '答复内容（告诉投诉人了什么）',
+  suspend: '中止原因（如：当事人无法联系、等待检验报告）',
+  resume: '恢复调解的说明（可不填）',
 }
 
 /** Steps that cannot be undone by the person taking them: ask once more. */

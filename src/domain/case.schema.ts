@@ -52,7 +52,8 @@ export const ConsentRecordSchema = z.object({
 })
 export type ConsentRecord = z.infer<typeof ConsentRecordSchema>
 
-export const FILING_CHANNELS = ['qr', 'search', 'proxy'] as const
+// scan, search, proxy point; typed at the desk: a 12345 hand-over, a caller, a visitor (intake-channel.ts)
+export const FILING_CHANNELS = ['qr', 'search', 'proxy', 'hotline_12345', 'phone', 'walk_in'] as const
 
 export const CaseSchema = z.object({
   id: z.string().min(1),
@@ -74,6 +75,8 @@ export const CaseSchema = z.object({
   sharePhoneWithMerchant: z.boolean(),
   consent: ConsentRecordSchema,
   channel: z.enum(FILING_CHANNELS),
+  /** when the case reached us (a hand-over's received time); every clock starts here. Absent: createdAt */
+  receivedAt: Instant.optional(),
   /** the subject (openid / device hash, or proxy:<staffId>) of whoever filed it; never shown to anyone */
   filedBy: z.string().min(1),
   idempotencyKey: z.string().min(1),
@@ -125,9 +128,16 @@ export const EVENT_TYPES = [
   'extended',
   'rated',
   'return_visited',
+  'returned', // 退回: a transfer came back, not theirs (transfer.ts)
+  'transfer_confirmed', // the receipt of a 移送函 (or a cross-region sending) is recorded
   'fast_tracked', // 快速响应 decided at intake (workflow/fast-track.ts)
   'fast_track_dispatched', // 快反派单 to the team member or the shop's representative
   'fast_track_feedback', // the team reported back after closing
+  'industry_changed', // staff corrected the industry line (所属行业); details say from what to what
+  'answered_complainant', // the station answered the complainant after a 退回 (the 2-hour clock)
+  'case_number_sent', // the complainant was told the case number and the expected time (the 2-hour clock)
+  'mediation_suspended', // 中止调解: the mediation and completion clocks pause (suspension.ts)
+  'mediation_resumed', // 恢复调解: they run again with the time they had left
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 

@@ -39,9 +39,16 @@ export const EVENT_LABELS: Record<EventType, string> = {
   extended: '复杂案件，办结期限延长',
   rated: '消费者评价',
   return_visited: '维权站回访',
+  returned: '转办被退回',
+  transfer_confirmed: '已收到移送回执',
   fast_tracked: '启动快速响应',
   fast_track_dispatched: '快速响应已派单',
   fast_track_feedback: '快反队伍反馈处置情况',
+  industry_changed: '更改所属行业',
+  answered_complainant: '维权站已答复投诉人',
+  case_number_sent: '已告知投诉人案件编号及办理时限',
+  mediation_suspended: '调解中止，期限暂停计算',
+  mediation_resumed: '恢复调解，期限继续计算',
 }
 
 export const ROLE_LABELS: Record<Role | 'system', string> = {

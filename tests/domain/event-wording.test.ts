@@ -1,6 +1,7 @@
 import { EVENT_TYPES, type EventType } from '../../src/domain/case.schema'
 import { eventWords, type WordedEvent } from '../../src/domain/workflow/event-wording'
 import { escalationEvent } from '../../src/domain/workflow/escalation-event'
+import { describeDetails } from '../../src/domain/workflow/event-details'
 
 // Every event type has words, and the words say what happened (issue 16.4). The table is keyed by
 // every type: a new type without a row here fails, as does a row whose words drift.
@@ -25,6 +26,13 @@ const WORDS: Record<EventType, string> = {
   extended: '复杂案件，办结期限延长',
   rated: '消费者评价',
   return_visited: '维权站回访',
+  returned: '转办被退回',
+  transfer_confirmed: '已收到移送回执',
+  industry_changed: '更改所属行业',
+  answered_complainant: '维权站已答复投诉人',
+  case_number_sent: '已告知投诉人案件编号及办理时限',
+  mediation_suspended: '调解中止，期限暂停计算',
+  mediation_resumed: '恢复调解，期限继续计算',
   fast_tracked: '启动快速响应',
   fast_track_dispatched: '快速响应已派单',
   fast_track_feedback: '快反队伍反馈处置情况',
@@ -52,6 +60,12 @@ describe('timeline wording', () => {
       '提交投诉，已直接送达商家',
     )
     expect(eventWords(plain('withdrawn', { actorRole: 'consumer' }), 'report')).toBe('举报人撤回')
+  })
+
+  it('when staff change the industry line, then the timeline says from what to what, whoever reads it', () => {
+    const details = { kind: 'industry' as const, from: '食品' as const, to: '价格' as const }
+    expect(eventWords(plain('industry_changed', { actorRole: 'regulator', details }))).toBe('更改所属行业')
+    expect(describeDetails(details)).toBe('所属行业由「食品」改为「价格」')
   })
 
   it('when an escalation is recorded, then the clock running out and the station choosing to mediate are different events', () => {

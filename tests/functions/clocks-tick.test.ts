@@ -65,7 +65,15 @@ describe('clocks and the tick', () => {
     deps.clock.set(T0)
     const filed = await run('consumer', aSubmission(SHOP_A.code, { idempotencyKey: unique('clk').padEnd(16, '0') }), { subject: 'someone' })
     const clocks = await store.listClocksOfCase(filed.ok ? filed.data.caseId : '')
-    expect(clocks.map((c) => c.clockId).sort()).toEqual(['accept_decision', 'first_answer', 'transfer_back'])
+    expect(clocks.map((c) => c.clockId).sort()).toEqual([
+      'accept_decision',
+      'case_number',
+      'first_answer',
+      'initial_review',
+      'transfer_back',
+    ])
+    // a scan filing shows its case number on the receipt: that promise is kept at the filing (case-number-clock.ts)
+    expect(clocks.find((c) => c.clockId === 'case_number')).toMatchObject({ stage: 'stopped', stoppedAt: clocks[0].startedAt })
     const decision = clocks.find((c) => c.clockId === 'accept_decision')!
     expect(decision.dueAt).toBe('2026-03-19T16:00:00.000Z') // 7 working days after Tue 10 March: Thu 19 March, 24:00
     expect(decision.explanation).toContain('7 个工作日')

@@ -69,7 +69,8 @@ export const CaseDocExtrasSchema = z.object({ runningClocks: RunningClocksSchema
 export function runningClocksAfter(before: RunningClocks, changed: readonly CaseClock[]): RunningClocks {
   const next: RunningClocks = { ...before }
   for (const k of changed) {
-    if (k.stage === 'stopped') delete next[k.clockId]
+    // a paused clock (a suspended mediation) is not what is due next
+    if (k.stage === 'stopped' || k.pausedAt) delete next[k.clockId]
     else
       next[k.clockId] = {
         startedAt: utc(k.startedAt),
@@ -104,6 +105,7 @@ export function caseToDoc(vault: Vault, c: Case, running: RunningClocks, tally: 
     ...fields,
     createdAt: utc(c.createdAt),
     updatedAt: utc(c.updatedAt),
+    receivedAt: utc(c.receivedAt ?? c.createdAt), // every clock starts here (intake-channel.ts)
     complainantSealed: complainant ? vault.seal(JSON.stringify(complainant)) : null,
     queryCodeSealed: vault.seal(queryCode),
     open: OPEN_STATUSES.includes(c.status),
@@ -122,6 +124,7 @@ export const caseDocMapper =
     const sealed = z.object({ complainantSealed: z.string().nullable(), queryCodeSealed: z.string() }).parse(doc)
     return parseDoc(CaseSchema, {
       ...doc,
+      receivedAt: doc.receivedAt ?? doc.createdAt, // written before issue 17: received when filed
       complainant: sealed.complainantSealed ? ComplainantSchema.parse(JSON.parse(vault.open(sealed.complainantSealed))) : null,
       queryCode: vault.open(sealed.queryCodeSealed),
     })

@@ -29,6 +29,8 @@ export interface ClockDoc {
   stage: CaseClock['stage']
   nextCheckAt: string | null
   stoppedAt: string | null
+  /** set while the case's mediation is suspended: the clock neither runs nor alerts */
+  pausedAt: string | null
 }
 
 /** The _id of a case's clock. */
@@ -49,6 +51,7 @@ export function clockToDoc(c: CaseClock): ClockDoc {
     stage: c.stage,
     nextCheckAt: utcOrNull(c.nextCheckAt),
     stoppedAt: utcOrNull(c.stoppedAt),
+    pausedAt: utcOrNull(c.pausedAt ?? null),
   }
 }
 

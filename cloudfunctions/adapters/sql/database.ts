@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ConsultationsTable } from './consultations-table'
 
 // Row shapes of the SQL schema (see migrations/). Times are timestamptz: written as ISO strings,
 // read back as Date, turned into ISO strings again by the row mappers.
@@ -145,6 +146,8 @@ export interface CasesTable {
   share_phone: boolean
   consent: ColumnType<unknown, string, string>
   channel: string
+  /** when the case was received (a hand-over's time; migration 0017); null on rows written before it: created_at */
+  received_at: ColumnType<Date | null, string | null | undefined, string | null>
   request_digest: string
   query_code_sealed: string
   reopen_count: number
@@ -267,6 +270,8 @@ export interface CaseClocksTable {
   stage: string
   next_check_at: ColumnType<Date | null, string | null, string | null>
   stopped_at: ColumnType<Date | null, string | null, string | null>
+  /** while the case's mediation is suspended (0015) */
+  paused_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface AccessLogTable {
@@ -337,4 +342,5 @@ export interface Database {
   subscription_tally: SubscriptionTallyTable
   notification_contacts: NotificationContactsTable
   notification_contact_changes: NotificationContactChangesTable
+  consultations: ConsultationsTable
 }

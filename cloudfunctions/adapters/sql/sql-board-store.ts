@@ -35,7 +35,7 @@ export async function refreshClockSummary(trx: Transaction<Database>, caseId: st
       next_remind_at = k.remind_at, next_urge_at = k.urge_at, next_explanation = k.explanation, next_provisional = k.provisional
     from (select 1) one left join lateral (
       select clock_id, due_at, remind_at, urge_at, explanation, provisional from case_clocks
-      where case_id = ${caseId} and stage <> 'stopped' order by due_at, started_at, clock_id limit 1
+      where case_id = ${caseId} and stage <> 'stopped' and paused_at is null order by due_at, started_at, clock_id limit 1
     ) k on true
     where c.id = ${caseId}`.execute(trx)
 }
@@ -91,6 +91,7 @@ export function sqlBoardStore(db: Kysely<Database>): BoardStore {
       if (q.status) query = query.where('status', '=', q.status)
       if (q.kind) query = query.where('kind', '=', q.kind)
       if (q.channel) query = query.where('channel', '=', q.channel)
+      if (q.industry) query = query.where('industry', '=', q.industry)
       if (q.merchantId) query = query.where('merchant_id', '=', q.merchantId)
       if (q.colour) {
         query = query.where('next_clock_id', 'is not', null)

@@ -20,6 +20,7 @@ export const toClock = (r: Selectable<CaseClocksTable>): CaseClock =>
     stage: r.stage,
     nextCheckAt: iso(r.next_check_at),
     stoppedAt: iso(r.stopped_at),
+    pausedAt: iso(r.paused_at),
   })
 
 const toRow = (c: CaseClock) => ({
@@ -34,6 +35,7 @@ const toRow = (c: CaseClock) => ({
   stage: c.stage,
   next_check_at: c.nextCheckAt,
   stopped_at: c.stoppedAt,
+  paused_at: c.pausedAt ?? null,
 })
 
 /**

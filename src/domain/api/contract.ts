@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { CASE_KINDS, CASE_STATUSES, FILING_CHANNELS } from '../case.schema'
 import { CaseDetailSchema, CaseListSchema, CaseSummarySchema, ClockViewSchema } from '../case-view.schema'
 import { SubmitComplaintSchema } from '../complaint.schema'
+import { IntakeSchema } from '../intake-channel'
 import { STAFF_ROLES } from '../identity'
+import { INDUSTRY_LINES } from '../industry'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
 import { normalizeQueryCode } from '../query-code'
 import { OUTCOME_CODES } from '../workflow/outcomes'
@@ -11,6 +13,7 @@ import { COMPLETION_KINDS } from '../clocks/clock-rules'
 import { EVIDENCE_KINDS, EvidenceViewSchema } from '../evidence.schema'
 import { ClockSettingsSchema } from '../clocks/clock-settings'
 import { ClientDetailsSchema } from '../workflow/event-details'
+import { TRANSFER_DESTINATIONS } from '../workflow/transfer'
 import { ChainReportSchema } from '../workflow/chain-audit'
 import { InboxViewSchema } from '../inbox.schema'
 import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
@@ -22,6 +25,7 @@ import * as Staff from '../staff/staff-api'
 import * as FastTrack from '../workflow/fast-track'
 import * as FastTrackApi from '../workflow/fast-track-api'
 import * as Reward from '../report-reward/report-reward'
+import { CONSUMER_CONSULT_API, STATION_CONSULT_API } from '../consult/consult-api'
 
 // The one contract between the app and the functions: function → action → { input, output }.
 // The app's gateway is typed by it; each cloud function validates its input against it.
@@ -60,8 +64,30 @@ export const ProxyFilingSchema = z.intersection(
   z.object({
     /** the helper confirms the notice was read aloud and the person agreed */
     attestation: z.literal(true, { error: '请确认已向当事人宣读告知并取得同意' }),
+    /** station staff: a 12345 hand-over, a caller or a visitor, and when it was received (absent: the proxy point, now) */
+    intake: IntakeSchema.optional(),
   }),
 )
+
+/** 转办 within the system: the other sites a case may move to. */
+export const TransferTargetsSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+
+/** The 移送函 printed at the desk for a transfer outside the system (transfer-desk.ts). */
+export const TransferLetterSchema = z.object({
+  caseNo: z.string(),
+  destination: z.enum(TRANSFER_DESTINATIONS),
+  destinationLabel: z.string(),
+  toName: z.string(),
+  fromSiteName: z.string(),
+  fromHotline: z.string(),
+  decidedAt: z.string(),
+  reason: z.string(),
+  merchantName: z.string(),
+  complainantName: z.string(),
+  complainantPhone: z.string(),
+  receivedAt: z.string(),
+  description: z.string(),
+})
 
 /** A case in the clerk's inbox, with the shop's own clocks for live countdowns (nextDue may be another clock). */
 export const MerchantCaseSummarySchema = CaseSummarySchema.extend({
@@ -93,6 +119,8 @@ export const BoardFilterSchema = z.object({
   merchantCode: z.string().trim().toUpperCase().max(16).optional(),
   kind: z.enum(CASE_KINDS, { error: '请选择投诉或举报' }).optional(),
   channel: z.enum(FILING_CHANNELS, { error: '请选择有效的登记方式' }).optional(),
+  /** 所属行业: derived at filing, corrected by staff (station.setIndustry) */
+  industry: z.enum(INDUSTRY_LINES, { error: '请选择有效的所属行业' }).optional(),
   /** part of the case number, the shop's name or the product */
   text: z.string().trim().max(40, { error: '搜索内容不能超过40字' }).optional(),
   /** open cases only (the default), or all */
@@ -219,6 +247,8 @@ export const API = {
       }),
       output: EvidenceViewSchema,
     },
+    // consultations (咨询): ask, follow, confirm a conversion (src/domain/consult/consult-api.ts)
+    ...CONSUMER_CONSULT_API,
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
@@ -254,6 +284,12 @@ export const API = {
           'requireOnSite',
           'extend',
           'returnVisit',
+          'sendBack',
+          'confirmTransfer',
+          'answerComplainant', // 已答复投诉人 (while the 2-hour clock after a 退回 runs)
+          'notifyCaseNumber', // 已告知案件编号 (a case typed in for a caller or a hand-over)
+          'suspend', // 中止调解: details { kind: 'suspension', ground } or just the reason
+          'resume', // 恢复调解
         ],
         9,
       ).extend({
@@ -270,6 +306,10 @@ export const API = {
     deleteNotificationContact: { input: Contacts.DeleteContactInputSchema, output: z.object({ id: z.string() }) },
     /** 「校验记录完整性」: the case's hash chain, signatures, row and anchored head, checked and said in Chinese */
     verifyCase: { input: CaseIdInput, output: ChainReportSchema },
+    /** 转办: the other sites of the system a case may move to */
+    transferTargets: { input: NoInput, output: TransferTargetsSchema },
+    /** 移送函 of the transfer that is out (a department, the police, a bureau elsewhere) */
+    transferLetter: { input: CaseIdInput, output: TransferLetterSchema },
     // 快速响应 (workflow/fast-track.ts): decide at intake, dispatch, the named member checks in, report back
     fastTrack: { input: FastTrack.FastTrackInputSchema, output: ActionOutcomeSchema },
     fastDispatch: { input: CaseIdInput, output: ActionOutcomeSchema },
@@ -281,6 +321,13 @@ export const API = {
     concludeReport: { input: FastTrackApi.ConcludeReportInputSchema, output: ActionOutcomeSchema },
     getReportReward: { input: CaseIdInput, output: Reward.StationRewardViewSchema },
     decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
+    // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-api.ts)
+    ...STATION_CONSULT_API,
+    /** 所属行业: staff correct a case's industry line, on record as a timeline event (from, to, optional reason) */
+    setIndustry: {
+      input: CaseIdInput.extend({ industry: z.enum(INDUSTRY_LINES, { error: '请选择所属行业' }), reason: Reason }),
+      output: ActionOutcomeSchema,
+    },
   },
   // the merchant registry of a site (issue 5): shops, posters, clerk invites and bindings
   registry: {

@@ -23,6 +23,8 @@ export const CaseClockSchema = z.object({
   stage: z.enum(CLOCK_STAGES),
   nextCheckAt: Instant.nullable(),
   stoppedAt: Instant.nullable(),
+  /** set while the case's mediation is suspended (中止): the clock neither runs nor alerts (clock-pause.ts) */
+  pausedAt: Instant.nullable().optional(),
 })
 export type CaseClock = z.infer<typeof CaseClockSchema>
 
@@ -82,6 +84,8 @@ export interface ClockAlert {
  */
 export function advanceClock(clock: CaseClock, now: Date, settings?: ClockSettings): { next: CaseClock; alerts: ClockAlert[] } {
   if (clock.stage === 'stopped' || clock.stage === 'overdue') return { next: clock, alerts: [] }
+  // a paused clock owes nothing; a tick that read it before the pause learns it has nothing to check
+  if (clock.pausedAt) return { next: { ...clock, nextCheckAt: null }, alerts: [] }
   const t = now.getTime()
   const chain = ruleFor(clock.clockId, settings).escalation
   const steps: { stage: ClockAlert['stage']; at: string; recipients: Role[] }[] = [

@@ -19,6 +19,11 @@ export const CLOCK_IDS = [
   'fast_track_dispatch', // 快速响应：15分钟内派单给快反队伍 (workflow/fast-track.ts)
   'fast_track_response', // 快速响应：派单后45分钟内响应
   'fast_track_feedback', // 快速响应：办结后24小时内向派单人反馈
+  'handover_department', // 移送其他部门：5个工作日内收到回执 (transfer.ts)
+  'handover_police', // 涉嫌犯罪移送公安：3个工作日内收到回执
+  'cross_region_transfer', // 跨区域转办：48小时内移送
+  'initial_review', // 1小时内初查
+  'case_number', // 2小时内告知投诉人案件编号及预计办理时限
 ] as const
 export type ClockId = (typeof CLOCK_IDS)[number]
 
@@ -147,7 +152,10 @@ export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
     label: '调解期限',
     unit: 'working_days',
     amount: 45,
-    startOn: ['mediation_started'],
+    // mediation starts when the case enters 调解中, and each way in is already its own event (the shop's
+    // clock ran out, the station stepped in, the shopper refused the offer): a second "mediation_started"
+    // event would only repeat what the timeline says (docs/domain.md "The clocks")
+    startOn: ['escalated', 'station_mediation', 'offer_refused'],
     stopOn: ['mediated', 'mediation_ended', 'withdrawn'],
     remindAt: 0.5,
     urgeAt: 0.8,
@@ -183,6 +191,66 @@ export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
     startOn: ['closed'],
     stopOn: ['return_visited', 'reopened'],
     remindAt: 0.6,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  // 初查: the station's first look (is it ours, is it complete) — kept by its first decision on the case
+  initial_review: {
+    id: 'initial_review',
+    label: '初查',
+    unit: 'hours',
+    amount: 1,
+    startOn: ['submitted'],
+    stopOn: ['accepted', 'rejected', 'transferred', 'station_mediation', 'withdrawn'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  // an online filing shows its number on the receipt, so the clock is met at the filing
+  // (case-number-clock.ts); a case staff type in for a caller or a hand-over runs it until they say so
+  case_number: {
+    id: 'case_number',
+    label: '告知案件编号',
+    unit: 'hours',
+    amount: 2,
+    startOn: ['submitted'],
+    stopOn: ['case_number_sent', 'withdrawn'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  // 转办 with a destination (transfer.ts): each starts on `transferred`, and the transfer keeps only its
+  // destination's (keepDestinationClock); recording the receipt (or the sending) stops it, so does a 退回
+  handover_department: {
+    id: 'handover_department',
+    label: '移送其他部门',
+    unit: 'working_days',
+    amount: 5,
+    startOn: ['transferred'],
+    stopOn: ['transfer_confirmed', 'returned'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  handover_police: {
+    id: 'handover_police',
+    label: '移送公安机关',
+    unit: 'working_days',
+    amount: 3,
+    startOn: ['transferred'],
+    stopOn: ['transfer_confirmed', 'returned'],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
+  cross_region_transfer: {
+    id: 'cross_region_transfer',
+    label: '跨区域转办',
+    unit: 'hours',
+    amount: 48,
+    startOn: ['transferred'],
+    stopOn: ['transfer_confirmed', 'returned'],
+    remindAt: 0.5,
     urgeAt: 0.8,
     escalation: STATION_CHAIN,
   },

@@ -31,6 +31,11 @@ export const ClockSettingsSchema = z.object({
       fast_track_dispatch: minutes,
       fast_track_response: minutes,
       fast_track_feedback: hours,
+      handover_department: days,
+      handover_police: days,
+      cross_region_transfer: hours,
+      initial_review: hours,
+      case_number: hours,
     } satisfies Partial<Record<ClockId, z.ZodType>>)
     .default({}),
   completion: z.object({ goods: days, services: days, ordinary: days, complex: days }).default({}),

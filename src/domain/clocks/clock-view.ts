@@ -1,22 +1,24 @@
 import type { ClockView } from '../case-view.schema'
 import { formatShanghaiMonthDay, shanghaiParts } from '../time'
+import { pausedText } from './clock-pause'
 import type { CaseClock } from './case-clock'
 import { cardColour } from './clock-deadline'
 import { DEFAULT_CLOCK_RULES, type ClockId } from './clock-rules'
 
 /** A clock as people see it: its colour by time, or by the card already sent if that is later. */
 export function clockView(
-  c: Pick<CaseClock, 'clockId' | 'dueAt' | 'urgeAt' | 'explanation' | 'provisional' | 'stage'>,
+  c: Pick<CaseClock, 'clockId' | 'dueAt' | 'urgeAt' | 'explanation' | 'provisional' | 'stage' | 'pausedAt'>,
   now: Date,
 ): ClockView {
-  const byTime = cardColour(c, now)
+  // a paused clock keeps the colour it had when it paused: time spent suspended is not late
+  const byTime = cardColour(c, c.pausedAt ? new Date(c.pausedAt) : now)
   // a card the tick already sent stays at least that colour, even if clocks disagree by a second
   const colour = c.stage === 'overdue' ? 'red' : c.stage === 'urged' && byTime === 'green' ? 'yellow' : byTime
   return {
     clockId: c.clockId,
     label: DEFAULT_CLOCK_RULES[c.clockId].label,
     dueAt: c.dueAt,
-    explanation: c.explanation,
+    explanation: c.pausedAt ? `${c.explanation}${pausedText(c.pausedAt)}` : c.explanation,
     provisional: c.provisional,
     stage: c.stage,
     colour,
@@ -25,9 +27,11 @@ export function clockView(
 
 export const runningClocks = (clocks: readonly CaseClock[]) => clocks.filter((c) => c.stage !== 'stopped')
 
-/** The soonest running clock: what a board sorts by. */
+/** The soonest running clock that is not paused: what a board sorts by. */
 export function soonest(clocks: readonly CaseClock[]): CaseClock | null {
-  return runningClocks(clocks).reduce<CaseClock | null>((best, c) => (!best || c.dueAt < best.dueAt ? c : best), null)
+  return runningClocks(clocks)
+    .filter((c) => !c.pausedAt)
+    .reduce<CaseClock | null>((best, c) => (!best || c.dueAt < best.dueAt ? c : best), null)
 }
 
 // What each promise means to the person who complained, in their words.

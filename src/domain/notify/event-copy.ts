@@ -99,6 +99,19 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
     happened: '已终止调解',
     next: { consumer: '双方未能达成一致，您可依法通过仲裁或诉讼等途径维权。' },
   },
+  mediation_suspended: {
+    title: '调解中止',
+    happened: '的调解已中止[[：{note}]]，调解期限暂停计算',
+    next: { consumer: '中止原因消除后，维权站将恢复调解并通知您。', merchant: '中止原因消除后，维权站将恢复调解。' },
+  },
+  mediation_resumed: {
+    title: '恢复调解',
+    happened: '已恢复调解，调解期限按中止前剩余的时间继续计算',
+  },
+  answered_complainant: {
+    title: '维权站答复',
+    happened: '，维权站已答复您[[：{note}]]',
+  },
   closed: {
     title: '投诉已办结',
     happened: '已办结',

@@ -1,7 +1,12 @@
 import { z } from 'zod'
+import { INDUSTRY_LINES } from '../industry'
 import { formatFen } from '../money'
+import { describeIntake, IntakeDetailsSchema } from '../intake-channel'
+import { describeNotAccepted, NotAcceptedDetailsSchema } from './not-accepted'
+import { describeTransfer, TransferDetailsSchema } from './transfer'
 import { describeReportFinding, ReportFindingDetailsSchema } from '../report-reward/report-finding'
 import { describeFastTrack, FastTrackDetailsSchema, TeamCheckInDetailsSchema } from './fast-track'
+import { describeResumption, describeSuspension, ResumptionDetailsSchema, SuspensionDetailsSchema } from './suspension'
 
 // What some steps carry beyond a reason: the merchant's offer, the shopper's rating, the answers of
 // a return visit, the terms of an extension. Stored with the event (and covered by its hash), so
@@ -70,6 +75,16 @@ export const DirectToMerchantDetailsSchema = z.object({
   responseMinutes: z.number().int().positive(),
 })
 
+/**
+ * Written by the server when staff change a case's industry line (所属行业): from what, to what. The
+ * shopper no longer chooses it (extraction derives it), so staff correct it, on record.
+ */
+export const IndustryChangeDetailsSchema = z.object({
+  kind: z.literal('industry'),
+  from: z.enum(INDUSTRY_LINES),
+  to: z.enum(INDUSTRY_LINES),
+})
+
 /** "2026-02-30" is not a day: it must come back unchanged from the calendar. */
 function isCalendarDay(day: string): boolean {
   const [y, m, d] = day.split('-').map(Number)
@@ -100,9 +115,15 @@ export const EventDetailsSchema = z.discriminatedUnion('kind', [
   ExtensionDetailsSchema,
   AgreementDetailsSchema,
   DirectToMerchantDetailsSchema,
+  IndustryChangeDetailsSchema,
   FastTrackDetailsSchema, // written by the server from the station's fast-track choice (fast-track.ts)
   ReportFindingDetailsSchema, // written by the server when a report closes with its finding
   TeamCheckInDetailsSchema, // the quick-response team member's check-in (its location is kept apart, sealed)
+  NotAcceptedDetailsSchema, // 不予受理's ground (not-accepted.ts)
+  TransferDetailsSchema, // 转办's destination (transfer.ts)
+  IntakeDetailsSchema, // written by the server on a desk filing: channel, 转办单号, received time (intake-channel.ts)
+  SuspensionDetailsSchema, // 中止调解's ground (suspension.ts)
+  ResumptionDetailsSchema, // written by the server on resuming: since when it was suspended
 ])
 export type EventDetails = z.infer<typeof EventDetailsSchema>
 export type EventDetailsKind = EventDetails['kind']
@@ -110,7 +131,16 @@ export type EventDetailsKind = EventDetails['kind']
 /** Details a person may send with a step (an extension's terms are the server's to write). */
 export const ClientDetailsSchema = z.discriminatedUnion(
   'kind',
-  [OfferDetailsSchema, RefusalDetailsSchema, RatingDetailsSchema, ReturnVisitDetailsSchema, AgreementDetailsSchema],
+  [
+    OfferDetailsSchema,
+    RefusalDetailsSchema,
+    RatingDetailsSchema,
+    ReturnVisitDetailsSchema,
+    AgreementDetailsSchema,
+    NotAcceptedDetailsSchema,
+    TransferDetailsSchema,
+    SuspensionDetailsSchema,
+  ],
   {
     error: '请填写完整的办理信息',
   },
@@ -142,15 +172,27 @@ export function describeDetails(d: EventDetails): string {
       return `办结期限延长 ${d.workingDays} 个工作日`
     case 'direct_to_merchant':
       return `商家已签署双承诺，投诉已直接送达商家，商家承诺 ${d.responseMinutes} 分钟内回应`
+    case 'agreement': {
+      const money = d.amountFen !== null && d.amountFen > 0 ? `，金额 ${formatFen(d.amountFen)}` : ''
+      return `调解协议：${d.terms}${money}，${formatPerformBy(d.performBy)}前履行`
+    }
     case 'fast_track':
       return describeFastTrack(d)
     case 'report_finding':
       return describeReportFinding(d)
     case 'team_check_in':
       return d.located ? '快反队员到场签到，已记录签到位置' : '快反队员到场签到'
-    case 'agreement': {
-      const money = d.amountFen !== null && d.amountFen > 0 ? `，金额 ${formatFen(d.amountFen)}` : ''
-      return `调解协议：${d.terms}${money}，${formatPerformBy(d.performBy)}前履行`
-    }
+    case 'not_accepted':
+      return describeNotAccepted(d)
+    case 'transfer':
+      return describeTransfer(d)
+    case 'intake':
+      return describeIntake(d)
+    case 'industry':
+      return `所属行业由「${d.from}」改为「${d.to}」`
+    case 'suspension':
+      return describeSuspension(d)
+    case 'resumption':
+      return describeResumption(d)
   }
 }

@@ -1,9 +1,10 @@
 import type { CaseKind, CaseStatus } from '../case.schema'
-import type { CompletionKind } from '../clocks/clock-rules'
+import type { ClockId, CompletionKind } from '../clocks/clock-rules'
 import { fail, ok, type Result } from '../errors'
 import type { EventDetails, EventDetailsKind } from './event-details'
 import type { FastTrackFacts } from './fast-track'
 import { OUTCOME_OF, type OutcomeCode } from './outcomes'
+import type { TransferDetails } from './transfer'
 import { AFTER_ACCEPTANCE, MAX_REOPENS, TRANSITIONS, WHILE_ACCEPTANCE_OWED, type ActorRole, type CaseAction } from './transitions'
 
 /** The part of a case the workflow decides on. */
@@ -34,9 +35,24 @@ export interface StepInput {
 export interface CaseFacts {
   /** a complaint that went straight to its shop and the station has not accepted, refused or transferred yet */
   acceptanceOwed?: boolean
+  /** the transfer still out and whether its receipt is recorded (transfer.ts pendingTransfer); absent: none */
+  transfer?: { pending: TransferDetails | null; confirmed: boolean }
   /** the station's fast-track decision and its progress (fast-track.ts fastTrackOf); absent: not fast-tracked */
   fastTrack?: FastTrackFacts | null
+  /** the case's clocks that run now (not stopped): some steps are offered only while their clock runs */
+  runningClocks?: readonly ClockId[]
+  /** the mediation is suspended (中止, suspension.ts isSuspended) */
+  suspended?: boolean
 }
+
+/** Steps that keep a promise on the clock: offered while that clock runs, and only then. */
+const WHILE_CLOCK_RUNS: Partial<Record<CaseAction, ClockId>> = {
+  answerComplainant: 'answer_after_return',
+  notifyCaseNumber: 'case_number',
+}
+
+/** Steps that wait for a suspended mediation to resume: the record says when the wait was over first. */
+const NOT_WHILE_SUSPENDED: readonly CaseAction[] = ['mediate', 'endMediation', 'close', 'suspend']
 
 /** Where the shop has the case: it may check in here even with no on-site clock running. */
 const WITH_SHOP: readonly CaseStatus[] = ['with_merchant', 'merchant_answered']
@@ -64,6 +80,8 @@ const DETAILS_OF: Partial<Record<CaseAction, readonly EventDetailsKind[]>> = {
   rate: ['rating'],
   returnVisit: ['return_visit'],
   mediate: ['agreement'], // 调解成功 records what was agreed (terms, amount, date to perform)
+  reject: ['not_accepted'], // 不予受理 names its ground (not-accepted.ts)
+  transfer: ['transfer'], // 转办 names where the case goes (transfer.ts)
   fastTrack: ['fast_track'], // the ground and who goes on site
   concludeReport: ['report_finding'], // violation found or not: the outcome of a report
   staffCheckIn: ['team_check_in'], // written by the server: whether a location was kept
@@ -74,6 +92,8 @@ const DETAILS_MISSING: Partial<Record<CaseAction, string>> = {
   rate: '请完成评价',
   returnVisit: '请填写回访记录',
   mediate: '请填写调解协议（内容、金额、履行日期）',
+  reject: '请选择不予受理的理由',
+  transfer: '请选择转办去向',
   fastTrack: '请选择快速响应的理由和到场人员',
   concludeReport: '请填写核查结果',
 }
@@ -88,6 +108,7 @@ export const MERCHANT_FACING_ACTIONS: readonly CaseAction[] = ['dispatch', 'answ
 function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Result<void> {
   if (state.kind === 'report' && MERCHANT_FACING_ACTIONS.includes(action)) return fail('REPORT_NOT_FOR_MERCHANT')
   if (facts.acceptanceOwed && AFTER_ACCEPTANCE.includes(action)) return fail('ILLEGAL_TRANSITION')
+  if (facts.suspended && NOT_WHILE_SUSPENDED.includes(action)) return fail('ILLEGAL_TRANSITION')
   switch (action) {
     case 'checkIn':
       // a fast-track case whose team member was named: only that member's check-in is the arrival
@@ -105,6 +126,16 @@ function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Resu
       return state.answerKind === 'offer' ? ok(undefined) : fail('ILLEGAL_TRANSITION') // a refusal cannot be "accepted"
     case 'rate':
       return state.rated ? fail('ILLEGAL_TRANSITION') : ok(undefined)
+    case 'sendBack': {
+      // the receiving site sends a move back; an outside destination's 退回 is recorded where the case stayed
+      const out = facts.transfer?.pending
+      const fits = state.status === 'received' ? out?.destination === 'site' : !!out && out.destination !== 'site'
+      return fits ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    }
+    case 'confirmTransfer': {
+      const out = facts.transfer?.pending
+      return out && out.destination !== 'site' && !facts.transfer?.confirmed ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    }
     case 'fastTrack':
       return facts.fastTrack ? fail('ILLEGAL_TRANSITION') : ok(undefined) // decided once
     case 'fastDispatch':
@@ -116,6 +147,13 @@ function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Resu
       return facts.fastTrack && !facts.fastTrack.feedbackGiven ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'concludeReport':
       return state.kind === 'report' ? ok(undefined) : fail('ILLEGAL_TRANSITION') // a complaint closes by settlement or mediation
+    case 'answerComplainant':
+    case 'notifyCaseNumber': {
+      const clock = WHILE_CLOCK_RUNS[action]
+      return clock && facts.runningClocks?.includes(clock) ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+    }
+    case 'resume':
+      return facts.suspended ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     default:
       return ok(undefined)
   }
@@ -147,6 +185,9 @@ function nextState(state: WorkflowState, action: CaseAction, input: StepInput): 
       return { ...next, answerKind: details?.kind === 'refusal' ? 'refusal' : 'offer' }
     case 'requireOnSite':
       return { ...next, onSitePending: true }
+    case 'transfer':
+      // moved to another site of the system: there it is a new case to decide (transfer.ts)
+      return details?.kind === 'transfer' && details.destination === 'site' ? { ...next, status: 'received', onSitePending: false } : next
     case 'checkIn':
     case 'staffCheckIn':
       return { ...next, onSitePending: false }
@@ -186,7 +227,9 @@ export function decide(
   const details = input.details ?? null
   if (kinds && (!details || !kinds.includes(details.kind)))
     return fail('VALIDATION_FAILED', { details: DETAILS_MISSING[action] ?? '请填写完整' })
-  if (!kinds && details && details.kind !== 'extension') return fail('VALIDATION_FAILED', { details: '此操作不需要填写这些内容' })
+  const optional = action === 'suspend' && details?.kind === 'suspension' // the ground may also be just the reason
+  if (!kinds && details && details.kind !== 'extension' && !optional)
+    return fail('VALIDATION_FAILED', { details: '此操作不需要填写这些内容' })
   // a report never goes to the shop it reports, not even as the one sent on site
   if (details?.kind === 'fast_track' && details.onSite === 'merchant' && state.kind === 'report') return fail('REPORT_NOT_FOR_MERCHANT')
   return ok({ next: nextState(state, action, input), action })

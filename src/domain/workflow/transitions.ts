@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../case.schema'
+import { CASE_STATUSES, type CaseStatus } from '../case.schema'
 import type { Role } from '../identity'
 
 // The life of a case (docs/domain.md) as data: each action names the states it may start from, the
@@ -22,11 +22,17 @@ export const CASE_ACTIONS = [
   'extend',
   'rate',
   'returnVisit',
+  'sendBack', // 退回: the transfer was not theirs (transfer.ts)
+  'confirmTransfer', // the receipt of the hand-over letter, or the cross-region sending, is recorded
   'fastTrack', // 快速响应 at intake (fast-track.ts)
   'fastDispatch', // 快反派单: within 15 minutes of the decision
   'staffCheckIn', // the named quick-response team member is on site
   'fastTrackFeedback', // the team reports back within 24 hours of closing
   'concludeReport', // 举报办结 with a finding: violation found or not
+  'answerComplainant', // 已答复投诉人: offered while the 2-hour clock after a 退回 runs
+  'notifyCaseNumber', // 已告知案件编号: a case typed in for a caller or a hand-over
+  'suspend', // 中止调解 (suspension.ts): the mediation and completion clocks pause
+  'resume', // 恢复调解: they run again with the time they had left
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -39,6 +45,8 @@ const IN_HAND: readonly CaseStatus[] = ['accepted', 'with_merchant', 'merchant_a
 
 /** Ends of the road: closed can only be reopened (once); the others never move again. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['not_accepted', 'transferred', 'withdrawn', 'closed']
+/** Every status but a withdrawal: a case sent back may stand anywhere, and the complainant is still owed an answer. */
+const ALL_BUT_WITHDRAWN: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== 'withdrawn')
 
 export interface TransitionRule {
   from: readonly CaseStatus[]
@@ -73,12 +81,20 @@ export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
   extend: { from: IN_HAND, to: null, roles: STAFF, needsReason: true }, // complex cases, once
   rate: { from: ['closed'], to: null, roles: ['consumer'], needsReason: false },
   returnVisit: { from: ['closed'], to: null, roles: STAFF, needsReason: false }, // 回访, by someone other than the handler
+  // 退回 and the receipt of a transfer: only while a transfer is out (state-machine.ts guard, transfer.ts pendingTransfer)
+  sendBack: { from: ['received', 'transferred'], to: 'received', roles: STAFF, needsReason: true },
+  confirmTransfer: { from: ['transferred'], to: null, roles: STAFF, needsReason: false },
   // fast-track (fast-track.ts): decided at intake, dispatched, the named team member checks in, the team reports back
   fastTrack: { from: ['received', 'accepted'], to: null, roles: STAFF, needsReason: false },
   fastDispatch: { from: OPEN_STATUSES, to: null, roles: STAFF, needsReason: false }, // starts the 45 and the 90 minutes
   staffCheckIn: { from: OPEN_STATUSES, to: null, roles: ['station'], needsReason: false }, // only the member named (service)
   fastTrackFeedback: { from: ['closed'], to: null, roles: ['station'], needsReason: true },
   concludeReport: { from: ['accepted'], to: 'closed', roles: STAFF, needsReason: false }, // a report's closure carries its finding
+  // offered while their clock runs, wherever the case stands (state-machine.ts guard: CaseFacts.runningClocks)
+  answerComplainant: { from: ALL_BUT_WITHDRAWN, to: null, roles: ['station'], needsReason: true },
+  notifyCaseNumber: { from: OPEN_STATUSES, to: null, roles: ['station'], needsReason: false },
+  suspend: { from: ['mediating'], to: null, roles: STAFF, needsReason: false }, // the ground is in the details or the reason
+  resume: { from: ['mediating'], to: null, roles: STAFF, needsReason: false },
 }
 
 export const MAX_REOPENS = 1
@@ -125,9 +141,15 @@ export const EVENT_OF_ACTION = {
   extend: 'extended',
   rate: 'rated',
   returnVisit: 'return_visited',
+  sendBack: 'returned',
+  confirmTransfer: 'transfer_confirmed',
   fastTrack: 'fast_tracked',
   fastDispatch: 'fast_track_dispatched',
   staffCheckIn: 'checked_in', // the same arrival as the shop's: it stops the 90-minute clock
   fastTrackFeedback: 'fast_track_feedback',
   concludeReport: 'closed',
+  answerComplainant: 'answered_complainant',
+  notifyCaseNumber: 'case_number_sent',
+  suspend: 'mediation_suspended',
+  resume: 'mediation_resumed',
 } as const satisfies Record<CaseAction, string>

@@ -13,7 +13,10 @@ import { eventSignatures } from './0011-event-signatures'
 import { keyChecks } from './0012-key-checks'
 import { boardAndCounters } from './0013-board-and-counters'
 import { staffBindings } from './0014-staff-bindings'
+import { intakeChannels } from './0017-intake-channels'
 import { fastTrackAndRewards } from './0018-fast-track-and-rewards'
+import { consultations } from './0016-consultations'
+import { clockPause } from './0015-clock-pause'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,7 +34,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-key-checks': keyChecks,
   '0013-board-and-counters': boardAndCounters,
   '0014-staff-bindings': staffBindings,
+  '0017-intake-channels': intakeChannels,
   '0018-fast-track-and-rewards': fastTrackAndRewards,
+  '0016-consultations': consultations,
+  '0015-clock-pause': clockPause,
 }
 
 export const migrationProvider: MigrationProvider = {
