@@ -43,7 +43,7 @@ describe('registry.inviteMiniCode', () => {
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     const result = await callWith(fn, { action: 'inviteMiniCode', inviteId: invite.inviteId, code: invite.code }, stationX)
     expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
-    expect(calls).toEqual([{ scene: invite.code, page: 'pages/merchant/join/index', checkPath: true, width: 430 }])
+    expect(calls).toEqual([{ scene: invite.code, page: 'pages/merchant/join/index', checkPath: true, envVersion: 'release', width: 430 }])
     expect(calls[0].scene.length).toBeLessThanOrEqual(32)
     // the join page passes the scene it was opened with to redeemInvite, as it does a typed code
     const joined = await world.must('merchant', { action: 'redeemInvite', code: calls[0].scene }, { subject: 'scanning-clerk' })

@@ -1,4 +1,9 @@
-import { cloudMiniCode, type CloudGetUnlimitedParams, type CloudWxacodeLike } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
+import {
+  cloudMiniCode,
+  miniCodeOptionsFor,
+  type CloudGetUnlimitedParams,
+  type CloudWxacodeLike,
+} from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
 import { registryFunctionWith } from '../../cloudfunctions/functions/registry/handlers'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
@@ -49,7 +54,7 @@ describe('registry.miniCode', () => {
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     const result = await callWith(fn, { action: 'miniCode', merchantId: 'shop-one' }, station)
     expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
-    expect(calls).toEqual([{ scene: 'ONE234', page: 'pages/consumer/complain/index', checkPath: true, width: 1280 }])
+    expect(calls).toEqual([{ scene: 'ONE234', page: 'pages/consumer/complain/index', checkPath: true, envVersion: 'release', width: 1280 }])
   })
 
   it("when the shop is another site's, then it is not found before WeChat is ever asked", async () => {
@@ -85,5 +90,18 @@ describe('registry.miniCode', () => {
       expect(await source.render(request)).toMatchObject({ ok: false, error: { code: 'MINI_CODE_FAILED' } })
     }
     expect(calls).toEqual([])
+  })
+
+  it('when the function runs as a trial or development build, then the code opens that build and skips the released-page check', async () => {
+    const page = 'pages/staff/bind/index'
+    const drawn = async (state: string | undefined) => {
+      const { openapi, calls } = fakeOpenApi()
+      await cloudMiniCode(openapi, { log: quiet, ...miniCodeOptionsFor(state) }).render({ scene: 'ONE234', page, width: 430 })
+      return calls.map(({ envVersion, checkPath }) => ({ envVersion, checkPath }))
+    }
+    expect(await drawn('formal')).toEqual([{ envVersion: 'release', checkPath: true }])
+    expect(await drawn(undefined)).toEqual([{ envVersion: 'release', checkPath: true }])
+    expect(await drawn('trial')).toEqual([{ envVersion: 'trial', checkPath: false }])
+    expect(await drawn('developer')).toEqual([{ envVersion: 'develop', checkPath: false }])
   })
 })

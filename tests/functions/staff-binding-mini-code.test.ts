@@ -89,7 +89,9 @@ describe('staff.bindingMiniCode', () => {
     const issued = await must('staff', { action: 'issueBindingCode', staffId: stationB.id }, ADMIN)
     const drawn = await draw({ staffId: stationB.id, code: issued.code }, ADMIN)
     expect(drawn).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
-    expect(wechat.calls).toEqual([{ scene: issued.code, page: 'pages/staff/bind/index', checkPath: true, width: 430 }])
+    expect(wechat.calls).toEqual([
+      { scene: issued.code, page: 'pages/staff/bind/index', checkPath: true, envVersion: 'release', width: 430 },
+    ])
     // the binding page passes the scene it was opened with to bindByCode, as it does a typed code
     expect(await must('staff', { action: 'bindByCode', code: wechat.calls[0].scene }, 'o-scanner-b')).toMatchObject({
       role: 'station',

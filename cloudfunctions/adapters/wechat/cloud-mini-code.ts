@@ -11,7 +11,23 @@ export interface CloudGetUnlimitedParams {
   scene: string
   page: string
   checkPath: boolean
+  /** which build the code opens: release, trial or develop (WeChat's default is release) */
+  envVersion: MiniProgramVersion
   width: number
+}
+
+export type MiniProgramVersion = 'release' | 'trial' | 'develop'
+
+/**
+ * The code must open the build that drew it: a trial build's binding code that opened the released
+ * version would land on a page the released version may not have yet. WeChat only checks that the
+ * page exists (check_path) for the released version. WECHAT_MINIPROGRAM_STATE uses the subscribe
+ * message's names (developer / trial / formal), so one setting serves both.
+ */
+export function miniCodeOptionsFor(state: string | undefined): { checkPath: boolean; envVersion: MiniProgramVersion } {
+  if (state === 'developer') return { checkPath: false, envVersion: 'develop' }
+  if (state === 'trial') return { checkPath: false, envVersion: 'trial' }
+  return { checkPath: true, envVersion: 'release' }
 }
 
 /** The slice of wx-server-sdk's `cloud.openapi` this adapter uses, typed by shape. */
@@ -29,13 +45,10 @@ const Reply = z.object({
   errCode: z.number().optional(),
 })
 
-/**
- * `checkPath: false` lets a trial or development build be scanned (WeChat otherwise checks that the
- * page exists in the released version); production keeps the check.
- */
+/** Options default to the released version with the page check (miniCodeOptionsFor(undefined)). */
 export function cloudMiniCode(
   openapi: CloudWxacodeLike,
-  opts: { checkPath?: boolean; log?: (message: string) => void } = {},
+  opts: { checkPath?: boolean; envVersion?: MiniProgramVersion; log?: (message: string) => void } = {},
 ): MiniCodeSource {
   const log = opts.log ?? ((message: string) => console.error(message))
   return {
@@ -43,7 +56,13 @@ export function cloudMiniCode(
       if (!SCENE.test(scene) || !PAGE.test(page) || page.startsWith('/')) return fail('MINI_CODE_FAILED')
       let reply: unknown
       try {
-        reply = await openapi.wxacode.getUnlimited({ scene, page, checkPath: opts.checkPath ?? true, width })
+        reply = await openapi.wxacode.getUnlimited({
+          scene,
+          page,
+          checkPath: opts.checkPath ?? true,
+          envVersion: opts.envVersion ?? 'release',
+          width,
+        })
       } catch (err) {
         const detail = err instanceof Error ? err.message : JSON.stringify(err)
         log(`[wxacode.getUnlimited] ${detail.slice(0, 200)}`)
