@@ -41,6 +41,8 @@ export interface BoardQuery {
   status?: CaseStatus
   kind?: CaseKind
   channel?: Case['channel']
+  /** 所属行业 as the case has it now (staff may have corrected it) */
+  industry?: Case['industry']
   merchantId?: string
   /** the colour of the soonest running clock at `now` (red = overdue); cases with no clock never match */
   colour?: 'green' | 'yellow' | 'red'

@@ -7,6 +7,7 @@ import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
+import type { ConsultationStore } from './consultation-store'
 import type { NewCase } from './case-numbering'
 import type { MerchantRegistryStore } from './merchant-registry-store'
 import type { NotificationContactStore } from './notification-contacts'
@@ -87,13 +88,16 @@ export interface CaseChange {
   caseId: string
   /** the version the decision was made on; another change in between → CONCURRENT_UPDATE */
   expectedVersion: number
-  next: WorkflowState & Pick<Case, 'updatedAt'>
+  /** with `siteId` when the step moves the case to another site (a transfer within the system, or its 退回) */
+  next: WorkflowState & Pick<Case, 'updatedAt'> & Partial<Pick<Case, 'siteId'>>
   event: CaseEvent
   /** files the step attaches: claimed for the case like a filing's (the actor's own, unclaimed) */
   claim?: EvidenceClaim
   outbox: OutboxMessage[]
   /** clocks the step started or stopped */
   clocks: CaseClock[]
+  /** staff corrected the industry line (所属行业) with this change; absent leaves it as it is */
+  industry?: Case['industry']
 }
 
 export interface CaseStore {
@@ -225,7 +229,8 @@ export interface Store
     ReportRewardStore,
     MerchantRegistryStore,
     NotificationStore,
-    NotificationContactStore {
+    NotificationContactStore,
+    ConsultationStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called
    * after migrations and bulk loads, and hourly by the host's scheduler. A store that needs none

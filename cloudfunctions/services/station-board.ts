@@ -89,6 +89,7 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
     status: filter.status,
     kind: filter.kind,
     channel: filter.channel,
+    industry: filter.industry,
     merchantId: merchant?.id,
     colour: filter.colour,
     text: filter.text || undefined,

@@ -50,7 +50,22 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.concludeReport': ['station', 'regulator'],
   'station.getReportReward': ['station', 'regulator'], // the reporter's contact: access logged; never a merchant
   'station.decideReportReward': ['station', 'regulator'],
+  'station.transferTargets': ['station', 'regulator'], // names of the other sites only
+  'station.transferLetter': ['station', 'regulator'], // station: own site's cases; on record in the access log
   'station.verifyCase': ['station', 'regulator'], // station: own site's cases; regulator: any; each check on record in the access log
+  'station.setIndustry': ['station', 'regulator'], // station: own site's cases (another site's: CASE_NOT_FOUND); regulator: any
+  // consultations (咨询): a shopper their own (another's: CONSULTATION_NOT_FOUND); staff their site's; never a shop
+  'consumer.consultSites': ['consumer'], // public site names only
+  'consumer.askConsultation': ['consumer'], // filedBy = the caller's subject; anonymous unless they leave a contact
+  'consumer.listMyConsultations': ['consumer'], // only consultations filedBy the caller
+  'consumer.getMyConsultation': ['consumer'], // CONSULTATION_NOT_FOUND unless filedBy the caller
+  'consumer.lookupConsultation': ['consumer'], // number + query code; the contact masked
+  'consumer.linkConsultationCase': ['consumer'], // own converted consultation and own complaint only
+  'station.listConsultations': ['station', 'regulator'], // station: own site; regulator: all sites
+  'station.getConsultation': ['station', 'regulator'], // another site's: CONSULTATION_NOT_FOUND; the contact read is on record
+  'station.answerConsultation': ['station', 'regulator'], // same scope
+  'station.convertConsultation': ['station', 'regulator'], // same scope
+  'station.consultationOfCase': ['station', 'regulator'], // the link back; null unless the caller may see the consultation
   // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator or an administrator any site it names
   'registry.listMerchants': ['station', 'regulator', 'admin'],
   'registry.getMerchant': ['station', 'regulator', 'admin'],

@@ -2,10 +2,12 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { boardContract } from './board.contract'
 import { clockStoreContract } from './clock-store.contract'
+import { consultationsContract } from './consultations.contract'
 import { deliveriesInboxContract } from './deliveries-inbox.contract'
 import { deviceTokensContract } from './device-tokens.contract'
 import { dueClocksContract } from './due-clocks.contract'
 import { housekeepingContract } from './housekeeping.contract'
+import { industryChangeContract } from './industry-change.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
@@ -33,4 +35,6 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   housekeepingContract(adapterName, open)
   uniquenessContract(adapterName, open)
   staffBindingsContract(adapterName, open)
+  consultationsContract(adapterName, open)
+  industryChangeContract(adapterName, open)
 }

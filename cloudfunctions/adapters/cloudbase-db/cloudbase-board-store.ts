@@ -46,6 +46,7 @@ export function cloudbaseBoardStore(db: DocDb): BoardStore {
       if (q.status) where.push({ status: q.status })
       if (q.kind) where.push({ kind: q.kind })
       if (q.channel) where.push({ channel: q.channel })
+      if (q.industry) where.push({ industry: q.industry })
       if (q.merchantId) where.push({ merchantId: q.merchantId })
       // the colour of the soonest running clock; a case with no clock has clockSummary null and never matches
       if (q.colour === 'red') where.push({ 'clockSummary.dueAt': _.lte(now) })

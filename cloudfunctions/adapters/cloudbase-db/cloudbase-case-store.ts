@@ -107,7 +107,7 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
       return guard ? byId(GuardSchema.parse(guard).caseId) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry }) {
       return transact(db, async (tx) => {
         const ref = tx.collection(COLLECTIONS.cases).doc(caseId)
         const stored = await readDoc(ref)
@@ -117,7 +117,14 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
         // commits first makes this transaction conflict; on the retry the version has moved.
         if (before.version !== expectedVersion) throw fail('CONCURRENT_UPDATE')
         const extras = CaseDocExtrasSchema.parse(stored)
-        const after: Case = { ...before, ...workflowOf(next), updatedAt: next.updatedAt, version: expectedVersion + 1 }
+        const after: Case = {
+          ...before,
+          ...workflowOf(next),
+          industry: industry ?? before.industry,
+          siteId: next.siteId ?? before.siteId, // a transfer within the system moves the case
+          updatedAt: next.updatedAt,
+          version: expectedVersion + 1,
+        }
         const running = runningClocksAfter(extras.runningClocks, clocks)
         const body = caseToDoc(vault, after, running, tallyAfter(after, responseOf(clocks) ?? undefined, extras.tally))
         ok(await ref.set(body))

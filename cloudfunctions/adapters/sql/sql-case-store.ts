@@ -114,7 +114,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pi
       return row ? toCase(row) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry }) {
       return db.transaction().execute(async (trx) => {
         // optimistic concurrency: the update only lands on the version the decision was made on. It
         // also hands back the status and outcome it replaced (the shop's counters move by the difference):
@@ -122,7 +122,13 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pi
         const updated = await trx
           .updateTable('cases')
           .from('cases as before')
-          .set({ ...workflowToRow(next), updated_at: next.updatedAt, version: expectedVersion + 1 })
+          .set({
+            ...workflowToRow(next),
+            ...(industry ? { industry } : {}),
+            ...(next.siteId ? { site_id: next.siteId } : {}), // a transfer within the system moves the case
+            updated_at: next.updatedAt,
+            version: expectedVersion + 1,
+          })
           .whereRef('before.id', '=', 'cases.id')
           .where('cases.id', '=', caseId)
           .where('cases.version', '=', expectedVersion)

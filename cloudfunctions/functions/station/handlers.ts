@@ -1,9 +1,12 @@
 import { fail } from '../../../src/domain/errors'
 import { defineFunction } from '../../runtime/define-function'
+import * as Consult from '../../services/consult-station'
 import { actOnCase, stepOf } from '../../services/case-actions'
+import { setCaseIndustry } from '../../services/case-industry'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
 import { verifyStationCase } from '../../services/verify-chain'
+import * as Transfer from '../../services/transfer-desk'
 import * as FastTrack from '../../services/fast-track/fast-track-actions'
 import * as Reward from '../../services/report-reward/report-reward'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
@@ -23,6 +26,8 @@ export const stationFunction = defineFunction('station', {
   saveNotificationContact: (input, ctx) => saveNotificationContact(ctx, input),
   deleteNotificationContact: (input, ctx) => deleteNotificationContact(ctx, input.id),
   verifyCase: (input, ctx) => verifyStationCase(ctx, input.caseId),
+  transferTargets: (_input, ctx) => Transfer.transferTargets(ctx),
+  transferLetter: (input, ctx) => Transfer.transferLetter(ctx, input.caseId),
   // 快速响应 and 举报奖励 (services/fast-track/, services/report-reward/)
   fastTrack: (input, ctx) => FastTrack.fastTrackCase(ctx, input),
   fastDispatch: (input, ctx) => FastTrack.dispatchFastTrack(ctx, input.caseId),
@@ -33,4 +38,15 @@ export const stationFunction = defineFunction('station', {
   concludeReport: (input, ctx) => Reward.concludeReport(ctx, input),
   getReportReward: (input, ctx) => Reward.stationReward(ctx, input.caseId),
   decideReportReward: (input, ctx) => Reward.decideReward(ctx, input),
+  // consultations (咨询, services/consult-station.ts)
+  listConsultations: (input, ctx) => Consult.listSiteConsultations(ctx, input.scope),
+  getConsultation: (input, ctx) => Consult.getSiteConsultation(ctx, input.consultationId),
+  answerConsultation: (input, ctx) => Consult.answerSiteConsultation(ctx, input.consultationId, input.text, input.entryId),
+  convertConsultation: (input, ctx) => Consult.convertSiteConsultation(ctx, input.consultationId, input.note),
+  consultationOfCase: (input, ctx) => Consult.consultationOfCase(ctx, input.caseId),
+  setIndustry: async (input, ctx) => {
+    const role = ctx.caller.staff?.role
+    if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+    return setCaseIndustry(ctx, role, input.caseId, { industry: input.industry, reason: input.reason })
+  },
 })
