@@ -43,12 +43,19 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** `chromiumArgs`: extra launch flags a journey needs (e.g. a fake microphone for voice input). */
-export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
+/**
+ * `chromiumArgs`: extra launch flags a journey needs (e.g. a fake microphone for voice input).
+ * `beforeBoot`: writes into the fresh data directory before the host starts (e.g. an account the
+ * demo seed does not make); the host then opens it as `npm start` would.
+ */
+export async function startHarness(
+  options: { chromiumArgs?: string[]; beforeBoot?: (dataDir: string) => Promise<void> } = {},
+): Promise<Harness> {
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   mkdirSync(SHOTS, { recursive: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'kuaisu-browser-'))
+  await options.beforeBoot?.(dataDir)
   const port = await freePort()
   const parsed = parseHostConfig({
     PORT: String(port),

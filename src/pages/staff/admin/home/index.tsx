@@ -70,6 +70,7 @@ export default function AdminHome() {
         {list.map((site) => (
           <ActionButton
             key={site.id}
+            className="admin-home__shops"
             label={`${site.name}的商户`}
             variant="secondary"
             onPress={() => go(withQuery(REGISTRY_PAGES.merchants, { site: site.id }))}
