@@ -32,6 +32,9 @@ function detailsFor(action: CaseAction, satisfied = true): EventDetails | null {
   if (action === 'returnVisit') return visit(satisfied)
   // 调解成功 records what was agreed (the day to perform is checked against the clock by the service)
   if (action === 'mediate') return { kind: 'agreement', terms: '退款128元，三日内到账', amountFen: 12800, performBy: '2099-01-01' }
+  // 不予受理 names its ground, 转办 its destination (not-accepted.ts, transfer.ts)
+  if (action === 'reject') return { kind: 'not_accepted', reason: 'civil_dispute' }
+  if (action === 'transfer') return { kind: 'transfer', destination: 'department', toSiteId: '', toName: '区人力资源和社会保障局', fromSiteId: '' }
   return null
 }
 

@@ -36,6 +36,8 @@ const DEFAULT_DETAILS: Record<string, ClientDetails> = {
   rate: rating(true),
   returnVisit: returnVisit(true),
   mediate: AGREEMENT,
+  reject: { kind: 'not_accepted', reason: 'civil_dispute' }, // 不予受理 names its ground (not-accepted.ts)
+  transfer: { kind: 'transfer', destination: 'department', toSiteId: '', toName: '区人力资源和社会保障局', fromSiteId: '' },
 }
 
 /**

@@ -154,6 +154,7 @@ export const caseRowMapper =
       sharePhoneWithMerchant: r.share_phone,
       consent: json(r.consent),
       channel: r.channel,
+      receivedAt: iso(r.received_at ?? r.created_at),
       requestDigest: r.request_digest,
       queryCode: r.query_code_sealed ? vault.open(r.query_code_sealed) : '-', // '-': filed before query codes; no lookup
       reopenCount: Number(r.reopen_count),
@@ -190,6 +191,7 @@ export const caseToRow = (vault: Vault, c: Case) => ({
   share_phone: c.sharePhoneWithMerchant,
   consent: JSON.stringify(c.consent),
   channel: c.channel,
+  received_at: c.receivedAt ?? c.createdAt,
   request_digest: c.requestDigest,
   query_code_sealed: vault.seal(c.queryCode),
   ...workflowToRow(c),

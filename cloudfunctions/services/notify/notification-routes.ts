@@ -1,3 +1,4 @@
+import { filedByStaff } from '../../../src/domain/intake-channel'
 import type { Case } from '../../../src/domain/case.schema'
 import type { ContactRule } from '../../../src/domain/notify/contact.schema'
 import { contactsFor } from '../../../src/domain/notify/contact-routing'
@@ -34,7 +35,7 @@ async function wechatRoutes(
   if (!payload || !templateId) return []
   const subjects =
     row.recipient.role === 'consumer'
-      ? c.channel === 'proxy'
+      ? filedByStaff(c.channel) // typed at a desk: the person has no device on the case (SMS below)
         ? []
         : [c.filedBy]
       : row.recipient.role === 'merchant'
@@ -107,7 +108,7 @@ export async function routesFor(
   routes.push(...(await contactRoutes(deps, channels, row, c, message)))
   const sms = channels.sms
   const phone = c.complainant?.phone
-  if (sms && phone && row.recipient.role === 'consumer' && c.channel === 'proxy') {
+  if (sms && phone && row.recipient.role === 'consumer' && filedByStaff(c.channel)) {
     routes.push({
       key: { eventId: row.eventId, recipient: row.recipient, channel: 'sms', address: addressOf(deps, 'sms', phone) },
       send: () => sms.sender.send({ phone, templateId: sms.templateId, params: [c.caseNo, message.title] }),

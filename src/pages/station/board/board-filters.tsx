@@ -37,7 +37,28 @@ function CodeSelect<C extends string>(props: {
 }
 
 /** how the case came in (the filing channel) */
-const CHANNEL_LABELS: Record<NonNullable<BoardFilter['channel']>, string> = { qr: '扫码投诉', search: '搜索商户', proxy: '代为登记' }
+const CHANNEL_LABELS: Record<NonNullable<BoardFilter['channel']>, string> = {
+  qr: '扫码投诉',
+  search: '搜索商户',
+  proxy: '代为登记',
+  hotline_12345: '12345转办',
+  phone: '电话登记',
+  walk_in: '来访登记',
+}
+
+/** 所属行业: the ten lines, each its own word */
+const INDUSTRY_LABELS: Record<NonNullable<BoardFilter['industry']>, string> = {
+  食品: '食品',
+  药品: '药品',
+  医疗器械: '医疗器械',
+  商超: '商超',
+  职业索赔: '职业索赔',
+  一般消费纠纷: '一般消费纠纷',
+  汽车: '汽车',
+  房地产: '房地产',
+  价格: '价格',
+  产品质量: '产品质量',
+}
 
 type Scope = 'open' | 'all'
 const SCOPES = [
@@ -91,6 +112,13 @@ export function BoardFilters({ filter, onChange }: Props) {
           labels={CHANNEL_LABELS}
           value={filter.channel}
           onChange={(channel) => set({ channel })}
+        />
+        <CodeSelect
+          name="board-industry"
+          label="所属行业"
+          labels={INDUSTRY_LABELS}
+          value={filter.industry}
+          onChange={(industry) => set({ industry })}
         />
         <TextField
           name="board-text"
