@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/consumer/case/index',
     'pages/consumer/lookup/index',
     'pages/consumer/inbox/index',
+    'pages/consumer/consult/index', // 我要咨询 (issue 17): small, and reached from the landing page
   ],
   subPackages: [
     { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index'] },
@@ -28,6 +29,8 @@ export default defineAppConfig({
         'posters/index',
         'inbox/index',
         'contacts/index',
+        'consult/index',
+        'consult/reply/index',
       ],
     },
     // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account;

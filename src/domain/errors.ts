@@ -60,6 +60,11 @@ export const ERROR_CATALOGUE = {
   REWARD_NOT_FOUND: { status: 404, message: '尚未申请举报奖励' },
   REWARD_ALREADY_DECIDED: { status: 409, message: '该奖励申请已处理过，请刷新后查看' },
   REPORT_NOT_FOR_MERCHANT: { status: 409, message: '举报不转给被举报的商家处理，由维权站核查' },
+  // consultations (咨询, src/domain/consult)
+  CONSULTATION_NOT_FOUND: { status: 404, message: '未找到该咨询' },
+  CONSULTATION_CLOSED: { status: 409, message: '该咨询已答复或已转为投诉，不能再操作' },
+  CONSULTATION_NOT_CONVERTED: { status: 409, message: '该咨询未转为投诉' },
+  CONSULTATION_ALREADY_LINKED: { status: 409, message: '该咨询已关联了一件投诉' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },

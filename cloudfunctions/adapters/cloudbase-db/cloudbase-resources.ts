@@ -291,6 +291,33 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.caseKeys]: { indexes: [] },
+  // consultations (cloudbase-consultation-store.ts)
+  [COLLECTIONS.consultations]: {
+    indexes: [
+      {
+        name: 'filed_by_created',
+        keys: [
+          ['filedBy', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listConsultationsFiledBy',
+      },
+      {
+        name: 'site_status_created',
+        keys: [
+          ['siteId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listConsultationsForSite',
+      },
+      { name: 'consult_no', keys: [['consultNo', 'asc']], serves: 'findConsultationByNo' },
+      { name: 'case_id', keys: [['caseId', 'asc']], serves: 'findConsultationOfCase (the link back from a complaint)' },
+    ],
+  },
+  [COLLECTIONS.consultKeys]: { indexes: [] },
   [COLLECTIONS.sequences]: { indexes: [] },
   [COLLECTIONS.events]: {
     indexes: [

@@ -9,6 +9,7 @@ import { cloudbaseCaseStore } from './cloudbase-case-store'
 import { cloudbaseClockBatch } from './cloudbase-clock-batch'
 import { cloudbaseClockStore } from './cloudbase-clock-store'
 import { cloudbaseContactStore } from './cloudbase-contact-store'
+import { cloudbaseConsultationStore } from './cloudbase-consultation-store'
 import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
 import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
 import { cloudbaseFastTrackStore } from './cloudbase-fast-track-store'
@@ -35,6 +36,7 @@ export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection
     ...cloudbaseAccessLogStore(db),
     ...cloudbaseFastTrackStore(db, vault), // check-in locations and report rewards (as SQL migration 0018)
     ...cloudbaseContactStore(db, vault),
+    ...cloudbaseConsultationStore(db, vault),
     ...cloudbaseClockStore(db),
     ...cloudbaseClockBatch(db),
     ...cloudbaseNotificationStore(db),

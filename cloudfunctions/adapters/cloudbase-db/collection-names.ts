@@ -56,6 +56,10 @@ export const COLLECTIONS = {
   contactChanges: 'notification_contact_changes',
   /** _id = the key's name */
   keyChecks: 'key_checks',
+  // consultations (咨询), apart from the cases
+  consultations: 'consultations',
+  /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated ask */
+  consultKeys: 'consult_keys',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

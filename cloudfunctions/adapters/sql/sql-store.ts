@@ -18,6 +18,7 @@ import { sqlKeyCheckStore } from './sql-key-check-store'
 import { sqlNotificationStore } from './sql-notification-store'
 import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
+import { sqlConsultationStore } from './sql-consultation-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -35,6 +36,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlNotificationStore(db),
     ...sqlMerchantRegistryStore(db, vault),
     ...sqlNotificationContactStore(db, vault),
+    ...sqlConsultationStore(db, vault),
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }

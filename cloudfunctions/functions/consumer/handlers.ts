@@ -6,6 +6,7 @@ import { applyForReward, rewardStatus } from '../../services/report-reward/repor
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
 import { registerUpload } from '../../services/evidence/register-upload'
 import { transcribeAudio } from '../../services/transcribe-audio'
+import * as Consult from '../../services/consult-consumer'
 
 export const consumerFunction = defineFunction('consumer', {
   getMerchantEntry: (input, ctx) => getMerchantEntry(ctx.deps, input.code),
@@ -19,4 +20,11 @@ export const consumerFunction = defineFunction('consumer', {
   actOnMyCase: (input, ctx) => actOnCase(ctx, 'consumer', input.caseId, stepOf(input)),
   transcribeAudio: (input, ctx) => transcribeAudio(ctx, input.evidenceId),
   registerUpload: (input, ctx) => registerUpload(ctx, input),
+  // consultations (咨询, services/consult-consumer.ts)
+  consultSites: (_input, ctx) => Consult.consultSites(ctx),
+  askConsultation: (input, ctx) => Consult.askConsultation(ctx, input),
+  listMyConsultations: (_input, ctx) => Consult.listMyConsultations(ctx),
+  getMyConsultation: (input, ctx) => Consult.getMyConsultation(ctx, input.consultationId),
+  lookupConsultation: (input, ctx) => Consult.lookupConsultation(ctx, input.consultNo, input.queryCode),
+  linkConsultationCase: (input, ctx) => Consult.linkConsultationCase(ctx, input.consultationId, input.caseId),
 })

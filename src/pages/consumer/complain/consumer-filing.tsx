@@ -11,6 +11,7 @@ import { keepReceipt, type Receipt } from '../../../hooks/receipt-store'
 import { useComplaintDraft } from '../../../hooks/use-complaint-draft'
 import { forgetIdentity, readIdentity, rememberIdentity } from '../../../hooks/remembered-identity'
 import { RememberedNote } from './remembered-note'
+import { linkPendingConversion } from '../consult/conversion'
 import { PAGES, withQuery } from '../../routes'
 
 // A shopper filing on their own phone. With a scanned shop (`entry`) the shop is fixed; without
@@ -47,6 +48,8 @@ export function ConsumerFiling({ entry }: { entry: MerchantEntry | null }) {
   const submitted = (receipt: Receipt) => {
     // the query code is never retrievable again: hand it over in storage, never in the URL
     keepReceipt(receipt)
+    // a complaint a consultation asked for (转为投诉) is linked to it; any other filing leaves nothing to link
+    void linkPendingConversion(receipt.caseId)
     // remembered on this phone for the next complaint; an anonymous report leaves nothing behind
     if (!(f.kind === 'report' && f.anonymous)) rememberIdentity({ name: f.name.trim(), phone: f.phone.trim(), address: f.address.trim() })
     void Taro.redirectTo({ url: withQuery(PAGES.submitted, { caseId: receipt.caseId, caseNo: receipt.caseNo }) })

@@ -6,6 +6,7 @@ import { InboxLink } from '../../../components/inbox-link'
 import { PageShell } from '../../../components/page-shell'
 import { activateProps } from '../../../hooks/use-activate'
 import { PAGES } from '../../routes'
+import { CONSULT_PAGE } from '../consult/paths'
 import { scanShop } from './scan-shop'
 import { StaffEntry } from './staff-entry'
 import './index.scss'
@@ -45,6 +46,8 @@ export default function ConsumerHome() {
         </View>
       </View>
       <ActionButton label="找不到二维码？搜索商户投诉" onPress={() => Taro.navigateTo({ url: PAGES.complain })} />
+      {/* 咨询 (issue 17): a question, not a complaint — the most asked answers first, then ask the station */}
+      <ActionButton label="我要咨询" variant="secondary" onPress={() => Taro.navigateTo({ url: CONSULT_PAGE })} />
       <InboxLink as="consumer" className="consumer-home__inbox" />
       <ActionButton label="我的投诉" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
       <ActionButton label="用编号和查询码查进度" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />

@@ -15,6 +15,8 @@ import type { FieldErrors } from '../../../domain/errors'
 import { scrollToField } from '../../../hooks/scroll-to-field'
 import { useElderlyMode } from '../../../hooks/use-elderly-mode'
 import { decodeParam } from '../../routes'
+import { ConsultDetail } from '../consult/consult-detail'
+import { lookupConsultationIfNumbered, type ConsultLookup } from '../consult/consult-lookup'
 import './index.scss'
 
 // Finding a case again from any phone or computer — a borrowed phone, a family member's, the
@@ -30,6 +32,7 @@ export default function LookupPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
   const [detail, setDetail] = useState<CaseDetail | null>(null)
+  const [consult, setConsult] = useState<ConsultLookup>(null) // a 咨询 number (ZX-…) opens the consultation instead
   const [elderly] = useElderlyMode()
   const tidy = () => {
     if (elderly) return // WeChat's digits keyboard field would not show the letters of "KS-"
@@ -42,6 +45,15 @@ export default function LookupPage() {
     setBusy(true)
     setBanner('')
     setErrors({})
+    setConsult(null)
+    const consultation = await lookupConsultationIfNumbered(caseNo, queryCode)
+    if (consultation) {
+      setBusy(false)
+      setDetail(null)
+      if (consultation.ok) return setConsult(consultation.data)
+      setErrors(consultation.error.fields ?? {})
+      return setBanner(consultation.error.fields ? '' : consultation.error.message)
+    }
     // what cannot be tidied goes as typed: the server answers it like any wrong number
     const result = await call('consumer', 'lookupCase', { caseNo: normalizeCaseNo(caseNo) ?? caseNo, queryCode })
     setBusy(false)
@@ -88,7 +100,10 @@ export default function LookupPage() {
         <ErrorBanner message={banner} />
         <ActionButton className="lookup__submit" label="查询" busy={busy} busyText="正在查询…" onPress={() => void lookup()} />
       </FormSection>
-      <View id="field-lookup-result">{detail ? <CaseDetailView detail={detail} /> : null}</View>
+      <View id="field-lookup-result">
+        {detail ? <CaseDetailView detail={detail} /> : null}
+        {consult ? <ConsultDetail view={consult} own={false} /> : null}
+      </View>
       <CallHuman />
     </PageShell>
   )

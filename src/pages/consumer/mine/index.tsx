@@ -10,6 +10,7 @@ import { CallHuman } from '../../../components/call-human'
 import { PageShell } from '../../../components/page-shell'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
+import { MyConsultations } from '../consult/my-consultations'
 import './index.scss'
 
 // The person's own cases (the server knows them by WeChat OPENID or the device cookie).
@@ -31,6 +32,7 @@ export default function MyCasesPage() {
           onOpen={(item) => Taro.navigateTo({ url: withQuery(PAGES.consumerCase, { id: item.id }) })}
         />
       ) : null}
+      <MyConsultations />
       <View className="mine__other">
         <View className="mine__other-text">在别的手机上提交的，或由服务台代为登记的投诉：</View>
         <ActionButton label="用案件编号和查询码查询" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />

@@ -15,6 +15,7 @@ import { PAGES, withQuery } from '../../routes'
 import { BoardFilters, type BoardFilter } from './board-filters'
 import { useMorePages } from './use-more-pages'
 import { CONTACTS_PAGE } from '../contacts/paths'
+import { STATION_CONSULTS_PAGE } from '../../consumer/consult/paths'
 import './index.scss'
 
 // The station's board: who is signed in, and the site's cases — open ones by default — in the
@@ -129,6 +130,15 @@ export default function StationBoard() {
               label="通知联系人"
               variant="secondary"
               onPress={() => Taro.navigateTo({ url: CONTACTS_PAGE })}
+            />
+          ) : null}
+          {/* 咨询 (issue 17): questions, counted apart from the complaints and reports on this board */}
+          {me.role === 'station' || me.role === 'regulator' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="咨询"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: STATION_CONSULTS_PAGE })}
             />
           ) : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
