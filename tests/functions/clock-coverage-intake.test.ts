@@ -60,6 +60,22 @@ describe('the initial-review and case-number clocks', () => {
     expect(await world.act('station', caseId, 'notifyCaseNumber', st())).toMatchObject({ ok: false, error: { code: 'ILLEGAL_TRANSITION' } })
   })
 
+  it('when a transfer comes back (退回), then 已答复投诉人 is offered while the 2-hour clock runs, and answering stops it', async () => {
+    const caseId = await world.file(unique('shopper'))
+    const transfer = { kind: 'transfer', destination: 'department', toSiteId: '', toName: '区卫生健康委员会', fromSiteId: '' }
+    expect(await world.act('station', caseId, 'transfer', st(), '不属于本站管辖', { details: transfer })).toMatchObject({ ok: true })
+    expect(await actions(caseId)).not.toContain('answerComplainant') // nothing came back yet
+    expect(await world.act('station', caseId, 'sendBack', st(), '卫健委：不属于其职责')).toMatchObject({ ok: true })
+    expect((await clocksOf(caseId)).answer_after_return).toMatchObject({ stage: 'running' })
+    expect(await actions(caseId)).toContain('answerComplainant')
+    expect(await world.act('station', caseId, 'answerComplainant', st())).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+    expect(await world.act('station', caseId, 'answerComplainant', st(), '已电话告知投诉人退回原因')).toMatchObject({ ok: true })
+    expect((await clocksOf(caseId)).answer_after_return).toMatchObject({ stage: 'stopped' })
+    expect(await actions(caseId)).not.toContain('answerComplainant')
+    const answeredBy = (await world.store.listEvents(caseId)).at(-1)!
+    expect(answeredBy).toMatchObject({ type: 'answered_complainant', note: '已电话告知投诉人退回原因', actor: { role: 'station' } })
+  })
+
   it('when the site sets its own hours, then a new phone case runs on them, and the settings page lists both clocks', async () => {
     const saved = await callAs(
       world.deps,
