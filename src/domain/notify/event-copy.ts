@@ -92,7 +92,7 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
   mediated: {
     title: '调解成功',
     happened: '调解成功',
-    next: { consumer: '如商家未按协议履行，请在小程序中告诉我们。', merchant: '请按调解协议履行。' },
+    next: { consumer: '如商家未按协议履行，请拨打维权站电话告诉我们。', merchant: '请按调解协议履行。' },
   },
   mediation_ended: {
     title: '终止调解',
@@ -146,6 +146,11 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
     title: '回访已完成',
     happened: '已完成回访',
     next: { consumer: '感谢您配合回访。' },
+  },
+  // staff correcting the industry line (case-industry.ts) sends nobody a message; these words are for completeness
+  industry_changed: {
+    title: '所属行业已更改',
+    happened: '的所属行业已更改',
   },
 }
 
