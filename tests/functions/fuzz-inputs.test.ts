@@ -188,6 +188,7 @@ describe('no 500 from input — every function over HTTP', () => {
       'staff.myBindings': {},
       'staff.unbindMine': { bindingId: 'binding-x' },
       'staff.issueBindingCode': { staffId: 'fuzz-station' },
+      'staff.bindingMiniCode': { staffId: 'fuzz-station', code: 'ABCDEFGHJKLM' },
       'staff.listBindings': { staffId: 'fuzz-station' },
       'staff.unbind': { bindingId: 'binding-x' },
       'staff.listStaff': { siteId: SITE_A.id },

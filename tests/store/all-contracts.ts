@@ -5,6 +5,7 @@ import { clockStoreContract } from './clock-store.contract'
 import { consultationsContract } from './consultations.contract'
 import { deliveriesInboxContract } from './deliveries-inbox.contract'
 import { deviceTokensContract } from './device-tokens.contract'
+import { fastTrackRewardsContract } from './fast-track-rewards.contract'
 import { dueClocksContract } from './due-clocks.contract'
 import { housekeepingContract } from './housekeeping.contract'
 import { industryChangeContract } from './industry-change.contract'
@@ -35,6 +36,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   housekeepingContract(adapterName, open)
   uniquenessContract(adapterName, open)
   staffBindingsContract(adapterName, open)
+  fastTrackRewardsContract(adapterName, open)
   consultationsContract(adapterName, open)
   industryChangeContract(adapterName, open)
 }
