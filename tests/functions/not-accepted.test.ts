@@ -1,6 +1,6 @@
 import { NOT_ACCEPTED_REASONS, type NotAcceptedReason } from '../../src/domain/workflow/not-accepted'
 import { eventWords } from '../../src/domain/workflow/event-wording'
-import { callAs } from '../support/call-as'
+import { callAs, type Data } from '../support/call-as'
 import { openWorkflowWorld } from '../support/workflow-world'
 
 // 不予受理 with grounds (issue 17.7, docs/domain.md "Not accepted: the grounds"): the station picks
@@ -34,7 +34,7 @@ describe('不予受理 with its ground', () => {
       expect(r).toMatchObject({ ok: true, data: { status: 'not_accepted' } })
       const mine = await callAs(world.deps, 'consumer', { action: 'getMyCase', caseId }, { subject: shopper })
       if (!mine.ok) throw new Error(mine.error.code)
-      const rejected = mine.data.timeline.find((e) => e.type === 'rejected')
+      const rejected = mine.data.timeline.find((e: Data) => e.type === 'rejected')
       expect(rejected).toMatchObject({ note: '经核实，情况如下', details: { kind: 'not_accepted', reason } })
       for (const words of WHERE_INSTEAD[reason]) expect(rejected?.detailText).toContain(words)
       expect(rejected?.detailText).toMatch(/^不予受理的理由：/)

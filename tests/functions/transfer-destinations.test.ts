@@ -1,4 +1,4 @@
-import { callAs } from '../support/call-as'
+import { callAs, type Data } from '../support/call-as'
 import { SITE_A, SITE_B } from '../support/seed-shops'
 import { openWorkflowWorld } from '../support/workflow-world'
 
@@ -34,7 +34,7 @@ describe('transfers with a destination', () => {
     expect(await world.act('station', caseId, 'accept', world.who['st-a'])).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
     const atB = await station('st-b', caseId)
     if (!atB.ok) throw new Error(atB.error.code)
-    expect(atB.data.timeline.map((e) => e.type)).toEqual(['submitted', 'transferred']) // the timeline travelled
+    expect(atB.data.timeline.map((e: Data) => e.type)).toEqual(['submitted', 'transferred']) // the timeline travelled
     expect(atB.data.timeline[1].details).toMatchObject({
       destination: 'site',
       toSiteId: SITE_B.id,
@@ -45,8 +45,8 @@ describe('transfers with a destination', () => {
     expect(atB.data.actions).not.toContain('confirmTransfer')
     const boardB = await callAs(world.deps, 'station', { action: 'listCases' }, world.who['st-b'])
     const boardA = await callAs(world.deps, 'station', { action: 'listCases' }, world.who['st-a'])
-    expect(boardB.ok && boardB.data.items.some((c) => c.id === caseId)).toBe(true)
-    expect(boardA.ok && boardA.data.items.some((c) => c.id === caseId)).toBe(false)
+    expect(boardB.ok && boardB.data.items.some((c: Data) => c.id === caseId)).toBe(true)
+    expect(boardA.ok && boardA.data.items.some((c: Data) => c.id === caseId)).toBe(false)
     // the receiving site owes its own 24-hour answer, counted from the arrival
     expect(await clock(caseId, 'first_answer')).toMatchObject({ stage: 'running', startedAt: movedAt })
     // the complainant still follows it
@@ -212,7 +212,7 @@ describe('transfers are refused unless everything about them holds (deny by defa
     const r = await callAs(world.deps, 'station', { action: 'transferTargets' }, world.who['st-a'])
     expect(r).toMatchObject({ ok: true })
     if (!r.ok) return
-    expect(r.data.items.map((s) => s.id)).toContain(SITE_B.id)
-    expect(r.data.items.map((s) => s.id)).not.toContain(SITE_A.id)
+    expect(r.data.items.map((s: Data) => s.id)).toContain(SITE_B.id)
+    expect(r.data.items.map((s: Data) => s.id)).not.toContain(SITE_A.id)
   })
 })
