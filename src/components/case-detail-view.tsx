@@ -55,7 +55,7 @@ export function CaseDetailView({ detail, children }: { detail: CaseDetail; child
       <InfoBlock label={`${kind}事项`}>
         <Row label="类型" value={kind} />
         <Row label="问题类型" value={detail.problemType} />
-        <Row label="行业" value={detail.industry} />
+        <Row label="所属行业" value={detail.industry} />
         {detail.demands.length ? <Row label="诉求" value={detail.demands.map((d) => DEMAND_LABELS[d]).join('、')} /> : null}
         {detail.amountFen !== null ? <Row label="金额" value={formatFen(detail.amountFen)} /> : null}
         {detail.product ? <Row label="商品或服务" value={detail.product} /> : null}

@@ -17,6 +17,9 @@ import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, withQuery } from '../../routes'
 import { canPrint, printPage } from './print'
+import { FAST_TRACK_ACTIONS, FastTrackPanel } from './fast-track-panel'
+import { REPORT_ACTIONS, ReportRewardDesk } from './report-reward-desk'
+import { IndustryEditor } from './industry-editor'
 import { VerifyRecord } from './verify-record'
 import './index.scss'
 
@@ -79,7 +82,14 @@ export default function StationCasePage() {
   return (
     <PageShell title="案件办理" wide className="station-case">
       <CaseDetailView detail={detail}>
-        <CaseActionPanel actions={detail.actions} act={act} reload={reload} completionKind={detail.completionKind} />
+        <CaseActionPanel
+          actions={detail.actions.filter((a) => !FAST_TRACK_ACTIONS.includes(a) && !REPORT_ACTIONS.includes(a))} // these have their own forms
+          act={act}
+          reload={reload}
+          completionKind={detail.completionKind}
+        />
+        <FastTrackPanel detail={detail} reload={reload} />
+        <ReportRewardDesk detail={detail} reload={reload} />
         <InfoBlock label="处理时限" className="station-case__clocks">
           <View className="station-case__kind">案件类型：{COMPLETION_KIND_LABELS[detail.completionKind]}</View>
           {detail.onSitePending ? (
@@ -89,6 +99,7 @@ export default function StationCasePage() {
           ) : null}
           <ClockList clocks={detail.clocks} />
         </InfoBlock>
+        <IndustryEditor caseId={caseId} industry={detail.industry} onChanged={reload} />
       </CaseDetailView>
       <View className="station-case__tools no-print">
         {canPrint ? <ActionButton label="打印案件摘要" variant="secondary" onPress={printPage} /> : null}
