@@ -16,6 +16,7 @@ import { scrollToField } from '../../../hooks/scroll-to-field'
 import { useElderlyMode } from '../../../hooks/use-elderly-mode'
 import { decodeParam } from '../../routes'
 import { ConsultDetail } from '../consult/consult-detail'
+import { ReportRewardApply } from './report-reward-apply'
 import { lookupConsultationIfNumbered, type ConsultLookup } from '../consult/consult-lookup'
 import './index.scss'
 
@@ -102,6 +103,7 @@ export default function LookupPage() {
       </FormSection>
       <View id="field-lookup-result">
         {detail ? <CaseDetailView detail={detail} /> : null}
+        {detail?.kind === 'report' ? <ReportRewardApply caseNo={detail.caseNo} queryCode={queryCode} /> : null}
         {consult ? <ConsultDetail view={consult} own={false} /> : null}
       </View>
       <CallHuman />
