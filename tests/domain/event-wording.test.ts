@@ -78,4 +78,37 @@ describe('timeline wording', () => {
     expect(escalationEvent('station', { ...running, stoppedAt: '2026-03-10T02:10:00.000Z' }, after)).toBe('station_mediation') // answered in time
     expect(escalationEvent('regulator', undefined, after)).toBe('station_mediation')
   })
+
+  it('when a case came in at the desk, then the filing says by which channel, with the 转办单号 and received time in its line', () => {
+    const details = {
+      kind: 'intake' as const,
+      channel: 'hotline_12345' as const,
+      handoverNo: 'ZB-0309-0042',
+      receivedAt: '2026-03-09T08:30:00.000Z',
+    }
+    expect(eventWords(plain('submitted', { details }))).toBe('12345转办投诉')
+    expect(eventWords(plain('submitted', { details: { ...details, channel: 'phone', handoverNo: '' } }))).toBe('电话登记投诉')
+    expect(eventWords(plain('submitted', { details: { ...details, channel: 'walk_in', handoverNo: '' } }))).toBe('来访登记投诉')
+    expect(describeDetails(details)).toBe('12345转办，转办单号 ZB-0309-0042，接收时间 2026年3月9日 16:30')
+  })
+
+  it('when a case is refused with a ground, then the timeline names the ground, and the line tells the complainant where to go', () => {
+    const details = { kind: 'not_accepted' as const, reason: 'labour' as const }
+    expect(eventWords(plain('rejected', { details }))).toBe('不予受理：劳动争议（属其他部门管辖）')
+    expect(describeDetails(details)).toContain('劳动仲裁')
+  })
+
+  it('when a case is transferred, then the words say where it went; its receipt and its 退回 have their own words', () => {
+    const base = { kind: 'transfer' as const, toSiteId: '', toName: '区人社局', fromSiteId: 'site-a' }
+    expect(eventWords(plain('transferred', { details: { ...base, destination: 'site', toSiteId: 'site-b', toName: '滨江天街' } }))).toBe(
+      '转至系统内其他站点办理',
+    )
+    expect(eventWords(plain('transferred', { details: { ...base, destination: 'department' } }))).toBe('移送其他行政部门处理')
+    expect(eventWords(plain('transferred', { details: { ...base, destination: 'police' } }))).toBe('涉嫌犯罪，移送公安机关')
+    expect(eventWords(plain('transferred', { details: { ...base, destination: 'cross_region' } }))).toBe('跨区域转办至外地市场监管部门')
+    expect(eventWords(plain('transfer_confirmed', { details: { ...base, destination: 'department' } }))).toBe('已收到移送回执')
+    expect(eventWords(plain('transfer_confirmed', { details: { ...base, destination: 'cross_region' } }))).toBe('已移送外地市场监管部门')
+    expect(eventWords(plain('returned'))).toBe('转办被退回')
+    expect(describeDetails({ ...base, destination: 'department' })).toBe('移送 区人社局 处理（已出具移送函）')
+  })
 })
