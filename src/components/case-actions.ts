@@ -41,7 +41,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
  * own forms (the merchant's offer, the shopper's rating, the return-visit questions, the case type
  * on accepting). null: the step is taken at the tap.
  */
-export type StepFormKind = 'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept' | 'agreement'
+export type StepFormKind = 'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept' | 'agreement' | 'suspension'
 
 const OWN_FORMS: Partial<Record<CaseAction, StepFormKind>> = {
   answer: 'offer',
@@ -49,6 +49,7 @@ const OWN_FORMS: Partial<Record<CaseAction, StepFormKind>> = {
   returnVisit: 'returnVisit',
   accept: 'accept',
   mediate: 'agreement', // 调解成功: the terms, the amount and the day to perform
+  suspend: 'suspension', // 中止调解: the ground, and words for 其他 (suspension-form.tsx)
 }
 
 /** The label of the text a step asks for. */
@@ -61,8 +62,7 @@ const TEXT_LABELS: Partial<Record<CaseAction, string>> = {
   refuseOffer: '不接受的原因',
   extend: '延期原因（为什么需要更多时间）',
   answerComplainant: '答复内容（告诉投诉人了什么）',
-  suspend: '中止原因（如：当事人无法联系、等待检验报告）',
-  resume: '恢复调解的说明（可不填）',
+  resume: '恢复调解的说明（如：检验报告已出具）',
 }
 
 /** Steps that cannot be undone by the person taking them: ask once more. */
@@ -123,7 +123,9 @@ const DONE_LABELS: Partial<Record<CaseAction, string>> = {
   returnVisit: '已记录回访',
   extend: '已延期',
 }
-export const doneTextOf = (action: CaseAction) => DONE_LABELS[action] ?? `已${ACTION_LABELS[action]}`
+/** A label that already says 已 (已到场, 已答复投诉人, 快反队员已到场) is its own done text: never 已已 or 已…已 */
+export const doneTextOf = (action: CaseAction) =>
+  DONE_LABELS[action] ?? (ACTION_LABELS[action].includes('已') ? ACTION_LABELS[action] : `已${ACTION_LABELS[action]}`)
 
 export function formOf(action: CaseAction): StepFormKind | null {
   if (OWN_FORMS[action]) return OWN_FORMS[action]
