@@ -10,13 +10,14 @@ export const CLOCK_COLOUR_LABELS: Record<ClockView['colour'], string> = {
   red: '超时',
 }
 
-export function ClockBadge({ colour }: { colour: ClockView['colour'] }) {
+/** `paused`: the case's mediation is suspended and this deadline does not run (中止). */
+export function ClockBadge({ colour, paused = false }: { colour: ClockView['colour']; paused?: boolean }) {
   return (
     <Text className={`clock-badge clock-badge--${colour}`}>
       <Text className="clock-badge__dot" aria-hidden>
-        {colour === 'red' ? '!' : '●'}
+        {paused ? '‖' : colour === 'red' ? '!' : '●'}
       </Text>
-      {CLOCK_COLOUR_LABELS[colour]}
+      {paused ? '已暂停' : CLOCK_COLOUR_LABELS[colour]}
     </Text>
   )
 }

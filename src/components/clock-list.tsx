@@ -16,7 +16,7 @@ export function ClockList({ clocks }: { clocks: ClockView[] }) {
         <View className={`clock-list__item clock-list__item--${clock.colour}`} role="listitem" key={clock.clockId}>
           <View className="clock-list__top">
             <View className="clock-list__label">{clock.label}</View>
-            <ClockBadge colour={clock.colour} />
+            <ClockBadge colour={clock.colour} paused={clock.paused} />
           </View>
           <View className="clock-list__due">
             期限 {formatDue(clock.dueAt)}

@@ -6,6 +6,7 @@ import { formOf } from './case-actions'
 import { OfferForm } from './offer-form'
 import { RatingForm } from './rating-form'
 import { ReturnVisitForm } from './return-visit-form'
+import { SuspensionForm } from './suspension-form'
 import type { StepFormProps } from './step-form-parts'
 import { TextStepForm } from './text-step-form'
 import './step-form.scss'
@@ -30,6 +31,8 @@ export function StepForm({ action, completionKind, ...props }: Props) {
       return <AcceptForm current={completionKind} {...props} />
     case 'agreement':
       return <AgreementForm {...props} />
+    case 'suspension':
+      return <SuspensionForm {...props} />
     default:
       return <TextStepForm action={action} {...props} />
   }

@@ -17,6 +17,8 @@ export const ClockViewSchema = z.object({
   provisional: z.boolean(),
   stage: z.enum(CLOCK_STAGES),
   colour: z.enum(['green', 'yellow', 'red']),
+  /** paused while the case's mediation is suspended (中止): the colour is the one it had when it paused */
+  paused: z.boolean().optional(),
 })
 export type ClockView = z.infer<typeof ClockViewSchema>
 

@@ -62,6 +62,7 @@ describe('suspending and resuming a mediation', () => {
     expect(page.actions).not.toContain('suspend')
     const mediation = page.clocks.find((k: { clockId: string }) => k.clockId === 'mediation')
     expect(mediation.explanation).toContain('调解已中止')
+    expect(mediation.paused).toBe(true)
     const last = page.timeline.at(-1)
     expect(eventWords({ type: last.type, actorRole: last.actorRole, details: last.details })).toBe('调解中止，期限暂停计算')
     expect(last.detailText).toBe('中止原因：当事人无法联系')

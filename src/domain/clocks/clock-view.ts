@@ -22,6 +22,7 @@ export function clockView(
     provisional: c.provisional,
     stage: c.stage,
     colour,
+    ...(c.pausedAt ? { paused: true } : {}),
   }
 }
 

@@ -17,6 +17,8 @@ export const CLOCK_DUTY: Readonly<Record<string, string>> = {
   transfer_back: '非本单位管辖的，请尽快退回并说明理由。',
   answer_after_return: '请尽快答复投诉人。',
   return_visit: '请尽快安排回访（回访人不得为原承办人）。',
+  initial_review: '请尽快完成初查，作出受理、不予受理或转办的决定。',
+  case_number: '请尽快告知投诉人案件编号及预计办理时限，并点击「已告知案件编号」。',
 }
 
 export const FALLBACK_DUTY = '请及时处理。'

@@ -108,6 +108,10 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
     title: '恢复调解',
     happened: '已恢复调解，调解期限按中止前剩余的时间继续计算',
   },
+  case_number_sent: {
+    title: '已告知案件编号',
+    happened: '的案件编号及预计办理时限已告知投诉人',
+  },
   answered_complainant: {
     title: '维权站答复',
     happened: '，维权站已答复您[[：{note}]]',

@@ -51,8 +51,11 @@ const WHILE_CLOCK_RUNS: Partial<Record<CaseAction, ClockId>> = {
   notifyCaseNumber: 'case_number',
 }
 
-/** Steps that wait for a suspended mediation to resume: the record says when the wait was over first. */
-const NOT_WHILE_SUSPENDED: readonly CaseAction[] = ['mediate', 'endMediation', 'close', 'suspend']
+/**
+ * Steps that wait for a suspended mediation to resume: the record says when the wait was over first
+ * (and a paused completion clock is not extended: resuming moves it out already).
+ */
+const NOT_WHILE_SUSPENDED: readonly CaseAction[] = ['mediate', 'endMediation', 'close', 'suspend', 'extend']
 
 /** Where the shop has the case: it may check in here even with no on-site clock running. */
 const WITH_SHOP: readonly CaseStatus[] = ['with_merchant', 'merchant_answered']
