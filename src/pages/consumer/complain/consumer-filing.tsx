@@ -12,6 +12,7 @@ import { useComplaintDraft } from '../../../hooks/use-complaint-draft'
 import { forgetIdentity, readIdentity, rememberIdentity } from '../../../hooks/remembered-identity'
 import { RememberedNote } from './remembered-note'
 import { linkPendingConversion } from '../consult/conversion'
+import { ConsultEntry } from '../consult/consult-entry'
 import { PAGES, withQuery } from '../../routes'
 
 // A shopper filing on their own phone. With a scanned shop (`entry`) the shop is fixed; without
@@ -62,7 +63,12 @@ export function ConsumerFiling({ entry }: { entry: MerchantEntry | null }) {
         mode="self"
         draft={api}
         onSubmitted={submitted}
-        afterShop={<LookupEntry />}
+        afterShop={
+          <>
+            <LookupEntry />
+            <ConsultEntry merchantCode={entry?.merchant.code ?? null} />
+          </>
+        }
         identityNote={<RememberedNote prefilled={prefilled} onForget={forget} />}
         renderShop={(error) => {
           if (entry) return <ShopBlock entry={entry} error={error} />

@@ -12,7 +12,7 @@ import './consult.scss'
 // One consultation as its asker sees it (from 我的投诉, or by number and query code): the question,
 // the station's answer, and after 转为投诉 the button that opens the prefilled complaint — or, once
 // filed, the complaint it became. `own`: the asker's own phone (a lookup may not start a conversion).
-export function ConsultDetail({ view, own }: { view: ConsultView; own: boolean }) {
+export function ConsultDetail({ view, own, forStaff }: { view: ConsultView; own: boolean; forStaff?: boolean }) {
   const waitingForComplaint = view.status === 'converted' && !view.caseId
   return (
     <View className="consult-detail">
@@ -23,7 +23,7 @@ export function ConsultDetail({ view, own }: { view: ConsultView; own: boolean }
         </View>
       </InfoBlock>
       <InfoBlock label="咨询对象">{view.merchantName ? `${view.merchantName}（${view.siteName}）` : view.siteName}</InfoBlock>
-      <InfoBlock label="我的问题">
+      <InfoBlock label={forStaff ? '咨询的问题' : '我的问题'}>
         <View className="consult-detail__question">{view.question}</View>
       </InfoBlock>
       <AttachmentThumbs items={view.evidence} label="咨询附件" />
@@ -33,7 +33,7 @@ export function ConsultDetail({ view, own }: { view: ConsultView; own: boolean }
           <View className="consult-detail__meta">{formatShanghaiDateTime(view.reply.at)}</View>
         </InfoBlock>
       ) : (
-        <InfoBlock label="维权站答复">还没有答复。答复后会显示在这里，请稍后再来查看。</InfoBlock>
+        <InfoBlock label="维权站答复">{forStaff ? '尚未答复' : '还没有答复。答复后会显示在这里，请稍后再来查看。'}</InfoBlock>
       )}
       {waitingForComplaint && own ? <ActionButton label="确认转为投诉" onPress={() => startConversion(view)} /> : null}
       {waitingForComplaint && !own ? <InfoBlock label="下一步">请在提交咨询的手机上打开“我的投诉”，确认转为投诉。</InfoBlock> : null}

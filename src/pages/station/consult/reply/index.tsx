@@ -5,6 +5,7 @@ import { call } from '../../../../api'
 import { ActionButton } from '../../../../components/action-button'
 import { ConfirmDialog } from '../../../../components/confirm-dialog'
 import { ErrorBanner, LoadingState } from '../../../../components/feedback'
+import { InfoBlock } from '../../../../components/info-block'
 import { describedBy, fieldIds, FormField } from '../../../../components/form-field'
 import { PageShell } from '../../../../components/page-shell'
 import { RemoteStatus } from '../../../../components/remote-status'
@@ -71,17 +72,13 @@ export default function ConsultReplyPage() {
   const ids = fieldIds('replyText')
   return (
     <PageShell title="答复咨询" wide className="consult-reply">
-      <ConsultDetail view={view} own={false} />
-      {view.contact ? (
-        <View className="consult-detail__meta">
-          联系方式：{view.contact.name || '（未留称呼）'} {view.contact.phone}
-        </View>
-      ) : (
-        <View className="consult-detail__meta">匿名咨询，未留联系方式</View>
-      )}
+      <ConsultDetail view={view} own={false} forStaff />
+      <InfoBlock label="联系方式">
+        {view.contact ? `${view.contact.name || '（未留称呼）'} ${view.contact.phone}` : '匿名咨询，未留联系方式'}
+      </InfoBlock>
       {view.status === 'received' ? (
         <View className="consult-reply__work">
-          <View className="consult-page__answers-title" role="heading" aria-level={2}>
+          <View className="consult-page__answers-title consult-reply__title" role="heading" aria-level={2}>
             从常见问题中选择答复
           </View>
           <TextField
