@@ -93,6 +93,13 @@ describe('H5 — the administrator: sites, staff accounts, binding codes', () =>
     await sites.getByRole('status').getByText('已保存站点“新城广场”。').waitFor()
     const row = sites.getByRole('listitem').filter({ hasText: '新城广场' })
     await row.getByText('新城路1号 · 电话 0571-88880000').waitFor()
+    // edited in place: the form starts from what is saved, and the same rules hold
+    await row.getByRole('button', { name: '编辑 新城广场' }).click()
+    const editing = sites.getByRole('group', { name: '编辑站点：新城广场' })
+    expect(await editing.getByRole('textbox', { name: '站点名称' }).inputValue()).toBe('新城广场')
+    await editing.getByRole('textbox', { name: '咨询电话' }).fill('0571-88889999')
+    await editing.getByRole('button', { name: '保存站点' }).click()
+    await row.getByText('新城路1号 · 电话 0571-88889999').waitFor()
     await shot(page, 'admin-02-sites')
     expect(await seriousViolations(page)).toEqual([])
     await row.getByRole('button', { name: '工作人员 新城广场' }).click()

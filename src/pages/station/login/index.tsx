@@ -13,8 +13,9 @@ import './index.scss'
 // Staff sign-in on the desk browser. The server answers with an HttpOnly session cookie; this page
 // only learns whether it worked. (In the WeChat build this page hands over to the staff binding page.)
 // Where to go after signing in: each role's own home (station → board, proxy → filing with its
-// recent filings, regulator → the city board, administrator → 管理), or a page of this area the role may use, named by a
-// short key (never a URL taken from the address bar, which would let a link send staff anywhere).
+// recent filings, regulator → the city board, administrator → 管理; staff/paths.ts), or a page of
+// this area the role may use, named by a short key (never a URL taken from the address bar, which
+// would let a link send staff anywhere).
 const NEXT_PAGES: Record<string, string> = { 'proxy-file': PAGES.proxyFile, board: PAGES.stationBoard }
 /** the pages each role can work on (the board answers 403 to a proxy account) */
 const USABLE: Partial<Record<StaffSession['role'], readonly string[]>> = {
