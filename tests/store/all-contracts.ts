@@ -1,6 +1,7 @@
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { boardContract } from './board.contract'
+import { caseTransferContract } from './case-transfer.contract'
 import { clockStoreContract } from './clock-store.contract'
 import { consultationsContract } from './consultations.contract'
 import { deliveriesInboxContract } from './deliveries-inbox.contract'
@@ -39,4 +40,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   fastTrackRewardsContract(adapterName, open)
   consultationsContract(adapterName, open)
   industryChangeContract(adapterName, open)
+  caseTransferContract(adapterName, open)
 }
