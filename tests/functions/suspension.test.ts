@@ -1,4 +1,5 @@
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { tick } from '../../cloudfunctions/services/tick'
 import { eventWords } from '../../src/domain/workflow/event-wording'
 import { describeDetails } from '../../src/domain/workflow/event-details'
 import { unique } from '../support/builders'
@@ -120,6 +121,20 @@ describe('suspending and resuming a mediation', () => {
     // a reason alone is an "other" ground, in the station's words
     expect(await world.act('station', caseId, 'suspend', world.who['st-a'], '商家负责人出国，两周后返回')).toMatchObject({ ok: true })
     expect((await world.store.listEvents(caseId)).at(-1)!.details).toEqual({ kind: 'suspension', ground: 'other' })
+  })
+
+  it('when the tick runs long after the old deadlines while the mediation is suspended, then the paused clocks send no card and stay as they were', async () => {
+    const caseId = await inMediation()
+    await world.act('station', caseId, 'suspend', world.who['st-a'], '', { details: { kind: 'suspension', ground: 'awaiting_inspection' } })
+    const paused = await world.store.listClocksOfCase(caseId)
+    const cards = async () =>
+      (await world.store.listPendingOutbox(1000)).filter(
+        (m) => m.caseId === caseId && (m.template.startsWith('clock.mediation') || m.template.startsWith('clock.completion')),
+      )
+    await tick(world.deps, new Date(world.deps.clock.now().getTime() + 120 * DAY)) // past both due dates
+    expect(await cards()).toEqual([])
+    const after = await world.store.listClocksOfCase(caseId)
+    for (const id of ['mediation', 'completion']) expect(after.find((k) => k.clockId === id)).toEqual(paused.find((k) => k.clockId === id))
   })
 
   it('when the shopper withdraws a suspended case, then its paused clocks stop', async () => {
