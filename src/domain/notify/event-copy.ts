@@ -39,6 +39,16 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
     happened: '已转交有管辖权的单位处理',
     next: { consumer: '后续将由该单位与您联系。' },
   },
+  returned: {
+    title: '转办案件被退回',
+    happened: '被接收单位退回[[：{note}]]',
+    next: { station: '请在2小时内答复投诉人，并重新决定是否受理。' },
+  },
+  transfer_confirmed: {
+    title: '移送已确认',
+    happened: '已由接收单位确认收到',
+    next: { consumer: '后续将由接收单位依法处理并与您联系。' },
+  },
   dispatched: {
     title: '投诉已转商家处理',
     titleFor: { merchant: '新投诉待处理' },
