@@ -17,9 +17,11 @@ import type { ReporterRewardView } from '../../../domain/report-reward/report-re
 interface Props {
   caseNo: string
   queryCode: string
+  /** the lookup's latest answer: a new lookup reads the reward again */
+  refreshOn: unknown
 }
 
-export function ReportRewardApply({ caseNo, queryCode }: Props) {
+export function ReportRewardApply({ caseNo, queryCode, refreshOn }: Props) {
   const [view, setView] = useState<ReporterRewardView | null>(null)
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
@@ -36,7 +38,7 @@ export function ReportRewardApply({ caseNo, queryCode }: Props) {
   }, [caseNo, queryCode])
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, refreshOn])
   if (!view || (!view.canApply && !view.status)) return null
 
   const apply = async () => {
@@ -71,7 +73,7 @@ export function ReportRewardApply({ caseNo, queryCode }: Props) {
             onChange={setPhone}
             maxlength={20}
             inputMode="tel"
-            type="number"
+            autoComplete="tel"
             hint="仅维权站可见，用于联系发放奖励"
             error={errors['contact.phone']}
           />

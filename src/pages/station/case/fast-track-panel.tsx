@@ -14,6 +14,7 @@ import { assessUrgency } from '../../../domain/extract/urgency'
 import {
   FAST_TRACK_REASON_LABELS,
   FAST_TRACK_REASONS,
+  fastTrackOf,
   ON_SITE_PARTY_LABELS,
   suggestedReasons,
   type FastTrackReason,
@@ -35,6 +36,16 @@ interface Props {
 }
 
 type Team = { staffId: string; displayName: string }[]
+
+/** Who the 90 minutes wait for: the fast-track decision names them; otherwise the shop was asked. */
+export function onSiteWaitText(detail: CaseDetail): string {
+  const decided = fastTrackOf(detail.timeline)
+  if (!decided) return '已要求商家到场，等待商家签到'
+  if (decided.onSite === 'merchant') return '快速响应：已派商家代表到场，等待签到'
+  const named = detail.timeline.find((e) => e.details?.kind === 'fast_track')?.details
+  const who = named?.kind === 'fast_track' && named.staffName ? ` ${named.staffName} ` : ''
+  return `快速响应：已派快反队员${who}到场，等待签到`
+}
 
 export function FastTrackPanel({ detail, reload }: Props) {
   const offered = FAST_TRACK_ACTIONS.filter((a) => detail.actions.includes(a))

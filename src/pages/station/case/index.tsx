@@ -17,7 +17,7 @@ import { stepFields, type CaseStep } from '../../../hooks/use-case-action'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, decodeParam, withQuery } from '../../routes'
 import { canPrint, printPage } from './print'
-import { FAST_TRACK_ACTIONS, FastTrackPanel } from './fast-track-panel'
+import { FAST_TRACK_ACTIONS, FastTrackPanel, onSiteWaitText } from './fast-track-panel'
 import { REPORT_ACTIONS, ReportRewardDesk } from './report-reward-desk'
 import { IndustryEditor } from './industry-editor'
 import { VerifyRecord } from './verify-record'
@@ -94,7 +94,7 @@ export default function StationCasePage() {
           <View className="station-case__kind">案件类型：{COMPLETION_KIND_LABELS[detail.completionKind]}</View>
           {detail.onSitePending ? (
             <View className="station-case__onsite" role="status">
-              已要求商家到场，等待商家签到
+              {onSiteWaitText(detail)}
             </View>
           ) : null}
           <ClockList clocks={detail.clocks} />
