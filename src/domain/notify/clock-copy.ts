@@ -17,6 +17,9 @@ export const CLOCK_DUTY: Readonly<Record<string, string>> = {
   transfer_back: '非本单位管辖的，请尽快退回并说明理由。',
   answer_after_return: '请尽快答复投诉人。',
   return_visit: '请尽快安排回访（回访人不得为原承办人）。',
+  handover_department: '请尽快将移送函送达接收部门，收到回执后点击「记录移送回执」。',
+  handover_police: '涉嫌犯罪的案件请尽快移送公安机关，收到回执后点击「记录移送回执」。',
+  cross_region_transfer: '请尽快将案件移送外地市场监管部门，移送后点击「记录移送回执」。',
   initial_review: '请尽快完成初查，作出受理、不予受理或转办的决定。',
   case_number: '请尽快告知投诉人案件编号及预计办理时限，并点击「已告知案件编号」。',
 }
