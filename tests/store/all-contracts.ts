@@ -2,6 +2,7 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { boardContract } from './board.contract'
 import { caseTransferContract } from './case-transfer.contract'
+import { clockPauseContract } from './clock-pause.contract'
 import { clockStoreContract } from './clock-store.contract'
 import { consultationsContract } from './consultations.contract'
 import { deliveriesInboxContract } from './deliveries-inbox.contract'
@@ -33,6 +34,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   deliveriesInboxContract(adapterName, open)
   subscriptionsContract(adapterName, open)
   clockStoreContract(adapterName, open)
+  clockPauseContract(adapterName, open)
   dueClocksContract(adapterName, open)
   housekeepingContract(adapterName, open)
   uniquenessContract(adapterName, open)
