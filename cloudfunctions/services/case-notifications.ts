@@ -27,7 +27,7 @@ const AUDIENCE: Record<CaseAction, readonly Role[]> = {
   confirmTransfer: ['consumer'],
   fastTrack: ['consumer'], // the shopper learns someone is coming
   fastDispatch: ['merchant', 'station'], // the shop hears it when its representative goes (never for a report: audienceFor)
-  staffCheckIn: ['consumer', 'station'],
+  staffCheckIn: ['station'], // the dispatcher; the shopper sees it on the timeline (the check-in copy speaks of the shop)
   fastTrackFeedback: ['station'],
   concludeReport: ['consumer'], // the reporter only: a report is never the shop's business
   answerComplainant: ['consumer'], // what the station said is on their timeline too

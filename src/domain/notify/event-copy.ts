@@ -161,6 +161,24 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
     happened: '已完成回访',
     next: { consumer: '感谢您配合回访。' },
   },
+  // 快速响应 (workflow/fast-track.ts)
+  fast_tracked: {
+    title: '已启动快速响应',
+    happened: '已启动快速响应',
+    next: { consumer: '工作人员将尽快到场处置，请保持电话畅通。' },
+  },
+  fast_track_dispatched: {
+    title: '快速响应已派单',
+    happened: '已派单，需要到场处置',
+    next: {
+      merchant: '维权站已启动快速响应，请配合现场处置；如由贵店代表到场，请到场后在系统中签到。',
+      station: '到场人员须在时限内到场签到。',
+    },
+  },
+  fast_track_feedback: {
+    title: '快反处置已反馈',
+    happened: '的快速响应处置情况已反馈',
+  },
   // staff correcting the industry line (case-industry.ts) sends nobody a message; these words are for completeness
   industry_changed: {
     title: '所属行业已更改',

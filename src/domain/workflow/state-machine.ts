@@ -144,8 +144,8 @@ function guard(state: WorkflowState, action: CaseAction, facts: CaseFacts): Resu
     case 'fastDispatch':
       return facts.fastTrack && !facts.fastTrack.dispatched ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'staffCheckIn':
-      if (facts.fastTrack?.onSite !== 'team') return fail('NOT_ON_SITE_ASSIGNEE')
-      return facts.fastTrack.dispatched && state.onSitePending ? ok(undefined) : fail('ILLEGAL_TRANSITION')
+      if (facts.fastTrack?.onSite === 'merchant') return fail('NOT_ON_SITE_ASSIGNEE') // the shop's representative was sent
+      return facts.fastTrack?.dispatched && state.onSitePending ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'fastTrackFeedback':
       return facts.fastTrack && !facts.fastTrack.feedbackGiven ? ok(undefined) : fail('ILLEGAL_TRANSITION')
     case 'concludeReport':
