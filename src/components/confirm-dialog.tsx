@@ -90,7 +90,7 @@ export function ConfirmDialog({ title, message, facts = [], confirmLabel, busy =
         </View>
         <View className="confirm-dialog__buttons">
           <ActionButton label="取消" variant="secondary" disabled={busy} onPress={onCancel} />
-          <ActionButton label={confirmLabel} busy={busy} busyText="正在提交…" onPress={onConfirm} />
+          <ActionButton className="confirm-dialog__confirm" label={confirmLabel} busy={busy} busyText="正在提交…" onPress={onConfirm} />
         </View>
       </View>
     </View>

@@ -108,6 +108,9 @@ describe('the built staff binding page', () => {
     expect(p.text()).toContain('星河广场')
 
     p.tap(p.find('.staff-bind__unbind-mine'))
+    await p.settle('asked first', () => p.text().includes('解除本机绑定？'))
+    expect(actions()).not.toContain('staff.unbindMine')
+    p.tap(p.find('.confirm-dialog__confirm'))
     await p.settle('the binding forms back', () => p.text().includes('用绑定码绑定'))
 
     expect(actions()).toContain('staff.unbindMine')

@@ -3,14 +3,13 @@
 // code. The consumer home page of the built weapp now ends with 工作人员 / 商家入口: 工作人员 opens the
 // binding page (我的账号 once bound), 商家店员 the merchant home. Tapped here through Taro's event bridge.
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { failOnConsoleNoise } from './support/console-noise'
 import { createFakeWx, type CloudCall } from './support/fake-wx'
 import { DIST, bootApp } from './support/mini-program'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
 
-// KS_WEAPP_BUILD: a weapp build made elsewhere (config/index.ts honours KS_OUTPUT_ROOT for weapp too)
-const BUILD = process.env.KS_WEAPP_BUILD ? resolve(__dirname, '../..', process.env.KS_WEAPP_BUILD) : DIST
+const BUILD = DIST // dist/weapp, or the build KS_WEAPP_BUILD names
 if (!existsSync(join(BUILD, 'app.json'))) throw new Error(`${BUILD}/app.json is missing: run \`npm run build:weapp\` first`)
 
 const HOME = 'pages/consumer/home/index'

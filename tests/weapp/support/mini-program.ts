@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 
 // Plays the WeChat client around the real weapp build (dist/weapp): the globals the built code
 // expects (App, getApp, Page, getCurrentPages, requirePlugin, wx) and the app launch. The build is
 // run as shipped — Taro's runtime, React and the page code — nothing is re-compiled from src/.
 
-export const DIST = join(__dirname, '../../../dist/weapp')
+/** KS_WEAPP_BUILD names a build made elsewhere (KS_OUTPUT_ROOT=dist/weapp-x npm run build:weapp) */
+export const DIST = process.env.KS_WEAPP_BUILD
+  ? resolve(__dirname, '../../..', process.env.KS_WEAPP_BUILD)
+  : join(__dirname, '../../../dist/weapp')
 
 /** Fails with something actionable instead of "Cannot find module …/app.js". */
 export function assertWeappBuilt(): void {

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { ErrorBanner } from '../../../components/feedback'
 import { RemoteStatus } from '../../../components/remote-status'
 import type { ActionOutput } from '../../../domain/api/contract'
@@ -12,6 +13,7 @@ import { useRemote } from '../../../hooks/use-remote'
 // 我的账号: who this WeChat acts as, the phones bound to the account, and unbinding — this phone
 // (then the next call is refused and the binding forms come back) or another one that was lost.
 type Me = ActionOutput<'station', 'me'>
+type Binding = ActionOutput<'staff', 'myBindings'>['items'][number]
 
 const VIA: Record<string, string> = { code: '绑定码', password: '账号密码', bootstrap: '初始管理员' }
 
@@ -29,12 +31,15 @@ export function MyAccount({ me, home, onEnter, onUnbound }: Props) {
   const { state, retry, reload } = useRemote(load)
   const [busy, setBusy] = useState('')
   const [banner, setBanner] = useState('')
+  // unbinding cannot be undone (binding again needs a new code), so it is asked first
+  const [asking, setAsking] = useState<Binding | null>(null)
 
-  const unbind = async (bindingId: string, mine: boolean) => {
-    setBusy(bindingId)
+  const unbind = async ({ id, mine }: Binding) => {
+    setBusy(id)
     setBanner('')
-    const result = await call('staff', 'unbindMine', { bindingId })
+    const result = await call('staff', 'unbindMine', { bindingId: id })
     setBusy('')
+    setAsking(null)
     if (!result.ok) return setBanner(result.error.message)
     if (mine) onUnbound()
     else void reload()
@@ -69,11 +74,25 @@ export function MyAccount({ me, home, onEnter, onUnbound }: Props) {
               variant="secondary"
               busy={busy === b.id}
               busyText="正在解除…"
-              onPress={() => void unbind(b.id, b.mine)}
+              onPress={() => setAsking(b)}
             />
           </View>
         ))}
       </View>
+      {asking ? (
+        <ConfirmDialog
+          title={asking.mine ? '解除本机绑定？' : `解除微信 ${asking.subjectMasked} 的绑定？`}
+          message={
+            asking.mine
+              ? '解除后，本机微信不能再以此账号工作；要再用，需要管理员发的新绑定码，或再输一次用户名和密码。'
+              : '解除后，那个微信下一次操作就会被拒绝（例如手机丢失时）；要再用，需要新的绑定码。'
+          }
+          confirmLabel="确认解除"
+          busy={busy === asking.id}
+          onConfirm={() => void unbind(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      ) : null}
     </View>
   )
 }
