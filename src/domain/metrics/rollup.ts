@@ -1,0 +1,64 @@
+import type { CaseFacts } from './case-facts'
+import { addCounters, countersOf, type Counters } from './counters'
+import { DIMENSIONS, type DimensionValues, type Grouping } from './dimensions'
+import { Groups, type GroupMetrics } from './group'
+import type { Day } from './period'
+
+// The daily rollup (issue 18.2): one row per (day, site, merchant, industry, problem type, channel,
+// kind) holding only counts that add — so every figure of any coarser group (a week, a quarter, an
+// industry line, all sites) is the sum of rows, and a statistics query reads rows, never cases.
+// Repeat complainants cannot be summed from these rows (repeats.ts): their tally is kept apart, one
+// row per (day, dimensions, filer key), with the key a salted hash and the figure only ever a count.
+export type RollupRow = { day: Day } & DimensionValues & Counters
+
+export interface FilerRow {
+  day: Day
+  dims: DimensionValues
+  filerKey: string
+  cases: number
+}
+
+export interface Rollup {
+  rows: RollupRow[]
+  filers: FilerRow[]
+}
+
+const rowKey = (day: Day, dims: DimensionValues, extra = '') => [day, ...DIMENSIONS.map((d) => dims[d]), extra].join('\u241f')
+
+/** A case's contribution: the row it adds to (maintenance adds the new contribution and takes away the old). */
+export function contributionOf(f: CaseFacts): RollupRow {
+  return { day: f.day, ...f.dims, ...countersOf(f) }
+}
+
+export function rollupOf(facts: readonly CaseFacts[]): Rollup {
+  const rows = new Map<string, RollupRow>()
+  const filers = new Map<string, FilerRow>()
+  for (const f of facts) {
+    const key = rowKey(f.day, f.dims)
+    const row = contributionOf(f)
+    const found = rows.get(key)
+    rows.set(key, found ? { ...found, ...addCounters(found, row) } : row)
+    if (!f.filerKey) continue
+    const fkey = rowKey(f.day, f.dims, f.filerKey)
+    const tally = filers.get(fkey)
+    filers.set(fkey, tally ? { ...tally, cases: tally.cases + 1 } : { day: f.day, dims: f.dims, filerKey: f.filerKey, cases: 1 })
+  }
+  return { rows: [...rows.values()], filers: [...filers.values()] }
+}
+
+const dimsOf = (row: RollupRow): DimensionValues => ({
+  site: row.site,
+  merchant: row.merchant,
+  industry: row.industry,
+  problemType: row.problemType,
+  channel: row.channel,
+  kind: row.kind,
+})
+
+/** The same figures as metricsOf, read from rollup rows only. */
+export function metricsFromRollups(rollup: Rollup, grouping: Grouping): GroupMetrics[] {
+  const groups = new Groups(grouping)
+  for (const row of rollup.rows) groups.addCounts(row.day, dimsOf(row), row)
+  for (const f of rollup.filers) groups.addFiler(f.day, f.dims, f.filerKey, f.cases)
+  return groups.result()
+}
