@@ -22,6 +22,7 @@ export default defineAppConfig({
         'case/index',
         'proxy-file/index',
         'proxy-receipt/index',
+        'transfer-letter/index', // 移送函 (issue 17.6)
         'settings/index',
         'merchants/index',
         'merchant/index',

@@ -41,7 +41,8 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
  * own forms (the merchant's offer, the shopper's rating, the return-visit questions, the case type
  * on accepting). null: the step is taken at the tap.
  */
-export type StepFormKind = 'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept' | 'agreement' | 'suspension'
+export type StepFormKind =
+  'text' | 'confirm' | 'offer' | 'rating' | 'returnVisit' | 'accept' | 'agreement' | 'suspension' | 'notAccepted' | 'transfer'
 
 const OWN_FORMS: Partial<Record<CaseAction, StepFormKind>> = {
   answer: 'offer',
@@ -49,12 +50,15 @@ const OWN_FORMS: Partial<Record<CaseAction, StepFormKind>> = {
   returnVisit: 'returnVisit',
   accept: 'accept',
   mediate: 'agreement', // 调解成功: the terms, the amount and the day to perform
+  reject: 'notAccepted', // 不予受理: the ground and the station's words (not-accepted-form.tsx)
+  transfer: 'transfer', // 转办: where to (transfer-form.tsx)
   suspend: 'suspension', // 中止调解: the ground, and words for 其他 (suspension-form.tsx)
 }
 
 /** The label of the text a step asks for. */
 const TEXT_LABELS: Partial<Record<CaseAction, string>> = {
   reject: '不予受理的原因',
+  sendBack: '退回原因（为什么不属于本单位管辖）',
   transfer: '转办原因（转给哪个单位、为什么）',
   escalate: '转入调解的原因',
   endMediation: '终止调解的原因',
@@ -88,6 +92,21 @@ export interface Consequence {
   confirmLabel: string
 }
 const CONSEQUENCES: Partial<Record<CaseAction, Consequence>> = {
+  reject: {
+    title: '确认不予受理？',
+    message: '不予受理后案件结束，不能撤销。投诉人会看到理由和可以去哪里解决。',
+    confirmLabel: '确认不予受理',
+  },
+  transfer: {
+    title: '确认转办？',
+    message: '转给系统内其他站点的，案件连同全部记录移交对方，本站不能再查看；移送其他单位的，请打印移送函，收到回执后记录。',
+    confirmLabel: '确认转办',
+  },
+  confirmTransfer: {
+    title: '确认已收到移送回执？',
+    message: '记录后移送时限停止计时，不能撤销。跨区域转办的，表示已经移送。',
+    confirmLabel: '确认记录',
+  },
   acceptOffer: {
     title: '确认接受商家方案？',
     message: '接受后，这条投诉按商家方案和解，不能再申请调解，也不能撤回。维权站随后办结。',
@@ -122,6 +141,8 @@ const DONE_LABELS: Partial<Record<CaseAction, string>> = {
   rate: '已提交评价',
   returnVisit: '已记录回访',
   extend: '已延期',
+  sendBack: '已退回',
+  confirmTransfer: '已记录移送回执',
 }
 /** A label that already says 已 (已到场, 已答复投诉人, 快反队员已到场) is its own done text: never 已已 or 已…已 */
 export const doneTextOf = (action: CaseAction) =>

@@ -5,6 +5,8 @@ import { DESCRIPTION_MIN } from '../domain/complaint.schema'
 import { INDUSTRY_LINES } from '../domain/industry'
 import { appendSpoken } from '../hooks/complaint-draft'
 import type { Receipt } from '../hooks/receipt-store'
+import type { FieldErrors } from '../domain/errors'
+import type { IntakeInput } from '../domain/intake-channel'
 import type { ComplaintDraftApi } from '../hooks/use-complaint-draft'
 import { useComplaintSubmit, type FilingMode } from '../hooks/use-complaint-submit'
 import { useEvidenceUploads } from '../hooks/use-evidence-uploads'
@@ -42,15 +44,18 @@ interface Props {
   identityNote?: ReactNode
   /** after the shop block (the QR page's 查进度 entry) */
   afterShop?: ReactNode
+  /** the desk's channel and received time, sent with a proxy filing; its fields get their errors */
+  intake?: IntakeInput
+  renderIntake?: (errors: FieldErrors) => ReactNode
 }
 
 const PURCHASE_FIELDS = ['purchaseTime', 'amountYuan', 'product'] as const
 
-export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted, identityNote, afterShop }: Props) {
+export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted, identityNote, afterShop, intake, renderIntake }: Props) {
   const { draft, setField, patchFields, appendToDescription, updateEvidence } = api
   const f = draft.fields
   const uploads = useEvidenceUploads(draft.evidence, updateEvidence)
-  const { submit, submitting, errors, banner } = useComplaintSubmit(mode, api, onSubmitted)
+  const { submit, submitting, errors, banner } = useComplaintSubmit(mode, api, onSubmitted, intake)
   const proxy = mode === 'proxy'
   const proposal = useVoiceProposal(api, { askIndustry: proxy })
   const report = f.kind === 'report'
@@ -67,6 +72,7 @@ export function ComplaintForm({ mode, draft: api, renderShop, onSubmitted, ident
     <View className="complaint-form">
       {renderShop(errors.merchantCode)}
       {afterShop}
+      {renderIntake?.(errors)}
 
       <FormSection title="发生了什么">
         <DescriptionField

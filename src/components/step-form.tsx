@@ -9,6 +9,8 @@ import { ReturnVisitForm } from './return-visit-form'
 import { SuspensionForm } from './suspension-form'
 import type { StepFormProps } from './step-form-parts'
 import { TextStepForm } from './text-step-form'
+import { NotAcceptedForm } from './not-accepted-form'
+import { TransferForm } from './transfer-form'
 import './step-form.scss'
 
 // The form a step opens before it is sent (see formOf): its own form for the merchant's answer,
@@ -33,6 +35,10 @@ export function StepForm({ action, completionKind, ...props }: Props) {
       return <AgreementForm {...props} />
     case 'suspension':
       return <SuspensionForm {...props} />
+    case 'notAccepted':
+      return <NotAcceptedForm {...props} />
+    case 'transfer':
+      return <TransferForm {...props} />
     default:
       return <TextStepForm action={action} {...props} />
   }

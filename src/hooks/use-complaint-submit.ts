@@ -11,6 +11,7 @@ import { fieldErrorsOf, firstErrorField, toProxyInput, toSubmitInput } from './c
 import type { Receipt } from './receipt-store'
 import { scrollToField } from './scroll-to-field'
 import type { ComplaintDraftApi } from './use-complaint-draft'
+import type { IntakeInput } from '../domain/intake-channel'
 
 // Pressing 提交: check everything at once with the shared schema (no request while anything is
 // wrong), refuse while files are still uploading or failed, send, and turn the answer into
@@ -38,7 +39,14 @@ function signatures(mode: FilingMode, draft: Draft): Record<string, string> {
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, JSON.stringify([v, rule])]))
 }
 
-export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onSubmitted: (receipt: Receipt) => void) {
+/** `intake`: station staff filing a 12345 hand-over, a call or a visit (intake-channel.ts); absent for everyone else */
+export function useComplaintSubmit(
+  mode: FilingMode,
+  api: ComplaintDraftApi,
+  onSubmitted: (receipt: Receipt) => void,
+  intake?: IntakeInput,
+) {
+  const proxyInput = (draft: Draft) => ({ ...toProxyInput(draft), ...(intake ? { intake } : {}) })
   const [submitting, setSubmitting] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [shownFor, setShownFor] = useState<Record<string, string>>({})
@@ -57,7 +65,7 @@ export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onS
   const submit = async () => {
     if (submitting) return
     const { draft } = api
-    const input = mode === 'proxy' ? toProxyInput(draft) : toSubmitInput(draft)
+    const input = mode === 'proxy' ? proxyInput(draft) : toSubmitInput(draft)
     const fields = forMode(mode, fieldErrorsOf(mode === 'proxy' ? ProxyFilingSchema : SubmitComplaintSchema, input))
     const uploads = unfinishedUploads(api)
     if (uploads) fields.evidenceIds = uploads
@@ -76,7 +84,7 @@ export function useComplaintSubmit(mode: FilingMode, api: ComplaintDraftApi, onS
     setBanner('')
     const result: Result<Receipt> =
       mode === 'proxy'
-        ? await call('proxy', 'fileComplaint', toProxyInput(draft))
+        ? await call('proxy', 'fileComplaint', proxyInput(draft))
         : await call('consumer', 'submitComplaint', toSubmitInput(draft))
     if (result.ok) {
       if (prompt) void recordAcceptedSubscriptions(prompt)
@@ -133,6 +141,9 @@ const SHOWN_FIELDS = new Set([
   'evidenceIds',
   'consentVersion',
   'attestation',
+  'intake.channel', // the desk's channel, 转办单号 and received time (proxy-file intake-fields.tsx)
+  'intake.handoverNo',
+  'intake.receivedAt',
 ])
 
 /** In proxy filing one box (the attestation) stands for the consent too: one message, under it. */

@@ -20,6 +20,7 @@ export const PAGES = {
   stationSettings: '/pages/station/settings/index',
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
+  transferLetter: '/pages/station/transfer-letter/index',
   // the administrator's pages (staff subpackage, docs/admin-pages.md)
   adminHome: '/pages/staff/admin/home/index',
   adminSites: '/pages/staff/admin/sites/index',

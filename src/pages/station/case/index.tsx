@@ -21,6 +21,7 @@ import { FAST_TRACK_ACTIONS, FastTrackPanel, onSiteWaitText } from './fast-track
 import { REPORT_ACTIONS, ReportRewardDesk } from './report-reward-desk'
 import { IndustryEditor } from './industry-editor'
 import { VerifyRecord } from './verify-record'
+import { TransferLetterLink } from './transfer-letter-link'
 import './index.scss'
 
 // One case at the station desk: everything about it (the staff see the complainant as the server
@@ -103,6 +104,7 @@ export default function StationCasePage() {
       </CaseDetailView>
       <View className="station-case__tools no-print">
         {canPrint ? <ActionButton label="打印案件摘要" variant="secondary" onPress={printPage} /> : null}
+        <TransferLetterLink caseId={caseId} timeline={detail.timeline} />
         <VerifyRecord caseId={caseId} />
         <ActionButton label="返回工作台" variant="quiet" onPress={backToBoard} />
       </View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { ComplaintForm } from '../../../components/complaint-form'
@@ -15,6 +15,7 @@ import { keepReceipt, type Receipt } from '../../../hooks/receipt-store'
 import { useComplaintDraft } from '../../../hooks/use-complaint-draft'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
+import { IntakeFields, intakeInput, NEW_INTAKE, type DeskIntake } from './intake-fields'
 import { RecentFilings } from './recent-filings'
 import './index.scss'
 
@@ -29,6 +30,9 @@ const FILERS = new Set<Me['role']>(['proxy', 'station'])
 function ProxyFiling({ me }: { me: Me }) {
   const api = useComplaintDraft('proxy')
   const chosen = api.draft.shop
+  // station staff also take 12345 hand-overs, calls and visitors (intake-fields.tsx); a proxy point files as itself
+  const desk = me.role === 'station'
+  const [intake, setIntake] = useState<DeskIntake>(NEW_INTAKE)
 
   const submitted = (receipt: Receipt) => {
     keepReceipt(receipt) // the query code goes to the printable receipt through storage, not the URL
@@ -43,6 +47,8 @@ function ProxyFiling({ me }: { me: Me }) {
       <ComplaintForm
         mode="proxy"
         draft={api}
+        intake={desk ? intakeInput(intake) : undefined}
+        renderIntake={desk ? (errors) => <IntakeFields value={intake} onChange={setIntake} errors={errors} /> : undefined}
         onSubmitted={submitted}
         renderShop={(error) =>
           chosen ? (
