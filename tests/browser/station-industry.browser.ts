@@ -128,6 +128,7 @@ describe('H5 — staff set the industry line; the 大字模式 switch reads clea
     await block.getByRole('button', { name: '更改所属行业' }).click()
     await block.getByRole('combobox', { name: '新的所属行业' }).selectOption(to)
     await block.getByRole('textbox', { name: '更改原因' }).fill(REASON)
+    await block.getByText('投诉人和商家都能看到').waitFor() // the reason is no internal note: the form says so
     await block.scrollIntoViewIfNeeded()
     await shot(desk, 'station-industry-editor')
     expect(await seriousViolations(desk)).toEqual([])

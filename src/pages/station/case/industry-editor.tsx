@@ -67,6 +67,7 @@ export function IndustryEditor({ caseId, industry, onChanged }: Props) {
             placeholder="请选择所属行业"
             error={error.field}
           />
+          <View className="station-case__industry-note">更改和原因会记入处理进度，投诉人和商家都能看到。</View>
           <ReasonField label="更改原因" optional short autoFocus={false} name="industryReason" value={reason} onChange={setReason} />
           <View className="station-case__industry-buttons">
             <ActionButton label="保存所属行业" busy={busy} busyText="正在保存…" disabled={to === industry} onPress={() => void save()} />
