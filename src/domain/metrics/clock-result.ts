@@ -39,7 +39,8 @@ export function clockResult(clockId: ClockId, clocks: readonly CaseClock[], even
   const keeps = KEEPS[clockId] ?? []
   const kept = events.some((e) => Date.parse(e.at) === stopped && keeps.includes(e.type))
   if (kept) return stopped <= due ? 'met' : 'late'
-  return stopped <= due ? 'moot' : 'missed'
+  // stopped by something else at or after the due time: the promise had already run out (the tick's escalation)
+  return stopped < due ? 'moot' : 'missed'
 }
 
 /** Is a result counted at all, and is it on time? */

@@ -1,3 +1,4 @@
+import type { CaseEvent } from '../../../src/domain/case.schema'
 import type { CaseClock } from '../../../src/domain/clocks/case-clock'
 import { clockResult } from '../../../src/domain/metrics/clock-result'
 import { metricsOf } from '../../../src/domain/metrics/metrics'
@@ -5,6 +6,8 @@ import { dayOf, mondayOf, periodKey } from '../../../src/domain/metrics/period'
 import { averageOf, rateOf } from '../../../src/domain/metrics/rate'
 import { metricsFromRollups, rollupOf } from '../../../src/domain/metrics/rollup'
 import { ASOF, byId, factsOf, WORLD } from './world'
+
+const byIdEvent: CaseEvent = WORLD[0].events[0]
 
 describe('metrics: edges', () => {
   it('when there is nothing to count, then a rate reads 无数据 and has no percentage', () => {
@@ -65,6 +68,32 @@ describe('metrics: edges', () => {
     expect(clockResult('completion', [base], [], ASOF)).toBe('pending')
     expect(clockResult('completion', [{ ...base, pausedAt: null, stage: 'overdue' }], [], new Date('2026-02-01T00:00:00Z'))).toBe('missed')
     expect(clockResult('on_site', [base], [], ASOF)).toBe('none')
+  })
+
+  it('when the tick escalates at the very instant the shop’s 45 minutes end, then the promise is missed, not moot', () => {
+    const clock: CaseClock = {
+      caseId: 'X',
+      clockId: 'merchant_response',
+      startedAt: '2026-02-03T00:10:00.000Z',
+      dueAt: '2026-02-03T00:55:00.000Z',
+      remindAt: '2026-02-03T00:32:30.000Z',
+      urgeAt: '2026-02-03T00:46:00.000Z',
+      explanation: '',
+      provisional: false,
+      stage: 'stopped',
+      nextCheckAt: null,
+      stoppedAt: '2026-02-03T00:55:00.000Z',
+    }
+    const at = (type: CaseEvent['type'], instant: string): CaseEvent => ({
+      ...byIdEvent,
+      type,
+      at: instant,
+    })
+    expect(clockResult('merchant_response', [clock], [at('escalated', '2026-02-03T08:55:00+08:00')], ASOF)).toBe('missed')
+    expect(clockResult('merchant_response', [clock], [at('answered', '2026-02-03T08:55:00+08:00')], ASOF)).toBe('met')
+    // one minute earlier the station stepped in by choice: the shop's promise was never put to the test
+    const early = { ...clock, stoppedAt: '2026-02-03T00:54:00.000Z' }
+    expect(clockResult('merchant_response', [early], [at('station_mediation', '2026-02-03T08:54:00+08:00')], ASOF)).toBe('moot')
   })
 
   it('when a day is named, then it is the Beijing calendar day and periods follow it', () => {
