@@ -67,7 +67,8 @@ export const clockStepFields = (next: CaseClock) => ({ stage: next.stage, nextCh
 
 /** A document read back, validated as the domain's CaseClock. */
 export function toClock(doc: Record<string, unknown> & { _id: string }): CaseClock {
-  return parseDoc(CaseClockSchema, doc)
+  const { pausedAt, ...clock } = parseDoc(CaseClockSchema, doc)
+  return pausedAt ? { ...clock, pausedAt } : clock // absent unless paused, as the domain writes it
 }
 
 /**

@@ -20,7 +20,7 @@ export const toClock = (r: Selectable<CaseClocksTable>): CaseClock =>
     stage: r.stage,
     nextCheckAt: iso(r.next_check_at),
     stoppedAt: iso(r.stopped_at),
-    pausedAt: iso(r.paused_at),
+    ...(r.paused_at ? { pausedAt: iso(r.paused_at) } : {}), // absent unless paused, as the domain writes it
   })
 
 const toRow = (c: CaseClock) => ({

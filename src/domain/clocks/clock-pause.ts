@@ -77,14 +77,14 @@ export function resumeClock(clock: CaseClock, at: Date, table: HolidayTable): Ca
   }
   const shift = Date.parse(dueAt) - oldDue
   const moved = (point: string) => (Date.parse(point) > Date.parse(pausedAt) ? new Date(Date.parse(point) + shift).toISOString() : point)
+  const { pausedAt: _paused, ...running } = clock // a clock that is not paused has no pausedAt at all
   const next: CaseClock = {
-    ...clock,
+    ...running,
     dueAt,
     remindAt: moved(clock.remindAt),
     urgeAt: moved(clock.urgeAt),
     provisional,
     explanation: `${clock.explanation}；调解中止 ${formatShanghaiDateTime(pausedAt)} 至 ${formatShanghaiDateTime(at)}，期限顺延至 ${until}`,
-    pausedAt: null,
   }
   const stage = clock.stage
   next.nextCheckAt = stage === 'running' || stage === 'reminded' || stage === 'urged' ? next[STAGE_POINT[stage]] : null
