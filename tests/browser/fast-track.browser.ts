@@ -127,7 +127,7 @@ describe('H5 — fast-track (decide, dispatch, staff check-in with location) and
     const reward = current(desk).locator('.station-case__report')
     await reward.getByText('申请人：举报人丙，电话 13700001111').waitFor()
     await reward.getByRole('textbox', { name: '奖励金额（元）' }).fill('500')
-    await reward.getByRole('textbox', { name: '理由' }).fill('举报属实，按规定奖励')
+    await reward.getByRole('textbox', { name: '奖励决定理由' }).fill('举报属实，按规定奖励')
     expect(await seriousViolations(desk)).toEqual([])
     await reward.getByRole('button', { name: '记录奖励决定' }).click()
     await current(desk).getByRole('button', { name: '确认记录' }).click()

@@ -144,7 +144,7 @@ export function FastTrackPanel({ detail, reload }: Props) {
               onChange={setStaffId}
             />
           ) : null}
-          <ReasonField label="说明" name="fastTrackNote" value={note} onChange={setNote} optional autoFocus={false} short />
+          <ReasonField label="快速响应说明" name="fastTrackNote" value={note} onChange={setNote} optional autoFocus={false} short />
           <ActionButton label="启动快速响应" busy={busy} busyText="正在提交…" onPress={decide} />
         </View>
       ) : null}

@@ -118,7 +118,7 @@ export function ReportRewardDesk({ detail, reload }: Props) {
                   type="digit"
                 />
               ) : null}
-              <ReasonField label="理由" name="rewardReason" value={reason} onChange={setReason} autoFocus={false} short />
+              <ReasonField label="奖励决定理由" name="rewardReason" value={reason} onChange={setReason} autoFocus={false} short />
               <ActionButton label="记录奖励决定" busy={busy} onPress={askDecide} />
             </View>
           ) : null}
