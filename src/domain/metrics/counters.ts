@@ -69,6 +69,15 @@ export function addCounters(a: Counters, b: Counters): Counters {
   return sum
 }
 
+/** The counts taken away: what a case's old contribution becomes when its facts change. */
+export function negateCounters(c: Counters): Counters {
+  const negated = { ...c }
+  for (const name of COUNTER_NAMES) negated[name] = -c[name]
+  return negated
+}
+
+export const isZero = (c: Counters): boolean => COUNTER_NAMES.every((name) => c[name] === 0)
+
 export type FamilyMetrics = ResponseMetrics & CompletionMetrics & SettlementMetrics & SatisfactionMetrics & FollowUpMetrics & MoneyMetrics
 
 export function metricsOfCounters(c: Counters): { volume: number } & FamilyMetrics {

@@ -6,4 +6,13 @@ export type { GroupMetrics, Metrics } from './group'
 export { metricsOf } from './metrics'
 export { dayOf, periodKey, type PeriodSpec } from './period'
 export { NO_DATA, rateOf, averageOf, type Rate, type Average } from './rate'
-export { contributionOf, metricsFromRollups, rollupOf, type FilerRow, type Rollup, type RollupRow } from './rollup'
+export {
+  contributionOf,
+  mergeRollups,
+  metricsFromRollups,
+  rollupDelta,
+  rollupOf,
+  type FilerRow,
+  type Rollup,
+  type RollupRow,
+} from './rollup'

@@ -1,8 +1,9 @@
 import { DIMENSIONS, type Grouping } from '../../../src/domain/metrics/dimensions'
 import { metricsOf } from '../../../src/domain/metrics/metrics'
-import { contributionOf, metricsFromRollups, rollupOf } from '../../../src/domain/metrics/rollup'
+import type { CaseFacts } from '../../../src/domain/metrics/case-facts'
+import { contributionOf, mergeRollups, metricsFromRollups, rollupDelta, rollupOf, type Rollup } from '../../../src/domain/metrics/rollup'
 import { COUNTER_NAMES, ZERO, addCounters } from '../../../src/domain/metrics/counters'
-import { FACTS, filerKey } from './world'
+import { byId, FACTS, factsOf, filerKey, WORLD } from './world'
 
 // The daily rollup must answer every figure exactly as counting the cases does: same fractions,
 // same sums, same repeats, for every split the statistics page offers.
@@ -50,5 +51,26 @@ describe('metrics: the daily rollup', () => {
   it('when the rows are stored, then they hold no filer subject, only counts and hashed keys', () => {
     const text = JSON.stringify(rollup)
     expect(text).not.toMatch(/"U\d"|staff:|proxy:|张三|13800138000/)
+  })
+})
+
+describe('metrics: keeping the rollup up to date, one change at a time', () => {
+  const sorted = (r: Rollup) => ({
+    rows: [...r.rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    filers: [...r.filers].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  })
+
+  it('when a case changes and its industry line is corrected, then old rows plus the delta equal a rollup built afresh', () => {
+    // C13 as it stood on 14 February 11:05: filed straight to the shop, nothing decided yet, filed under 食品
+    const c13 = WORLD.filter((w) => w.row.id === 'C13')[0]
+    const before: CaseFacts = { ...factsOf(c13, new Date('2026-02-14T11:05:00+08:00')), dims: { ...byId('C13').dims, industry: '食品' } }
+    const others = FACTS.filter((f) => f.caseId !== 'C13')
+    const kept = mergeRollups(rollupOf([...others, before]), rollupDelta(before, byId('C13')))
+    expect(sorted(kept)).toEqual(sorted(rollupOf(FACTS)))
+  })
+
+  it('when every case is added one by one as new, then the deltas add up to the full rollup', () => {
+    const kept = FACTS.reduce((rows, f) => mergeRollups(rows, rollupDelta(null, f)), rollupOf([]))
+    expect(sorted(kept)).toEqual(sorted(rollupOf(FACTS)))
   })
 })
