@@ -16,6 +16,7 @@ const groupings: Grouping[] = [
   { period: { unit: 'custom', from: '2026-01-26', to: '2026-02-24' }, by: [] },
   ...DIMENSIONS.map((d) => ({ period: { unit: 'month' as const }, by: [d] })),
   { by: ['site', 'industry', 'problemType'] },
+  { period: { unit: 'day' }, by: ['channel'] },
   { period: { unit: 'week' }, range: { from: '2026-02-01', to: '2026-02-28' }, by: ['merchant', 'kind'] },
   { period: { unit: 'month' }, by: [...DIMENSIONS] },
 ]
