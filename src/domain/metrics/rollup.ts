@@ -39,24 +39,13 @@ export function contributionOf(f: CaseFacts): RollupRow {
   return { day: f.day, ...f.dims, ...countersOf(f) }
 }
 
-export function rollupOf(facts: readonly CaseFacts[]): Rollup {
-  const rows = new Map<string, RollupRow>()
-  const filers = new Map<string, FilerRow>()
-  for (const f of facts) {
-    const key = rowKey(f.day, f.dims)
-    const row = contributionOf(f)
-    const found = rows.get(key)
-    rows.set(key, found ? { ...found, ...addCounters(found, row) } : row)
-    if (!f.filerKey) continue
-    const fkey = rowKey(f.day, f.dims, f.filerKey)
-    const tally = filers.get(fkey)
-    filers.set(fkey, tally ? { ...tally, cases: tally.cases + 1 } : { day: f.day, dims: f.dims, filerKey: f.filerKey, cases: 1 })
-  }
-  return { rows: [...rows.values()], filers: [...filers.values()] }
-}
-
 const filerRowsOf = (f: CaseFacts, cases: number): FilerRow[] =>
   f.filerKey ? [{ day: f.day, dims: f.dims, filerKey: f.filerKey, cases }] : []
+
+/** The rows of a set of cases: their contributions added key by key (what the rebuild writes). */
+export function rollupOf(facts: readonly CaseFacts[]): Rollup {
+  return mergeRollups({ rows: [], filers: [] }, { rows: facts.map(contributionOf), filers: facts.flatMap((f) => filerRowsOf(f, 1)) })
+}
 
 /**
  * The upkeep of one change (docs/metrics.md "Next: storage"): when an event changes a case's facts, the
