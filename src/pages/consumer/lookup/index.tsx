@@ -104,7 +104,6 @@ export default function LookupPage() {
       <View id="field-lookup-result">
         {detail ? <CaseDetailView detail={detail} /> : null}
         {detail?.kind === 'report' ? <ReportRewardApply caseNo={detail.caseNo} queryCode={queryCode} refreshOn={detail} /> : null}
-        {detail?.kind === 'report' ? <ReportRewardApply caseNo={detail.caseNo} queryCode={queryCode} /> : null}
         {consult ? <ConsultDetail view={consult} own={false} /> : null}
       </View>
       <CallHuman />
