@@ -141,6 +141,8 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.listCases': { merchantCode: SHOP_A.code, scope: 'all' },
       'station.getCase': { caseId },
       'station.verifyCase': { caseId },
+      'station.transferTargets': {},
+      'station.transferLetter': { caseId },
       'station.setIndustry': { caseId, industry: '价格', reason: '投诉的是价格问题' },
       'station.actOnCase': { caseId, caseAction: 'accept', reason: '符合受理条件', completionKind: 'simple' },
       'station.getClockSettings': { siteId: SITE_A.id },
