@@ -175,7 +175,7 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     },
     { ...found, ...next, updatedAt: at, version: found.version + 1 }, // the row exactly as applyChange writes it
   )
-  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, { ...found, ...move }, step.action, event)
+  const outbox: OutboxMessage[] = notificationsFor(ctx.deps, { ...found, ...move }, step.action, event, route.data.alsoTell)
   const started = clocksAfterEvent(found.id, existingClocks, event.type, new Date(at), {
     table: ctx.deps.calendar,
     settings: merchantClockSettings(site?.clockSettings, merchant), // the shop's own signed minutes win

@@ -47,8 +47,9 @@ export function audienceFor(c: Pick<Case, 'kind'>, roles: readonly Role[]): Role
   return roles.filter((role) => !(c.kind === 'report' && role === 'merchant'))
 }
 
-export function notificationsFor(deps: Deps, c: Case, action: CaseAction, event: CaseEvent): OutboxMessage[] {
-  return audienceFor(c, AUDIENCE[action]).map((role) => ({
+/** `also`: who hears besides the step's usual audience (the receiving site of a transfer within the system) */
+export function notificationsFor(deps: Deps, c: Case, action: CaseAction, event: CaseEvent, also: readonly Role[] = []): OutboxMessage[] {
+  return audienceFor(c, [...new Set([...AUDIENCE[action], ...also])]).map((role) => ({
     id: deps.ids.newId(),
     caseId: c.id,
     eventId: event.id,

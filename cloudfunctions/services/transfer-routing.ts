@@ -2,6 +2,7 @@ import type { Case, CaseEvent } from '../../src/domain/case.schema'
 import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import { merchantClockSettings } from '../../src/domain/clocks/merchant-clock-settings'
 import { fail, ok, type Result } from '../../src/domain/errors'
+import type { Role } from '../../src/domain/identity'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { EventDetails } from '../../src/domain/workflow/event-details'
 import { clocksOnArrival, clocksOnSendBack, keepDestinationClock } from '../../src/domain/workflow/transfer-clocks'
@@ -21,9 +22,11 @@ export interface TransferRoute {
   siteId: string | null
   /** the clocks after the step, from those the rule table started or stopped */
   clocks(started: CaseClock[], existing: readonly CaseClock[], at: Date): CaseClock[]
+  /** who hears besides the step's usual audience: the site a case moves to has a new case to decide */
+  alsoTell: readonly Role[]
 }
 
-const unchanged = (details: EventDetails | null): TransferRoute => ({ details, siteId: null, clocks: (started) => started })
+const unchanged = (details: EventDetails | null): TransferRoute => ({ details, siteId: null, clocks: (started) => started, alsoTell: [] })
 
 /**
  * Work out a transfer-related step before it is written: the receiving site must exist and be
@@ -45,7 +48,7 @@ export async function routeTransfer(
   if (action === 'transfer' && details?.kind === 'transfer') {
     if (details.destination !== 'site') {
       const written = { ...details, toSiteId: '', fromSiteId: found.siteId }
-      return ok({ details: written, siteId: null, clocks: (started) => keepDestinationClock(started, written) })
+      return ok({ details: written, siteId: null, clocks: (started) => keepDestinationClock(started, written), alsoTell: [] })
     }
     if (details.toSiteId === found.siteId) return fail('VALIDATION_FAILED', { 'details.toSiteId': '不能转给本站，请选择其他站点' })
     const target = await store.getSite(details.toSiteId)
@@ -56,6 +59,7 @@ export async function routeTransfer(
       details: written,
       siteId: target.id,
       clocks: (started, _existing, at) => clocksOnArrival(found.id, keepDestinationClock(started, written), at, receiving),
+      alsoTell: ['station'], // the receiving site (the notice goes to where the case now lives)
     })
   }
   if (action === 'sendBack') {
@@ -64,7 +68,7 @@ export async function routeTransfer(
     if (out?.destination !== 'site') return ok(unchanged(details))
     const home = out.fromSiteId || found.siteId
     if (!(await store.getSite(home))) return fail('SITE_NOT_FOUND')
-    return ok({ details, siteId: home, clocks: (started, existing, at) => clocksOnSendBack(existing, started, at) })
+    return ok({ details, siteId: home, clocks: (started, existing, at) => clocksOnSendBack(existing, started, at), alsoTell: [] })
   }
   // the receipt names what it confirms: the timeline then says 已收到移送回执 or 已移送 by destination
   if (action === 'confirmTransfer') return ok(unchanged(pendingTransfer(events)))

@@ -47,6 +47,12 @@ describe('transfers with a destination', () => {
     const boardA = await callAs(world.deps, 'station', { action: 'listCases' }, world.who['st-a'])
     expect(boardB.ok && boardB.data.items.some((c: Data) => c.id === caseId)).toBe(true)
     expect(boardA.ok && boardA.data.items.some((c: Data) => c.id === caseId)).toBe(false)
+    // the receiving site hears of it (and the complainant); the sending site gets no notice of its own step
+    const told = (await world.store.listPendingOutbox(500)).filter((m) => m.caseId === caseId && m.template.endsWith('.transferred'))
+    expect(told.map((m) => [m.template, m.recipient.id]).sort()).toEqual([
+      ['consumer.transferred', 'shopper-move'],
+      ['station.transferred', SITE_B.id],
+    ])
     // the receiving site owes its own 24-hour answer, counted from the arrival
     expect(await clock(caseId, 'first_answer')).toMatchObject({ stage: 'running', startedAt: movedAt })
     // the complainant still follows it

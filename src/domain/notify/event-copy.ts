@@ -37,7 +37,7 @@ export const EVENT_COPY: Partial<Record<EventType, EventCopy>> = {
   transferred: {
     title: '投诉已转办',
     happened: '已转交有管辖权的单位处理',
-    next: { consumer: '后续将由该单位与您联系。' },
+    next: { consumer: '后续将由该单位与您联系。', station: '本站为接收单位的，请尽快决定是否受理；不属于本站的，请退回并说明理由。' },
   },
   returned: {
     title: '转办案件被退回',
