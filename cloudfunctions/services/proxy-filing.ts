@@ -31,6 +31,8 @@ export function fileForSomeone(ctx: ServiceContext, input: SubmitComplaint, inta
     attestedBy: staff.staffId,
     uploader: ctx.caller.subject, // files go up from the helper's own browser
     receivedAt: received.data,
+    // as typed, one string (the digest keeps top-level keys only): a retry must send the same channel, number and time
+    intakeAsSent: desk ? [intake.channel, intake.handoverNo, intake.receivedAt].join('|') : undefined,
     // the submitted event says how it came in: the 转办单号 and the received time are on record, hashed
     intake: desk
       ? { kind: 'intake', channel: intake.channel, handoverNo: intake.handoverNo, receivedAt: received.data.toISOString() }

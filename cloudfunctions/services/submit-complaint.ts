@@ -37,10 +37,12 @@ export interface Filing {
   receivedAt?: Date
   /** a desk filing records its channel, 转办单号 and received time on the submitted event (intake-channel.ts) */
   intake?: IntakeDetails
+  /** the intake as the desk sent it (not the received instant, which is `now` when left empty): a retry must match it */
+  intakeAsSent?: string
 }
 
 // The payload that makes two submissions "the same": everything but the key itself, in a fixed order.
-const digestOf = (deps: Deps, input: SubmitComplaint) => {
+const digestOf = (deps: Deps, input: SubmitComplaint & { intake?: string }) => {
   const { idempotencyKey: _key, ...payload } = input
   return deps.secrets.hashToken(JSON.stringify(payload, Object.keys(payload).sort()))
 }
@@ -98,7 +100,8 @@ async function replay(deps: Deps, earlier: Case, digest: string, site: Site | nu
 export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filing): Promise<Result<SubmitReceipt>> {
   const { store, clock, ids, secrets } = deps
   if (input.consentVersion !== CONSENT_VERSION) return fail('CONSENT_REQUIRED', { consentVersion: '个人信息告知已更新，请重新阅读并同意' })
-  const digest = digestOf(deps, input)
+  // a desk filing's intake as typed is part of what makes two submissions the same (a proxy point's has none)
+  const digest = digestOf(deps, filing.intakeAsSent ? { ...input, intake: filing.intakeAsSent } : input)
   const merchant: Merchant | null = await store.findMerchantByCode(input.merchantCode)
   if (!merchant) return fail('MERCHANT_NOT_FOUND', { merchantCode: '未找到该商户' })
   // a scan against a shop that signed the double commitment: the shop has it from this minute (issue 16.2)

@@ -160,3 +160,49 @@ describe('cases typed in at the desk, by channel', () => {
     expect(c).toMatchObject({ channel: 'qr', receivedAt: c!.createdAt })
   })
 })
+
+describe('a desk filing sent twice', () => {
+  let world: Awaited<ReturnType<typeof openWorkflowWorld>>
+  beforeAll(async () => {
+    world = await openWorkflowWorld()
+  })
+  afterAll(() => world.store.close())
+
+  const send = (key: string, intake: IntakeInput) =>
+    callAs(
+      world.deps,
+      'proxy',
+      {
+        ...aSubmission(SHOP_A.code, { name: '钱女士', phone: '13900002222', idempotencyKey: key }),
+        action: 'fileComplaint',
+        attestation: true,
+        intake,
+      },
+      world.who['st-a'],
+    )
+
+  it('when the same hand-over is retried, then the first case comes back; the same key with another 转办单 or time is refused', async () => {
+    const key = unique('retry').padEnd(16, '0')
+    const intake: IntakeInput = { channel: 'hotline_12345', handoverNo: 'ZB-20260310-0100', receivedAt: '2026-03-10T08:00' }
+    const first = await send(key, intake)
+    if (!first.ok) throw new Error(first.error.code)
+    world.deps.clock.advance(60_000)
+    expect(await send(key, intake)).toMatchObject({ ok: true, data: { caseId: first.data.caseId } })
+    expect(await send(key, { ...intake, handoverNo: 'ZB-20260310-0101' })).toMatchObject({
+      ok: false,
+      error: { code: 'IDEMPOTENCY_CONFLICT' },
+    })
+    expect(await send(key, { ...intake, receivedAt: '2026-03-10T08:05' })).toMatchObject({
+      ok: false,
+      error: { code: 'IDEMPOTENCY_CONFLICT' },
+    })
+  })
+
+  it('when a call with no time given is retried a minute later, then it is still the same filing', async () => {
+    const key = unique('call').padEnd(16, '0')
+    const first = await send(key, { channel: 'phone' })
+    if (!first.ok) throw new Error(first.error.code)
+    world.deps.clock.advance(60_000)
+    expect(await send(key, { channel: 'phone' })).toMatchObject({ ok: true, data: { caseId: first.data.caseId } })
+  })
+})
