@@ -12,7 +12,7 @@ const DIR = resolve(__dirname, '../fixtures/extract-real')
 // Issue 20 asks for at least 600 narratives. The corpus holds fewer (see README there): this floor is the
 // count actually reached, so that losing items fails the test; raise it as items are added, never lower it.
 const GOAL = 600
-const REACHED = 580
+const REACHED = 587
 
 const PartialDate = z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/)
 const HttpUrl = z
