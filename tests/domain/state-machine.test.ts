@@ -34,7 +34,8 @@ function detailsFor(action: CaseAction, satisfied = true): EventDetails | null {
   if (action === 'mediate') return { kind: 'agreement', terms: '退款128元，三日内到账', amountFen: 12800, performBy: '2099-01-01' }
   // 不予受理 names its ground, 转办 its destination (not-accepted.ts, transfer.ts)
   if (action === 'reject') return { kind: 'not_accepted', reason: 'civil_dispute' }
-  if (action === 'transfer') return { kind: 'transfer', destination: 'department', toSiteId: '', toName: '区人力资源和社会保障局', fromSiteId: '' }
+  if (action === 'transfer')
+    return { kind: 'transfer', destination: 'department', toSiteId: '', toName: '区人力资源和社会保障局', fromSiteId: '' }
   // 快速响应 names its ground and who goes (fast-track.ts); the check-in and a report's finding are written by the server
   if (action === 'fastTrack') return { kind: 'fast_track', reason: 'on_site_dispute', onSite: 'team', staffId: 'st-a', staffName: '星河站' }
   if (action === 'staffCheckIn') return { kind: 'team_check_in', located: false }

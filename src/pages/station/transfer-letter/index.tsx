@@ -73,7 +73,7 @@ export default function TransferLetterPage() {
           <View className="transfer-letter__para">
             {letter.fromSiteName}移送的案件（编号 {letter.caseNo}）已于____年____月____日收到。
           </View>
-          <View className="transfer-letter__sign">接收单位（盖章）：________________　经办人：__________</View>
+          <View className="transfer-letter__sign">接收单位（盖章）：________________ 经办人：__________</View>
         </View>
       </View>
       <View className="transfer-letter__actions no-print">
