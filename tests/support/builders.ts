@@ -74,6 +74,7 @@ export function aCase(merchant: Merchant, over: Partial<Case> = {}): Case {
     requestDigest: 'digest',
     queryCode: 'ABCD2345',
     createdAt: at,
+    receivedAt: at, // the store reads a case back with its received time (createdAt unless a desk intake said otherwise)
     updatedAt: at,
     ...initialWorkflowState('goods'),
     version: 1,
