@@ -54,7 +54,7 @@ describe.each(FUNCTIONS)('function %s', (name) => {
     const sdk = { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk') }
     const images = name === 'consumer' ? { sharp: installed('sharp') } : {}
     // WeChat's cloud call, for the functions that draw mini-program codes or send subscribe messages
-    const wx = name === 'notify' || name === 'registry' ? { 'wx-server-sdk': '4.0.2' } : {}
+    const wx = ['notify', 'registry', 'staff'].includes(name) ? { 'wx-server-sdk': '4.0.2' } : {}
     expect(pkg).toEqual({
       name: expect.any(String),
       private: true,
