@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { BoardFilterSchema, StaffMeSchema, StationBoardSchema } from '../../src/domain/api/contract'
 import type { CaseDetail, CaseSummary } from '../../src/domain/case-view.schema'
+import type { CaseStatus } from '../../src/domain/case.schema'
 import type { ClockStage } from '../../src/domain/clocks/case-clock'
+import type { ClockId } from '../../src/domain/clocks/clock-rules'
 import { clockView } from '../../src/domain/clocks/clock-view'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import type { BoardCursor, BoardItem, BoardQuery, ClockSummary } from '../ports/store'
@@ -59,15 +61,28 @@ const dueOf = (item: BoardItem) => item.nextClock?.dueAt ?? '9999' // no running
 const byDue = (a: BoardItem, b: BoardItem) => dueOf(a).localeCompare(dueOf(b)) || a.id.localeCompare(b.id)
 
 /**
- * 未结 means someone still owes the shopper something, and after 办结 the station still owes the
- * return visit (issue 16): closed cases whose return-visit clock runs stay on the open board until it
- * is done. They are few (3–5 working days each), so they come with the first page, in due order among
- * its cases, under the same filters; the store's own "open" stays the status set its indexes cover.
+ * 未结 means someone still owes the shopper something, and a case in a final status can still owe:
+ * after 办结 the return visit (issue 16) and the fast-track team's report back; after a 转办 outside the
+ * system the hand-over until its receipt or sending is recorded (issue 17). Such cases stay on the open
+ * board while that clock runs. They are few (days each), and the store sorts running clocks first, so
+ * they come with the first page, in due order among its cases, under the same filters; the store's own
+ * "open" stays the status set its indexes cover.
  */
-async function pendingReturnVisits(ctx: ServiceContext, query: BoardQuery, filter: BoardFilter): Promise<BoardItem[]> {
-  if (filter.scope !== 'open' || query.after || (filter.status && filter.status !== 'closed')) return []
-  const closed = await ctx.deps.store.listBoard({ ...query, openOnly: false, status: 'closed' })
-  return closed.items.filter((item) => item.nextClock?.clockId === 'return_visit')
+const OWED_AFTER_THE_END: readonly { status: CaseStatus; clocks: readonly ClockId[] }[] = [
+  { status: 'closed', clocks: ['return_visit', 'fast_track_feedback'] },
+  { status: 'transferred', clocks: ['handover_department', 'handover_police', 'cross_region_transfer'] },
+]
+
+async function owedAfterTheEnd(ctx: ServiceContext, query: BoardQuery, filter: BoardFilter): Promise<BoardItem[]> {
+  if (filter.scope !== 'open' || query.after) return []
+  const wanted = OWED_AFTER_THE_END.filter(({ status }) => !filter.status || filter.status === status)
+  const pages = await Promise.all(
+    wanted.map(async ({ status, clocks }) => {
+      const page = await ctx.deps.store.listBoard({ ...query, openOnly: false, status })
+      return page.items.filter((item) => item.nextClock && clocks.includes(item.nextClock.clockId))
+    }),
+  )
+  return pages.flat()
 }
 
 /** The board: a station sees its own site; a regulator (no site) sees every site. One page at a time. */
@@ -98,10 +113,10 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
     limit: BOARD_PAGE,
   }
   const page = await store.listBoard(query)
-  const visits = await pendingReturnVisits(ctx, query, filter)
+  const owed = await owedAfterTheEnd(ctx, query, filter)
   return ok({
     siteName: site?.name ?? null,
-    items: [...page.items, ...visits].sort(byDue).map((item) => summaryOf(item, now)),
+    items: [...page.items, ...owed].sort(byDue).map((item) => summaryOf(item, now)),
     nextCursor: page.next ? encodeCursor(page.next) : null,
   })
 }

@@ -95,7 +95,7 @@ describe('station board and case pages', () => {
     const detail = await run('station', { action: 'getCase', caseId }, staff.a)
     expect(detail).toMatchObject({
       ok: true,
-      data: { complainant: { name: '王小明', phone: '13812345678' }, actions: ['accept', 'reject', 'transfer'] },
+      data: { complainant: { name: '王小明', phone: '13812345678' }, actions: ['accept', 'reject', 'transfer', 'fastTrack'] }, // fast-track is the station's choice at intake (issue 17)
     })
     expect(await run('station', { action: 'getCase', caseId }, staff.b)).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } })
     // every staff view of personal data is logged; the refused look from the other site is not a view
