@@ -42,6 +42,11 @@ export default defineAppConfig({
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or
   // requirePlugin throws and the form falls back (src/api/recorder.weapp.ts).
   plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
+  // A fast-track team member's 我已到场 may carry where they are (issue 17, docs/fast-track-and-rewards.md).
+  // WeChat refuses getLocation unless it is declared here, and shows `desc` when it asks the person;
+  // the location is optional, asked only on that tap, and read only by the case's own station.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于快速响应到场签到时记录到场位置（可不提供）' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
