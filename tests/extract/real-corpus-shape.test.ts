@@ -44,7 +44,7 @@ const ItemSchema = z
       .strict(),
     flags: z.array(z.string().min(3)).optional(),
     // the text tells the source's facts in our own words (tests/fixtures/extract-real/README.md)
-    restated: z.literal(true).optional(),
+    restated: z.literal(true),
   })
   .strict()
 
