@@ -1,7 +1,6 @@
-import { Image, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { call } from '../api'
-import { useRemote } from '../hooks/use-remote'
+import { MiniCodeImage } from './mini-code-image'
 
 // In the mini-program an invite is shown as its mini-program code (wxacode.getUnlimited, page =
 // the join page, scene = the invite code): WeChat's scanner opens the join page, which redeems the
@@ -17,21 +16,5 @@ export interface InviteQrProps {
 
 export function InviteQr({ inviteId, code, className }: InviteQrProps) {
   const load = useCallback(() => call('registry', 'inviteMiniCode', { inviteId, code }), [inviteId, code])
-  const { state } = useRemote(load)
-  if (state.status === 'ready') {
-    return (
-      <Image
-        className={`qr-image ${className ?? ''}`}
-        mode="aspectFit"
-        showMenuByLongpress
-        src={`data:${state.data.contentType};base64,${state.data.base64}`}
-        ariaLabel="店员绑定邀请小程序码"
-      />
-    )
-  }
-  return (
-    <View className={`qr-image qr-image--absent ${className ?? ''}`}>
-      {state.status === 'failed' ? `${state.error.message}（可让店员输入邀请码）` : '正在生成小程序码…'}
-    </View>
-  )
+  return <MiniCodeImage load={load} ariaLabel="店员绑定邀请小程序码" instead="（可让店员输入邀请码）" className={className} />
 }

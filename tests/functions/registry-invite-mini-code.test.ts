@@ -1,26 +1,12 @@
-import { cloudMiniCode, type CloudGetUnlimitedParams, type CloudWxacodeLike } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
+import { cloudMiniCode } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
 import { registryFunctionWith } from '../../cloudfunctions/functions/registry/handlers'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { openMerchantWorld, type MerchantWorld } from './merchant-world'
+import { FAKE_PNG, fakeWxacode } from '../support/fake-wxacode'
 
 // An invite drawn as a mini-program code: WeChat's wxacode.getUnlimited opens the join page with
 // the invite code as scene; the join page redeems the scene, so the scanner becomes a pending clerk.
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 4, 5, 6])
-
-/** Behaves like wx-server-sdk's cloud.openapi.wxacode.getUnlimited on success. */
-function fakeOpenApi() {
-  const calls: CloudGetUnlimitedParams[] = []
-  const openapi: CloudWxacodeLike = {
-    wxacode: {
-      async getUnlimited(params) {
-        calls.push(params)
-        return { contentType: 'image/png', buffer: Buffer.from(PNG), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' }
-      },
-    },
-  }
-  return { openapi, calls }
-}
 
 describe('registry.inviteMiniCode', () => {
   let world: MerchantWorld
@@ -39,10 +25,10 @@ describe('registry.inviteMiniCode', () => {
 
   it('when the owning station asks, then WeChat draws the join page with the invite code as scene, and scanning it makes a pending member', async () => {
     const invite = await world.must('registry', { action: 'issueInvite', merchantId: 'shop-one' }, stationX)
-    const { openapi, calls } = fakeOpenApi()
+    const { openapi, calls } = fakeWxacode()
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     const result = await callWith(fn, { action: 'inviteMiniCode', inviteId: invite.inviteId, code: invite.code }, stationX)
-    expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
+    expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(FAKE_PNG).toString('base64') } })
     expect(calls).toEqual([{ scene: invite.code, page: 'pages/merchant/join/index', checkPath: true, envVersion: 'release', width: 430 }])
     expect(calls[0].scene.length).toBeLessThanOrEqual(32)
     // the join page passes the scene it was opened with to redeemInvite, as it does a typed code
@@ -53,7 +39,7 @@ describe('registry.inviteMiniCode', () => {
   it("when another site's station, a wrong code or a withdrawn invite is used, then INVITE_NOT_FOUND and WeChat is never asked", async () => {
     const invite = await world.must('registry', { action: 'issueInvite', merchantId: 'shop-one' }, stationX)
     const other = await world.must('registry', { action: 'issueInvite', merchantId: 'shop-one' }, stationX)
-    const { openapi, calls } = fakeOpenApi()
+    const { openapi, calls } = fakeWxacode()
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     const ask = (code: string, who: PlatformIdentity) => callWith(fn, { action: 'inviteMiniCode', inviteId: invite.inviteId, code }, who)
     expect(await ask(invite.code, stationY)).toMatchObject({ ok: false, error: { code: 'INVITE_NOT_FOUND' } })

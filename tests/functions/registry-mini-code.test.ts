@@ -1,33 +1,12 @@
-import {
-  cloudMiniCode,
-  miniCodeOptionsFor,
-  type CloudGetUnlimitedParams,
-  type CloudWxacodeLike,
-} from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
+import { cloudMiniCode, miniCodeOptionsFor } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
 import { registryFunctionWith } from '../../cloudfunctions/functions/registry/handlers'
 import { dispatch } from '../../cloudfunctions/runtime/dispatch'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { openMerchantWorld, type MerchantWorld } from './merchant-world'
+import { FAKE_PNG, fakeWxacode } from '../support/fake-wxacode'
 
 // A shop's mini-program code for its poster: drawn by WeChat's wxacode.getUnlimited in the cloud,
 // unavailable on the local host (which prints the H5 URL's QR instead).
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
-
-/** Behaves like wx-server-sdk's cloud.openapi: resolves { contentType, buffer, errCode: 0 } or rejects with errCode. */
-function fakeOpenApi(behaviour: 'ok' | 'reject' | 'garbage' = 'ok') {
-  const calls: CloudGetUnlimitedParams[] = []
-  const openapi: CloudWxacodeLike = {
-    wxacode: {
-      async getUnlimited(params) {
-        calls.push(params)
-        if (behaviour === 'reject') throw Object.assign(new Error('errCode: 41030 invalid page'), { errCode: 41030 })
-        if (behaviour === 'garbage') return { errCode: 0 }
-        return { contentType: 'image/png', buffer: Buffer.from(PNG), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' }
-      },
-    },
-  }
-  return { openapi, calls }
-}
 
 describe('registry.miniCode', () => {
   let world: MerchantWorld
@@ -50,15 +29,15 @@ describe('registry.miniCode', () => {
   })
 
   it('when the cloud source is wired, then the code opens the complaint page with the merchant code as scene', async () => {
-    const { openapi, calls } = fakeOpenApi()
+    const { openapi, calls } = fakeWxacode()
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     const result = await callWith(fn, { action: 'miniCode', merchantId: 'shop-one' }, station)
-    expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
+    expect(result).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(FAKE_PNG).toString('base64') } })
     expect(calls).toEqual([{ scene: 'ONE234', page: 'pages/consumer/complain/index', checkPath: true, envVersion: 'release', width: 1280 }])
   })
 
   it("when the shop is another site's, then it is not found before WeChat is ever asked", async () => {
-    const { openapi, calls } = fakeOpenApi()
+    const { openapi, calls } = fakeWxacode()
     const fn = registryFunctionWith({ miniCode: cloudMiniCode(openapi, { log: quiet }) })
     expect(await callWith(fn, { action: 'miniCode', merchantId: 'shop-three' }, station)).toMatchObject({
       ok: false,
@@ -69,7 +48,7 @@ describe('registry.miniCode', () => {
 
   it('when WeChat refuses or answers something unexpected, then MINI_CODE_FAILED', async () => {
     for (const behaviour of ['reject', 'garbage'] as const) {
-      const source = cloudMiniCode(fakeOpenApi(behaviour).openapi, { log: quiet })
+      const source = cloudMiniCode(fakeWxacode(behaviour).openapi, { log: quiet })
       expect(await source.render({ scene: 'ONE234', page: 'pages/consumer/complain/index', width: 430 })).toMatchObject({
         ok: false,
         error: { code: 'MINI_CODE_FAILED' },
@@ -78,7 +57,7 @@ describe('registry.miniCode', () => {
   })
 
   it("when a scene or page breaks WeChat's rules, then the adapter refuses without calling it", async () => {
-    const { openapi, calls } = fakeOpenApi()
+    const { openapi, calls } = fakeWxacode()
     const source = cloudMiniCode(openapi, { log: quiet, checkPath: false })
     const page = 'pages/consumer/complain/index'
     for (const request of [
@@ -95,7 +74,7 @@ describe('registry.miniCode', () => {
   it('when the function runs as a trial or development build, then the code opens that build and skips the released-page check', async () => {
     const page = 'pages/staff/bind/index'
     const drawn = async (state: string | undefined) => {
-      const { openapi, calls } = fakeOpenApi()
+      const { openapi, calls } = fakeWxacode()
       await cloudMiniCode(openapi, { log: quiet, ...miniCodeOptionsFor(state) }).render({ scene: 'ONE234', page, width: 430 })
       return calls.map(({ envVersion, checkPath }) => ({ envVersion, checkPath }))
     }

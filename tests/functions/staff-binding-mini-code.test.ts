@@ -1,4 +1,4 @@
-import { cloudMiniCode, type CloudGetUnlimitedParams, type CloudWxacodeLike } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
+import { cloudMiniCode } from '../../cloudfunctions/adapters/wechat/cloud-mini-code'
 import { FUNCTIONS } from '../../cloudfunctions/functions/all-functions'
 import { staffFunctionWith } from '../../cloudfunctions/functions/staff/handlers'
 import type { Store } from '../../cloudfunctions/ports/store'
@@ -9,6 +9,7 @@ import type { Result } from '../../src/domain/errors'
 import { wxContext } from '../support/cloud-context'
 import { SHOP_A, SITE_A, SITE_B, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, openTestStore } from '../support/test-deps'
+import { FAKE_PNG, fakeWxacode } from '../support/fake-wxacode'
 
 // staff.bindingMiniCode (docs/admin-pages.md): the administrator (or the station, for its site's
 // proxy desks) has a fresh binding code drawn by WeChat's wxacode.getUnlimited as a mini-program code
@@ -17,27 +18,12 @@ import { makeDeps, openTestStore } from '../support/test-deps'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Data = Record<string, any>
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 8, 9])
-
-/** Behaves like wx-server-sdk's cloud.openapi.wxacode.getUnlimited on success. */
-function fakeOpenApi() {
-  const calls: CloudGetUnlimitedParams[] = []
-  const openapi: CloudWxacodeLike = {
-    wxacode: {
-      async getUnlimited(params) {
-        calls.push(params)
-        return { contentType: 'image/png', buffer: Buffer.from(PNG), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' }
-      },
-    },
-  }
-  return { openapi, calls }
-}
 
 describe('staff.bindingMiniCode', () => {
   let store: Store
   let deps: Deps
   const ADMIN = 'o-mini-admin'
-  const wechat = fakeOpenApi()
+  const wechat = fakeWxacode()
   const drawing = staffFunctionWith({ miniCode: cloudMiniCode(wechat.openapi, { log: () => undefined }) })
   const call = async (fn: FunctionName, event: object, openId: string) =>
     (await createCloudMain(FUNCTIONS[fn], async () => deps)(event, wxContext(openId))) as Result<Data>
@@ -88,7 +74,7 @@ describe('staff.bindingMiniCode', () => {
   it('when the administrator draws a fresh code, then WeChat is asked for the binding page with the code as scene, and scanning it binds the scanner', async () => {
     const issued = await must('staff', { action: 'issueBindingCode', staffId: stationB.id }, ADMIN)
     const drawn = await draw({ staffId: stationB.id, code: issued.code }, ADMIN)
-    expect(drawn).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(PNG).toString('base64') } })
+    expect(drawn).toEqual({ ok: true, data: { contentType: 'image/png', base64: Buffer.from(FAKE_PNG).toString('base64') } })
     expect(wechat.calls).toEqual([
       { scene: issued.code, page: 'pages/staff/bind/index', checkPath: true, envVersion: 'release', width: 430 },
     ])

@@ -6,7 +6,7 @@ import { IntakeSchema } from '../intake-channel'
 import { STAFF_ROLES } from '../identity'
 import { INDUSTRY_LINES } from '../industry'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
-import { normalizeQueryCode } from '../query-code'
+import { LookupInputSchema } from '../lookup-input'
 import { OUTCOME_CODES } from '../workflow/outcomes'
 import type { CaseAction } from '../workflow/transitions'
 import { COMPLETION_KINDS } from '../clocks/clock-rules'
@@ -46,18 +46,7 @@ export const SubmitReceiptSchema = z.object({
   hotline: z.string(),
 })
 
-export const LookupInputSchema = z.object({
-  caseNo: z
-    .string({ error: '请填写案件编号' })
-    .trim()
-    .toUpperCase()
-    .min(1, { error: '请填写案件编号' })
-    .max(32, { error: '案件编号格式不正确' }),
-  queryCode: z
-    .string({ error: '请填写查询码' })
-    .transform(normalizeQueryCode)
-    .pipe(z.string().min(1, { error: '请填写查询码' }).max(16, { error: '查询码格式不正确' })),
-})
+export { LookupInputSchema }
 
 export const ProxyFilingSchema = z.intersection(
   SubmitComplaintSchema,

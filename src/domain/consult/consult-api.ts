@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EvidenceViewSchema } from '../evidence.schema'
 import { MerchantCodeSchema } from '../merchant.schema'
-import { normalizeQueryCode } from '../query-code'
+import { QueryCodeInput } from '../lookup-input'
 import { CONSULT_STATUSES } from './consultation.schema'
 
 // The consultation actions of the consumer and station functions (src/domain/api/contract.ts).
@@ -71,10 +71,7 @@ export const ConsultListSchema = z.object({ items: z.array(ConsultSummarySchema)
 
 export const ConsultLookupSchema = z.object({
   consultNo: z.string({ error: '请填写咨询编号' }).trim().min(1, { error: '请填写咨询编号' }).max(32, { error: '咨询编号格式不正确' }),
-  queryCode: z
-    .string({ error: '请填写查询码' })
-    .transform(normalizeQueryCode)
-    .pipe(z.string().min(1, { error: '请填写查询码' }).max(16, { error: '查询码格式不正确' })),
+  queryCode: QueryCodeInput,
 })
 
 export const LinkCaseInput = ConsultationIdInput.extend({ caseId: z.string({ error: '缺少投诉编号' }).min(1).max(64) })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Case } from '../case.schema'
 import { normalizePhone } from '../phone'
-import { normalizeQueryCode } from '../query-code'
+import { LookupInputSchema } from '../lookup-input'
 
 // 举报奖励 (docs/domain.md "Report rewards"). A report closed with a violation found
 // (outcome violation_found) opens a reward: the reporter applies with the report number — an
@@ -34,18 +34,7 @@ export const RewardContactSchema = z.object({
 export type RewardContact = z.infer<typeof RewardContactSchema>
 
 /** The report number and its query code, as the lookup takes them (api/contract.ts LookupInputSchema). */
-export const RewardLookupSchema = z.object({
-  caseNo: z
-    .string({ error: '请填写案件编号' })
-    .trim()
-    .toUpperCase()
-    .min(1, { error: '请填写案件编号' })
-    .max(32, { error: '案件编号格式不正确' }),
-  queryCode: z
-    .string({ error: '请填写查询码' })
-    .transform(normalizeQueryCode)
-    .pipe(z.string().min(1, { error: '请填写查询码' }).max(16, { error: '查询码格式不正确' })),
-})
+export const RewardLookupSchema = LookupInputSchema
 
 const Note = z.string({ error: '格式不正确' }).trim().max(500, { error: '说明不能超过500字' }).default('')
 

@@ -1,7 +1,6 @@
-import { Image, View } from '@tarojs/components'
 import { useCallback } from 'react'
 import { call } from '../../../../api'
-import { useRemote } from '../../../../hooks/use-remote'
+import { MiniCodeImage } from '../../../../components/mini-code-image'
 
 // In the mini-program a binding code is shown as its mini-program code (staff.bindingMiniCode:
 // page = the binding page, scene = the code): WeChat's scanner opens the binding page, which redeems
@@ -15,21 +14,5 @@ export interface BindingQrProps {
 
 export function BindingQr({ staffId, code, className }: BindingQrProps) {
   const load = useCallback(() => call('staff', 'bindingMiniCode', { staffId, code }), [staffId, code])
-  const { state } = useRemote(load)
-  if (state.status === 'ready') {
-    return (
-      <Image
-        className={`qr-image ${className ?? ''}`}
-        mode="aspectFit"
-        showMenuByLongpress
-        src={`data:${state.data.contentType};base64,${state.data.base64}`}
-        ariaLabel="微信绑定小程序码"
-      />
-    )
-  }
-  return (
-    <View className={`qr-image qr-image--absent ${className ?? ''}`}>
-      {state.status === 'failed' ? `${state.error.message}（可让对方输入绑定码）` : '正在生成小程序码…'}
-    </View>
-  )
+  return <MiniCodeImage load={load} ariaLabel="微信绑定小程序码" instead="（可让对方输入绑定码）" className={className} />
 }
