@@ -7,15 +7,12 @@
 // until the description box is on screen and enabled; the median of 3, and the redirects on the way.
 // Needs `npm run build:h5` and Chromium (CHROMIUM_PATH or /usr/bin/chromium); prints figures, asserts nothing.
 // KS_OUTPUT_ROOT: measure an H5 build made elsewhere (config/index.ts).
-// Lighthouse is not run: it is not among the dependencies (no installs here).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+// Lighthouse's own figures for the same page are in bench-lighthouse.ts.
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { bootHost } from '../cloudfunctions/host/boot'
-import { parseHostConfig } from '../cloudfunctions/host/host-config'
 import { DEMO_MERCHANTS } from '../cloudfunctions/seed/demo-data'
+import { startBenchHost } from './bench-host'
 import { saveBenchSection } from './bench-results'
 
 const H5_DIR = resolve(__dirname, '..', process.env.KS_OUTPUT_ROOT || 'dist/h5')
@@ -99,24 +96,12 @@ async function usableForm(browser: Browser, url: string): Promise<{ ms: number; 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** A port nobody holds now: PUBLIC_URL must name the real one, so PORT=0 will not do. */
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => done(port))
-    })
-  })
-
 async function main() {
   if (!existsSync(join(H5_DIR, 'index.html')) || !existsSync(CHROMIUM)) {
     console.log('complaint page: skipped (needs `npm run build:h5` and Chromium)')
     return
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'kuaisu-bench-page-'))
-  const parsed = parseHostConfig({ PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: dataDir, H5_DIR, LOG_LEVEL: 'warn' })
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '))
-  const host = await bootHost(parsed.config, () => undefined)
+  const host = await startBenchHost(H5_DIR)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -148,7 +133,6 @@ async function main() {
   } finally {
     await browser.close()
     await host.close()
-    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
