@@ -69,7 +69,8 @@ export function FastTrackPanel({ detail, reload }: Props) {
     })
   }, [deciding])
 
-  if (offered.length === 0) return null
+  // after the last step (the check-in) nothing more is offered here, but its outcome must still be said
+  if (offered.length === 0 && !done) return null
   const hints = suggestedReasons(assessUrgency(detail.description).signals)
 
   const run = async (send: () => Promise<Result<unknown>>, doneText: string) => {
