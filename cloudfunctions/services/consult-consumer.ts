@@ -8,8 +8,7 @@ import type {
 } from '../../src/domain/consult/consult-api'
 import { linkConvertedCase } from '../../src/domain/consult/consult-life'
 import { consultNoCounterName, formatConsultNo, normalizeConsultNo, type Consultation } from '../../src/domain/consult/consultation.schema'
-import { AppFailure, fail, ok, type Result } from '../../src/domain/errors'
-import { checkInputText } from '../../src/domain/input-text'
+import { fail, ok, type Result } from '../../src/domain/errors'
 import { normalizePhone } from '../../src/domain/phone'
 import { normalizeQueryCode, queryCodeFromBytes } from '../../src/domain/query-code'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
@@ -29,8 +28,6 @@ export async function consultSites(ctx: ServiceContext): Promise<Result<z.infer<
 export async function askConsultation(ctx: ServiceContext, input: AskInput): Promise<Result<z.infer<typeof ConsultReceiptSchema>>> {
   const subject = ctx.caller.subject
   if (!subject) return fail('UNAUTHENTICATED')
-  const readable = checkInputText(input)
-  if (!readable.ok) return readable
   const { store, clock, ids, secrets } = ctx.deps
   const merchant = input.merchantCode ? await store.findMerchantByCode(input.merchantCode) : null
   if (input.merchantCode && !merchant) return fail('MERCHANT_NOT_FOUND')
@@ -126,10 +123,6 @@ export async function linkConsultationCase(ctx: ServiceContext, id: string, case
   const next = linkConvertedCase(found, filed, ctx.deps.clock.now().toISOString())
   if (!next.ok) return next
   if (next.data === found) return ok(await consultView(ctx.deps, found, 'full'))
-  try {
-    return ok(await consultView(ctx.deps, await ctx.deps.store.updateConsultation(next.data, found.version), 'full'))
-  } catch (err) {
-    if (err instanceof AppFailure) return { ok: false, error: err.error }
-    throw err
-  }
+  // a stale version throws an AppFailure, which dispatch answers as its error
+  return ok(await consultView(ctx.deps, await ctx.deps.store.updateConsultation(next.data, found.version), 'full'))
 }

@@ -3,7 +3,7 @@ import type { ConsultOfCaseSchema, ConsultOutcomeSchema, ConsultView, StationCon
 import { answerConsultation, convertConsultation, type StaffRef } from '../../src/domain/consult/consult-life'
 import type { Consultation } from '../../src/domain/consult/consultation.schema'
 import { findReply } from '../../src/domain/consult/reply-library'
-import { AppFailure, fail, ok, type Result } from '../../src/domain/errors'
+import { fail, ok, type Result } from '../../src/domain/errors'
 import { logAccess } from './access-log'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 import { consultSummaries, consultView, staffMaySee } from './consult-views'
@@ -50,13 +50,9 @@ export async function getSiteConsultation(ctx: ServiceContext, id: string): Prom
 
 async function write(ctx: ServiceContext, before: Consultation, next: Result<Consultation>): Promise<Result<Outcome>> {
   if (!next.ok) return next
-  try {
-    const saved = await ctx.deps.store.updateConsultation(next.data, before.version)
-    return ok({ consultationId: saved.id, status: saved.status, version: saved.version })
-  } catch (err) {
-    if (err instanceof AppFailure) return { ok: false, error: err.error }
-    throw err
-  }
+  // a stale version throws an AppFailure, which dispatch turns into its error like any handler's
+  const saved = await ctx.deps.store.updateConsultation(next.data, before.version)
+  return ok({ consultationId: saved.id, status: saved.status, version: saved.version })
 }
 
 /** Send the answer: the library entry's text as staff left it after editing. */

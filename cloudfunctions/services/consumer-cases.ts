@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseList } from '../../src/domain/case-view.schema'
+import type { Case } from '../../src/domain/case.schema'
 import { normalizeCaseNo } from '../../src/domain/case-number-input'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { normalizeQueryCode } from '../../src/domain/query-code'
@@ -27,12 +28,18 @@ export async function getMyCase(ctx: ServiceContext, caseId: string): Promise<Re
  * typed loosely (without KS-, spaced, full-width: normalizeCaseNo).
  */
 export async function lookupCase(ctx: ServiceContext, caseNo: string, queryCode: string): Promise<Result<CaseDetail>> {
+  const found = await caseByLookup(ctx, caseNo, queryCode)
+  if (!found) return fail('LOOKUP_FAILED')
+  return ok(await loadCaseDetail(ctx.deps, found, 'masked', null))
+}
+
+/** The case behind a case number and its query code (the lookup, a report reward); null for a wrong number or code alike. */
+export async function caseByLookup(ctx: ServiceContext, caseNo: string, queryCode: string): Promise<Case | null> {
   const { store, secrets } = ctx.deps
   const number = normalizeCaseNo(caseNo)
   const found = number ? await store.findCaseByNo(number) : null
   // compare digests, not the codes: equal-length strings, so the comparison time tells nothing
   const matches =
     !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(queryCode))
-  if (!found || !matches) return fail('LOOKUP_FAILED')
-  return ok(await loadCaseDetail(ctx.deps, found, 'masked', null))
+  return matches ? found : null
 }

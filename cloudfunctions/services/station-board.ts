@@ -112,8 +112,8 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
     after,
     limit: BOARD_PAGE,
   }
-  const page = await store.listBoard(query)
-  const owed = await owedAfterTheEnd(ctx, query, filter)
+  // the owed-after-the-end reads depend only on the query, so they go out beside the page's own
+  const [page, owed] = await Promise.all([store.listBoard(query), owedAfterTheEnd(ctx, query, filter)])
   return ok({
     siteName: site?.name ?? null,
     items: [...page.items, ...owed].sort(byDue).map((item) => summaryOf(item, now)),

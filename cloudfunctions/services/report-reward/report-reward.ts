@@ -1,8 +1,6 @@
 import type { z } from 'zod'
 import type { Case } from '../../../src/domain/case.schema'
-import { normalizeCaseNo } from '../../../src/domain/case-number-input'
 import { fail, ok, type Result } from '../../../src/domain/errors'
-import { normalizeQueryCode } from '../../../src/domain/query-code'
 import {
   reporterRewardView,
   rewardOpen,
@@ -15,6 +13,7 @@ import {
 import { logAccess } from '../access-log'
 import { actOnCase, canSee, type ActionOutcome } from '../case-actions'
 import type { ServiceContext } from '../context'
+import { caseByLookup } from '../consumer-cases'
 
 // 举报奖励 (docs/domain.md "Report rewards"; rules in src/domain/report-reward/). The reporter reaches
 // the reward through the case number and query code — the lookup's pair — so an anonymous report
@@ -23,16 +22,8 @@ import type { ServiceContext } from '../context'
 
 type Lookup = { caseNo: string; queryCode: string }
 
-/** The case behind a case number and its query code; the same answer for a wrong number or code. */
-async function lookedUp(ctx: ServiceContext, lookup: Lookup): Promise<Case | null> {
-  const { store, secrets } = ctx.deps
-  const number = normalizeCaseNo(lookup.caseNo)
-  const found = number ? await store.findCaseByNo(number) : null
-  // digests, not the codes themselves: equal-length strings, so the comparison time tells nothing
-  const matches =
-    !!found && found.queryCode !== '-' && secrets.hashToken(found.queryCode) === secrets.hashToken(normalizeQueryCode(lookup.queryCode))
-  return matches ? found : null
-}
+/** The case behind the lookup pair; the same answer for a wrong number or code. */
+const lookedUp = (ctx: ServiceContext, lookup: Lookup) => caseByLookup(ctx, lookup.caseNo, lookup.queryCode)
 
 export async function applyForReward(
   ctx: ServiceContext,

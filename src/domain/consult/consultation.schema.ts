@@ -7,7 +7,6 @@ import { shanghaiDayKey } from '../time'
 // complaint figure, board counter or shop record can ever count one, and no shop ever sees one.
 export const CONTACT_KINDS = [...CASE_KINDS, 'consultation'] as const
 export type ContactKind = (typeof CONTACT_KINDS)[number]
-export const KIND_LABELS: Record<ContactKind, string> = { complaint: '投诉', report: '举报', consultation: '咨询' }
 
 /** received → answered (closed) | converted into a complaint (closed). Nothing else. */
 export const CONSULT_STATUSES = ['received', 'answered', 'converted'] as const
@@ -62,8 +61,6 @@ export const ConsultationSchema = z.object({
   version: z.number().int().nonnegative(),
 })
 export type Consultation = z.infer<typeof ConsultationSchema>
-
-export const CONSULT_NO_PATTERN = /^ZX-\d{8}-\d{4,}$/
 
 /** ZX-20261205-0007: like a case number (read out, typed), with its own prefix and counter. */
 export function formatConsultNo(receivedAt: Date | string, sequenceOfDay: number): string {
