@@ -9,6 +9,7 @@ import { ReasonField } from './reason-field'
 import { SelectField } from './select-field'
 import { StepFormButtons, errorFixer, passLocalChecks, type StepFormProps } from './step-form-parts'
 import { TextField } from './text-field'
+import { idOf, siteChoices } from './site-choice'
 
 // 转办 with a destination (docs/domain.md "Transfers"): another site of the system (chosen from the
 // list; the case moves there), another department, the police, or a bureau elsewhere (named here; a
@@ -32,13 +33,14 @@ export function TransferForm({ busy, errors, onErrors, onSubmit, onCancel }: Ste
   const fixed = errorFixer(errors, onErrors)
   const load = useCallback(() => call('station', 'transferTargets', {}), [])
   const { state } = useRemote(load)
-  const sites = state.status === 'ready' ? state.data.items : []
+  // by label, not by name: two stations may share a name, and the label still picks one
+  const sites = siteChoices(state.status === 'ready' ? state.data.items : [])
 
   const submit = () => {
     const local: FieldErrors = {}
-    const site = sites.find((s) => s.name === siteName)
+    const siteId = idOf(sites, siteName)
     if (!destination) local['details.destination'] = '请选择转办去向'
-    if (destination === 'site' && !site) local['details.toSiteId'] = '请选择接收的站点'
+    if (destination === 'site' && !siteId) local['details.toSiteId'] = '请选择接收的站点'
     if (destination && destination !== 'site' && toName.trim().length < 2) local['details.toName'] = '请填写接收单位名称'
     if (!text.trim()) local.reason = '请填写原因'
     if (!passLocalChecks(local, onErrors) || !destination) return
@@ -47,7 +49,7 @@ export function TransferForm({ busy, errors, onErrors, onSubmit, onCancel }: Ste
       details: {
         kind: 'transfer',
         destination,
-        toSiteId: site?.id ?? '',
+        toSiteId: siteId,
         toName: destination === 'site' ? '' : toName.trim(),
         fromSiteId: '',
       },
@@ -75,7 +77,7 @@ export function TransferForm({ busy, errors, onErrors, onSubmit, onCancel }: Ste
           placeholder={state.status === 'loading' ? '正在读取站点…' : '请选择站点'}
           hint="案件连同全部记录移交该站点，本站将不能再查看和办理"
           value={siteName}
-          options={sites.map((s) => s.name)}
+          options={sites.map((s) => s.label)}
           onChange={(value) => {
             setSiteName(value)
             fixed('details.toSiteId')

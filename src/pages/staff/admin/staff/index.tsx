@@ -12,7 +12,7 @@ import { useRemote } from '../../../../hooks/use-remote'
 import { useSignedOutRedirect } from '../../../../hooks/use-signed-out-redirect'
 import { decodeParam, PAGES, withQuery } from '../../../routes'
 import { backTo } from '../../../station/merchants/paths'
-import { idOf, labelOf, siteChoices } from './site-choice'
+import { idOf, labelOf, siteChoices } from '../../../../components/site-choice'
 import { StaffForm } from './staff-form'
 import '../admin.scss'
 

@@ -13,7 +13,7 @@ import type { StaffRole } from '../../../../domain/identity'
 import { CreateStaffInputSchema } from '../../../../domain/staff/staff-api'
 import { parseWith } from '../../../../domain/validation'
 import { scrollToField } from '../../../../hooks/scroll-to-field'
-import { idOf, labelOf, type SiteChoice } from './site-choice'
+import { idOf, labelOf, type SiteChoice } from '../../../../components/site-choice'
 
 // A new staff account: its role, username, name, site and (for the desk) an initial password. With no
 // password the account is used from WeChat only, bound by a code the administrator issues next.

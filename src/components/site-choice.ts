@@ -1,8 +1,7 @@
-import type { ActionOutput } from '../../../../domain/api/contract'
-
 // Sites offered in a picker by name. Two sites may share a name (two malls called 万达广场), so a
-// repeated name gets the end of its id: each label picks exactly one site.
-type Site = ActionOutput<'staff', 'listSites'>['items'][number]
+// repeated name gets the end of its id: each label picks exactly one site. Used wherever staff pick a
+// site (an account's site, a transfer's receiving station).
+type Site = { id: string; name: string }
 
 export interface SiteChoice {
   label: string
