@@ -5,7 +5,7 @@ import { filedByStaff } from '../intake-channel'
 import type { OutcomeCode } from '../workflow/outcomes'
 import { clockResult, type ClockResult } from './clock-result'
 import type { DimensionValues } from './dimensions'
-import { dayOf, type Day } from './period'
+import { dayOf, slotOf, type Day } from './period'
 
 // Everything the statistics need to know about one case, read once from the case row, its timeline
 // and its clock rows. The figures never look at a case directly: they count CaseFacts, so the same
@@ -34,6 +34,8 @@ export interface CaseFacts {
   readonly caseId: string
   /** the Beijing day the case reached us (receivedAt, else createdAt): every figure of the case counts there */
   readonly day: Day
+  /** the Beijing weekday and hour it reached us, "1-09" (period.ts slotOf): the heat map's cell */
+  readonly slot: string
   readonly dims: DimensionValues
   /** a salted hash of the filer; null when staff or a proxy desk filed (their subject is not the person's) */
   readonly filerKey: string | null
@@ -92,6 +94,7 @@ export function caseFactsOf(c: Case, events: readonly CaseEvent[], clocks: reado
   return {
     caseId: c.id,
     day: dayOf(c.receivedAt ?? c.createdAt),
+    slot: slotOf(c.receivedAt ?? c.createdAt),
     dims: { site: c.siteId, merchant: c.merchantId, industry: c.industry, problemType: c.problemType, channel: c.channel, kind: c.kind },
     filerKey: byStaff ? null : options.filerKey(c.filedBy),
     clocks: {

@@ -37,6 +37,7 @@ function countersOfNothing(): Counters {
   const none: CaseFacts = {
     caseId: '',
     day: '',
+    slot: '',
     dims: { site: '', merchant: '', industry: '', problemType: '', channel: '', kind: '' },
     filerKey: null,
     clocks: {

@@ -57,3 +57,13 @@ export function periodKey(day: Day, spec: PeriodSpec): string | null {
       return day >= spec.from && day <= spec.to ? `${spec.from}~${spec.to}` : null
   }
 }
+
+/**
+ * The hour of the week an instant falls in, Beijing time: "1-09" is Monday 09:00–09:59, "7-23" Sunday's
+ * last hour. The weekday × hour heat map counts cases by it (the busy hours a station staffs for).
+ */
+export function slotOf(instant: string | Date): string {
+  const p = shanghaiParts(instant)
+  const weekday = ((new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay() + 6) % 7) + 1
+  return `${weekday}-${pad(p.hour)}`
+}

@@ -1,0 +1,67 @@
+import type { CaseContribution, CubeId, CubeRow } from '../../src/domain/metrics/cubes'
+import type { Dimension } from '../../src/domain/metrics/dimensions'
+import type { Day } from '../../src/domain/metrics/period'
+import type { FilerRow } from '../../src/domain/metrics/rollup'
+
+// The statistics' read model (issue 18; docs/metrics.md). The figures are read from summed cube rows
+// (src/domain/metrics/cubes.ts), never from the case table. Upkeep is in two steps:
+//  1. every write that can change a case's figures (a new case, a change, a clock moved by the tick) also
+//     marks the case as pending, in the same unit of work as the write — so no change is ever missed;
+//  2. the refresh pass (after each tick) recomputes each pending case's contribution from its case, events
+//     and clocks and hands it to refreshCaseStats, which takes the case's stored old contribution away and
+//     adds the new one, in one unit of work. Refreshing a case twice changes nothing the second time.
+// The watermark is the instant of the last refresh pass that emptied the queue: figures are exact as of it.
+
+export interface StatsPending {
+  caseId: string
+  /** when the latest write marked it: a refresh clears the mark only if no newer write marked it since */
+  markedAt: string
+}
+
+export interface CubeQuery {
+  cube: CubeId
+  /** Beijing days, both included (month-grain cubes hold the month's 1st as the day) */
+  from: Day
+  to: Day
+  /** the sites the caller may see; null only for a caller who may see every site (a regulator) */
+  sites: readonly string[] | null
+  /** equality filters on dimensions the cube keeps */
+  where?: Partial<Record<Dimension, string>>
+  /** summed by day, these dimensions and slot; every other dimension comes back '' */
+  by: readonly Dimension[]
+}
+
+/** A named custom query a staff member saved on the statistics page ("2026 Q1–Q2 餐饮 预付卡 投诉"). */
+export interface SavedStatsQuery {
+  id: string
+  ownerId: string
+  name: string
+  /** the page's query, validated by the service (stats-query schema) when read back */
+  spec: Record<string, unknown>
+  savedAt: string
+}
+
+export interface StatsStore {
+  /** One cube's rows in range, summed in the database; reads no case. */
+  sumCube(query: CubeQuery): Promise<CubeRow[]>
+  /** The filer rows in range (repeat complainants), read only when that figure is asked for. */
+  listFilerRows(query: Omit<CubeQuery, 'cube' | 'by'>): Promise<FilerRow[]>
+  /** Cases marked pending, oldest mark first. */
+  listStatsPending(limit: number): Promise<StatsPending[]>
+  /**
+   * Replace the case's stored contribution by `next` (null: the case no longer counts) and add the
+   * difference to the cube and filer rows, all together; then clear the mark if it is still `pending.markedAt`.
+   */
+  refreshCaseStats(pending: StatsPending, next: CaseContribution | null): Promise<void>
+  statsWatermark(): Promise<string | null>
+  setStatsWatermark(at: string): Promise<void>
+  /** The rebuild's first step: every cube row, filer row, stored contribution and mark removed. */
+  clearStats(): Promise<void>
+  /** Mark cases pending outside a case write (the rebuild marks every case it reads). */
+  markStatsPending(caseIds: readonly string[], at: string): Promise<void>
+  saveStatsQuery(query: SavedStatsQuery): Promise<void>
+  /** The owner's saved queries, by name. */
+  listStatsQueries(ownerId: string): Promise<SavedStatsQuery[]>
+  /** False when there was no such query of that owner. */
+  deleteStatsQuery(ownerId: string, id: string): Promise<boolean>
+}
