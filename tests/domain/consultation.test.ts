@@ -130,4 +130,9 @@ describe('consultation numbers', () => {
     expect(normalizeConsultNo('zx 20260310 0007')).toBe('ZX-20260310-0007')
     expect(normalizeConsultNo('KS-20260310-0007')).toBeNull()
   })
+
+  it('when the number comes from a Chinese keyboard (full-width letters and digits, a long dash), then it is still read', () => {
+    expect(normalizeConsultNo('ｚｘ２０２６０３１０－０００７')).toBe('ZX-20260310-0007')
+    expect(normalizeConsultNo('ZX—20260310—0007')).toBe('ZX-20260310-0007')
+  })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CASE_KINDS } from '../case.schema'
 import { shanghaiDayKey } from '../time'
+import { formatDayNumber } from '../case-number'
 
 // A consultation (咨询): a question, not a complaint (docs/domain.md "Consultations"). It is the third
 // kind of contact beside 投诉 and 举报, kept in its own records (not among the cases) so that no
@@ -63,17 +64,17 @@ export const ConsultationSchema = z.object({
 export type Consultation = z.infer<typeof ConsultationSchema>
 
 /** ZX-20261205-0007: like a case number (read out, typed), with its own prefix and counter. */
-export function formatConsultNo(receivedAt: Date | string, sequenceOfDay: number): string {
-  if (!Number.isInteger(sequenceOfDay) || sequenceOfDay < 1)
-    throw new RangeError(`sequence must be a positive integer, got ${sequenceOfDay}`)
-  return `ZX-${shanghaiDayKey(receivedAt)}-${String(sequenceOfDay).padStart(4, '0')}`
-}
+export const formatConsultNo = (receivedAt: Date | string, sequenceOfDay: number): string =>
+  formatDayNumber('ZX', receivedAt, sequenceOfDay)
 
 export const consultNoCounterName = (receivedAt: Date | string) => `consult-no:${shanghaiDayKey(receivedAt)}`
 
-/** Typed loosely (lower case, spaces, without the dashes): the canonical number, or null. */
+/** Typed loosely (lower case, spaces, without the dashes, full-width digits): the canonical number, or null. */
 export function normalizeConsultNo(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[\s\-－—]/g, '')
+  const compact = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.·\u2010-\u2015\u2212\u30FC]/g, '')
   const m = /^ZX(\d{8})(\d{4,})$/.exec(compact)
   return m ? `ZX-${m[1]}-${m[2]}` : null
 }
