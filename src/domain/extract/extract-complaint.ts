@@ -3,6 +3,7 @@
 import type { Demand, ProblemType } from '../classification'
 import type { IndustryLine } from '../industry'
 import { proposeAmount } from './amounts'
+import { proposeMerchantMention } from './merchant-mention'
 import { classifyIndustry } from './classify-industry'
 import { proposeDemands } from './demands'
 import { classifyProblemType } from './problem-type'
@@ -30,6 +31,8 @@ export interface Proposed<T> {
 export interface Extraction {
   shopName: Proposed<string> | null
   shopCode: Proposed<string> | null
+  /** the merchant as the text names it, a span of the text ("某大药房", "一家超市", "在拼多多上") */
+  merchant: Proposed<string> | null
   purchaseTime: Proposed<string> | null
   amountYuan: Proposed<string> | null
   product: Proposed<string> | null
@@ -47,6 +50,7 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
   const urgency = assessUrgency(text)
 
   const shop = proposeShop(text, ctx.shops)
+  const merchant = proposeMerchantMention(text)
   const time = proposePurchaseTime(text, ctx.now, urgency.signals.happeningNow)
   const amount = proposeAmount(text)
   const product = proposeProduct(text, shop ? [shop] : [])
@@ -57,6 +61,9 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
   return {
     shopName: shop ? { value: shop.name, confidence: round(shop.confidence), evidence: span(shop.start, shop.end) } : null,
     shopCode: shop?.code ? { value: shop.code, confidence: round(shop.confidence), evidence: span(shop.start, shop.end) } : null,
+    merchant: merchant
+      ? { value: merchant.value, confidence: round(merchant.confidence), evidence: span(merchant.start, merchant.end) }
+      : null,
     purchaseTime: time ? { value: time.value, confidence: round(time.confidence), evidence: span(time.start, time.end) } : null,
     amountYuan: amount ? { value: amount.value, confidence: round(amount.confidence), evidence: span(amount.start, amount.end) } : null,
     product: product ? { value: product.value, confidence: round(product.confidence), evidence: span(product.start, product.end) } : null,

@@ -18,6 +18,7 @@ export const UrgencySchema = z.object({
 export const ExtractionSchema = z.object({
   shopName: proposed(z.string().min(1).max(100)),
   shopCode: proposed(z.string().min(1)),
+  merchant: proposed(z.string().min(1).max(100)),
   purchaseTime: proposed(z.string().regex(LOCAL_TIME)),
   amountYuan: proposed(z.string().regex(YUAN)),
   product: proposed(z.string().min(1).max(100)),

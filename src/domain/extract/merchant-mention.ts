@@ -1,0 +1,154 @@
+// The merchant as the text names it, a span of the text: a named shop ("在纳春大药房买的"), a masked or
+// indefinite one ("某大型超市", "一家美容院", "A商行", "甲公司"), or the platform when no seller is named
+// ("在拼多多上买的"). The form shows it as written; shops.ts separately matches the site's own shop list.
+import { findAll } from './text'
+
+export interface MerchantMention {
+  value: string
+  confidence: number
+  start: number
+  end: number
+}
+
+// what a seller's name ends with
+const KIND =
+  '4S店|店|铺|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
+  '培训班|餐厅|饭店|饭馆|餐馆|酒店|酒楼|宾馆|旅馆|民宿|公寓|火锅城|火锅|面馆|健身房|馆|美容院|医院|诊所|门诊部|旅行社|专柜|柜台|影楼|' +
+  '影城|影院|乐园|游乐场|营业厅|加油站|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
+// what kind of shop, not which: alone (or with 被告, 涉事) such a name points at no one
+const CATEGORY =
+  '婚庆|快递|眼镜|装修|装饰|装潢|物业|移动|联通|电信|宠物|培训|教育|销售|游戏|中介|医美|美容|美发|理发|健身|干洗|洗衣|服装|家具|建材|电器|' +
+  '家电|手机|汽车|二手车|保险|旅游|餐饮|外卖|快剪|母婴|珠宝|黄金|金|药|水果|蛋糕|烟酒|便利|维修|汽修|修理|科技|网络|食品|保健品|化妆品|' +
+  '房产|房地产|置业|月子|早教|体育|文化|传媒|演艺|票务|酒|茶|鞋|实体|品牌|连锁|指定|门|网|医疗|口腔|牙科|商业|贸易|电商|购物|团购|二手|交易|' +
+  '直播|点餐|线上|网购|第三方|其|他家|她家|场|私人|售楼|演唱会|贷款|女靴|回收|奢侈品|维权|小|大|大型|小型|知名|本地|当地|附近|新开的?|被告|原告|涉事|涉案|该|此|本|那|这|对方|相关|其他|别的|多'
+const GENERIC = new RegExp(`^(?:${CATEGORY}|${KIND})*(?:${KIND})$`)
+const PLATFORM =
+  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?[\u4e00-\u9fa5]{0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
+// words before a merchant: where one buys, signs, eats or complains
+const LEAD = /在|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
+// what one does there
+const ACT =
+  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:买|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
+
+const INNER_LEAD =
+  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办|签|订|交|付|花了|住(?!宅)|开(?!发)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
+const NAME_CHAR = /[^\s，。！？、；：:,.!?（）()《》【】]/
+const MARK = /某某|某|一家|一间|一处|一个|一(?=[\u4e00-\u9fa5]{0,6}(?:店|超市|商行|机构|公司|药房))|××|XX/
+
+/** Quotes stay only when they pair up: “木子里”服装店, not 木子里”服装店. */
+function unquote(v: string): string {
+  const open = (v.match(/[“"‘]/g) ?? []).length
+  const close = (v.match(/[”"’]/g) ?? []).length
+  return open === close ? v : v.replace(/^[“”"‘’]+|[“”"‘’]+$/g, '')
+}
+
+interface Candidate {
+  value: string
+  start: number
+  score: number
+}
+
+/** The shop inside a place phrase: from the masked word, else after the last 的, else after 当地/附近. */
+function core(phrase: string): number {
+  const de = phrase.lastIndexOf('的')
+  const from = de >= 0 && phrase.length - de - 1 >= 2 && !GENERIC.test(phrase.slice(de + 1)) ? de + 1 : 0
+  const rest = phrase.slice(from)
+  const mark = MARK.exec(rest)
+  if (mark && rest.length - mark.index >= 2) return from + mark.index
+  const place = /^(?:当地|本地|附近|楼下|楼上|门口|家门口|小区门口|街上|市区|城区|被告)/.exec(rest)
+  return place && rest.length - place[0].length >= 2 ? from + place[0].length : from
+}
+
+function scoreOf(value: string, phrase: string): number {
+  // 连江县时代广场的健身馆: the place is not the shop, and 健身馆 alone names none
+  if (/的/.test(phrase) && GENERIC.test(phrase.slice(phrase.lastIndexOf('的') + 1))) return 0.4
+  if (/^(?:这家|那家|该|这个|那个)/.test(value)) return 0.45 // refers back: the first naming is better
+  if (GENERIC.test(value.replace(MARK, ''))) return MARK.test(value) ? 0.62 : 0.4 // 一家理发店 yes, 理发店 no
+  return 0.75
+}
+
+export function findMerchantMentions(text: string): Candidate[] {
+  const out: Candidate[] = []
+  const kindAtEnd = new RegExp(`(?:${KIND})$`)
+  const platformAtEnd = new RegExp(`(?:${PLATFORM.source})$`)
+  // a place phrase: a lead word, up to 24 name characters, then an act (在X买, 和X签, X的员工)
+  for (const lead of findAll(text, LEAD)) {
+    const clauseStart = !/[\u4e00-\u9fa5]/.test(lead[0])
+    const where = /^(?:在|到|从|来到|走进|去)$/.test(lead[0])
+    let end = lead.end
+    while (end < text.length && end - lead.end < 24 && NAME_CHAR.test(text[end])) {
+      end++
+      const raw = text.slice(lead.end, end)
+      const phrase = raw.replace(/[“”"‘’]/g, '')
+      // 在2015年12月到这家机构, 吴先生和装修公司: a later lead word starts the phrase, not this one
+      if (INNER_LEAD.test(phrase) || /^\d/.test(phrase)) break
+      if (phrase.length < 2 || !ACT.test(text.slice(end))) continue
+      const quoted = /^[“"‘]([^“”"‘’]{2,16})[”"’]$/.exec(raw.slice(core(raw)))
+      let value: string
+      let score: number
+      if (quoted && (where || kindAtEnd.test(quoted[1]))) {
+        value = quoted[1]
+        score = 0.75
+      } else if (kindAtEnd.test(phrase) || platformAtEnd.test(phrase)) {
+        value = unquote(raw.slice(core(raw)))
+        const platform = platformAtEnd.exec(value)
+        score = platform && platform[0] === value ? 0.55 : scoreOf(value, phrase)
+      } else if (
+        where &&
+        !clauseStart &&
+        phrase.length >= 3 &&
+        phrase.length <= 10 &&
+        !/的/.test(phrase) &&
+        !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群)$/.test(phrase) &&
+        /^(?:店里|门店)?(?:买|购|办|充|订|签|消费|种牙|花\d)/.test(text.slice(end))
+      ) {
+        // 在优驾行买的, 到太原鼎植口腔种牙: a name with no shop word, less sure
+        value = phrase
+        score = 0.5
+      } else continue
+      if (value.length < 2 || /^[了的在到后再就也还于]|^[二三四五六七八九十几多\d]+家|星级|五星/.test(value)) break
+      // 到同心县医院住院: where the harm was treated, not where it was bought
+      if (/医院$/.test(value) && /^(?:看病|住院|治疗|就医|就诊|检查|抢救|输液|急诊)/.test(text.slice(end))) break
+      // a clause that starts with the shop (贝乐湾游泳馆毫无征兆地倒闭) is less sure than 在X买
+      if (clauseStart) score = Math.min(score, 0.5)
+      out.push({ value, start: text.indexOf(value, lead.end), score })
+      break
+    }
+  }
+  // 某大药房, 一家美容院, A商行 anywhere: a masked form is a merchant even without a lead word
+  for (const m of findAll(
+    text,
+    new RegExp(`(?:某某|某|一家|一间|(?<![0-9A-Za-z])[A-Z甲乙丙丁](?=[\u4e00-\u9fa5]))[\u4e00-\u9fa5A-Za-z]{0,8}?(?:${KIND})`),
+  )) {
+    // 李某在某网, 何某从某店: 某 after a surname masks a person, not a shop
+    if (/平台$/.test(m[0]) || INNER_LEAD.test(m[0].slice(1)) || /.(?:某|一家)/.test(m[0])) continue
+    // 同一家眼镜店, 这是一家上市公司: a description, not the seller
+    if (/(?:同|是|有|像|如)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
+    out.push({ value: m[0], start: m.start, score: 0.6 })
+  }
+  // 一家叫“爱TA洗车”的, “小宠迷”宠物店: a quoted name next to shop words
+  for (const m of findAll(
+    text,
+    /(叫|名为|名叫)?[“"]([^“”"，。]{2,16})[”"](的?(?:店|门店|餐厅|饭店|超市|理发店|美容院|健身房|洗车店|宠物店|服装店|药店|公司))?/,
+  )) {
+    if (!m[1] && !m[3] && !(new RegExp(`(?:${KIND})$`).test(m[2]) && m[2].length <= 10)) continue
+    out.push({ value: m[2], start: m.start + m[0].indexOf(m[2]), score: 0.72 })
+  }
+  // 北京瑞业兴堂生物科技有限公司（以下简称瑞业兴堂公司）: a name the text defines is the name
+  for (const m of findAll(text, new RegExp(`(?:${LEAD.source})(${NAME_CHAR.source}{2,30}?(?:${KIND}))[（(](?:以下简称|下称|简称)`))) {
+    const value = m[1].slice(core(m[1]))
+    if (!INNER_LEAD.test(value)) out.push({ value, start: text.indexOf(value, m.start), score: 0.8 })
+  }
+  // the platform, when the seller is not named: 在拼多多上买的, 通过某电商平台下单
+  for (const m of findAll(text, PLATFORM)) out.push({ value: m[0], start: m.start, score: 0.55 })
+  return out.filter((c) => c.start >= 0)
+}
+
+export function proposeMerchantMention(text: string): MerchantMention | null {
+  const found = findMerchantMentions(text)
+  if (found.length === 0) return null
+  // the best kind of naming; of equals, the first: texts name the shop where the story starts
+  const top = Math.max(...found.map((c) => c.score))
+  const best = found.filter((c) => c.score >= top - 0.02).sort((a, b) => a.start - b.start)[0]
+  return { value: best.value, confidence: best.score, start: best.start, end: best.start + best.value.length }
+}

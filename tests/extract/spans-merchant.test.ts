@@ -1,0 +1,60 @@
+import { extractComplaint } from '../../src/domain/extract/extract-complaint'
+import { ExtractionSchema } from '../../src/domain/extract/extraction.schema'
+import { proposeMerchantMention } from '../../src/domain/extract/merchant-mention'
+
+const merchantOf = (text: string) => {
+  const m = proposeMerchantMention(text)
+  return m && m.confidence >= 0.5 ? m.value : null
+}
+
+describe('the merchant as the text names it', () => {
+  it.each([
+    ['上个月我在青禾大药房买了一盒感冒药，吃了没用', '青禾大药房'],
+    ['赵女士在城西某某家具店订了一张沙发，到货后发现是旧的', '某某家具店'],
+    ['他在小区门口一家超市买的酸奶已经胀袋了', '一家超市'],
+    ['消费者称在某大药房买到了过期的维生素片', '某大药房'],
+    ['老人和XX公司签了一份理疗合同，交了六千元', 'XX公司'],
+    ['原告于2024年在A商行购买了十箱白酒', 'A商行'],
+    ['孙先生在步行街的“木子里”服装店买了一件外套', '“木子里”服装店'],
+  ])('when the text says %j, then the merchant is %j', (text, merchant) => {
+    expect(merchantOf(text)).toBe(merchant)
+  })
+
+  it('when the seller is unnamed and only the platform is, then the platform is the merchant', () => {
+    expect(merchantOf('我在拼多多上买的电热毯，用了两次就不热了')).toBe('拼多多')
+  })
+
+  it('when a platform and a shop on it are both named, then the shop wins', () => {
+    expect(merchantOf('她在某电商平台的某旗舰店买了一台吸尘器')).toBe('某旗舰店')
+  })
+
+  it('when the text names no merchant beyond a bare word such as 超市 or 商家, then there is no proposal', () => {
+    expect(merchantOf('买的牛奶过期了，超市不给退')).toBeNull()
+    expect(merchantOf('商家一直拖着不发货')).toBeNull()
+  })
+
+  it('when a hospital is where the harm was treated, then it is not the merchant', () => {
+    expect(merchantOf('吃完饭后肚子疼，家人送他到第三人民医院就诊')).toBeNull()
+  })
+
+  it('when 某 follows a surname, then it masks a person, not a shop', () => {
+    expect(merchantOf('刘某在网上开店，张某从其店里买了茶叶')).toBeNull()
+  })
+
+  it('when the extractor runs, then the merchant is a span of the text and the result keeps its schema', () => {
+    const text = '我昨天在鲜果坊水果店买了两斤葡萄，回家发现一半是烂的'
+    const x = extractComplaint(text, { now: new Date('2026-03-10T10:00:00+08:00') })
+    expect(x.merchant?.value).toBe('鲜果坊水果店')
+    expect(text).toContain(x.merchant!.evidence)
+    expect(ExtractionSchema.safeParse(x).success).toBe(true)
+  })
+
+  it("when the site's shops are listed, then shopName still comes from the list and merchant from the text", () => {
+    const x = extractComplaint('那家优鲜超市的会员卡余额被清零了', {
+      now: new Date('2026-03-10T10:00:00+08:00'),
+      shops: [{ code: 'B3N8Q4', name: '鲜丰优鲜超市' }],
+    })
+    expect(x.shopCode?.value).toBe('B3N8Q4')
+    expect(x.merchant?.evidence).toContain('优鲜超市')
+  })
+})
