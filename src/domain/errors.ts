@@ -65,6 +65,16 @@ export const ERROR_CATALOGUE = {
   CONSULTATION_CLOSED: { status: 409, message: '该咨询已答复或已转为投诉，不能再操作' },
   CONSULTATION_NOT_CONVERTED: { status: 409, message: '该咨询未转为投诉' },
   CONSULTATION_ALREADY_LINKED: { status: 409, message: '该咨询已关联了一件投诉' },
+  // 回访抽查 and the review of low ratings (src/domain/callback)
+  CALLBACK_NOT_FOUND: { status: 404, message: '本月抽查名单中没有这件投诉' },
+  CALLBACK_DONE: { status: 409, message: '这件投诉的抽查回访已记录过，请刷新后查看' },
+  REVIEW_NOT_FOUND: { status: 404, message: '未找到该评价复核' },
+  REVIEW_DONE: { status: 409, message: '该评价已复核过，请刷新后查看' },
+  // 投诉信息公示 (src/domain/public-records)
+  NOT_PUBLISHED: { status: 409, message: '贵店目前未在投诉信息公示中，无需提出异议' },
+  OBJECTION_PENDING: { status: 409, message: '已有一条异议正在核实，请等待维权站处理结果' },
+  OBJECTION_NOT_FOUND: { status: 404, message: '未找到该异议' },
+  OBJECTION_DECIDED: { status: 409, message: '该异议已处理过，请刷新后查看' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },

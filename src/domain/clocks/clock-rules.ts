@@ -24,6 +24,7 @@ export const CLOCK_IDS = [
   'cross_region_transfer', // 跨区域转办：48小时内移送
   'initial_review', // 1小时内初查
   'case_number', // 2小时内告知投诉人案件编号及预计办理时限
+  'callback_sample', // 每月10日前完成上月30%抽查回访 (callback/callback-due.ts)
 ] as const
 export type ClockId = (typeof CLOCK_IDS)[number]
 
@@ -219,6 +220,20 @@ export const DEFAULT_CLOCK_RULES: Record<ClockId, ClockRule> = {
     urgeAt: 0.8,
     escalation: STATION_CHAIN,
   },
+  // 回访抽查: started for each sampled case by the monthly draw, not by an event; due by the 10th (moved to
+  // the next working day when the 10th is off, callback/callback-due.ts). Recording the call-back, or
+  // that the person could not be reached after three tries, stops it (services/callback/)
+  callback_sample: {
+    id: 'callback_sample',
+    label: '抽查回访',
+    unit: 'working_days',
+    amount: 7, // nominal: the due instant is computed by callbackDue, never from this amount
+    startOn: [],
+    stopOn: [],
+    remindAt: 0.5,
+    urgeAt: 0.8,
+    escalation: STATION_CHAIN,
+  },
   // 转办 with a destination (transfer.ts): each starts on `transferred`, and the transfer keeps only its
   // destination's (keepDestinationClock); recording the receipt (or the sending) stops it, so does a 退回
   handover_department: {
@@ -265,6 +280,7 @@ export const DEFAULT_COMPLETION_EXTENSION = 15
 export function ruleFor(id: ClockId, settings: ClockSettings = {}, completionKind: CompletionKind = 'ordinary'): ClockRule {
   const base = DEFAULT_CLOCK_RULES[id]
   const completion = settings.completion?.[completionKind] ?? COMPLETION_WORKING_DAYS[completionKind]
-  const amount = id === 'completion' ? completion : (settings.amounts?.[id] ?? base.amount)
+  const amounts: Partial<Record<ClockId, number>> = settings.amounts ?? {} // callback_sample has no amount to set
+  const amount = id === 'completion' ? completion : (amounts[id] ?? base.amount)
   return { ...base, amount }
 }

@@ -25,6 +25,7 @@ export const CLOCK_DUTY: Readonly<Record<string, string>> = {
   cross_region_transfer: '请尽快将案件移送外地市场监管部门，移送后点击「记录移送回执」。',
   initial_review: '请尽快完成初查，作出受理、不予受理或转办的决定。',
   case_number: '请尽快告知投诉人案件编号及预计办理时限，并点击「已告知案件编号」。',
+  callback_sample: '请在期限前完成本月抽查回访（回访人不得为原办结人）；三次联系不上的，请记录为无法联系。',
 }
 
 export const FALLBACK_DUTY = '请及时处理。'
