@@ -3,6 +3,7 @@
 import type { Demand, ProblemType } from '../classification'
 import type { IndustryLine } from '../industry'
 import { proposeAmount } from './amounts'
+import { removeFraming } from './framing'
 import { proposeMerchantMention } from './merchant-mention'
 import { classifyIndustry } from './classify-industry'
 import { proposeDemands } from './demands'
@@ -49,10 +50,12 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
   const span = (start: number, end: number) => evidence(input, start, end)
   const urgency = assessUrgency(text)
 
-  const shop = proposeShop(text, ctx.shops)
-  const merchant = proposeMerchantMention(text)
-  const time = proposePurchaseTime(text, ctx.now, urgency.signals.happeningNow)
-  const amount = proposeAmount(text)
+  // span fields read the consumer's account: "市民X反映", "原告诉称" and hotline calls are blanked (same indices)
+  const told = removeFraming(text)
+  const shop = proposeShop(told, ctx.shops)
+  const merchant = proposeMerchantMention(told)
+  const time = proposePurchaseTime(told, ctx.now, urgency.signals.happeningNow)
+  const amount = proposeAmount(told)
   const product = proposeProduct(text, shop ? [shop] : [])
   const demands = proposeDemands(text)
   const industry = classifyIndustry(text, product?.industry ?? null)
