@@ -20,7 +20,13 @@ const NOT_MONEY_AFTER =
   /^(多?[个口次天斤两瓶盒件公里人号月年点分时岁度倍%份条袋罐克平层楼台只双辆张套串碗杯支副遍周星期折位户名家种样副把根粒颗枚片板箱包顿道行趟小]|多?万?公里|万?积分)/
 const PAY_CUE =
   /花了?|吃了|结账|开口就?要|要价|要|付了?|支付|共计|合计|一共|总共|总计|共|消费了?|充了?|充值|交了?|收了?我?|要了?我|扣了?|价格|售价|价值|总价|票价|学费|课时费|定金|押金|首付|服务费|物业费|中介费|诚意金|保证金|买的?|卖|价/
-const TOTAL_CUE = /共计|合计|一共|总共|总计|共$|金额[:：]?$/
+const TOTAL_CUE =
+  /共计|合计|一共|总共|总计|共$|金额[:：]?$|总额为?$|总价为?$|全款$|费用总额为?$|折扣价$|优惠后$|优惠价$|实付$|实际支付了?$|成交价$/
+// a prepaid card's unused part, or the sum asked back: the amount in dispute (docs/extract-labelling.md)
+const BALANCE_CUE =
+  /余额约?$|还剩下?约?$|就剩$|只剩$|剩余[^，。]{0,8}$|剩下[^，。]{0,8}$|还有约?$|尚余$|未消费[^，。]{0,6}$|没消费[^，。]{0,6}$|没上[^，。]{0,8}$|未上[^，。]{0,8}$|(?:要求|请求|判令)[^，。；]{0,10}(?:退还|退回|返还|退款|退)[^，。；]{0,10}$/
+// 原价12399元，最后按折扣价9400元: the list price is not what was paid
+const LIST_PRICE_CUE = /原价为?$|市场价$|定价$/
 const NOT_PAID_CUE =
   /赔|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
 
@@ -48,7 +54,7 @@ export function findAmounts(text: string): Candidate[] {
   for (const m of findAll(text, new RegExp(`[¥]\\s*${NUM}(万)?`))) pushIf(out, money(m[1], m[2]), m.start, m.end, 0.95)
   // 2999元, 两千九百九十九块, 三百多块钱, 1.2万元, 二十八块八, 两块五毛, 3元5角
   const unit = new RegExp(
-    `${NUM}(万)?(多|来)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`,
+    `${NUM}(?:多|余)?(万)?(多|来|余)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`,
   )
   for (const m of findAll(text, unit)) {
     // 一块浪琴手表, 三块蛋糕: 块 as a measure word
@@ -65,8 +71,9 @@ export function findAmounts(text: string): Candidate[] {
     const tenth = m[5] ?? m[6]
     const dime = tenth ? parseChineseNumber(tenth) : 0
     if (whole === null || dime === null) continue
-    const weak = m[3] || (/^[一两]$/.test(m[1]) && m[4] === '块') // 三百多块; 烧焦了一块
-    pushIf(out, whole + dime / 10, m.start, m.end, weak ? 0.45 : 0.9)
+    // 3000多元, 350余万元: the lower bound is the amount (docs/extract-labelling.md), a little less sure
+    const weak = /^[一两]$/.test(m[1]) && m[4] === '块' // 烧焦了一块
+    pushIf(out, whole + dime / 10, m.start, m.end, weak ? 0.45 : m[3] ? 0.8 : 0.9)
   }
   // 1.2万, 6.8万, 十三万八 — money when no other unit follows
   for (const m of findAll(text, new RegExp(`${NUM}(多)?`))) {
@@ -114,9 +121,16 @@ function score(text: string, c: Candidate, all: Candidate[]): number {
   const left = before(text, c.start, 8).slice(-(c.start - previousEnd))
   const right = after(text, c.end, 4)
   let s = c.base
+  const notPaid = NOT_PAID_CUE.test(left)
+  if (BALANCE_CUE.test(before(text, c.start, 16)) && !notPaid) return s + 0.4
+  // 2000-3000元不等: a range states no one sum
+  if (/[-~～至到]$/.test(text.slice(Math.max(0, c.start - 1), c.start)) || /^[-~～至]\s*\d/.test(text.slice(c.end, c.end + 3))) s -= 0.45
+  // 医疗费8000元, 运费13.5元: costs around the dispute, not its subject
+  if (/(?:医疗费|医药费|诊疗费|治疗费|检测费|鉴定费|运费|话费|油费)[了为是共约]?$/.test(left)) return s - 0.6
   if (TOTAL_CUE.test(left)) s += 0.3
   else if (PAY_CUE.test(left) || /^的?买/.test(right)) s += 0.15
-  if (NOT_PAID_CUE.test(left)) s -= 0.45
+  if (notPaid) s -= 0.45
+  if (LIST_PRICE_CUE.test(left)) s -= 0.2
   if (/^[一每]?[斤位次晚包瓶份串个丸疗小]/.test(right)) s -= 0.05
   return s
 }
@@ -129,9 +143,26 @@ export function formatYuan(yuan: number): string {
   return rest % 10 === 0 ? `${whole}.${rest / 10}` : `${whole}.${String(rest).padStart(2, '0')}`
 }
 
+// a price case: what was shown or agreed, and what was charged; the overcharge is the sum in dispute
+const QUOTED_CUE = /(?:标价|菜单上[^，。]{0,8}|价目表上[^，。]{0,6}|不是|只要|说好的?|报价|显示|标的是|写着)$/
+const CHARGED_CUE = /(?:结账[^，。]{0,6}|收了?我?|跟我要|要了?我?|房价是|账单[^，。]{0,4}|一共|总共|竟是|却要)$/
+const PRICE_CASE = /宰客|多收|天价|差价|乱收费|太贵|贵了|不对|加价|涨价|价格欺诈|不符/
+
+function overcharge(text: string, all: Candidate[]): AmountProposal | null {
+  if (!PRICE_CASE.test(text)) return null
+  const quoted = all.find((c) => QUOTED_CUE.test(before(text, c.start, 12)))
+  const charged = all.find((c) => c !== quoted && CHARGED_CUE.test(before(text, c.start, 10)))
+  if (!quoted || !charged || !(charged.yuan > quoted.yuan) || charged.yuan > quoted.yuan * 20) return null
+  const yuan = Math.round((charged.yuan - quoted.yuan) * 100) / 100
+  const [start, end] = [Math.min(quoted.start, charged.start), Math.max(quoted.end, charged.end)]
+  return { value: formatYuan(yuan), yuan, confidence: 0.6, start, end }
+}
+
 export function proposeAmount(text: string): AmountProposal | null {
   const candidates = findAmounts(text)
   if (candidates.length === 0) return null
+  const price = overcharge(text, candidates)
+  if (price) return price
   const ranked = candidates.map((c) => ({ c, s: score(text, c, candidates) })).sort((a, b) => b.s - a.s || a.c.start - b.c.start)
   const { c, s } = ranked[0]
   return { value: formatYuan(c.yuan), yuan: c.yuan, confidence: Math.max(0.05, Math.min(0.99, s)), start: c.start, end: c.end }

@@ -1,0 +1,49 @@
+import { proposeAmount } from '../../src/domain/extract/amounts'
+
+const amountOf = (text: string) => {
+  const a = proposeAmount(text)
+  return a && a.confidence >= 0.5 ? a.value : null
+}
+
+describe('the amount in dispute', () => {
+  it('when a prepaid card was topped up and a balance is stated, then the balance is the amount', () => {
+    expect(amountOf('去年在游泳馆办卡充了5000元，现在场馆关门了，卡里还剩1800元没用')).toBe('1800')
+  })
+
+  it('when a refund of the unused part is asked, then that sum is the amount, not the price of the package', () => {
+    expect(amountOf('报了一个9600元的课程包，只上了三节，要求退还剩下课程的学费7200元')).toBe('7200')
+  })
+
+  it('when the bill is above the price shown, then the overcharge is the amount', () => {
+    expect(amountOf('价目表上写着炒青菜18元，结账时却收了48元，明显多收')).toBe('30')
+  })
+
+  it('when a sum is given as "X多元" or "X余元", then the lower bound is the amount', () => {
+    expect(amountOf('她在商场花了2600多元买了一件羽绒服')).toBe('2600')
+    expect(amountOf('前后一共充值了3万余元')).toBe('30000')
+  })
+
+  it('when a sum is written with 万 and a lower bound, then it is read in yuan', () => {
+    expect(amountOf('他在车行花了12多万元买了一辆二手车')).toBe('120000')
+  })
+
+  it('when a sum is written in Chinese numerals, then it is read', () => {
+    expect(amountOf('那只手镯花了我两千八百块钱')).toBe('2800')
+  })
+
+  it('when a list price and the discounted price are both stated, then the price paid is the amount', () => {
+    expect(amountOf('这台洗衣机原价6999元，最后按优惠价5200元买下')).toBe('5200')
+  })
+
+  it('when only a range is stated, then there is no proposal', () => {
+    expect(amountOf('几位会员每人都充了2000-3000元不等')).toBeNull()
+  })
+
+  it('when the only sum is a hospital bill for the harm, then it is not the amount', () => {
+    expect(amountOf('吃完回家就上吐下泻，住院花了医疗费3200元')).toBeNull()
+  })
+
+  it('when the text states no sum at all, then there is no proposal', () => {
+    expect(amountOf('买的冰箱第二天就不制冷了，商家不给修')).toBeNull()
+  })
+})
