@@ -75,6 +75,8 @@ export const ERROR_CATALOGUE = {
   OBJECTION_PENDING: { status: 409, message: '已有一条异议正在核实，请等待维权站处理结果' },
   OBJECTION_NOT_FOUND: { status: 404, message: '未找到该异议' },
   OBJECTION_DECIDED: { status: 409, message: '该异议已处理过，请刷新后查看' },
+  // 统计 (issue 18): a saved query of someone else answers the same as one that never existed
+  STATS_QUERY_NOT_FOUND: { status: 404, message: '未找到该查询，请刷新后查看' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },

@@ -1,0 +1,101 @@
+import { PROBLEM_TYPES } from '../../src/domain/classification'
+import { ok, type Result } from '../../src/domain/errors'
+import type { Caller } from '../../src/domain/identity'
+import { INDUSTRY_LINES } from '../../src/domain/industry'
+import type { Merchant } from '../../src/domain/merchant.schema'
+import type { Site } from '../../src/domain/site.schema'
+import type { CubeId, CubeRow } from '../../src/domain/metrics/cubes'
+import type { Dimension } from '../../src/domain/metrics/dimensions'
+import { countsBy, heatCellsOf, periodMetrics, weeklyOf } from '../../src/domain/metrics/stats-charts'
+import { addMonths, monthStart, planOf, whereOf } from '../../src/domain/metrics/stats-plan'
+import type { StatsQuery } from '../../src/domain/metrics/stats-query.schema'
+import type { StatsView } from '../../src/domain/metrics/stats-view.schema'
+import { topMerchantsOf } from '../../src/domain/metrics/top-merchants'
+import type { StatsStore } from '../ports/stats-store'
+import { statsScope } from './stats-scope'
+
+// 统计 (issue 18): the figures of a range for the sites the caller may see, read from summed cube rows
+// (src/domain/metrics/cubes.ts) — never from the case table. Which cube answers which part is planOf's
+// choice (stats-plan.ts); the figures themselves are metricsFromRollups', the domain's one definition.
+export interface StatsDeps {
+  store: StatsStore & {
+    getSite(id: string): Promise<Site | null>
+    listSites(): Promise<Site[]>
+    getMerchant(id: string): Promise<Merchant | null>
+    listMerchantsOfSite(siteId: string): Promise<Merchant[]>
+  }
+}
+
+export interface StatsContext {
+  caller: Caller
+  deps: StatsDeps
+}
+
+const UNKNOWN_SHOP = '（商户已不在名录中）'
+
+export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Result<StatsView>> {
+  const scope = await statsScope(ctx.caller, ctx.deps.store, q.siteId)
+  if (!scope.ok) return scope
+  const { store } = ctx.deps
+  const { sites } = scope.data
+  const plan = planOf(q)
+  const sum = (cube: CubeId, by: readonly Dimension[], from = q.from, keep?: readonly Dimension[]) =>
+    store.sumCube({ cube, from, to: q.to, sites, where: whereOf(q, keep), by })
+  const inRange = (rows: CubeRow[]) => rows.filter((r) => r.day >= q.from && r.day <= q.to)
+  const fine = plan.periods === 'day'
+
+  // The full daily cube, only when some part needs it (a fine filter, or a range that is not whole months).
+  const needsDay = [plan.industryBars, plan.problemBars, plan.merchants, plan.repeatShops].includes('day')
+  const [dayRows, siteRows, filers, monthShops, industryRows, problemRows, slotRows, watermark] = await Promise.all([
+    needsDay ? sum('day', ['industry', 'problemType', 'merchant']) : Promise.resolve([]),
+    fine ? Promise.resolve([]) : sum('day_site', []),
+    store.listFilerRows({ from: q.from, to: q.to, sites, where: whereOf(q) }),
+    // two months before the range too: the three-month mark of the range's first month looks back
+    sum('month_merchant', ['industry', 'merchant'], addMonths(q.from, -2), ['kind', 'industry', 'merchant']),
+    plan.industryBars === 'month_industry' ? sum('month_industry', ['industry'], monthStart(q.from)) : Promise.resolve([]),
+    plan.problemBars === 'month_problem' ? sum('month_problem', ['problemType'], monthStart(q.from)) : Promise.resolve([]),
+    plan.heat ? sum(plan.heat, [], monthStart(q.from)) : Promise.resolve([]),
+    store.statsWatermark(),
+  ])
+  const pick = (cube: CubeId, monthRows: CubeRow[]) => (cube === 'day' ? dayRows : inRange(monthRows))
+
+  const { periods, total } = periodMetrics(q, fine ? dayRows : siteRows, pick(plan.repeatShops, monthShops), filers)
+  const ranking = topMerchantsOf(pick(plan.merchants, monthShops), monthShops, q.from, q.to)
+  const names = await merchantNames(
+    ctx.deps,
+    sites,
+    ranking.flatMap((r) => r.merchants.map((m) => m.merchantId)),
+  )
+  return ok({
+    siteId: scope.data.site?.id ?? null,
+    siteName: scope.data.site?.name ?? null,
+    sites: scope.data.choices,
+    unit: q.unit,
+    from: q.from,
+    to: q.to,
+    watermark,
+    periods,
+    total,
+    weekly: weeklyOf(fine ? dayRows : siteRows, q.from, q.to),
+    byIndustry: countsBy(pick(plan.industryBars, industryRows), 'industry', INDUSTRY_LINES),
+    byProblemType: countsBy(pick(plan.problemBars, problemRows), 'problemType', PROBLEM_TYPES),
+    topMerchants: ranking.map((r) => ({
+      industry: r.industry,
+      merchants: r.merchants.map((m) => ({ ...m, name: names.get(m.merchantId) ?? UNKNOWN_SHOP })),
+    })),
+    heatMap: plan.heat ? { months: { from: monthStart(q.from), to: monthStart(q.to) }, cells: heatCellsOf(slotRows) } : null,
+    sources: plan,
+  })
+}
+
+/** Shop names from the directory (never from a case): the one site's list, or shop by shop. */
+async function merchantNames(deps: StatsDeps, sites: readonly string[] | null, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)]
+  const names = new Map<string, string>()
+  if (wanted.length === 0) return names
+  if (sites?.length === 1) for (const m of await deps.store.listMerchantsOfSite(sites[0])) names.set(m.id, m.name)
+  const missing = wanted.filter((id) => !names.has(id))
+  const found = await Promise.all(missing.map((id) => deps.store.getMerchant(id)))
+  for (const m of found) if (m) names.set(m.id, m.name)
+  return names
+}

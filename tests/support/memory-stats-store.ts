@@ -1,0 +1,77 @@
+import type { CubeQuery, SavedStatsQuery, StatsPending, StatsStore } from '../../cloudfunctions/ports/stats-store'
+import type { CaseFacts } from '../../src/domain/metrics/case-facts'
+import { addCounters } from '../../src/domain/metrics/counters'
+import { caseContributionOf, cubeRowKey, cubeRowsOf, mergeCubeRows, type CubeRow } from '../../src/domain/metrics/cubes'
+import { DIMENSIONS, type DimensionValues } from '../../src/domain/metrics/dimensions'
+import { rollupOf, type FilerRow } from '../../src/domain/metrics/rollup'
+
+// TEST DOUBLE of the StatsStore port (cloudfunctions/ports/stats-store.ts), for the statistics service's unit
+// tests only: it holds the cube rows of a fixed set of case facts in memory and sums them the way the port
+// says (filter by range, sites and equality; group by day, the asked dimensions and slot; others ''). The
+// real stores (SQL, CloudBase) are tested through the same service in tests/functions/stats-*.test.ts.
+export class MemoryStatsStore implements StatsStore {
+  rows: CubeRow[]
+  filers: FilerRow[]
+  watermark: string | null = null
+  saved: SavedStatsQuery[] = []
+  /** every cube query asked, so a test can check which cube answered */
+  asked: CubeQuery[] = []
+
+  constructor(facts: readonly CaseFacts[]) {
+    this.rows = mergeCubeRows(facts.flatMap((f) => cubeRowsOf(caseContributionOf(f), 1)))
+    this.filers = rollupOf(facts).filers
+  }
+
+  private matches(dims: DimensionValues, day: string, q: Omit<CubeQuery, 'cube' | 'by'>): boolean {
+    if (day < q.from || day > q.to) return false
+    if (q.sites && !q.sites.includes(dims.site)) return false
+    return DIMENSIONS.every((d) => q.where?.[d] === undefined || dims[d] === q.where[d])
+  }
+
+  async sumCube(q: CubeQuery): Promise<CubeRow[]> {
+    this.asked.push(q)
+    const summed = new Map<string, CubeRow>()
+    for (const r of this.rows) {
+      if (r.cube !== q.cube || !this.matches(r, r.day, q)) continue
+      const dropped = Object.fromEntries(DIMENSIONS.filter((d) => !q.by.includes(d)).map((d) => [d, '']))
+      const grouped: CubeRow = { ...r, ...dropped }
+      const key = cubeRowKey(grouped)
+      const found = summed.get(key)
+      summed.set(key, found ? { ...found, ...addCounters(found, r) } : grouped)
+    }
+    return [...summed.values()]
+  }
+
+  async listFilerRows(q: Omit<CubeQuery, 'cube' | 'by'>): Promise<FilerRow[]> {
+    return this.filers.filter((f) => this.matches(f.dims, f.day, q))
+  }
+
+  async listStatsPending(): Promise<StatsPending[]> {
+    return []
+  }
+  async refreshCaseStats(): Promise<void> {
+    throw new Error('the test double holds fixed rows')
+  }
+  async statsWatermark() {
+    return this.watermark
+  }
+  async setStatsWatermark(at: string) {
+    this.watermark = at
+  }
+  async clearStats() {
+    this.rows = []
+    this.filers = []
+  }
+  async markStatsPending(): Promise<void> {}
+  async saveStatsQuery(q: SavedStatsQuery) {
+    this.saved = [...this.saved.filter((s) => s.id !== q.id), q]
+  }
+  async listStatsQueries(ownerId: string) {
+    return this.saved.filter((s) => s.ownerId === ownerId).sort((a, b) => a.name.localeCompare(b.name))
+  }
+  async deleteStatsQuery(ownerId: string, id: string) {
+    const before = this.saved.length
+    this.saved = this.saved.filter((s) => !(s.ownerId === ownerId && s.id === id))
+    return this.saved.length < before
+  }
+}
