@@ -5,6 +5,7 @@ import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
+import type { CallbackStore } from './callback-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
 import type { ConsultationStore } from './consultation-store'
@@ -230,7 +231,8 @@ export interface Store
     MerchantRegistryStore,
     NotificationStore,
     NotificationContactStore,
-    ConsultationStore {
+    ConsultationStore,
+    CallbackStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called
    * after migrations and bulk loads, and hourly by the host's scheduler. A store that needs none

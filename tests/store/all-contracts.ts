@@ -2,6 +2,7 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { boardContract } from './board.contract'
 import { caseTransferContract } from './case-transfer.contract'
+import { callbacksContract } from './callbacks.contract'
 import { clockPauseContract } from './clock-pause.contract'
 import { clockStoreContract } from './clock-store.contract'
 import { consultationsContract } from './consultations.contract'
@@ -43,4 +44,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   consultationsContract(adapterName, open)
   industryChangeContract(adapterName, open)
   caseTransferContract(adapterName, open)
+  callbacksContract(adapterName, open)
 }

@@ -1,6 +1,7 @@
 import { FUNCTION_NAMES } from '../../../src/domain/api/contract'
 import { CASE_INDEXES } from './cloudbase-case-indexes'
 import { DIRECTORY_COLLECTIONS } from './cloudbase-directory-collections'
+import { CALLBACK_COLLECTIONS, CLOSURES_INDEX } from './cloudbase-callback-collections'
 import { COLLECTIONS, type CollectionName } from './collection-names'
 
 // Everything the CloudBase environment must hold before the functions run, in one place: every
@@ -42,6 +43,7 @@ export interface CollectionSpec {
  */
 export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionSpec } = {
   ...DIRECTORY_COLLECTIONS, // sites, shops, devices, staff, bindings, invites: cloudbase-directory-collections.ts
+  ...CALLBACK_COLLECTIONS, // 回访抽查 samples and the review list: cloudbase-callback-collections.ts
   // cases
   [COLLECTIONS.cases]: {
     indexes: CASE_INDEXES, // cloudbase-case-indexes.ts
@@ -86,6 +88,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
         ],
         serves: 'listEvents',
       },
+      CLOSURES_INDEX, // the monthly call-back draw (cloudbase-callback-collections.ts)
     ],
   },
   [COLLECTIONS.clocks]: {

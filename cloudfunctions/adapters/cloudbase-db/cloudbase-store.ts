@@ -10,6 +10,7 @@ import { cloudbaseClockBatch } from './cloudbase-clock-batch'
 import { cloudbaseClockStore } from './cloudbase-clock-store'
 import { cloudbaseContactStore } from './cloudbase-contact-store'
 import { cloudbaseConsultationStore } from './cloudbase-consultation-store'
+import { cloudbaseCallbackStore } from './cloudbase-callback-store'
 import { cloudbaseDirectoryStore } from './cloudbase-directory-store'
 import { cloudbaseEvidenceStore } from './cloudbase-evidence-store'
 import { cloudbaseFastTrackStore } from './cloudbase-fast-track-store'
@@ -37,6 +38,7 @@ export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection
     ...cloudbaseFastTrackStore(db, vault), // check-in locations and report rewards (as SQL migration 0018)
     ...cloudbaseContactStore(db, vault),
     ...cloudbaseConsultationStore(db, vault),
+    ...cloudbaseCallbackStore(db), // 回访抽查 and the review of low ratings (as SQL migration 0021)
     ...cloudbaseClockStore(db),
     ...cloudbaseClockBatch(db),
     ...cloudbaseNotificationStore(db),

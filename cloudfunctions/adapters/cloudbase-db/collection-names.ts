@@ -60,6 +60,11 @@ export const COLLECTIONS = {
   consultations: 'consultations',
   /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated ask */
   consultKeys: 'consult_keys',
+  // 回访抽查 and the review of low ratings (cloudbase-callback-store.ts, as SQL migration 0021)
+  /** _id = `${siteId}:${month}`: one sample per site and month */
+  callbackSamples: 'callback_samples',
+  /** _id = the rating event's id */
+  ratingReviews: 'rating_reviews',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -19,6 +19,7 @@ import { sqlNotificationStore } from './sql-notification-store'
 import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
 import { sqlConsultationStore } from './sql-consultation-store'
+import { sqlCallbackStore } from './sql-callback-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -37,6 +38,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlMerchantRegistryStore(db, vault),
     ...sqlNotificationContactStore(db, vault),
     ...sqlConsultationStore(db, vault),
+    ...sqlCallbackStore(db), // 回访抽查 and the review of low ratings (migration 0021)
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }

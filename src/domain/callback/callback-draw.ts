@@ -46,3 +46,13 @@ export function assignCallers(sampled: readonly ToAssign[], staffIds: readonly s
     return null
   })
 }
+
+/** Of several closures of one case in the month, the latest; sorted by case id (the stored population's order). */
+export function latestClosures<T extends { caseId: string; closedAt: string }>(rows: readonly T[]): T[] {
+  const byCase = new Map<string, T>()
+  for (const r of rows) {
+    const seen = byCase.get(r.caseId)
+    if (!seen || Date.parse(r.closedAt) > Date.parse(seen.closedAt)) byCase.set(r.caseId, r)
+  }
+  return [...byCase.values()].sort((a, b) => (a.caseId < b.caseId ? -1 : 1))
+}

@@ -17,6 +17,7 @@ import { intakeChannels } from './0017-intake-channels'
 import { fastTrackAndRewards } from './0018-fast-track-and-rewards'
 import { consultations } from './0016-consultations'
 import { clockPause } from './0015-clock-pause'
+import { callbacks } from './0021-callbacks'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-fast-track-and-rewards': fastTrackAndRewards,
   '0016-consultations': consultations,
   '0015-clock-pause': clockPause,
+  '0021-callbacks': callbacks,
 }
 
 export const migrationProvider: MigrationProvider = {
