@@ -9,6 +9,7 @@ import { classifyIndustry } from './classify-industry'
 import { proposeDemands } from './demands'
 import { classifyProblemType } from './problem-type'
 import { proposeProduct } from './products'
+import { proposePurchaseDate } from './purchase-date'
 import { proposePurchaseTime } from './purchase-time'
 import { proposeShop, type Shop } from './shops'
 import { evidence, normalize } from './text'
@@ -19,6 +20,8 @@ export interface ExtractContext {
   now: Date
   /** the site's shops, to match names said loosely */
   shops?: Shop[]
+  /** what 昨天, 今年, 日前 count from for purchaseDate: a published text's date; null when unknown; default now */
+  referenceDate?: Date | null
 }
 
 export interface Proposed<T> {
@@ -35,6 +38,8 @@ export interface Extraction {
   /** the merchant as the text names it, a span of the text ("某大药房", "一家超市", "在拼多多上") */
   merchant: Proposed<string> | null
   purchaseTime: Proposed<string> | null
+  /** as precise as the text allows: YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD or --MM (docs/extract-labelling.md) */
+  purchaseDate: Proposed<string> | null
   amountYuan: Proposed<string> | null
   product: Proposed<string> | null
   demands: Proposed<Demand[]> | null
@@ -55,6 +60,7 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
   const shop = proposeShop(told, ctx.shops)
   const merchant = proposeMerchantMention(told)
   const time = proposePurchaseTime(told, ctx.now, urgency.signals.happeningNow)
+  const date = proposePurchaseDate(told, ctx.referenceDate === undefined ? ctx.now : ctx.referenceDate)
   const amount = proposeAmount(told)
   const product = proposeProduct(text, shop ? [shop] : [])
   const demands = proposeDemands(text)
@@ -68,6 +74,7 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
       ? { value: merchant.value, confidence: round(merchant.confidence), evidence: span(merchant.start, merchant.end) }
       : null,
     purchaseTime: time ? { value: time.value, confidence: round(time.confidence), evidence: span(time.start, time.end) } : null,
+    purchaseDate: date ? { value: date.value, confidence: round(date.confidence), evidence: span(date.start, date.end) } : null,
     amountYuan: amount ? { value: amount.value, confidence: round(amount.confidence), evidence: span(amount.start, amount.end) } : null,
     product: product ? { value: product.value, confidence: round(product.confidence), evidence: span(product.start, product.end) } : null,
     demands: demands ? { value: demands.value, confidence: round(demands.confidence), evidence: demands.evidence } : null,

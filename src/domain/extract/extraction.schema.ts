@@ -5,6 +5,7 @@ import { DEMANDS, PROBLEM_TYPES } from '../classification'
 import { INDUSTRY_LINES } from '../industry'
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/
+const PARTIAL_DATE = /^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$/
 const YUAN = /^\d{1,9}(\.\d{1,2})?$/
 
 const proposed = <T extends z.ZodType>(value: T) =>
@@ -20,6 +21,7 @@ export const ExtractionSchema = z.object({
   shopCode: proposed(z.string().min(1)),
   merchant: proposed(z.string().min(1).max(100)),
   purchaseTime: proposed(z.string().regex(LOCAL_TIME)),
+  purchaseDate: proposed(z.string().regex(PARTIAL_DATE)),
   amountYuan: proposed(z.string().regex(YUAN)),
   product: proposed(z.string().min(1).max(100)),
   demands: proposed(z.array(z.enum(DEMANDS)).min(1)),

@@ -1,0 +1,174 @@
+// The purchase or consumption date as precise as the text allows (docs/extract-labelling.md "Purchase
+// date"): YYYY-MM-DD, YYYY-MM, YYYY, or --MM-DD / --MM when no year is fixed. Unlike purchase-time.ts,
+// which fills the form from what a person says now, this reads published texts too: a month-day takes
+// the year the text last stated, or the page's year when it is recent; relative phrases count from the
+// reference date only when there is one. Breakdown, complaint and closure dates are passed over.
+import { parseChineseNumber } from './chinese-numerals'
+import { addDays, type Day, daysInMonth, previousMonth, toDay } from './calendar-days'
+import { after, before, findAll } from './text'
+
+export interface DateProposal {
+  value: string
+  confidence: number
+  start: number
+  end: number
+}
+
+interface Partial {
+  year?: number
+  month?: number
+  day?: number
+}
+interface Mention extends Partial {
+  start: number
+  end: number
+  /** 今年 0, 去年 1, 前年 2: a year counted back from the reference date */
+  relYear?: number
+  /** 昨天, 三天前, 上个月, 日前: counted from the reference date */
+  relative?: string
+}
+
+const M = '(\\d{1,2}|十[一二]?|[一二三四五六七八九])'
+const D = '(\\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])'
+const Y = '(\\d{4}|[零〇一二三四五六七八九]{4})'
+const num = (s: string) => parseChineseNumber(s) ?? NaN
+const pad = (n: number) => String(n).padStart(2, '0')
+const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
+
+// words after a date that say the goods or service were bought or used then
+const CUE =
+  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付了?|花了?|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配|体验|上课|听课|入会|成为|来到|到了|到.{0,10}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+// …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
+const NOT_CUE =
+  /^[^。；]{0,14}?(?:投诉|起诉|诉至|报警|反映|拨打|致电|来电|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭/
+
+function mentions(text: string): Mention[] {
+  const out: Mention[] = []
+  const taken: [number, number][] = []
+  const add = (start: number, end: number, p: Omit<Mention, 'start' | 'end'>) => {
+    if (taken.some(([a, b]) => start < b && end > a)) return
+    if (p.month !== undefined && !(p.month >= 1 && p.month <= 12)) return
+    if (p.day !== undefined && !(p.day >= 1 && p.day <= 31)) return
+    taken.push([start, end])
+    out.push({ ...p, start, end })
+  }
+  // 2018年国庆期间, 去年双十一: the festival's month (and day when it is one day)
+  for (const m of findAll(text, /(?:(\d{4})年|(今年|去年|前年))?(国庆|双十一|双11|双十二|双12|元旦|平安夜|圣诞节?|情人节)/)) {
+    const [month, day] = (
+      {
+        国庆: [10],
+        双十一: [11, 11],
+        双11: [11, 11],
+        双十二: [12, 12],
+        双12: [12, 12],
+        元旦: [1, 1],
+        平安夜: [12, 24],
+        圣诞: [12, 25],
+        圣诞节: [12, 25],
+        情人节: [2, 14],
+      } as Record<string, number[]>
+    )[m[3]]
+    add(m.start, m.end, { year: m[1] ? Number(m[1]) : undefined, relYear: m[2] ? YEARS_BACK[m[2]] : undefined, month, day })
+  }
+  for (const m of findAll(text, new RegExp(`${Y}\\s*年\\s*(?:${M}\\s*月(?:\\s*${D}\\s*[日号])?)?(底|初)?`))) {
+    const year = num(m[1])
+    if (!(year >= 1990 && year <= 2100)) continue
+    add(m.start, m.end, { year, month: m[2] ? num(m[2]) : m[4] === '底' ? 12 : undefined, day: m[3] ? num(m[3]) : undefined })
+  }
+  for (const m of findAll(text, /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/)) {
+    const start = m.start + m[0].indexOf(m[1])
+    add(start, m.end, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })
+  }
+  for (const m of findAll(text, new RegExp(`(今年|去年|前年)(?:${M}月(?:${D}[日号])?|(年?底|年初))?`))) {
+    const month = m[2] ? num(m[2]) : m[4] && /底/.test(m[4]) ? 12 : undefined
+    add(m.start, m.end, { relYear: YEARS_BACK[m[1]], month, day: m[3] ? num(m[3]) : undefined })
+  }
+  for (const m of findAll(text, new RegExp(`(^|[^\\d年])${M}月(?:${D}[日号]|(?![\\d天个]))`))) {
+    add(m.start + m[1].length, m.end, { month: num(m[2]), day: m[3] ? num(m[3]) : undefined })
+  }
+  for (const m of findAll(text, new RegExp(`(^|[^\\d月号一二三四五六七八九十第])${D}[日号](?=[^\\d]|$)`))) {
+    add(m.start + m[1].length, m.end, { day: num(m[2]) })
+  }
+  for (const m of findAll(
+    text,
+    /大前天|前天|昨天|昨晚|昨日|今天|今日|今早|今晚|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(天|个月|年)(?:之)?前|上个?月|日前|近日|前几天|前些天|前不久|不久前|最近/,
+  )) {
+    add(m.start, m.end, { relative: m[0] })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** Fill what the mention leaves open from the text before it and from the reference date. */
+function resolve(m: Mention, earlier: Mention[], ref: Day | null): string | null {
+  const r = m
+  if (r.relative) {
+    if (!ref) return null
+    const back: Record<string, number> = { 大前天: 3, 前天: 2, 昨天: 1, 昨晚: 1, 昨日: 1, 今天: 0, 今日: 0, 今早: 0, 今晚: 0 }
+    if (r.relative in back) return iso(addDays(ref, -back[r.relative]))
+    const n = /^(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(天|个月|年)/.exec(r.relative)
+    if (n) {
+      const k = num(n[1])
+      if (n[2] === '天') return iso(addDays(ref, -k))
+      if (n[2] === '年') return String(ref.year - k)
+      let ym = { year: ref.year, month: ref.month }
+      for (let i = 0; i < k; i++) ym = previousMonth(ym.year, ym.month)
+      return `${ym.year}-${pad(ym.month)}`
+    }
+    if (/^上个?月/.test(r.relative)) {
+      const p = previousMonth(ref.year, ref.month)
+      return `${p.year}-${pad(p.month)}`
+    }
+    // 日前, 近日, 前几天: the page's month
+    return `${ref.year}-${pad(ref.month)}`
+  }
+  let year = r.relYear !== undefined ? (ref ? ref.year - r.relYear : undefined) : m.year
+  let month = m.month
+  if (month === undefined && m.day !== undefined) {
+    // 19日 after 8月21日: the month (and year) the text is in
+    const last = [...earlier].reverse().find((e) => e.month !== undefined)
+    if (!last) return null
+    month = last.month
+    year = year ?? last.year
+  }
+  if (year === undefined && month !== undefined && r.relYear === undefined) {
+    const stated = [...earlier].reverse().find((e) => e.year !== undefined)
+    if (stated) year = stated.year
+    else if (ref) {
+      // a recent month-day in a dated report is in the report's year
+      const lag = (ref.month - month + 12) % 12
+      const recent = lag <= 2 && (lag > 0 || (m.day ?? 1) <= ref.day)
+      if (recent) year = month > ref.month ? ref.year - 1 : ref.year
+    }
+  }
+  if (month === undefined) return year === undefined ? null : String(year)
+  if (m.day !== undefined && year !== undefined && m.day > daysInMonth(year, month)) return null
+  const md = m.day !== undefined ? `${pad(month)}-${pad(m.day)}` : pad(month)
+  return year === undefined ? `--${md}` : `${year}-${md}`
+}
+
+const iso = (d: Day) => `${d.year}-${pad(d.month)}-${pad(d.day)}`
+
+export function proposePurchaseDate(text: string, reference: Date | null): DateProposal | null {
+  const ref = reference ? toDay(reference) : null
+  const all = mentions(text)
+  let best: { m: Mention; value: string; score: number } | null = null
+  let firstTaken = false
+  all.forEach((m, i) => {
+    const value = resolve(m, all.slice(0, i), ref)
+    if (!value) return
+    // 去年12月10日、17日、20日，他分几次…买了: a list of dates shares the words after its last item
+    const next = after(text, m.end, /^、/.test(text.slice(m.end)) ? 40 : 24)
+    const cue = CUE.test(next) && !NOT_CUE.test(next)
+    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next)
+    const vague = /日前|近日|前几天|前些天|前不久|不久前|最近/.test(m.relative ?? '')
+    // a story opens with when it began: the first date, if nothing says otherwise, is a fair guess
+    const opener = !excluded && !firstTaken
+    if (!excluded) firstTaken = true
+    const score = excluded ? 0.3 : cue ? (vague ? 0.55 : 0.8) : opener && !vague ? 0.55 : 0.4
+    if (!best || score > best.score) best = { m, value, score }
+  })
+  if (!best) return null
+  const { m, value, score } = best as { m: Mention; value: string; score: number }
+  return { value, confidence: score, start: m.start, end: m.end }
+}
