@@ -1,3 +1,4 @@
+import type { StatsStore } from './stats-store'
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
 import type { CaseClock } from '../../src/domain/clocks/case-clock'
 import type { Evidence } from '../../src/domain/evidence.schema'
@@ -232,7 +233,8 @@ export interface Store
     NotificationStore,
     NotificationContactStore,
     ConsultationStore,
-    CallbackStore {
+    CallbackStore,
+    StatsStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called
    * after migrations and bulk loads, and hourly by the host's scheduler. A store that needs none

@@ -17,6 +17,7 @@ import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
 import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
+import { statsContract } from './stats.contract'
 import { subscriptionsContract } from './subscriptions.contract'
 import { uniquenessContract } from './uniqueness.contract'
 
@@ -44,5 +45,6 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   consultationsContract(adapterName, open)
   industryChangeContract(adapterName, open)
   caseTransferContract(adapterName, open)
+  statsContract(adapterName, open)
   callbacksContract(adapterName, open)
 }

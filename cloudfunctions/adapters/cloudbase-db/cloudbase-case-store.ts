@@ -20,6 +20,7 @@ import { isDuplicate, ok, type DocDb } from './doc-db'
 import { readUpTo } from './doc-lists'
 import { parseDoc, readDoc, readPage } from './doc-reads'
 import { docToEvent, eventToDoc } from './event-docs'
+import { markStatsPendingTx } from './stats-marks'
 import { transact } from './transact'
 
 // The case store on the document database. createCase and applyChange are each ONE transaction of
@@ -96,6 +97,7 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
           ok(await tx.collection(COLLECTIONS.caseKeys).add({ _id: guardId, caseId: filed.id }))
           ok(await tx.collection(COLLECTIONS.events).add(eventToDoc(firstEvent)))
           await writeClocksAndOutbox(tx, clocks, outbox)
+          await markStatsPendingTx(tx, filed.id) // the statistics count it at the next refresh
           return { created: true as const, case: toCase(doc) }
         },
         FILING_RETRIES,
@@ -131,6 +133,7 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
         ok(await tx.collection(COLLECTIONS.events).add(eventToDoc(event)))
         await claimEvidence(tx, caseId, claim)
         await writeClocksAndOutbox(tx, clocks, outbox)
+        await markStatsPendingTx(tx, caseId)
         return toCase({ _id: caseId, ...body })
       })
     },

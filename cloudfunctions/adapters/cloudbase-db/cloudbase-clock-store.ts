@@ -7,6 +7,7 @@ import { ok, type DocDb, type DocTransaction } from './doc-db'
 import { chunksOf, readUpTo } from './doc-lists'
 import { readAll, readDoc } from './doc-reads'
 import { queueOutbox } from './outbox-docs'
+import { markStatsPendingTx } from './stats-marks'
 import { transact } from './transact'
 
 // The clocks on the document database (ClockStore; the batched tick is in cloudbase-clock-batch.ts).
@@ -68,6 +69,7 @@ export async function moveClock(tx: DocTransaction, step: ClockStep): Promise<bo
   if (!isStillAt(await readDoc(clock), next, fromStage)) return false
   ok(await clock.update(clockStepFields(next)))
   if (marksResponseLate(step)) await flagResponseLate(tx, next.caseId)
+  await markStatsPendingTx(tx, next.caseId) // a clock that ran out turns the case's figures
   return true
 }
 

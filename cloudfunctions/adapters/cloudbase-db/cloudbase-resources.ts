@@ -1,6 +1,7 @@
 import { FUNCTION_NAMES } from '../../../src/domain/api/contract'
 import { CASE_INDEXES } from './cloudbase-case-indexes'
 import { DIRECTORY_COLLECTIONS } from './cloudbase-directory-collections'
+import { STATS_COLLECTIONS } from './cloudbase-stats-collections'
 import { CALLBACK_COLLECTIONS, CLOSURES_INDEX } from './cloudbase-callback-collections'
 import { COLLECTIONS, type CollectionName } from './collection-names'
 
@@ -43,6 +44,7 @@ export interface CollectionSpec {
  */
 export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionSpec } = {
   ...DIRECTORY_COLLECTIONS, // sites, shops, devices, staff, bindings, invites: cloudbase-directory-collections.ts
+  ...STATS_COLLECTIONS, // the statistics' cubes, filer rows, contributions, marks: cloudbase-stats-collections.ts
   ...CALLBACK_COLLECTIONS, // 回访抽查 samples and the review list: cloudbase-callback-collections.ts
   // cases
   [COLLECTIONS.cases]: {

@@ -65,6 +65,18 @@ export const COLLECTIONS = {
   callbackSamples: 'callback_samples',
   /** _id = the rating event's id */
   ratingReviews: 'rating_reviews',
+  // the statistics' read model (cloudbase-stats-store.ts, as SQL migration 0019)
+  /** _id = digest of the cube row's key: one document per (cube, day, dimensions, slot) */
+  statsCube: 'stats_cube',
+  /** _id = digest of (day, dimensions, filer key) */
+  statsFilers: 'stats_filers',
+  /** _id = the case: what it added at its last refresh */
+  statsContributions: 'stats_contributions',
+  /** _id = the case: marked by every write that can change its figures */
+  statsPending: 'stats_pending',
+  /** _id = 'watermark' */
+  statsMeta: 'stats_meta',
+  statsQueries: 'stats_queries',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely'
 import type { CasesTable, Database } from './database'
 import type { tallyDeltaWrite } from './sql-merchant-counters'
+import { statsMarkCte } from './sql-stats-store'
 
 // A filing as ONE statement: the case, its first event, its notifications, its clocks, the claim on
 // its files and the shop's counters, as data-modifying CTEs. Every part after the case is written
@@ -52,6 +53,7 @@ export async function fileInOneStatement(db: Kysely<Database>, rows: FilingRows)
     insertIfFiled('first_event', 'case_events', rows.eventRow),
     ...rows.outboxRows.map((row, i) => insertIfFiled(`outbox_${i}`, 'outbox', row)),
     ...rows.clockRows.map((row, i) => insertIfFiled(`clock_${i}`, 'case_clocks', row)),
+    statsMarkCte(rows.caseRow.id, 'filed'), // the statistics count the new case at the next refresh
   ]
   const ids = [...new Set(rows.claim.ids)]
   if (ids.length > 0)

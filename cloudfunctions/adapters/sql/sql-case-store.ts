@@ -9,6 +9,7 @@ import type { Database } from './database'
 import { clockSummaryColumns, refreshClockSummary } from './sql-board-store'
 import { fileInOneStatement, type FiledRow } from './file-case-statement'
 import { clockToRow, writeClocks } from './sql-clock-store'
+import { markStatsPendingIn } from './sql-stats-store'
 import { applyTallyDelta, lockedResponseClock, responseOf, tallyDeltaWrite, tallyOf } from './sql-merchant-counters'
 import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox, workflowToRow } from './row-mappers'
 
@@ -147,6 +148,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pi
           const before = { status: updated.before_status, outcome: updated.before_outcome, response: response ?? null }
           await applyTallyDelta(trx, updated.merchant_id, before, tallyOf(updated, responseOf(clocks) ?? response ?? null))
         }
+        await markStatsPendingIn(trx, [caseId]) // its figures are refreshed after the next tick
         return toCase(updated)
       })
     },

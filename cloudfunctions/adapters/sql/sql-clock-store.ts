@@ -4,6 +4,7 @@ import type { CaseAddressees, ClockStep, ClockStore } from '../../ports/store'
 import type { CaseClocksTable, Database } from './database'
 import { outboxToRow } from './row-mappers'
 import { addResponsesLate, countResponsesLate } from './sql-merchant-counters'
+import { markStatsPendingIn } from './sql-stats-store'
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
@@ -50,6 +51,11 @@ export async function afterClockMoves(
   /** each case's shop and kind, when the caller read them already (the batch): no lookup of the cases */
   cases?: ReadonlyMap<string, Pick<CaseAddressees, 'kind' | 'merchantId'>>,
 ) {
+  // a clock that ran out turns a case's figures (a pending clock becomes missed): refreshed after the tick
+  await markStatsPendingIn(
+    trx,
+    moved.map(({ next }) => next.caseId),
+  )
   const late = moved
     .filter(({ next, fromStage }) => next.clockId === 'merchant_response' && next.stage === 'overdue' && fromStage !== 'overdue')
     .map(({ next }) => next.caseId)

@@ -20,6 +20,7 @@ import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
 import { sqlConsultationStore } from './sql-consultation-store'
 import { sqlCallbackStore } from './sql-callback-store'
+import { sqlStatsStore } from './sql-stats-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -39,6 +40,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlNotificationContactStore(db, vault),
     ...sqlConsultationStore(db, vault),
     ...sqlCallbackStore(db), // 回访抽查 and the review of low ratings (migration 0021)
+    ...sqlStatsStore(db), // the statistics' read model (migration 0019)
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }

@@ -1,0 +1,76 @@
+import type { CollectionSpec } from './cloudbase-resources'
+import { COLLECTIONS, type CollectionName } from './collection-names'
+
+// The statistics' collections with their indexes (cloudbase-stats-store.ts): part of the manifest in
+// cloudbase-resources.ts, whose rules apply (equality fields first, then ranges and the sort, _id last).
+export const STATS_COLLECTIONS = {
+  [COLLECTIONS.statsCube]: {
+    indexes: [
+      {
+        name: 'cube_site_day',
+        keys: [
+          ['cube', 'asc'],
+          ['site', 'asc'],
+          ['day', 'asc'],
+        ],
+        serves: "sumCube of a station's sites (cube, site in […], day range)",
+      },
+      {
+        name: 'cube_day',
+        keys: [
+          ['cube', 'asc'],
+          ['day', 'asc'],
+        ],
+        serves: "sumCube of every site (a regulator's: cube, day range)",
+      },
+    ],
+  },
+  [COLLECTIONS.statsFilers]: {
+    indexes: [
+      {
+        name: 'site_day',
+        keys: [
+          ['site', 'asc'],
+          ['day', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listFilerRows',
+      },
+      {
+        name: 'day',
+        keys: [
+          ['day', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listFilerRows of every site',
+      },
+    ],
+  },
+  [COLLECTIONS.statsContributions]: { indexes: [] }, // by _id (the case)
+  [COLLECTIONS.statsPending]: {
+    indexes: [
+      {
+        name: 'marked',
+        keys: [
+          ['markedAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listStatsPending',
+      },
+    ],
+  },
+  [COLLECTIONS.statsMeta]: { indexes: [] }, // by _id
+  [COLLECTIONS.statsQueries]: {
+    indexes: [
+      {
+        name: 'owner_name',
+        keys: [
+          ['ownerId', 'asc'],
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listStatsQueries, deleteStatsQuery',
+      },
+    ],
+  },
+} satisfies Partial<Record<CollectionName, CollectionSpec>>

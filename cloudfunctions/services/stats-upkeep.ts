@@ -1,0 +1,67 @@
+import { caseFactsOf } from '../../src/domain/metrics/case-facts'
+import { caseContributionOf } from '../../src/domain/metrics/cubes'
+import type { StatsPending } from '../ports/stats-store'
+import type { Deps } from './context'
+import { tick, type TickReport } from './tick'
+
+// The statistics' upkeep (issue 18.2; ports/stats-store.ts, docs/metrics.md "Storage"). Every write
+// that can change a case's figures marks the case in its own unit of work; this pass, run after each
+// tick, recomputes each marked case's contribution from its case, timeline and clocks as of `now` and
+// hands it to the store, which swaps it for the old one in the cube rows. A clock that ran out with no
+// event is covered too: the tick marks the case when it moves that clock, just before this pass.
+
+const BATCH = 100
+
+/** The filer as the statistics know them: an HMAC under CHAIN_KEY (a key the database does not hold), labelled for this use only. */
+export const statsFilerKey = (deps: Pick<Deps, 'chainSigner'>) => (subject: string) => deps.chainSigner.mac(`ks-stats-filer:${subject}`)
+
+export interface StatsRefreshReport {
+  refreshed: number
+  /** the watermark set by this pass (the queue was empty at the end), else null */
+  watermark: string | null
+}
+
+async function refreshBatch(deps: Deps, now: Date, batch: readonly StatsPending[]) {
+  const filerKey = statsFilerKey(deps)
+  const clocks = await deps.store.listClocksOfCases(batch.map((p) => p.caseId))
+  for (const pending of batch) {
+    const c = await deps.store.getCase(pending.caseId)
+    if (!c) {
+      await deps.store.refreshCaseStats(pending, null) // gone: whatever it added is taken away
+      continue
+    }
+    const events = await deps.store.listEvents(c.id)
+    const own = clocks.filter((k) => k.caseId === c.id)
+    const facts = caseFactsOf(c, events, own, { asOf: now, filerKey })
+    await deps.store.refreshCaseStats(pending, caseContributionOf(facts))
+  }
+}
+
+/**
+ * Drain the marks, a batch at a time, oldest first. A mark written while its case was being refreshed
+ * stays (the store clears only the mark it was handed), so such a case is refreshed again — but at most
+ * once more in this pass: a case that keeps being marked is left for the next pass, not chased forever.
+ * When the queue is empty at the end, the watermark moves to `now`: figures are exact as of it.
+ */
+export async function refreshStats(deps: Deps, now: Date): Promise<StatsRefreshReport> {
+  const times = new Map<string, number>() // refreshes of each case in this pass
+  let refreshed = 0
+  for (;;) {
+    const batch = (await deps.store.listStatsPending(BATCH)).filter((p) => (times.get(p.caseId) ?? 0) < 2)
+    if (batch.length === 0) break
+    for (const p of batch) times.set(p.caseId, (times.get(p.caseId) ?? 0) + 1)
+    await refreshBatch(deps, now, batch)
+    refreshed += batch.length
+  }
+  if ((await deps.store.listStatsPending(1)).length > 0) return { refreshed, watermark: null }
+  const watermark = now.toISOString()
+  await deps.store.setStatsWatermark(watermark)
+  return { refreshed, watermark }
+}
+
+/** The clocks, then the statistics they and the case writes since the last pass changed (host scheduler). */
+export async function tickAndRefreshStats(deps: Deps, now: Date): Promise<TickReport> {
+  const report = await tick(deps, now)
+  await refreshStats(deps, now)
+  return report
+}
