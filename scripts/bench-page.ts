@@ -22,7 +22,8 @@ const GOAL_USABLE_MS = 3000
 /** a mid-range phone on a weak mall network (issue 16's measurement) */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 }
 const CPU_SLOWDOWN = 4
-const RUNS = 3
+// KS_BENCH_RUNS: fewer throttled runs while trying things (the figures to report are the median of 3)
+const RUNS = Number(process.env.KS_BENCH_RUNS) || 3
 
 interface Visit {
   /** files that came over the network (a cache hit reports no body size) */
@@ -32,18 +33,26 @@ interface Visit {
   cssWireKB: number
   realKB: number
   encodings: string[]
+  /** each file that came over the wire: path, KB unpacked, KB as served */
+  perFile: { path: string; realKB: number; wireKB: number }[]
 }
 
 async function visit(page: Page, url: string): Promise<Visit> {
-  const seen: Promise<{ js: boolean; wire: number; real: number; encoding: string }>[] = []
+  const seen: Promise<{ path: string; js: boolean; wire: number; real: number; encoding: string }>[] = []
   page.on('response', (res) => {
     if (!/\.(js|css)$/.test(new URL(res.url()).pathname)) return
     seen.push(
       (async () => {
         const sizes = await res.request().sizes()
         const real = (await res.body().catch(() => Buffer.alloc(0))).length
-        const js = new URL(res.url()).pathname.endsWith('.js')
-        return { js, wire: Math.max(0, sizes.responseBodySize), real, encoding: res.headers()['content-encoding'] ?? 'none' }
+        const path = new URL(res.url()).pathname
+        return {
+          path,
+          js: path.endsWith('.js'),
+          wire: Math.max(0, sizes.responseBodySize),
+          real,
+          encoding: res.headers()['content-encoding'] ?? 'none',
+        }
       })(),
     )
   })
@@ -60,6 +69,10 @@ async function visit(page: Page, url: string): Promise<Visit> {
     cssWireKB: kb(all.filter((f) => !f.js).reduce((s, f) => s + f.wire, 0)),
     realKB: kb(all.reduce((s, f) => s + f.real, 0)),
     encodings: [...new Set(all.filter((f) => f.wire > 0).map((f) => f.encoding))],
+    perFile: all
+      .filter((f) => f.wire > 0)
+      .sort((a, b) => b.wire - a.wire)
+      .map((f) => ({ path: f.path, realKB: kb(f.real), wireKB: kb(f.wire) })),
   }
 }
 
@@ -117,6 +130,10 @@ async function main() {
     console.log(`  first visit       ${first.files} files (${first.encodings.join('/')}), ${first.realKB} KB unpacked`)
     console.log(`    JS              ${first.jsRealKB} KB unpacked, ${first.jsWireKB} KB on the wire   (goal ≤ ${GOAL_JS_KB} KB)`)
     console.log(`    CSS on the wire ${first.cssWireKB} KB`)
+    // KS_BENCH_FILES=1: every file of the first visit, largest first (which chunk to work on)
+    if (process.env.KS_BENCH_FILES)
+      for (const f of first.perFile)
+        console.log(`      ${f.wireKB.toFixed(1).padStart(6)} KB br ${f.realKB.toFixed(1).padStart(7)} KB  ${f.path}`)
     console.log(`  second visit      ${second.files} files fetched again, ${second.jsWireKB + second.cssWireKB} KB`)
     await context.close()
     const runs: { ms: number; redirects: number }[] = []
