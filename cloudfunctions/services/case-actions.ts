@@ -15,6 +15,7 @@ import { fastTrackOf } from '../../src/domain/workflow/fast-track'
 import { acceptanceOwed, EVENT_OF_ACTION, type ActorRole, type CaseAction } from '../../src/domain/workflow/transitions'
 import { clockFacts } from '../../src/domain/workflow/suspension-facts'
 import { chainedEvent } from './chained-event'
+import { noteRating } from './callback/rating-reviews'
 import { holdStep } from './suspension-step'
 import type { ServiceContext } from './context'
 import { notificationsFor } from './case-notifications'
@@ -191,5 +192,6 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     clocks: [...moved, ...route.data.clocks(started, existingClocks, new Date(at))],
     claim: attachments.length > 0 && uploader ? { ids: attachments, uploadedBy: uploader } : undefined,
   })
+  if (event.type === 'rated') await noteRating(ctx.deps, updated, event) // below 80 %: the station head's review list
   return ok({ caseId: updated.id, status: updated.status, outcome: updated.outcome, version: updated.version, eventId: event.id })
 }

@@ -4,6 +4,7 @@ import type { ClockStep, DueClock } from '../ports/store'
 import { audienceFor, recipientId } from './case-notifications'
 import type { Deps } from './context'
 import { escalateSilentShops, silentShops } from './escalate-silent'
+import { drawMonthlyCallbacks } from './callback/monthly-draw'
 
 export interface TickReport {
   examined: number
@@ -45,6 +46,9 @@ const moved = ({ next, fromStage }: ClockStep, before: DueClock) =>
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const report: TickReport = { examined: 0, advanced: 0, alerts: 0, escalated: 0 }
+  // 回访抽查: on the 1st (Beijing), last month's sample of each site not drawn yet (callback/monthly-draw.ts);
+  // its clocks are then due like any other. A failed draw is tried again by the next tick; the clocks go on
+  await drawMonthlyCallbacks(deps, now).catch((err: unknown) => console.error(`drawing the call-back sample failed: ${String(err)}`))
   for (;;) {
     let progressed = 0
     let stillDue = 0

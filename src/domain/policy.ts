@@ -66,6 +66,15 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.answerConsultation': ['station', 'regulator'], // same scope
   'station.convertConsultation': ['station', 'regulator'], // same scope
   'station.consultationOfCase': ['station', 'regulator'], // the link back; null unless the caller may see the consultation
+  // 回访抽查 and the review list (docs/callbacks.md): a station its own site (another: SITE_NOT_FOUND), a regulator the site it
+  // names; the complainant's phone on callbackCase is on record in the access log
+  'station.callbackList': ['station', 'regulator'],
+  'station.callbackCase': ['station', 'regulator'],
+  'station.callbackAttempt': ['station', 'regulator'],
+  'station.callbackComplete': ['station', 'regulator'], // the return visit: never by the case's closer (RETURN_VISIT_BY_HANDLER)
+  'station.callbackProgress': ['station', 'regulator'], // counts only
+  'station.ratingReviews': ['station', 'regulator'],
+  'station.reviewRating': ['station', 'regulator'], // another site's: REVIEW_NOT_FOUND
   // the registry: a station its own site's shops (another site's answer MERCHANT_NOT_FOUND); a regulator or an administrator any site it names
   'registry.listMerchants': ['station', 'regulator', 'admin'],
   'registry.getMerchant': ['station', 'regulator', 'admin'],

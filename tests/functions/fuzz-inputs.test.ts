@@ -174,6 +174,18 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.answerConsultation': { consultationId: 'consult-1', text: '您好，可以退货。', entryId: 'quality-return' },
       'station.convertConsultation': { consultationId: 'consult-1', note: '请转为投诉' },
       'station.consultationOfCase': { caseId },
+      // 回访抽查 and the review list (docs/callbacks.md)
+      'station.callbackList': { month: '2026-11' },
+      'station.callbackCase': { caseId, month: '2026-11' },
+      'station.callbackAttempt': { caseId, month: '2026-11', note: '无人接听' },
+      'station.callbackComplete': {
+        caseId,
+        month: '2026-11',
+        answers: { knowsResult: true, promiseKept: true, satisfied: true, improve: '', unresolved: '' },
+      },
+      'station.callbackProgress': { month: '2026-11' },
+      'station.ratingReviews': {},
+      'station.reviewRating': { eventId: 'event-1', findings: '回复不及时', changes: '增加回访' },
       // fast-track (快速响应) and report rewards (举报奖励)
       'consumer.applyReportReward': { lookup: { caseNo, queryCode }, contact: { name: '举报人', phone: '13900001234' }, note: '转账' },
       'consumer.reportRewardStatus': { lookup: { caseNo, queryCode } },

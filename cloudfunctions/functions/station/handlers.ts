@@ -9,6 +9,8 @@ import { verifyStationCase } from '../../services/verify-chain'
 import * as Transfer from '../../services/transfer-desk'
 import * as FastTrack from '../../services/fast-track/fast-track-actions'
 import * as Reward from '../../services/report-reward/report-reward'
+import * as Callback from '../../services/callback/callback-desk'
+import * as Reviews from '../../services/callback/rating-reviews'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 
 export const stationFunction = defineFunction('station', {
@@ -44,6 +46,14 @@ export const stationFunction = defineFunction('station', {
   answerConsultation: (input, ctx) => Consult.answerSiteConsultation(ctx, input.consultationId, input.text, input.entryId),
   convertConsultation: (input, ctx) => Consult.convertSiteConsultation(ctx, input.consultationId, input.note),
   consultationOfCase: (input, ctx) => Consult.consultationOfCase(ctx, input.caseId),
+  // 回访抽查 and the review of ratings below 80 % (services/callback/)
+  callbackList: (input, ctx) => Callback.listCallbacks(ctx, input),
+  callbackCase: (input, ctx) => Callback.callbackCase(ctx, input),
+  callbackAttempt: (input, ctx) => Callback.callbackAttempt(ctx, input),
+  callbackComplete: (input, ctx) => Callback.callbackComplete(ctx, input),
+  callbackProgress: (input, ctx) => Callback.callbackProgressBySite(ctx, input),
+  ratingReviews: (input, ctx) => Reviews.listRatingReviews(ctx, input.siteId),
+  reviewRating: (input, ctx) => Reviews.reviewRating(ctx, input),
   setIndustry: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

@@ -203,7 +203,11 @@ function nextState(state: WorkflowState, action: CaseAction, input: StepInput): 
     case 'rate':
       return { ...next, rated: true, satisfaction: details?.kind === 'rating' && !details.satisfied ? 'unsatisfied' : 'satisfied' }
     case 'returnVisit':
-      return { ...next, satisfaction: details?.kind === 'return_visit' && !details.satisfied ? 'unsatisfied' : 'satisfied' }
+      // a promise the shop did not keep is as good a ground to reopen as "not satisfied" (docs/callbacks.md)
+      return {
+        ...next,
+        satisfaction: details?.kind === 'return_visit' && (!details.satisfied || !details.promiseKept) ? 'unsatisfied' : 'satisfied',
+      }
     case 'reopen':
       return { ...next, reopenCount: state.reopenCount + 1, rated: false, satisfaction: null, answerKind: null, onSitePending: false }
     default:
