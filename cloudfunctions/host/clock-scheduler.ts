@@ -3,7 +3,7 @@ import { dispatchOutbox } from '../services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../services/notify/notify-channels'
 import { removeUnclaimedUploads } from '../services/remove-unclaimed-uploads'
 import { maintainStore } from '../services/store-maintenance'
-import { tick } from '../services/tick'
+import { tickAndRefreshStats } from '../services/stats-upkeep'
 
 export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' | 'maintain' // anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts; maintain: store-maintenance.ts
 
@@ -105,7 +105,7 @@ export function startClockScheduler(
 ) {
   const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maintainEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
   const jobs = [
-    repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tick(deps, deps.clock.now()), onError, options.onRun),
+    repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tickAndRefreshStats(deps, deps.clock.now()), onError, options.onRun),
     repeatWithBackoff(
       'dispatch',
       dispatchEveryMs,

@@ -12,6 +12,9 @@ import { tick, type TickReport } from './tick'
 
 const BATCH = 100
 
+/** What the upkeep needs: the store, and the chain key's MAC for the filer keys (the rebuild script has no more). */
+export type StatsDeps = Pick<Deps, 'store' | 'chainSigner'>
+
 /** The filer as the statistics know them: an HMAC under CHAIN_KEY (a key the database does not hold), labelled for this use only. */
 export const statsFilerKey = (deps: Pick<Deps, 'chainSigner'>) => (subject: string) => deps.chainSigner.mac(`ks-stats-filer:${subject}`)
 
@@ -21,7 +24,7 @@ export interface StatsRefreshReport {
   watermark: string | null
 }
 
-async function refreshBatch(deps: Deps, now: Date, batch: readonly StatsPending[]) {
+async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPending[]) {
   const filerKey = statsFilerKey(deps)
   const clocks = await deps.store.listClocksOfCases(batch.map((p) => p.caseId))
   for (const pending of batch) {
@@ -43,7 +46,7 @@ async function refreshBatch(deps: Deps, now: Date, batch: readonly StatsPending[
  * once more in this pass: a case that keeps being marked is left for the next pass, not chased forever.
  * When the queue is empty at the end, the watermark moves to `now`: figures are exact as of it.
  */
-export async function refreshStats(deps: Deps, now: Date): Promise<StatsRefreshReport> {
+export async function refreshStats(deps: StatsDeps, now: Date): Promise<StatsRefreshReport> {
   const times = new Map<string, number>() // refreshes of each case in this pass
   let refreshed = 0
   for (;;) {

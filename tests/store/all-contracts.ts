@@ -18,6 +18,7 @@ import { outboxQueueContract } from './outbox-queue.contract'
 import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
+import { statsRebuildContract } from './stats-rebuild.contract'
 import { subscriptionsContract } from './subscriptions.contract'
 import { uniquenessContract } from './uniqueness.contract'
 
@@ -46,5 +47,6 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   industryChangeContract(adapterName, open)
   caseTransferContract(adapterName, open)
   statsContract(adapterName, open)
+  statsRebuildContract(adapterName, open)
   callbacksContract(adapterName, open)
 }

@@ -6,11 +6,13 @@ import { cloudDeps } from '../../runtime/cloud-deps'
 import { timerInstant } from '../../runtime/timer-instant'
 import { anchorChainHeads, CLOUD_ANCHOR_WINDOW_MS, isCloudAnchorMinute } from '../../services/chain-anchor'
 import { tick, type TickReport } from '../../services/tick'
+import { refreshStats } from '../../services/stats-upkeep'
 
 export async function main(event?: unknown, context?: unknown): Promise<TickReport> {
   const deps = await cloudDeps()
   const now = timerInstant(event, context) // the minute the timer fired for
   const report = await tick(deps, now)
+  await refreshStats(deps, now).catch((err: unknown) => console.error(`refreshing the statistics failed: ${String(err)}`))
   if (isCloudAnchorMinute(now)) {
     // a failed anchoring must not fail the clocks: it is logged and tried again tomorrow
     await anchorChainHeads(deps, new Date(now.getTime() - CLOUD_ANCHOR_WINDOW_MS).toISOString()).catch((err: unknown) =>
