@@ -32,6 +32,7 @@ export default defineAppConfig({
         'contacts/index',
         'consult/index',
         'consult/reply/index',
+        'stats/index', // 统计 (issue 18): the only page that loads ECharts
       ],
     },
     // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account;

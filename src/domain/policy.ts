@@ -105,6 +105,12 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'staff.listStaff': ['admin', 'station'], // a station: its own site's station and proxy accounts only
   'staff.createStaff': ['admin'],
   'staff.setStaffDisabled': ['admin'],
+  // 统计 (issue 18, docs/statistics-page.md): counts only, never a case. A station its own site (another: SITE_NOT_FOUND);
+  // a district regulator its site; a city regulator and an administrator every site or the one named
+  'station.stats': ['station', 'regulator', 'admin'],
+  'station.saveStatsQuery': ['station', 'regulator', 'admin'], // owner = the caller's staff id
+  'station.listStatsQueries': ['station', 'regulator', 'admin'], // the caller's own only
+  'station.deleteStatsQuery': ['station', 'regulator', 'admin'], // another's: STATS_QUERY_NOT_FOUND
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

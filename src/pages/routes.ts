@@ -18,6 +18,7 @@ export const PAGES = {
   stationCase: '/pages/station/case/index',
   stationInbox: '/pages/station/inbox/index',
   stationSettings: '/pages/station/settings/index',
+  stationStats: '/pages/station/stats/index', // 统计 (issue 18)
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
   transferLetter: '/pages/station/transfer-letter/index',

@@ -12,6 +12,8 @@ import * as Reward from '../../services/report-reward/report-reward'
 import * as Callback from '../../services/callback/callback-desk'
 import * as Reviews from '../../services/callback/rating-reviews'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
+import * as Stats from '../../services/stats-query'
+import * as SavedStats from '../../services/stats-saved-queries'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -46,6 +48,11 @@ export const stationFunction = defineFunction('station', {
   answerConsultation: (input, ctx) => Consult.answerSiteConsultation(ctx, input.consultationId, input.text, input.entryId),
   convertConsultation: (input, ctx) => Consult.convertSiteConsultation(ctx, input.consultationId, input.note),
   consultationOfCase: (input, ctx) => Consult.consultationOfCase(ctx, input.caseId),
+  // 统计 (services/stats-query.ts, stats-saved-queries.ts): read from the statistics cubes, never the case table
+  stats: (input, ctx) => Stats.queryStats(ctx, input),
+  saveStatsQuery: (input, ctx) => SavedStats.saveStatsQuery(ctx, input),
+  listStatsQueries: (_input, ctx) => SavedStats.listStatsQueries(ctx),
+  deleteStatsQuery: (input, ctx) => SavedStats.deleteStatsQuery(ctx, input.id),
   // 回访抽查 and the review of ratings below 80 % (services/callback/)
   callbackList: (input, ctx) => Callback.listCallbacks(ctx, input),
   callbackCase: (input, ctx) => Callback.callbackCase(ctx, input),

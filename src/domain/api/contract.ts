@@ -18,6 +18,7 @@ import * as FastTrack from '../workflow/fast-track'
 import * as FastTrackApi from '../workflow/fast-track-api'
 import * as Reward from '../report-reward/report-reward'
 import { CONSUMER_CONSULT_API, STATION_CONSULT_API } from '../consult/consult-api'
+import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { STATION_CALLBACK_API } from '../callback/callback-api'
 
 import {
@@ -165,6 +166,8 @@ export const API = {
     decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
     // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-api.ts)
     ...STATION_CONSULT_API,
+    // 统计 (issue 18): figures and charts of the caller's site(s), and saved custom queries (src/domain/metrics/stats-view.schema.ts)
+    ...STATION_STATS_API,
     // 回访抽查 and the review of ratings below 80 % (src/domain/callback/callback-api.ts, docs/callbacks.md)
     ...STATION_CALLBACK_API,
     /** 所属行业: staff correct a case's industry line, on record as a timeline event (from, to, optional reason) */

@@ -141,6 +141,15 @@ export default function StationBoard() {
               onPress={() => Taro.navigateTo({ url: STATION_CONSULTS_PAGE })}
             />
           ) : null}
+          {/* 统计 (issue 18): a station its own site's figures, a regulator every site's or one */}
+          {me.role === 'station' || me.role === 'regulator' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="统计"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: PAGES.stationStats })}
+            />
+          ) : null}
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
       </View>
