@@ -52,6 +52,10 @@ describe('the purchase date', () => {
     expect(dateOf('8月30日他致电热线。原来，他27日在夜市吃了烧烤', null)).toBe('--08-27')
   })
 
+  it('when the text says 同年, then the month takes the year stated before', () => {
+    expect(dateOf('2020年春天房子交付。同年8月，他和装修公司签了合同', null)).toBe('2020-08')
+  })
+
   it('when a festival is named with a year, then its month is the date', () => {
     expect(dateOf('2019年国庆期间，他在商城花4000元买了一台空调', null)).toBe('2019-10')
   })

@@ -20,6 +20,22 @@ describe('the merchant as the text names it', () => {
     expect(merchantOf(text)).toBe(merchant)
   })
 
+  it('when a housing estate is named by its residents, then the estate is the merchant', () => {
+    expect(merchantOf('住在江北区翠湖名苑小区的业主们说，新房刚交付外墙就开裂了')).toBe('翠湖名苑')
+  })
+
+  it('when a quoted name is said to have closed, then it is the merchant', () => {
+    expect(merchantOf('“悦动空间”人去楼空，几百名会员的卡都成了废卡')).toBe('悦动空间')
+  })
+
+  it('when a company runs an unnamed web shop, then the company is the merchant', () => {
+    expect(merchantOf('他在某数码公司开的网店里买了一副耳机')).toBe('某数码公司')
+  })
+
+  it('when the consumer runs a shop of their own, then it is not the merchant', () => {
+    expect(merchantOf('她在县城经营一家花店，上个月在网上订的花盆全碎了')).toBeNull()
+  })
+
   it('when the seller is unnamed and only the platform is, then the platform is the merchant', () => {
     expect(merchantOf('我在拼多多上买的电热毯，用了两次就不热了')).toBe('拼多多')
   })

@@ -14,7 +14,7 @@ export interface MerchantMention {
 const KIND =
   '4S店|店|铺|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
   '培训班|餐厅|饭店|饭馆|餐馆|酒店|酒楼|宾馆|旅馆|民宿|公寓|火锅城|火锅|面馆|健身房|馆|美容院|医院|诊所|门诊部|旅行社|专柜|柜台|影楼|' +
-  '影城|影院|乐园|游乐场|营业厅|加油站|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
+  '影城|影院|乐园|游乐场|营业厅|加油站|分院|销售点|网点|门市部|门市|校区|商|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
 // what kind of shop, not which: alone (or with 被告, 涉事) such a name points at no one
 const CATEGORY =
   '婚庆|快递|眼镜|装修|装饰|装潢|物业|移动|联通|电信|宠物|培训|教育|销售|游戏|中介|医美|美容|美发|理发|健身|干洗|洗衣|服装|家具|建材|电器|' +
@@ -28,10 +28,10 @@ const PLATFORM =
 const LEAD = /在|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
 // what one does there
 const ACT =
-  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:买|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
+  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
 
 const INNER_LEAD =
-  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办|签|订|交|付|花了|住(?!宅)|开(?!发)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
+  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办|签|订|交|付|花了|住(?!宅)|开了|开着|开店|经营(?!的)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
 const NAME_CHAR = /[^\s，。！？、；：:,.!?（）()《》【】]/
 const MARK = /某某|某|一家|一间|一处|一个|一(?=[\u4e00-\u9fa5]{0,6}(?:店|超市|商行|机构|公司|药房))|××|XX/
 
@@ -86,9 +86,14 @@ export function findMerchantMentions(text: string): Candidate[] {
       const quoted = /^[“"‘]([^“”"‘’]{2,16})[”"’]$/.exec(raw.slice(core(raw)))
       let value: string
       let score: number
-      if (quoted && (where || kindAtEnd.test(quoted[1]))) {
+      if (quoted && (where || kindAtEnd.test(quoted[1])) && !/星级?|全程|内部/.test(quoted[1])) {
         value = quoted[1]
         score = 0.75
+      } else if (/^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/.test(phrase) && kindAtEnd.test(phrase)) {
+        // 某商贸公司开的网店: the company when the shop is unnamed, else the shop (某食品专营店)
+        const [, owner, shop] = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/.exec(phrase)!
+        value = GENERIC.test(shop) ? owner.slice(core(owner)) : shop.slice(core(shop))
+        score = scoreOf(value, value)
       } else if (kindAtEnd.test(phrase) || platformAtEnd.test(phrase)) {
         value = unquote(raw.slice(core(raw)))
         const platform = platformAtEnd.exec(value)
@@ -99,8 +104,10 @@ export function findMerchantMentions(text: string): Candidate[] {
         phrase.length >= 3 &&
         phrase.length <= 10 &&
         !/的/.test(phrase) &&
-        !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群)$/.test(phrase) &&
-        /^(?:店里|门店)?(?:买|购|办|充|订|签|消费|种牙|花\d)/.test(text.slice(end))
+        !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群|机场|车站|小区|广场|大厦|学校|公园|景区|路|街|镇|村|区|县|市|省)$/.test(
+          phrase,
+        ) &&
+        /^(?:店里|门店)?(?:买|购|办|充|订|定做|定制|签|消费|种牙|花\d)/.test(text.slice(end))
       ) {
         // 在优驾行买的, 到太原鼎植口腔种牙: a name with no shop word, less sure
         value = phrase
@@ -110,7 +117,8 @@ export function findMerchantMentions(text: string): Candidate[] {
       // 到同心县医院住院: where the harm was treated, not where it was bought
       if (/医院$/.test(value) && /^(?:看病|住院|治疗|就医|就诊|检查|抢救|输液|急诊)/.test(text.slice(end))) break
       // a clause that starts with the shop (贝乐湾游泳馆毫无征兆地倒闭) is less sure than 在X买
-      if (clauseStart) score = Math.min(score, 0.5)
+      if (clauseStart)
+        score = Math.min(score, /^(?:忽然|突然|毫无征兆地)?(?:倒闭|关门|停业|跑路|人去楼空)/.test(text.slice(end)) ? 0.5 : 0.45)
       out.push({ value, start: text.indexOf(value, lead.end), score })
       break
     }
@@ -124,7 +132,9 @@ export function findMerchantMentions(text: string): Candidate[] {
     if (/平台$/.test(m[0]) || INNER_LEAD.test(m[0].slice(1)) || /.(?:某|一家)/.test(m[0])) continue
     // 同一家眼镜店, 这是一家上市公司: a description, not the seller
     if (/(?:同|是|有|像|如)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
-    out.push({ value: m[0], start: m.start, score: 0.6 })
+    // 她在萧山经营一家理发店: the consumer's own business; 一家大型网站: a website, not a 网
+    if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘]/.test(text.slice(m.end))) continue
+    out.push({ value: m[0], start: m.start, score: 0.55 })
   }
   // 一家叫“爱TA洗车”的, “小宠迷”宠物店: a quoted name next to shop words
   for (const m of findAll(
@@ -132,12 +142,30 @@ export function findMerchantMentions(text: string): Candidate[] {
     /(叫|名为|名叫)?[“"]([^“”"，。]{2,16})[”"](的?(?:店|门店|餐厅|饭店|超市|理发店|美容院|健身房|洗车店|宠物店|服装店|药店|公司))?/,
   )) {
     if (!m[1] && !m[3] && !(new RegExp(`(?:${KIND})$`).test(m[2]) && m[2].length <= 10)) continue
+    // 一种叫“益气聪明丸”的药, “准五星酒店”: a product or a grade, not a shop
+    if (m[1] && !m[3] && !/家$/.test(text.slice(Math.max(0, m.start - 1), m.start)) && !new RegExp(`(?:${KIND})$`).test(m[2])) continue
+    if (/星级?|全程|内部/.test(m[2])) continue
     out.push({ value: m[2], start: m.start + m[0].indexOf(m[2]), score: 0.72 })
   }
   // 北京瑞业兴堂生物科技有限公司（以下简称瑞业兴堂公司）: a name the text defines is the name
   for (const m of findAll(text, new RegExp(`(?:${LEAD.source})(${NAME_CHAR.source}{2,30}?(?:${KIND}))[（(](?:以下简称|下称|简称)`))) {
     const value = m[1].slice(core(m[1]))
     if (!INNER_LEAD.test(value)) out.push({ value, start: text.indexOf(value, m.start), score: 0.8 })
+  }
+  // 中洲锦城湖岸小区, 正商金域世家的业主: a housing development names the developer's project
+  for (const m of findAll(text, /([\u4e00-\u9fa5·]{3,12}?)(?:小区|[一二三四五]期|\d+栋|\d+号楼)|([\u4e00-\u9fa5·]{3,12}?)的业主/)) {
+    const raw = m[1] ?? m[2]
+    const cut = raw.search(/[区路街市镇县道](?=[^区路街市镇县道]{3,}$)/)
+    const value = raw.slice(cut + 1).replace(/^(?:在|到|的|是|了)/, '')
+    if (value.length >= 3 && !INNER_LEAD.test(value) && !/^(?:新|老|该|这个|我们|他们|同|本)/.test(value))
+      out.push({ value, start: text.indexOf(value, m.start), score: 0.56 })
+  }
+  // “鲁班精工”人去楼空, “佶普健身”的会籍顾问: a quoted name the story treats as the seller
+  for (const m of findAll(
+    text,
+    /[“"‘]([^“”"‘’，。]{2,12})[”"’](?=(?:忽然|突然)?(?:人去楼空|倒闭|关门|停业|跑路|的(?:会籍|员工|销售|店员|老板|工作人员|业务员)))/,
+  )) {
+    out.push({ value: m[1], start: m.start + 1, score: 0.7 })
   }
   // the platform, when the seller is not named: 在拼多多上买的, 通过某电商平台下单
   for (const m of findAll(text, PLATFORM)) out.push({ value: m[0], start: m.start, score: 0.55 })

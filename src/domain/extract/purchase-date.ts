@@ -84,7 +84,7 @@ function mentions(text: string): Mention[] {
     const month = m[2] ? num(m[2]) : m[4] && /底/.test(m[4]) ? 12 : undefined
     add(m.start, m.end, { relYear: YEARS_BACK[m[1]], month, day: m[3] ? num(m[3]) : undefined })
   }
-  for (const m of findAll(text, new RegExp(`(^|[^\\d年])${M}月(?:${D}[日号]|(?![\\d天个]))`))) {
+  for (const m of findAll(text, new RegExp(`(^|[^\\d年]|同年|当年)${M}月(?:${D}[日号]|(?![\\d天个]))`))) {
     add(m.start + m[1].length, m.end, { month: num(m[2]), day: m[3] ? num(m[3]) : undefined })
   }
   for (const m of findAll(text, new RegExp(`(^|[^\\d月号一二三四五六七八九十第])${D}[日号](?=[^\\d]|$)`))) {
