@@ -6,6 +6,7 @@ import type { Deps } from '../services/context'
 import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes, type DemoClerk } from './entry-routes'
 import { registerEvidenceRoutes } from './evidence-routes'
+import { registerExportRoutes } from './export-routes'
 import { handleHttpError } from './http-errors'
 import { withIdentityCache } from './identity-cache'
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
@@ -69,6 +70,7 @@ export async function buildServer(given: Deps, opts: ServerOptions): Promise<Fas
     failureDelayMs: opts.loginFailureDelayMs,
   })
   registerEntryRoutes(app, deps, { demoClerk: opts.demoClerk, secureCookies: opts.secureCookies })
+  registerExportRoutes(app, deps) // exports and printed reports for staff (export-routes.ts)
   await registerEvidenceRoutes(app, deps, {
     secureCookies: opts.secureCookies,
     uploadQuota: opts.uploadQuota,
