@@ -121,12 +121,13 @@ function score(text: string, c: Candidate, all: Candidate[]): number {
   const left = before(text, c.start, 8).slice(-(c.start - previousEnd))
   const right = after(text, c.end, 4)
   let s = c.base
-  const notPaid = NOT_PAID_CUE.test(left)
+  // 发票上写着价税合计434800元: a total said right before the sum outweighs a 写着 further left
+  const notPaid = NOT_PAID_CUE.test(left) && !/(?:价税合计|合计|总计|共计)$/.test(left)
   if (BALANCE_CUE.test(before(text, c.start, 16)) && !notPaid) return s + 0.4
   // 2000-3000元不等: a range states no one sum
   if (/[-~～至到]$/.test(text.slice(Math.max(0, c.start - 1), c.start)) || /^[-~～至]\s*\d/.test(text.slice(c.end, c.end + 3))) s -= 0.45
   // 医疗费8000元, 运费13.5元: costs around the dispute, not its subject
-  if (/(?:医疗费|医药费|诊疗费|治疗费|检测费|鉴定费|运费|话费|油费)[了为是共约]?$/.test(left)) return s - 0.6
+  if (/(?:医疗费|医药费|诊疗费|治疗费用?|检测费|鉴定费|运费|话费|油费|治病|看病)[^，。\d]{0,6}$/.test(left)) return s - 0.6
   if (TOTAL_CUE.test(left)) s += 0.3
   else if (PAY_CUE.test(left) || /^的?买/.test(right)) s += 0.15
   if (notPaid) s -= 0.45
