@@ -7,6 +7,7 @@ import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes, type DemoClerk } from './entry-routes'
 import { registerEvidenceRoutes } from './evidence-routes'
 import { registerExportRoutes } from './export-routes'
+import { registerPublicRoutes } from './public-routes'
 import { handleHttpError } from './http-errors'
 import { withIdentityCache } from './identity-cache'
 import { DEFAULT_RATE_LIMITS, registerRateLimits, type RateLimits } from './rate-limits'
@@ -71,6 +72,7 @@ export async function buildServer(given: Deps, opts: ServerOptions): Promise<Fas
   })
   registerEntryRoutes(app, deps, { demoClerk: opts.demoClerk, secureCookies: opts.secureCookies })
   registerExportRoutes(app, deps) // exports and printed reports for staff (export-routes.ts)
+  registerPublicRoutes(app, deps) // 投诉信息公示, plain HTML (public-routes.ts)
   await registerEvidenceRoutes(app, deps, {
     secureCookies: opts.secureCookies,
     uploadQuota: opts.uploadQuota,

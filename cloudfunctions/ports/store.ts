@@ -1,3 +1,4 @@
+import type { PublicRecordsStore } from './public-records-store'
 import type { StatsStore } from './stats-store'
 import type { Case, CaseEvent, OutboxMessage } from '../../src/domain/case.schema'
 import type { CaseClock } from '../../src/domain/clocks/case-clock'
@@ -234,6 +235,7 @@ export interface Store
     NotificationContactStore,
     ConsultationStore,
     CallbackStore,
+    PublicRecordsStore,
     StatsStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called

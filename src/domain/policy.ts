@@ -111,6 +111,14 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.saveStatsQuery': ['station', 'regulator', 'admin'], // owner = the caller's staff id
   'station.listStatsQueries': ['station', 'regulator', 'admin'], // the caller's own only
   'station.deleteStatsQuery': ['station', 'regulator', 'admin'], // another's: STATS_QUERY_NOT_FOUND
+  // 投诉信息公示 (docs/public-records.md): the page is public — any caller, no personal data, no free text
+  'consumer.publicRecords': ['consumer', 'merchant', 'station', 'proxy', 'regulator', 'admin'],
+  'merchant.fileObjection': ['merchant'], // own shop only (another shop's: MERCHANT_NOT_FOUND)
+  'merchant.myObjections': ['merchant'], // own shop only
+  'station.publicSettings': ['station', 'regulator', 'admin'], // station: own site (another: SITE_NOT_FOUND); others the site named
+  'station.savePublicThreshold': ['station', 'regulator', 'admin'], // same scope
+  'station.listObjections': ['station', 'regulator'], // station: own site; regulator: the site named
+  'station.decideObjection': ['station', 'regulator'], // station: own site's objections (another's: OBJECTION_NOT_FOUND)
 }
 
 export function isAllowed(fn: FunctionName, action: string, roles: readonly Role[]): boolean {

@@ -17,6 +17,8 @@ interface Target {
   evidenceIds: string[]
   /** an invite of the other shop that no longer works */
   deadInviteCode: string
+  /** the other shop itself (its objections to the public page) */
+  merchantId: string
 }
 
 interface Probe {
@@ -54,6 +56,14 @@ const PROBES: Record<MerchantAction, (them: Target, own: { caseId: string }) => 
     { event: { action: 'redeemInvite', code: 'NOSUCHCODE22' }, aim: 'theirs' },
   ],
   myMemberships: () => [{ event: { action: 'myMemberships' }, aim: 'own' }],
+  // 投诉信息公示: an objection only for the clerk's own shop; another's objections are not found
+  fileObjection: (them) => [
+    { event: { action: 'fileObjection', merchantId: them.merchantId, reason: '统计数字有误，请核实' }, aim: 'theirs' },
+  ],
+  myObjections: (them) => [
+    { event: { action: 'myObjections', merchantId: them.merchantId }, aim: 'theirs' },
+    { event: { action: 'myObjections' }, aim: 'own' },
+  ],
 }
 
 const FILE_TOKEN = /\/files\/([A-Za-z0-9._~-]+)/g
@@ -78,6 +88,7 @@ describe('merchant isolation — every merchant action against every other shop'
         caseIds: ids,
         evidenceIds: [answered.evidenceId, clerkFile, waiting.evidenceId, received.evidenceId],
         deadInviteCode: invite.code,
+        merchantId: shop.merchant.id,
         ownCaseId: waiting.caseId,
       })
     }

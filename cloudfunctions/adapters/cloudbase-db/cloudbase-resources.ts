@@ -230,6 +230,45 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.reportRewards]: { indexes: [] }, // read by _id (the case) only
+  // 投诉信息公示 (cloudbase-public-records-store.ts)
+  [COLLECTIONS.publicSettings]: { indexes: [] }, // by _id (the site)
+  [COLLECTIONS.publicMarks]: { indexes: [] }, // by _id (the shop)
+  [COLLECTIONS.publicFigures]: {
+    indexes: [
+      {
+        name: 'site_month',
+        keys: [
+          ['siteId', 'asc'],
+          ['month', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listPublicFigures',
+      },
+    ],
+  },
+  [COLLECTIONS.publicObjections]: {
+    indexes: [
+      {
+        name: 'site_filed',
+        keys: [
+          ['siteId', 'asc'],
+          ['filedAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listObjectionsOfSite',
+      },
+      {
+        name: 'merchant_filed',
+        keys: [
+          ['merchantId', 'asc'],
+          ['filedAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listObjectionsOfMerchant',
+      },
+    ],
+  },
+  [COLLECTIONS.publicObjectionPending]: { indexes: [] }, // guard documents by _id (the shop)
 }
 
 /**

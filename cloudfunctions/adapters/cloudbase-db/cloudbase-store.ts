@@ -20,6 +20,7 @@ import { cloudbaseMerchantRecord } from './cloudbase-merchant-record'
 import { cloudbaseNotificationStore } from './cloudbase-notification-store'
 import { cloudbaseRegistryStore } from './cloudbase-registry-store'
 import { cloudbaseStatsStore } from './cloudbase-stats-store'
+import { cloudbasePublicRecordsStore } from './cloudbase-public-records-store'
 
 // The Store on the CloudBase document database: one part per port, each in its own file, all over
 // one `app.database()`. Personal data is sealed with the vault before it reaches a document, as in
@@ -43,6 +44,7 @@ export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection
     ...cloudbaseClockStore(db),
     ...cloudbaseClockBatch(db),
     ...cloudbaseNotificationStore(db),
+    ...cloudbasePublicRecordsStore(db), // 投诉信息公示 (as SQL migration 0022)
     ...cloudbaseStatsStore(db), // the statistics' read model (as SQL migration 0019)
     maintain: () => Promise.resolve(), // no planner statistics to refresh: the service keeps its indexes itself
     close: () => Promise.resolve(), // the SDK holds no connection: each call is an HTTPS request

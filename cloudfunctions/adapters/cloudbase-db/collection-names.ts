@@ -60,6 +60,16 @@ export const COLLECTIONS = {
   consultations: 'consultations',
   /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated ask */
   consultKeys: 'consult_keys',
+  // 投诉信息公示 (cloudbase-public-records-store.ts, as SQL migration 0022)
+  /** _id = the site */
+  publicSettings: 'public_settings',
+  /** _id = the shop: its counters as last rolled into the figures */
+  publicMarks: 'public_marks',
+  /** _id = `${siteId}:${month}:${merchantId}` */
+  publicFigures: 'public_figures',
+  publicObjections: 'public_objections',
+  /** guard documents, _id = the shop: its one objection waiting */
+  publicObjectionPending: 'public_objection_pending',
   // 回访抽查 and the review of low ratings (cloudbase-callback-store.ts, as SQL migration 0021)
   /** _id = `${siteId}:${month}`: one sample per site and month */
   callbackSamples: 'callback_samples',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ConsultationsTable } from './consultations-table'
+import type { PublicFiguresTable, PublicMarksTable, PublicObjectionsTable, PublicSettingsTable } from './public-records-tables'
 import type {
   SitesTable,
   MerchantsTable,
@@ -247,4 +248,8 @@ export interface Database {
   notification_contacts: NotificationContactsTable
   notification_contact_changes: NotificationContactChangesTable
   consultations: ConsultationsTable
+  public_settings: PublicSettingsTable
+  public_marks: PublicMarksTable
+  public_figures: PublicFiguresTable
+  public_objections: PublicObjectionsTable
 }

@@ -20,6 +20,7 @@ import { sqlMerchantRegistryStore } from './sql-merchant-registry-store'
 import { sqlNotificationContactStore } from './sql-notification-contact-store'
 import { sqlConsultationStore } from './sql-consultation-store'
 import { sqlCallbackStore } from './sql-callback-store'
+import { sqlPublicRecordsStore } from './sql-public-records-store'
 import { sqlStatsStore } from './sql-stats-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
@@ -40,6 +41,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlNotificationContactStore(db, vault),
     ...sqlConsultationStore(db, vault),
     ...sqlCallbackStore(db), // 回访抽查 and the review of low ratings (migration 0021)
+    ...sqlPublicRecordsStore(db), // 投诉信息公示 (migration 0022)
     ...sqlStatsStore(db), // the statistics' read model (migration 0019)
     maintain: () => analyze(db),
     close: () => db.destroy(),

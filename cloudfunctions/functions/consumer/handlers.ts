@@ -7,6 +7,7 @@ import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry
 import { registerUpload } from '../../services/evidence/register-upload'
 import { transcribeAudio } from '../../services/transcribe-audio'
 import * as Consult from '../../services/consult-consumer'
+import { publicRecords } from '../../services/public-records'
 
 export const consumerFunction = defineFunction('consumer', {
   getMerchantEntry: (input, ctx) => getMerchantEntry(ctx.deps, input.code),
@@ -27,4 +28,6 @@ export const consumerFunction = defineFunction('consumer', {
   getMyConsultation: (input, ctx) => Consult.getMyConsultation(ctx, input.consultationId),
   lookupConsultation: (input, ctx) => Consult.lookupConsultation(ctx, input.consultNo, input.queryCode),
   linkConsultationCase: (input, ctx) => Consult.linkConsultationCase(ctx, input.consultationId, input.caseId),
+  // 投诉信息公示 (services/public-records.ts): public, cached in the process for a minute
+  publicRecords: (input, ctx) => publicRecords(ctx.deps, input.siteId),
 })

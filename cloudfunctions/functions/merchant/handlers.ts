@@ -2,6 +2,7 @@ import { defineFunction } from '../../runtime/define-function'
 import { actOnCase, stepOf } from '../../services/case-actions'
 import { getMerchantCase, getMerchantHome } from '../../services/merchant-home'
 import { myMemberships, redeemInvite } from '../../services/merchant-invites'
+import { fileObjection, myObjections } from '../../services/public-objections'
 
 export const merchantFunction = defineFunction('merchant', {
   getHome: (_input, ctx) => getMerchantHome(ctx),
@@ -9,4 +10,6 @@ export const merchantFunction = defineFunction('merchant', {
   actOnCase: (input, ctx) => actOnCase(ctx, 'merchant', input.caseId, stepOf(input)),
   redeemInvite: (input, ctx) => redeemInvite(ctx, input.code),
   myMemberships: (_input, ctx) => myMemberships(ctx),
+  fileObjection: (input, ctx) => fileObjection(ctx, input.merchantId, input.reason),
+  myObjections: (input, ctx) => myObjections(ctx, input.merchantId),
 })

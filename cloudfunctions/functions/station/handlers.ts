@@ -14,6 +14,8 @@ import * as Reviews from '../../services/callback/rating-reviews'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 import * as Stats from '../../services/stats-query'
 import * as SavedStats from '../../services/stats-saved-queries'
+import { decideObjection, listObjections } from '../../services/public-objections'
+import { getPublicSettings, savePublicThreshold } from '../../services/public-settings'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -48,11 +50,6 @@ export const stationFunction = defineFunction('station', {
   answerConsultation: (input, ctx) => Consult.answerSiteConsultation(ctx, input.consultationId, input.text, input.entryId),
   convertConsultation: (input, ctx) => Consult.convertSiteConsultation(ctx, input.consultationId, input.note),
   consultationOfCase: (input, ctx) => Consult.consultationOfCase(ctx, input.caseId),
-  // 统计 (services/stats-query.ts, stats-saved-queries.ts): read from the statistics cubes, never the case table
-  stats: (input, ctx) => Stats.queryStats(ctx, input),
-  saveStatsQuery: (input, ctx) => SavedStats.saveStatsQuery(ctx, input),
-  listStatsQueries: (_input, ctx) => SavedStats.listStatsQueries(ctx),
-  deleteStatsQuery: (input, ctx) => SavedStats.deleteStatsQuery(ctx, input.id),
   // 回访抽查 and the review of ratings below 80 % (services/callback/)
   callbackList: (input, ctx) => Callback.listCallbacks(ctx, input),
   callbackCase: (input, ctx) => Callback.callbackCase(ctx, input),
@@ -61,6 +58,16 @@ export const stationFunction = defineFunction('station', {
   callbackProgress: (input, ctx) => Callback.callbackProgressBySite(ctx, input),
   ratingReviews: (input, ctx) => Reviews.listRatingReviews(ctx, input.siteId),
   reviewRating: (input, ctx) => Reviews.reviewRating(ctx, input),
+  // 统计 (services/stats-query.ts, stats-saved-queries.ts): read from the statistics cubes, never the case table
+  stats: (input, ctx) => Stats.queryStats(ctx, input),
+  saveStatsQuery: (input, ctx) => SavedStats.saveStatsQuery(ctx, input),
+  listStatsQueries: (_input, ctx) => SavedStats.listStatsQueries(ctx),
+  deleteStatsQuery: (input, ctx) => SavedStats.deleteStatsQuery(ctx, input.id),
+  // 投诉信息公示 (services/public-settings.ts, public-objections.ts)
+  publicSettings: (input, ctx) => getPublicSettings(ctx, input.siteId),
+  savePublicThreshold: (input, ctx) => savePublicThreshold(ctx, input.siteId, input.threshold),
+  listObjections: (input, ctx) => listObjections(ctx, input.siteId),
+  decideObjection: (input, ctx) => decideObjection(ctx, input.objectionId, input.uphold, input.reason),
   setIndustry: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

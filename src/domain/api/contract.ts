@@ -18,8 +18,9 @@ import * as FastTrack from '../workflow/fast-track'
 import * as FastTrackApi from '../workflow/fast-track-api'
 import * as Reward from '../report-reward/report-reward'
 import { CONSUMER_CONSULT_API, STATION_CONSULT_API } from '../consult/consult-api'
-import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { STATION_CALLBACK_API } from '../callback/callback-api'
+import { STATION_STATS_API } from '../metrics/stats-view.schema'
+import { PUBLIC_CONSUMER_API, PUBLIC_MERCHANT_API, PUBLIC_STATION_API } from '../public-records/public-records-api'
 
 import {
   NoInput,
@@ -92,6 +93,8 @@ export const API = {
     },
     // consultations (咨询): ask, follow, confirm a conversion (src/domain/consult/consult-api.ts)
     ...CONSUMER_CONSULT_API,
+    // 投诉信息公示 (src/domain/public-records): the page of a site, for anyone
+    ...PUBLIC_CONSUMER_API,
   },
   proxy: {
     fileComplaint: { input: ProxyFilingSchema, output: SubmitReceiptSchema },
@@ -107,6 +110,8 @@ export const API = {
     redeemInvite: { input: Registry.RedeemInviteInputSchema, output: Registry.MyMembershipSchema },
     /** the caller's bindings, pending / active / revoked, with shop names */
     myMemberships: { input: NoInput, output: Registry.MyMembershipListSchema },
+    // 投诉信息公示: the shop's objection (异议) to its published entry
+    ...PUBLIC_MERCHANT_API,
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
@@ -166,10 +171,12 @@ export const API = {
     decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
     // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-api.ts)
     ...STATION_CONSULT_API,
-    // 统计 (issue 18): figures and charts of the caller's site(s), and saved custom queries (src/domain/metrics/stats-view.schema.ts)
-    ...STATION_STATS_API,
     // 回访抽查 and the review of ratings below 80 % (src/domain/callback/callback-api.ts, docs/callbacks.md)
     ...STATION_CALLBACK_API,
+    // 统计 (issue 18): figures and charts of the caller's site(s), and saved custom queries (src/domain/metrics/stats-view.schema.ts)
+    ...STATION_STATS_API,
+    // 投诉信息公示: the site's threshold N and the shops' objections (src/domain/public-records)
+    ...PUBLIC_STATION_API,
     /** 所属行业: staff correct a case's industry line, on record as a timeline event (from, to, optional reason) */
     setIndustry: {
       input: CaseIdInput.extend({ industry: z.enum(INDUSTRY_LINES, { error: '请选择所属行业' }), reason: Reason }),

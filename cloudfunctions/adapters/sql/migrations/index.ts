@@ -18,6 +18,7 @@ import { fastTrackAndRewards } from './0018-fast-track-and-rewards'
 import { consultations } from './0016-consultations'
 import { clockPause } from './0015-clock-pause'
 import { callbacks } from './0021-callbacks'
+import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-consultations': consultations,
   '0015-clock-pause': clockPause,
   '0021-callbacks': callbacks,
+  '0022-public-records': publicRecords,
   '0019-stats-read-model': statsReadModel,
 }
 
