@@ -3,9 +3,10 @@ import { dispatchOutbox } from '../services/notify/dispatch-outbox'
 import type { NotifyChannels } from '../services/notify/notify-channels'
 import { removeUnclaimedUploads } from '../services/remove-unclaimed-uploads'
 import { maintainStore } from '../services/store-maintenance'
+import { rollPublicFigures } from '../services/public-figures-pass'
 import { tickAndRefreshStats } from '../services/stats-upkeep'
 
-export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' | 'maintain' // anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts; maintain: store-maintenance.ts
+export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' | 'maintain' | 'publish' // publish: public-figures-pass.ts; anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts; maintain: store-maintenance.ts
 
 export interface SchedulerOptions {
   tickEveryMs?: number
@@ -15,6 +16,8 @@ export interface SchedulerOptions {
   cleanupEveryMs?: number
   /** The store's planner statistics are refreshed once an hour (PGlite has no autovacuum). */
   maintainEveryMs?: number
+  /** The published figures (投诉信息公示) are rolled from the shops' counters once an hour. */
+  publishEveryMs?: number
   /** Longest wait between tries while a job keeps failing (the database is down). */
   maxBackoffMs?: number
   /** Told after every run that succeeded (tests wait on it instead of sleeping). */
@@ -33,6 +36,7 @@ const DEFAULTS = {
   dispatchEveryMs: 5_000,
   cleanupEveryMs: 3_600_000,
   maintainEveryMs: 3_600_000,
+  publishEveryMs: 3_600_000,
   maxBackoffMs: 120_000,
 }
 
@@ -103,7 +107,7 @@ export function startClockScheduler(
   onError: (err: unknown, failure: JobFailure) => void,
   options: SchedulerOptions = {},
 ) {
-  const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maintainEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
+  const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maintainEveryMs, publishEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
   const jobs = [
     repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tickAndRefreshStats(deps, deps.clock.now()), onError, options.onRun),
     repeatWithBackoff(
@@ -123,6 +127,7 @@ export function startClockScheduler(
       options.onRun,
     ),
     repeatWithBackoff('maintain', maintainEveryMs, maxBackoffMs, () => maintainStore(deps), onError, options.onRun),
+    repeatWithBackoff('publish', publishEveryMs, maxBackoffMs, () => rollPublicFigures(deps, deps.clock.now()), onError, options.onRun),
   ]
   return {
     /** Stop the timers and wait for runs in flight, so the store is not closed under them. */

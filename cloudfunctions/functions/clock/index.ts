@@ -7,17 +7,23 @@ import { timerInstant } from '../../runtime/timer-instant'
 import { anchorChainHeads, CLOUD_ANCHOR_WINDOW_MS, isCloudAnchorMinute } from '../../services/chain-anchor'
 import { tick, type TickReport } from '../../services/tick'
 import { refreshStats } from '../../services/stats-upkeep'
+import { isPublishMinute, rollPublicFigures } from '../../services/public-figures-pass'
 
 export async function main(event?: unknown, context?: unknown): Promise<TickReport> {
   const deps = await cloudDeps()
   const now = timerInstant(event, context) // the minute the timer fired for
   const report = await tick(deps, now)
+  // the statistics the tick's moves and the case writes since the last minute changed; a failure waits for the next minute
   await refreshStats(deps, now).catch((err: unknown) => console.error(`refreshing the statistics failed: ${String(err)}`))
   if (isCloudAnchorMinute(now)) {
     // a failed anchoring must not fail the clocks: it is logged and tried again tomorrow
     await anchorChainHeads(deps, new Date(now.getTime() - CLOUD_ANCHOR_WINDOW_MS).toISOString()).catch((err: unknown) =>
       console.error(`anchoring the chain heads failed: ${String(err)}`),
     )
+  }
+  if (isPublishMinute(now)) {
+    // 投诉信息公示: the hourly roll of the shops' counters; a failure waits for the next hour, the clocks go on
+    await rollPublicFigures(deps, now).catch((err: unknown) => console.error(`rolling the published figures failed: ${String(err)}`))
   }
   return report
 }
