@@ -14,7 +14,11 @@ import type { FilerRow } from '../../src/domain/metrics/rollup'
 
 export interface StatsPending {
   caseId: string
-  /** when the latest write marked it: a refresh clears the mark only if no newer write marked it since */
+  /**
+   * when the latest write marked it, by the store's own clock (SQL: to the microsecond; CloudBase: an ISO
+   * instant with six digits that order and differ): a refresh clears the mark only if no newer write
+   * marked it since. Compare it only for equality and order; it is not the caller's `now`.
+   */
   markedAt: string
 }
 
@@ -57,7 +61,7 @@ export interface StatsStore {
   setStatsWatermark(at: string): Promise<void>
   /** The rebuild's first step: every cube row, filer row, stored contribution and mark removed. */
   clearStats(): Promise<void>
-  /** Mark cases pending outside a case write (the rebuild marks every case it reads). */
+  /** Mark cases pending outside a case write (the rebuild marks every case it reads). `at` is the caller's instant; the mark itself is the store's (see markedAt). */
   markStatsPending(caseIds: readonly string[], at: string): Promise<void>
   saveStatsQuery(query: SavedStatsQuery): Promise<void>
   /** The owner's saved queries, by name. */
