@@ -1,6 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
-import { trimH5FirstLoad } from './h5-first-load'
+import { H5_BROWSERS, H5_TERSER, trimH5FirstLoad } from './h5-first-load'
 import prodConfig from './prod'
 
 // Each Taro build empties its outputRoot, so weapp and H5 get their own folders: the local server
@@ -9,6 +9,8 @@ const platform = process.env.TARO_ENV || 'weapp'
 // KS_OUTPUT_ROOT: build elsewhere (several people testing their own H5 builds on one checkout);
 // the browser tests read the same variable (tests/browser/browser-harness.ts).
 const outputRoot = process.env.KS_OUTPUT_ROOT || `dist/${platform}`
+// H5 is compiled for current phone browsers only (config/h5-first-load.ts); the mini-program keeps package.json's list
+if (platform === 'h5' && !process.env.BROWSERSLIST) process.env.BROWSERSLIST = H5_BROWSERS
 
 // zod ships modern syntax (?., ??, class fields). With es6:false in project.config.json WeChat does
 // not transpile, and the oldest phones in browserslist cannot parse it — so babel compiles it too.
@@ -33,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: platform === 'h5' ? [{ from: 'src/favicon.svg', to: `${outputRoot}/favicon.svg` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // how H5's JS is minified (smaller than Taro's default); the mini-program keeps Taro's
+    ...(platform === 'h5' ? { terser: H5_TERSER } : {}),
     cache: { enable: false },
     mini: {
       // Moves modules that only a subpackage uses out of the main package (the 2 MB limit).

@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { useCallback } from 'react'
+import { useCallback, useDeferredValue } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
 import { LoadingState } from '../../../components/feedback'
@@ -15,7 +15,11 @@ import { merchantCodeFromParams } from './merchant-code'
 // without a code (找商户投诉 on the home page) it lets the person find the shop by name.
 function ScannedShop({ code }: { code: string }) {
   const load = useCallback(() => call('consumer', 'getMerchantEntry', { code }), [code])
-  const { state, retry } = useRemote(load)
+  const { state: answer, retry } = useRemote(load)
+  // The form is the largest render of the first visit (≈ 0.2 s of script on a slow phone, one long
+  // task when the shop's answer arrives). Deferred, React renders it as a transition, in slices of a
+  // few ms between which the phone stays responsive, while the loading state stays up (docs/first-page.md).
+  const state = useDeferredValue(answer)
 
   if (state.status === 'loading') {
     return (
