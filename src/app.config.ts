@@ -33,6 +33,7 @@ export default defineAppConfig({
         'consult/index',
         'consult/reply/index',
         'stats/index', // 统计 (issue 18): the only page that loads ECharts
+        'reports/index', // 导出与报表: case and statistics exports, monthly and quarterly PDFs (issue 18.5, 18.6)
       ],
     },
     // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account;

@@ -22,6 +22,7 @@ export const PAGES = {
   proxyFile: '/pages/station/proxy-file/index',
   proxyReceipt: '/pages/station/proxy-receipt/index',
   transferLetter: '/pages/station/transfer-letter/index',
+  stationReports: '/pages/station/reports/index', // 导出与报表 (docs/exports-and-reports.md)
   // the administrator's pages (staff subpackage, docs/admin-pages.md)
   adminHome: '/pages/staff/admin/home/index',
   adminSites: '/pages/staff/admin/sites/index',
