@@ -52,6 +52,14 @@ describe('the purchase date', () => {
     expect(dateOf('8月30日他致电热线。原来，他27日在夜市吃了烧烤', null)).toBe('--08-27')
   })
 
+  it('when a later mention makes the chosen date more precise, then the precise one is taken', () => {
+    expect(dateOf('2022年3月，她在一家琴行报了钢琴课。2022年3月18日交的学费', null)).toBe('2022-03-18')
+  })
+
+  it('when a date is when a message arrived or the reporter came, then it is not the purchase date', () => {
+    expect(dateOf('5月3日，会员们收到一条短信，说健身房要装修', null)).toBeNull()
+  })
+
   it('when the text says 同年, then the month takes the year stated before', () => {
     expect(dateOf('2020年春天房子交付。同年8月，他和装修公司签了合同', null)).toBe('2020-08')
   })

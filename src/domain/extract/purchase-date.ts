@@ -40,7 +40,7 @@ const CUE =
   /买|购|订|定做|定制|办|充|签|报名|报了|交了|付了?|花了?|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配|体验|上课|听课|入会|成为|来到|到了|到.{0,10}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
 const NOT_CUE =
-  /^[^。；]{0,14}?(?:投诉|起诉|诉至|报警|反映|拨打|致电|来电|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+  /^[^。；]{0,14}?(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|反映|拨打|致电|来电|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
 const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭/
 
 function mentions(text: string): Mention[] {
@@ -137,7 +137,8 @@ function resolve(m: Mention, earlier: Mention[], ref: Day | null): string | null
     else if (ref) {
       // a recent month-day in a dated report is in the report's year
       const lag = (ref.month - month + 12) % 12
-      const recent = lag <= 2 && (lag > 0 || (m.day ?? 1) <= ref.day)
+      // a month alone within half a year, a month-day within two months
+      const recent = m.day === undefined ? lag <= 6 : lag <= 2 && (lag > 0 || m.day <= ref.day)
       if (recent) year = month > ref.month ? ref.year - 1 : ref.year
     }
   }
@@ -154,6 +155,7 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
   const all = mentions(text)
   let best: { m: Mention; value: string; score: number } | null = null
   let firstTaken = false
+  const scored: { m: Mention; value: string; score: number }[] = []
   all.forEach((m, i) => {
     const value = resolve(m, all.slice(0, i), ref)
     if (!value) return
@@ -166,9 +168,13 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     const opener = !excluded && !firstTaken
     if (!excluded) firstTaken = true
     const score = excluded ? 0.3 : cue ? (vague ? 0.55 : 0.8) : opener && !vague ? 0.55 : 0.4
+    scored.push({ m, value, score })
     if (!best || score > best.score) best = { m, value, score }
   })
   if (!best) return null
-  const { m, value, score } = best as { m: Mention; value: string; score: number }
+  const chosen = best as { m: Mention; value: string; score: number }
+  // 2020年7月…2020年7月11日签了合同: a later mention that makes the chosen date more precise
+  const finer = scored.find((o) => o.m.start > chosen.m.start && o.score >= 0.4 && o.value.startsWith(`${chosen.value}-`))
+  const { m, value, score } = finer ? { ...finer, score: chosen.score } : chosen
   return { value, confidence: score, start: m.start, end: m.end }
 }
