@@ -13,7 +13,7 @@ export default defineAppConfig({
     'pages/consumer/consult/index', // 我要咨询 (issue 17): small, and reached from the landing page
   ],
   subPackages: [
-    { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index'] },
+    { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index', 'objection/index'] },
     {
       root: 'pages/station',
       pages: [
@@ -32,12 +32,15 @@ export default defineAppConfig({
         'contacts/index',
         'consult/index',
         'consult/reply/index',
+        'public-records/index', // 投诉信息公示: the site's threshold and the shops' objections
         'stats/index', // 统计 (issue 18): the only page that loads ECharts
         'reports/index', // 导出与报表: case and statistics exports, monthly and quarterly PDFs (issue 18.5, 18.6)
       ],
     },
     // staff binding (issue 15): a WeChat identity becomes a station, proxy or regulator account;
     // the administrator's 管理 pages: sites, staff accounts and their binding codes
+    // 投诉信息公示 (issue 19.2): public, reached from the landing page; its own small subpackage
+    { root: 'pages/public', pages: ['records/index'] },
     { root: 'pages/staff', pages: ['bind/index', 'admin/home/index', 'admin/sites/index', 'admin/staff/index', 'admin/account/index'] },
   ],
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be

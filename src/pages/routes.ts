@@ -28,6 +28,10 @@ export const PAGES = {
   adminSites: '/pages/staff/admin/sites/index',
   adminStaff: '/pages/staff/admin/staff/index',
   adminAccount: '/pages/staff/admin/account/index',
+  // 投诉信息公示 (public subpackage, docs/public-records.md)
+  publicRecords: '/pages/public/records/index',
+  merchantObjection: '/pages/merchant/objection/index',
+  stationPublicRecords: '/pages/station/public-records/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string>): string {

@@ -51,6 +51,8 @@ export default function ConsumerHome() {
       <InboxLink as="consumer" className="consumer-home__inbox" />
       <ActionButton label="我的投诉" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.mine })} />
       <ActionButton label="用编号和查询码查进度" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.lookup })} />
+      {/* 投诉信息公示 (issue 19.2): which shops are complained about, and how they answer */}
+      <ActionButton label="投诉信息公示" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.publicRecords })} />
       <CallHuman />
       <View className="consumer-home__urgent">遇到人身安全等紧急情况，请拨打110或12315</View>
       <StaffEntry />

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useMemo } from 'react'
 import { call } from '../../../api'
+import { ActionButton } from '../../../components/action-button'
 import { CaseList } from '../../../components/case-list'
 import { InboxLink } from '../../../components/inbox-link'
 import { InfoBlock } from '../../../components/info-block'
@@ -77,6 +78,8 @@ export default function MerchantHome() {
             本店记录
           </View>
           <MerchantRecordView record={data.record} />
+          {/* 投诉信息公示 (issue 19.2): the shop may object to its published entry */}
+          <ActionButton label="投诉信息公示与异议" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.merchantObjection })} />
           {finished.length ? (
             <>
               <View className="merchant-home__section" role="heading" aria-level={2}>

@@ -106,6 +106,15 @@ export default function StationBoard() {
           {me.role === 'station' || (me.role === 'regulator' && me.siteName) ? (
             <InboxLink as={me.role} compact className="station-board__inbox" />
           ) : null}
+          {/* 投诉信息公示 (issue 19.2): the site's threshold and the shops' objections */}
+          {me.role === 'station' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="投诉信息公示"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: PAGES.stationPublicRecords })}
+            />
+          ) : null}
           {/* a station sets its own site's clock numbers; a regulator has no site of its own */}
           {me.role === 'station' ? (
             <ActionButton
