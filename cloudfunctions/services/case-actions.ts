@@ -135,6 +135,8 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
   if (!actorIdOf) return fail('UNAUTHENTICATED') // the policy let a role through that the caller cannot name
   const actor = { role: as, id: actorIdOf }
   if (step.action === 'returnVisit' && !mayVisitBack(events, actor.id)) return fail('RETURN_VISIT_BY_HANDLER')
+  // a team sent on site checks in as the one member sent, not any clerk of the station
+  if (step.action === 'staffCheckIn' && fastTrack?.onSite === 'team' && fastTrack.staffId !== actor.id) return fail('NOT_ON_SITE_ASSIGNEE')
   let details: EventDetails | null = step.written ?? step.details ?? null
   const moved: CaseClock[] = []
   if (step.action === 'extend') {

@@ -1,11 +1,6 @@
 import { fail, ok, type Result } from '../../../src/domain/errors'
 import type { z } from 'zod'
-import {
-  fastTrackOf,
-  type CheckInLocation,
-  type FastTrackDetails,
-  type FastTrackInputSchema,
-} from '../../../src/domain/workflow/fast-track'
+import { type CheckInLocation, type FastTrackDetails, type FastTrackInputSchema } from '../../../src/domain/workflow/fast-track'
 import type { ActorRole } from '../../../src/domain/workflow/transitions'
 import { logAccess } from '../access-log'
 import { actOnCase, canSee, type ActionOutcome } from '../case-actions'
@@ -57,15 +52,12 @@ export async function dispatchFastTrack(ctx: ServiceContext, caseId: string): Pr
 export async function staffCheckIn(ctx: ServiceContext, caseId: string, location: CheckInLocation | null): Promise<Result<ActionOutcome>> {
   const staff = ctx.caller.staff
   if (!staff || staff.role !== 'station') return fail('FORBIDDEN')
-  const found = await ctx.deps.store.getCase(caseId)
-  if (!found || !canSee(ctx.caller, found, 'station')) return fail('CASE_NOT_FOUND')
-  const facts = fastTrackOf(await ctx.deps.store.listEvents(found.id))
-  if (facts?.onSite === 'team' && facts.staffId !== staff.staffId) return fail('NOT_ON_SITE_ASSIGNEE')
+  // actOnCase reads the case once and checks reach and the assignee (case-actions.ts)
   const written = { kind: 'team_check_in' as const, located: !!location }
-  const done = await actOnCase(ctx, 'station', found.id, { action: 'staffCheckIn', reason: '', written })
+  const done = await actOnCase(ctx, 'station', caseId, { action: 'staffCheckIn', reason: '', written })
   if (!done.ok || !location || !done.data.eventId) return done
   await ctx.deps.store.recordCheckInLocation({
-    caseId: found.id,
+    caseId,
     eventId: done.data.eventId,
     actorId: staff.staffId,
     at: ctx.deps.clock.now().toISOString(),
