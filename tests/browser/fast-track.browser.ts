@@ -116,6 +116,8 @@ describe('H5 — fast-track (decide, dispatch, staff check-in with location) and
     await lookup.getByRole('button', { name: '查询' }).click()
     await lookup.getByRole('textbox', { name: '领奖人姓名' }).fill('举报人丙')
     await lookup.getByRole('textbox', { name: '联系电话' }).fill('13700001111')
+    // a slip in the code field after the answer came must not change whose reward is applied for
+    await lookup.getByRole('textbox', { name: '查询码' }).fill(`${queryCode}9`)
     await shot(phone, 'report-reward-apply')
     expect(await seriousViolations(phone)).toEqual([])
     await lookup.getByRole('button', { name: '申请举报奖励' }).click()

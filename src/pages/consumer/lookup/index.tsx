@@ -33,6 +33,8 @@ export default function LookupPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [banner, setBanner] = useState('')
   const [detail, setDetail] = useState<CaseDetail | null>(null)
+  // the code that opened `detail`: the reward block asks with it, not with whatever is typed since
+  const [answeredCode, setAnsweredCode] = useState('')
   const [consult, setConsult] = useState<ConsultLookup>(null) // a 咨询 number (ZX-…) opens the consultation instead
   const [elderly] = useElderlyMode()
   const tidy = () => {
@@ -60,6 +62,7 @@ export default function LookupPage() {
     setBusy(false)
     if (result.ok) {
       setDetail(result.data)
+      setAnsweredCode(queryCode)
       scrollToField('lookup-result', { block: 'start', focus: false }) // the number and its status first
       return
     }
@@ -103,7 +106,7 @@ export default function LookupPage() {
       </FormSection>
       <View id="field-lookup-result">
         {detail ? <CaseDetailView detail={detail} /> : null}
-        {detail?.kind === 'report' ? <ReportRewardApply caseNo={detail.caseNo} queryCode={queryCode} refreshOn={detail} /> : null}
+        {detail?.kind === 'report' ? <ReportRewardApply caseNo={detail.caseNo} queryCode={answeredCode} refreshOn={detail} /> : null}
         {consult ? <ConsultDetail view={consult} own={false} /> : null}
       </View>
       <CallHuman />
