@@ -32,6 +32,7 @@ export const PAGES = {
   publicRecords: '/pages/public/records/index',
   merchantObjection: '/pages/merchant/objection/index',
   stationPublicRecords: '/pages/station/public-records/index',
+  stationCallbacks: '/pages/station/callbacks/index', // 回访抽查 and 评价复核 (docs/callbacks.md)
 } as const
 
 export function withQuery(path: string, query: Record<string, string>): string {

@@ -150,6 +150,15 @@ export default function StationBoard() {
               onPress={() => Taro.navigateTo({ url: STATION_CONSULTS_PAGE })}
             />
           ) : null}
+          {/* 回访抽查 and 评价复核 (issue 19.1, 19.7): a station's own site */}
+          {me.role === 'station' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="回访抽查"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: PAGES.stationCallbacks })}
+            />
+          ) : null}
           {/* 统计 (issue 18): a station its own site's figures, a regulator every site's or one */}
           {me.role === 'station' || me.role === 'regulator' ? (
             <ActionButton
