@@ -31,7 +31,8 @@ async function siteInScope(ctx: ServiceContext, siteId: string | undefined): Pro
 
 function view(site: Site): SiteClockSettings {
   const settings: ClockSettings = site.clockSettings
-  const plain = CLOCK_IDS.filter((id) => id !== 'completion').map((id) => {
+  // completion is listed per kind below; the call-back sample's due day is the 10th, not an amount (callback-due.ts)
+  const plain = CLOCK_IDS.filter((id) => id !== 'completion' && id !== 'callback_sample').map((id) => {
     const rule = ruleFor(id, settings)
     return { clockId: id, label: rule.label, unit: rule.unit, amount: rule.amount, kind: null }
   })

@@ -12,7 +12,7 @@ const table = chineseDaysTable()
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `case-${String(i + 1).padStart(3, '0')}`)
 
 describe('the monthly draw (回访抽查)', () => {
-  it('when the population is 1, 3, 10, 11 or 100, then 30 % rounded up is drawn (never the float 0.3 × 10 = 3.0000000000000004 → 4)', () => {
+  it('when the population is 1, 3, 10, 11 or 100, then 30 % rounded up is drawn (1 of 1, 1 of 3, 3 of 10, 4 of 11)', () => {
     expect([0, 1, 3, 10, 11, 100].map(sampleSize)).toEqual([0, 1, 1, 3, 4, 30])
     expect(drawSample('ab', ids(10), sha256)).toHaveLength(3)
     expect(drawSample('ab', ids(11), sha256)).toHaveLength(4)

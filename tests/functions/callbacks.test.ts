@@ -109,6 +109,11 @@ describe('call-backs and rating reviews through the functions', () => {
     })
   })
 
+  it("when the site's clock numbers are shown, then the call-back clock is not among them: its due day is the 10th, not an amount", async () => {
+    const settings = await station('st-a', { action: 'getClockSettings' })
+    expect(settings.ok && settings.data.effective.map((c: { clockId: string }) => c.clockId)).not.toContain('callback_sample')
+  })
+
   it("when another site's staff ask for this site's sample or case, then they are told it does not exist", async () => {
     expect(await station('st-b', { action: 'callbackList', siteId: SITE_A.id })).toMatchObject({
       ok: false,

@@ -5,7 +5,7 @@
 
 export const CALLBACK_RATE_PERCENT = 30
 
-/** 30 % rounded up, in integers (0.3 × 10 in floating point is 3.0000000000000004, which would round up to 4). */
+/** 30 % rounded up, in integer arithmetic (no floating-point rate anywhere near a ceiling). */
 export const sampleSize = (population: number): number => Math.floor((population * CALLBACK_RATE_PERCENT + 99) / 100)
 
 /** The population as the draw reads it: each case once, sorted by id (the order it is stored in). */
