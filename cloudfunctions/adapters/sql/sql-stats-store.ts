@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import { COUNTER_NAMES } from '../../../src/domain/metrics/counters'
-import { statsDelta, type CaseContribution, type CubeRow } from '../../../src/domain/metrics/cubes'
+import { cubeRowKey, statsDelta, type CaseContribution, type CubeRow } from '../../../src/domain/metrics/cubes'
 import { DIMENSIONS, type Dimension } from '../../../src/domain/metrics/dimensions'
 import type { FilerRow } from '../../../src/domain/metrics/rollup'
 import type { CubeQuery, SavedStatsQuery, StatsStore } from '../../ports/stats-store'
@@ -52,11 +52,16 @@ function whereOf(q: Omit<CubeQuery, 'cube' | 'by'>): RawBuilder<unknown>[] {
 }
 
 type Row = Record<string, unknown>
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const filerKeyText = (f: FilerRow) => [f.day, ...DIMENSIONS.map((d) => f.dims[d]), f.filerKey].join('\u241f')
 const SpecSchema = z.record(z.string(), z.unknown())
 const text = (v: unknown) => String(v)
 
 async function applyDelta(trx: Transaction<Database>, before: CaseContribution | null, next: CaseContribution | null) {
-  const { rows, filers } = statsDelta(before, next)
+  // in key order: two refreshes at once (two hosts) lock the rows they share in the same order, so neither deadlocks
+  const delta = statsDelta(before, next)
+  const rows = [...delta.rows].sort((a, b) => compare(cubeRowKey(a), cubeRowKey(b)))
+  const filers = [...delta.filers].sort((a, b) => compare(filerKeyText(a), filerKeyText(b)))
   if (rows.length > 0) {
     const columns = ['cube', 'day', ...DIMS.map((d) => d.column), 'slot', ...COUNTERS.map((c) => c.column)]
     const values = rows.map(
