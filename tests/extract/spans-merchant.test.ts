@@ -49,6 +49,18 @@ describe('the merchant as the text names it', () => {
     expect(merchantOf('商家一直拖着不发货')).toBeNull()
   })
 
+  it('when the text only says 开发商 or 和店家协商, then these are not names', () => {
+    expect(merchantOf('房子漏水，他多次找开发商，又和店家协商，都没结果')).toBeNull()
+  })
+
+  it('when a named company is defined with 以下简称, then the seller it names is the merchant', () => {
+    expect(merchantOf('他经朋友介绍，从城南的宏达汽车销售有限公司（以下简称宏达公司）买了一辆车')).toBe('宏达汽车销售有限公司')
+  })
+
+  it('when a masked buyer shops on a masked platform, then the platform is not read across the buyer', () => {
+    expect(merchantOf('彭某在某交易平台上某数码公司经营的店铺里买了一台相机')).toBe('某数码公司')
+  })
+
   it('when a hospital is where the harm was treated, then it is not the merchant', () => {
     expect(merchantOf('吃完饭后肚子疼，家人送他到第三人民医院就诊')).toBeNull()
   })

@@ -14,7 +14,7 @@ export interface MerchantMention {
 const KIND =
   '4S店|店|铺|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
   '培训班|餐厅|饭店|饭馆|餐馆|酒店|酒楼|宾馆|旅馆|民宿|公寓|火锅城|火锅|面馆|健身房|馆|美容院|医院|诊所|门诊部|旅行社|专柜|柜台|影楼|' +
-  '影城|影院|乐园|游乐场|营业厅|加油站|分院|销售点|网点|门市部|门市|校区|商|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
+  '影城|影院|乐园|游乐场|营业厅|加油站|分院|销售点|网点|门市部|门市|校区|家具商|建材商|车商|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
 // what kind of shop, not which: alone (or with 被告, 涉事) such a name points at no one
 const CATEGORY =
   '婚庆|快递|眼镜|装修|装饰|装潢|物业|移动|联通|电信|宠物|培训|教育|销售|游戏|中介|医美|美容|美发|理发|健身|干洗|洗衣|服装|家具|建材|电器|' +
@@ -23,7 +23,7 @@ const CATEGORY =
   '直播|点餐|线上|网购|第三方|其|他家|她家|场|私人|售楼|演唱会|贷款|女靴|回收|奢侈品|维权|小|大|大型|小型|知名|本地|当地|附近|新开的?|被告|原告|涉事|涉案|该|此|本|那|这|对方|相关|其他|别的|多'
 const GENERIC = new RegExp(`^(?:${CATEGORY}|${KIND})*(?:${KIND})$`)
 const PLATFORM =
-  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?[\u4e00-\u9fa5]{0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
+  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
 // words before a merchant: where one buys, signs, eats or complains
 const LEAD = /在|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
 // what one does there
@@ -31,7 +31,7 @@ const ACT =
   /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
 
 const INNER_LEAD =
-  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办|签|订|交|付|花了|住(?!宅)|开了|开着|开店|经营(?!的)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
+  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办[了的]|签[了的]|订[了的]|交[了的]|付[了的款]|花了|住(?!宅)|开了|开着|开店|经营(?!的)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
 const NAME_CHAR = /[^\s，。！？、；：:,.!?（）()《》【】]/
 const MARK = /某某|某|一家|一间|一处|一个|一(?=[\u4e00-\u9fa5]{0,6}(?:店|超市|商行|机构|公司|药房))|××|XX/
 
@@ -53,8 +53,10 @@ function core(phrase: string): number {
   const de = phrase.lastIndexOf('的')
   const from = de >= 0 && phrase.length - de - 1 >= 2 && !GENERIC.test(phrase.slice(de + 1)) ? de + 1 : 0
   const rest = phrase.slice(from)
-  const mark = MARK.exec(rest)
-  if (mark && rest.length - mark.index >= 2) return from + mark.index
+  // the last masked word: 某交易平台上某数码公司 is 某数码公司 (某某 is one word)
+  const marks = [...rest.matchAll(new RegExp(MARK.source, 'g'))].filter((k) => rest.length - (k.index ?? 0) >= 2)
+  const mark = marks[marks.length - 1]
+  if (mark) return from + (mark.index ?? 0)
   const place = /^(?:当地|本地|附近|楼下|楼上|门口|家门口|小区门口|街上|市区|城区|被告)/.exec(rest)
   return place && rest.length - place[0].length >= 2 ? from + place[0].length : from
 }
@@ -103,7 +105,7 @@ export function findMerchantMentions(text: string): Candidate[] {
         !clauseStart &&
         phrase.length >= 3 &&
         phrase.length <= 10 &&
-        !/的/.test(phrase) &&
+        !/的|[他她我你]|几家|一直/.test(phrase) &&
         !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群|机场|车站|小区|广场|大厦|学校|公园|景区|路|街|镇|村|区|县|市|省)$/.test(
           phrase,
         ) &&
@@ -133,7 +135,8 @@ export function findMerchantMentions(text: string): Candidate[] {
     // 同一家眼镜店, 这是一家上市公司: a description, not the seller
     if (/(?:同|是|有|像|如)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
     // 她在萧山经营一家理发店: the consumer's own business; 一家大型网站: a website, not a 网
-    if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘]/.test(text.slice(m.end))) continue
+    if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘购]/.test(text.slice(m.end)))
+      continue
     out.push({ value: m[0], start: m.start, score: 0.55 })
   }
   // 一家叫“爱TA洗车”的, “小宠迷”宠物店: a quoted name next to shop words
@@ -150,14 +153,17 @@ export function findMerchantMentions(text: string): Candidate[] {
   // 北京瑞业兴堂生物科技有限公司（以下简称瑞业兴堂公司）: a name the text defines is the name
   for (const m of findAll(text, new RegExp(`(?:${LEAD.source})(${NAME_CHAR.source}{2,30}?(?:${KIND}))[（(](?:以下简称|下称|简称)`))) {
     const value = m[1].slice(core(m[1]))
-    if (!INNER_LEAD.test(value)) out.push({ value, start: text.indexOf(value, m.start), score: 0.8 })
+    if (!INNER_LEAD.test(value) && !/[他她我你经]/.test(value)) out.push({ value, start: text.indexOf(value, m.start), score: 0.8 })
   }
   // 中洲锦城湖岸小区, 正商金域世家的业主: a housing development names the developer's project
-  for (const m of findAll(text, /([\u4e00-\u9fa5·]{3,12}?)(?:小区|[一二三四五]期|\d+栋|\d+号楼)|([\u4e00-\u9fa5·]{3,12}?)的业主/)) {
+  for (const m of findAll(
+    text,
+    /([\u4e00-\u9fa5·]{3,12}?)(?:小区|[一二三四五]期(?=的|小区|工程|项目|业主)|\d+栋|\d+号楼)|([\u4e00-\u9fa5·]{3,12}?)的业主/,
+  )) {
     const raw = m[1] ?? m[2]
     const cut = raw.search(/[区路街市镇县道](?=[^区路街市镇县道]{3,}$)/)
     const value = raw.slice(cut + 1).replace(/^(?:在|到|的|是|了)/, '')
-    if (value.length >= 3 && !INNER_LEAD.test(value) && !/^(?:新|老|该|这个|我们|他们|同|本)/.test(value))
+    if (value.length >= 3 && !INNER_LEAD.test(value) && !/^(?:新|老|该|这个|同|本)|[他她我你]们|最新|[他她我你]家/.test(value))
       out.push({ value, start: text.indexOf(value, m.start), score: 0.56 })
   }
   // “鲁班精工”人去楼空, “佶普健身”的会籍顾问: a quoted name the story treats as the seller
