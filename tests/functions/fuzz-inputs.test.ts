@@ -186,6 +186,20 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.callbackProgress': { month: '2026-11' },
       'station.ratingReviews': {},
       'station.reviewRating': { eventId: 'event-1', findings: '回复不及时', changes: '增加回访' },
+      // 统计 (docs/statistics-page.md)
+      'station.stats': {
+        view: 'custom',
+        unit: 'month',
+        from: '2026-01-01',
+        to: '2026-03-31',
+        industry: '食品',
+        problemType: '质量',
+        channel: 'qr',
+        kind: 'complaint',
+      },
+      'station.saveStatsQuery': { name: '一季度 食品', query: { unit: 'quarter', from: '2026-01-01', to: '2026-03-31', industry: '食品' } },
+      'station.listStatsQueries': {},
+      'station.deleteStatsQuery': { id: 'query-1' },
       // fast-track (快速响应) and report rewards (举报奖励)
       'consumer.applyReportReward': { lookup: { caseNo, queryCode }, contact: { name: '举报人', phone: '13900001234' }, note: '转账' },
       'consumer.reportRewardStatus': { lookup: { caseNo, queryCode } },
