@@ -12,6 +12,7 @@ import { initialWorkflowState } from '../../src/domain/workflow/state-machine'
 import type { SubmitComplaint } from '../../src/domain/complaint.schema'
 import { CONSENT_VERSION, type ConsentMode } from '../../src/domain/consent'
 import { deriveIndustry } from '../../src/domain/extract/derive-industry'
+import { loadExtractModel } from '../../src/domain/extract/model/load'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import { NEXT_STEP_AFTER_SUBMIT } from '../../src/domain/labels'
 import type { Merchant } from '../../src/domain/merchant.schema'
@@ -97,6 +98,9 @@ async function replay(deps: Deps, earlier: Case, digest: string, site: Site | nu
  * files: BEGIN, the day's counter, the filing, COMMIT. A retry: BEGIN, counter, filing (nothing
  * written), ROLLBACK, then the first case is read (tests/functions/submit-round-trips.test.ts).
  */
+/** the learned industry classifier (loaded once per instance); the keyword rules alone when it does not load */
+const learnedClassifiers = () => loadExtractModel().then((r) => (r.ok ? r.model : undefined))
+
 export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filing): Promise<Result<SubmitReceipt>> {
   const { store, clock, ids, secrets } = deps
   if (input.consentVersion !== CONSENT_VERSION) return fail('CONSENT_REQUIRED', { consentVersion: '个人信息告知已更新，请重新阅读并同意' })
@@ -131,7 +135,7 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
     amountFen: input.amountFen,
     product: input.product,
     problemType: input.problemType,
-    industry: input.industry ?? deriveIndustry(input.description, input.product, merchant.industry),
+    industry: input.industry ?? deriveIndustry(input.description, input.product, merchant.industry, await learnedClassifiers()),
     demands: input.demands,
     sharePhoneWithMerchant: input.sharePhoneWithMerchant,
     consent: { version: input.consentVersion, at, mode: filing.consentMode, attestedBy: filing.attestedBy },

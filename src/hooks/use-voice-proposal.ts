@@ -46,7 +46,9 @@ const MIN_SHOP_CONFIDENCE = 0.5
 // arrive, not with the complaint page: most people type, and the page a QR code opens must come fast
 // (docs/first-page.md). On H5 this is a chunk of its own; on weapp Taro turns import() into require().
 // Offers made meanwhile wait on the same promise, so they still resolve in the order they were made.
-const loadExtractor = () => import('../domain/extract/extract-complaint').then((m) => m.extractComplaint)
+// On H5 the learned classifiers' weights (~450 KB) come with it, lazily too (api/extract-model.ts); if
+// they fail to load, or on WeChat, the keyword rules alone propose.
+const loadExtractor = () => import('../api/extract-model').then((m) => m.extractWithClassifiers)
 /** the chunk did not arrive (network): the words are in the description already; nothing is proposed */
 const noProposal = () => undefined
 
@@ -66,8 +68,8 @@ export function useVoiceProposal(api: ComplaintDraftApi, { askIndustry = true }:
 
   /** `text`: the whole description as it stands with the new words in. */
   const offer = useCallback((text: string) => {
-    void loadExtractor().then((extractComplaint) => {
-      const found = extractComplaint(text, { now: new Date() })
+    void loadExtractor().then(async (extract) => {
+      const found = await extract(text, { now: new Date() })
       setExtraction(found)
       setShopEntry(null)
       const name = found.shopName && found.shopName.confidence >= MIN_SHOP_CONFIDENCE ? found.shopName.value : ''

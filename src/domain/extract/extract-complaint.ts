@@ -7,6 +7,7 @@ import { removeFraming } from './framing'
 import { proposeMerchantMention } from './merchant-mention'
 import { classifyIndustry } from './classify-industry'
 import { proposeDemands } from './demands'
+import type { ExtractModel } from './model/model'
 import { classifyProblemType } from './problem-type'
 import { proposeProduct } from './products'
 import { proposePurchaseDate } from './purchase-date'
@@ -22,6 +23,8 @@ export interface ExtractContext {
   shops?: Shop[]
   /** what 昨天, 今年, 日前 count from for purchaseDate: a published text's date; null when unknown; default now */
   referenceDate?: Date | null
+  /** the learned classifiers (model/load.ts loads them lazily); without them the keyword rules alone decide */
+  model?: ExtractModel
 }
 
 export interface Proposed<T> {
@@ -63,9 +66,15 @@ export function extractComplaint(input: string, ctx: ExtractContext): Extraction
   const date = proposePurchaseDate(told, ctx.referenceDate === undefined ? ctx.now : ctx.referenceDate)
   const amount = proposeAmount(told)
   const product = proposeProduct(text, shop ? [shop] : [])
-  const demands = proposeDemands(text)
-  const industry = classifyIndustry(text, product?.industry ?? null)
-  const problem = classifyProblemType(text, industry.value, urgency.signals.injury)
+  // the keyword rules first; the learned classifiers, when loaded, combine with them (model/with-model.ts;
+  // only a type is imported here, so the scoring code loads with the weights, not with the extractor)
+  const ruleIndustry = classifyIndustry(text, product?.industry ?? null)
+  const rules = {
+    demands: proposeDemands(text),
+    industry: ruleIndustry,
+    problem: classifyProblemType(text, ruleIndustry.value, urgency.signals.injury),
+  }
+  const { demands, industry, problem } = ctx.model ? ctx.model.combine(input ?? '', rules) : rules
 
   return {
     shopName: shop ? { value: shop.name, confidence: round(shop.confidence), evidence: span(shop.start, shop.end) } : null,
