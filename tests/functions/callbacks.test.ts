@@ -94,6 +94,7 @@ describe('call-backs and rating reviews through the functions', () => {
     const sample = await store.getCallbackSample(SITE_A.id, '2026-11')
     const second = sample?.items[1].caseId
     for (const note of ['无人接听', '关机', '无人接听']) await station('st-a2', { action: 'callbackAttempt', caseId: second, note })
+    expect((await store.listClocksOfCase(second ?? '')).find((k) => k.clockId === 'callback_sample')).toMatchObject({ stage: 'stopped' })
     const list = await station('st-a2', { action: 'callbackList' })
     expect(list).toMatchObject({
       ok: true,
