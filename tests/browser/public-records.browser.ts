@@ -116,7 +116,7 @@ describe('投诉信息公示 in the H5 app at phone size', () => {
     await current(page).getByRole('button', { name: '投诉信息公示' }).click()
     const shop = current(page).getByRole('heading', { name: SHOP.name })
     await shop.waitFor()
-    const card = current(page).locator('.public-records__card', { has: shop })
+    const card = current(page).locator('.public-records__card').filter({ hasText: SHOP.name })
     await card.getByText('3件').waitFor()
     await card.getByText('已签署').waitFor()
     await card.getByText('样本不足').first().waitFor() // one answered response, fewer than N = 3
