@@ -3,6 +3,7 @@ import type { CaseAddressees, ClockStep, ClockStore, DueClock } from '../../port
 import { toClock } from './clock-docs'
 import { dueClocksQuery, moveClock } from './cloudbase-clock-store'
 import { queueOutbox } from './outbox-docs'
+import { markStatsPendingTx } from './stats-marks'
 import { COLLECTIONS } from './collection-names'
 import type { DocDb } from './doc-db'
 import { chunksOf, readUpTo } from './doc-lists'
@@ -27,6 +28,22 @@ import { transact } from './transact'
 const STEPS_PER_TRANSACTION = 20
 
 const AddresseesSchema = CaseSchema.pick({ id: true, kind: true, filedBy: true, merchantId: true, siteId: true })
+
+/**
+ * The steps in runs of about STEPS_PER_TRANSACTION, a case's steps kept in one run: runs side by side
+ * then touch disjoint case documents and statistics marks, so they do not conflict with each other.
+ */
+function runsByCase(steps: readonly ClockStep[]): ClockStep[][] {
+  const byCase = new Map<string, ClockStep[]>()
+  for (const s of steps) byCase.set(s.next.caseId, [...(byCase.get(s.next.caseId) ?? []), s])
+  const runs: ClockStep[][] = [[]]
+  for (const group of byCase.values()) {
+    const last = runs[runs.length - 1]
+    if (last.length > 0 && last.length + group.length > STEPS_PER_TRANSACTION) runs.push([...group])
+    else last.push(...group)
+  }
+  return runs.filter((r) => r.length > 0)
+}
 
 /** Who hears about each case's clocks: the cases by id, in one call per 1,000, only those fields. */
 async function addresseesOf(db: DocDb, caseIds: readonly string[]): Promise<Map<string, CaseAddressees>> {
@@ -66,10 +83,11 @@ export function cloudbaseClockBatch(db: DocDb): Pick<ClockStore, 'advanceDueCloc
       // tick's wall time is one run's requests, not all of them one after another. Two runs that touch
       // one case (its late flag) conflict, and transact runs the loser again.
       const landed = await Promise.all(
-        chunksOf(steps, STEPS_PER_TRANSACTION).map((run) =>
+        runsByCase(steps).map((run) =>
           transact(db, async (tx) => {
             const mine: ClockStep[] = [] // afresh on each attempt: a retry re-reads every clock of the run
             for (const s of run) if (await moveClock(tx, s)) mine.push(s)
+            for (const caseId of new Set(mine.map((s) => s.next.caseId))) await markStatsPendingTx(tx, caseId) // once per case
             await queueOutbox(
               tx,
               mine.flatMap((s) => s.alerts),

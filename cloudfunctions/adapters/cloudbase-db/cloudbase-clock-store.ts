@@ -55,12 +55,13 @@ async function flagResponseLate(tx: DocTransaction, caseId: string) {
 export async function writeClockStep(tx: DocTransaction, step: ClockStep): Promise<boolean> {
   if (!(await moveClock(tx, step))) return false
   await queueOutbox(tx, step.alerts)
+  await markStatsPendingTx(tx, step.next.caseId) // a clock that ran out turns the case's figures
   return true
 }
 
 /**
- * The clock's part of a step, without its alerts (the batched tick queues a whole batch's alerts in
- * one request): re-read it, move it only if it is still at `fromStage` in the same run, and flag a
+ * The clock's part of a step, without its alerts and the statistics' mark (the batched tick queues a
+ * whole run's alerts in one request, and marks each case of the run once): re-read it, move it only if it is still at `fromStage` in the same run, and flag a
  * complaint's late response. False when another tick moved it first.
  */
 export async function moveClock(tx: DocTransaction, step: ClockStep): Promise<boolean> {
@@ -69,7 +70,6 @@ export async function moveClock(tx: DocTransaction, step: ClockStep): Promise<bo
   if (!isStillAt(await readDoc(clock), next, fromStage)) return false
   ok(await clock.update(clockStepFields(next)))
   if (marksResponseLate(step)) await flagResponseLate(tx, next.caseId)
-  await markStatsPendingTx(tx, next.caseId) // a clock that ran out turns the case's figures
   return true
 }
 
