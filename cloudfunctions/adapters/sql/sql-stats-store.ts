@@ -29,7 +29,8 @@ const MARK_TEXT = sql`to_char(marked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:M
  * a running refresh read, so that refresh leaves the newer mark for the next pass.
  */
 export async function markStatsPendingIn(trx: Kysely<Database> | Transaction<Database>, caseIds: readonly string[]) {
-  const unique = [...new Set(caseIds)] // ON CONFLICT DO UPDATE may not touch one row twice
+  // once each (ON CONFLICT DO UPDATE may not touch one row twice), sorted: two ticks at once lock them in one order
+  const unique = [...new Set(caseIds)].sort()
   if (unique.length === 0) return
   await sql`insert into stats_pending (case_id, marked_at)
     select v.case_id, clock_timestamp() from (values ${sql.join(unique.map((id) => sql`(${id}::text)`))}) as v (case_id)
