@@ -43,6 +43,11 @@ describe('the amount in dispute', () => {
     expect(amountOf('吃完回家就上吐下泻，住院花了医疗费3200元')).toBeNull()
   })
 
+  it("when only a unit price is stated, then there is no proposal; a sum per household is one consumer's sum", () => {
+    expect(amountOf('这个楼盘单价每平方米2.3万元，交房时面积缩水了')).toBeNull()
+    expect(amountOf('物业向我们每户收了三千元的维修基金，一直不公示去向')).toBe('3000')
+  })
+
   it('when the text states no sum at all, then there is no proposal', () => {
     expect(amountOf('买的冰箱第二天就不制冷了，商家不给修')).toBeNull()
   })

@@ -126,6 +126,8 @@ function score(text: string, c: Candidate, all: Candidate[]): number {
   if (BALANCE_CUE.test(before(text, c.start, 16)) && !notPaid) return s + 0.4
   // 2000-3000元不等: a range states no one sum
   if (/[-~～至到]$/.test(text.slice(Math.max(0, c.start - 1), c.start)) || /^[-~～至]\s*\d/.test(text.slice(c.end, c.end + 3))) s -= 0.45
+  // 单价每平方米1.6万元, 月租1500元, 按每次2元: a unit price is no amount (每户, 每人: one consumer's own sum)
+  if (/(?:单价|每(?![户人位])[^，。\d]{0,4}|月租|日租|房租每月)[为是约]?$/.test(left)) return s - 0.6
   // 医疗费8000元, 运费13.5元: costs around the dispute, not its subject
   if (/(?:医疗费|医药费|诊疗费|治疗费用?|检测费|鉴定费|运费|话费|油费|治病|看病)[^，。\d]{0,6}$/.test(left)) return s - 0.6
   if (TOTAL_CUE.test(left)) s += 0.3
