@@ -7,7 +7,12 @@ import { INDUSTRY_LINES } from '../industry'
 // optional filters. The standard view answers the page's fixed charts; a custom query is the same question
 // with filters, saved by name. Validated at the API boundary and again when a saved query is read back.
 const DAY = /^\d{4}-\d{2}-\d{2}$/
-const Day = z.string({ error: '请选择日期' }).regex(DAY, { error: '日期格式应为 年-月-日' })
+/** A day that exists: 2026-02-30 has the right shape but is no day (Date would read it as 2 March). */
+const isRealDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+const Day = z
+  .string({ error: '请选择日期' })
+  .regex(DAY, { error: '日期格式应为 年-月-日' })
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isRealDay(day), { error: '没有这一天，请检查日期' })
 
 /** At most two years in one question; a daily split at most three months (about 92 rows in the table). */
 export const MAX_SPAN_DAYS = 731
@@ -45,8 +50,8 @@ export const StatsQuerySchema = z
   })
   .superRefine(({ from, to, unit }, ctx) => {
     const span = spanDays(from, to)
-    if (Number.isNaN(span)) ctx.addIssue({ code: 'custom', path: ['from'], message: '日期不存在' })
-    else if (span < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
+    if (Number.isNaN(span)) return // a bad day is already named on its own field
+    if (span < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
     else if (span > MAX_SPAN_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: '一次最多统计两年' })
     else if (unit === 'day' && span > MAX_DAILY_SPAN_DAYS)
       ctx.addIssue({ code: 'custom', path: ['unit'], message: '按日统计最多三个月，请改为按周或按月' })

@@ -50,6 +50,7 @@ describe('statistics: ranges and the cube plan', () => {
     const issues = (input: Record<string, unknown>) =>
       StatsQuerySchema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message])
     expect(issues({ from: '2026-03-01', to: '2026-02-01' })).toEqual([['to', '结束日期不能早于开始日期']])
+    expect(issues({ from: '2026-02-30', to: '2026-03-31' })).toEqual([['from', '没有这一天，请检查日期']])
     expect(issues({ from: '2024-01-01', to: '2026-03-01' })).toEqual([['to', '一次最多统计两年']])
     expect(issues({ unit: 'day', from: '2026-01-01', to: '2026-06-30' })).toEqual([['unit', '按日统计最多三个月，请改为按周或按月']])
   })
