@@ -94,13 +94,14 @@ export function proposeDemandSet(model: ExtractModel, x: Vector, rule: RuleAnswe
   if (value.length === 0) return null
   const probability = DEMANDS.reduce((prod, d) => (q.has(d) ? prod * (value.includes(d) ? q.get(d)! : 1 - q.get(d)!) : prod), 1)
   const evidence =
-    rule?.evidence ??
-    value
-      .map((d) => {
-        const h = model.demands.heads.find((x) => x.demand === d)!
-        return topGrams(model, h.head, x, 0, 1)
-      })
-      .filter(Boolean)
-      .join('、')
+    rule && rule.value.length === value.length && value.every((d) => rule.value.includes(d))
+      ? rule.evidence
+      : value
+          .map((d) => {
+            const h = model.demands.heads.find((x) => x.demand === d)!
+            return topGrams(model, h.head, x, 0, 1)
+          })
+          .filter(Boolean)
+          .join('、')
   return { value, probability, confidence: confidenceOf(probability, model.demands.proposeAt), evidence }
 }
