@@ -8,6 +8,7 @@ import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
 import type { CallbackStore } from './callback-store'
+import type { BurstStore } from './burst-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
 import type { ConsultationStore } from './consultation-store'
@@ -236,6 +237,7 @@ export interface Store
     ConsultationStore,
     CallbackStore,
     PublicRecordsStore,
+    BurstStore,
     StatsStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called

@@ -1,6 +1,7 @@
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { boardContract } from './board.contract'
+import { burstAlertsContract } from './burst-alerts.contract'
 import { caseTransferContract } from './case-transfer.contract'
 import { callbacksContract } from './callbacks.contract'
 import { clockPauseContract } from './clock-pause.contract'
@@ -49,4 +50,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   statsContract(adapterName, open)
   statsRebuildContract(adapterName, open)
   callbacksContract(adapterName, open)
+  burstAlertsContract(adapterName, open)
 }

@@ -246,6 +246,29 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
       },
     ],
   },
+  [COLLECTIONS.burstAlerts]: {
+    indexes: [
+      {
+        name: 'key_window',
+        keys: [
+          ['key', 'asc'],
+          ['windowStart', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'latestBurstAlert',
+      },
+      {
+        name: 'site_window',
+        keys: [
+          ['siteId', 'asc'],
+          ['windowStart', 'desc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listBurstAlerts',
+      },
+    ],
+  },
+  [COLLECTIONS.burstAlertWindows]: { indexes: [] },
   [COLLECTIONS.publicObjections]: {
     indexes: [
       {

@@ -70,6 +70,10 @@ export const COLLECTIONS = {
   publicObjections: 'public_objections',
   /** guard documents, _id = the shop: its one objection waiting */
   publicObjectionPending: 'public_objection_pending',
+  // 突发消费事件 alerts (cloudbase-burst-store.ts, as SQL migration 0023)
+  burstAlerts: 'burst_alerts',
+  /** guard documents, _id = sha256(key, windowStart): one alert per window */
+  burstAlertWindows: 'burst_alert_windows',
   // 回访抽查 and the review of low ratings (cloudbase-callback-store.ts, as SQL migration 0021)
   /** _id = `${siteId}:${month}`: one sample per site and month */
   callbackSamples: 'callback_samples',

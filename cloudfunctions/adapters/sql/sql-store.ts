@@ -22,6 +22,7 @@ import { sqlConsultationStore } from './sql-consultation-store'
 import { sqlCallbackStore } from './sql-callback-store'
 import { sqlPublicRecordsStore } from './sql-public-records-store'
 import { sqlStatsStore } from './sql-stats-store'
+import { sqlBurstStore } from './sql-burst-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -43,6 +44,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlCallbackStore(db), // 回访抽查 and the review of low ratings (migration 0021)
     ...sqlPublicRecordsStore(db), // 投诉信息公示 (migration 0022)
     ...sqlStatsStore(db), // the statistics' read model (migration 0019)
+    ...sqlBurstStore(db), // 突发消费事件 alerts (migration 0023)
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }

@@ -5,6 +5,7 @@ import type { Deps } from '../context'
 import { messageVars } from './message-vars'
 import type { NotifyChannels } from '../../ports/notify-channels'
 import { routesFor } from './notification-routes'
+import { deliveryEventId } from './delivery-event'
 
 export interface DispatchOptions {
   batch?: number
@@ -105,7 +106,7 @@ async function deliver(
   const rendered = renderMessage(row.template, vars)
   if (!rendered.ok) return { error: `${rendered.code}: ${rendered.detail}`, permanent: true } // a wording bug: park it where people see it
   const message = wordedForKind(rendered.message, c.kind)
-  const inboxKey: DeliveryKey = { eventId: row.eventId, recipient: row.recipient, channel: 'inbox', address: '' }
+  const inboxKey: DeliveryKey = { eventId: deliveryEventId(row), recipient: row.recipient, channel: 'inbox', address: '' }
   const entry = {
     id: deps.ids.newId(),
     recipient: row.recipient,

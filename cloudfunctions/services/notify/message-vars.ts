@@ -15,7 +15,8 @@ export async function messageVars(deps: Deps, row: OutboxItem, c: Case): Promise
   if (key?.kind === 'clock') {
     const clock = (await deps.store.listClocksOfCase(c.id)).find((k) => k.clockId === key.clockId)
     if (clock) vars.dueAt = clock.dueAt
-  } else {
+  } else if (key?.kind !== 'burst') {
+    // a burst row hangs on the trigger's event for the queue's sake; that event's note is not its text
     const event = (await deps.store.listEvents(c.id)).find((e) => e.id === row.eventId)
     if (event?.note) vars.note = event.note
   }

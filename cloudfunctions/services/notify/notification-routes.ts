@@ -10,6 +10,7 @@ import type { DeliveryResult } from '../../ports/delivery'
 import type { DeliveryKey, OutboxItem } from '../../ports/notification-store'
 import type { Deps } from '../context'
 import type { NotifyChannels } from '../../ports/notify-channels'
+import { deliveryEventId } from './delivery-event'
 
 /** One way a message goes out, besides the inbox: its dedupe key and how to send it. */
 export interface Route {
@@ -42,7 +43,7 @@ async function wechatRoutes(
         ? await deps.store.listActiveMemberSubjects(c.merchantId)
         : []
   return subjects.map((openid) => ({
-    key: { eventId: row.eventId, recipient: row.recipient, channel: 'wechat', address: openid },
+    key: { eventId: deliveryEventId(row), recipient: row.recipient, channel: 'wechat', address: openid },
     async send() {
       const slot = payload.templateSlot
       // each "allow" the person tapped permits exactly one send; with none left, the inbox has it
@@ -82,7 +83,7 @@ async function contactRoutes(deps: Deps, channels: NotifyChannels, row: OutboxIt
   const { groupRobot, sms } = channels
   return chosen.flatMap((contact): Route[] => {
     const key: DeliveryKey = {
-      eventId: row.eventId,
+      eventId: deliveryEventId(row),
       recipient: row.recipient,
       channel: contact.channel,
       address: addressOf(deps, contact.channel, contact.target),
@@ -110,7 +111,7 @@ export async function routesFor(
   const phone = c.complainant?.phone
   if (sms && phone && row.recipient.role === 'consumer' && filedByStaff(c.channel)) {
     routes.push({
-      key: { eventId: row.eventId, recipient: row.recipient, channel: 'sms', address: addressOf(deps, 'sms', phone) },
+      key: { eventId: deliveryEventId(row), recipient: row.recipient, channel: 'sms', address: addressOf(deps, 'sms', phone) },
       send: () => sms.sender.send({ phone, templateId: sms.templateId, params: [c.caseNo, message.title] }),
     })
   }

@@ -23,6 +23,8 @@ export function eventClassOf(templateKey: string): EventClass | null {
   const key = parseTemplateKey(templateKey)
   if (!key) return null
   if (key.kind === 'clock') return key.stage === 'overdue' ? 'overdue' : 'reminder'
+  // a burst alert is copied where escalations go (the station's and the regulator's WeCom groups)
+  if (key.kind === 'burst') return key.notice === 'alert' ? 'escalation' : 'status_update'
   if (key.eventType === 'submitted') return 'new_case'
   if (key.eventType === 'escalated') return 'escalation'
   return 'status_update'

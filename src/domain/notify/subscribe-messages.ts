@@ -63,6 +63,7 @@ const STAGE_PHRASE: Record<AlertStage, string> = { reminded: '时限过半', urg
 
 function slotOf(key: string, parsed: TemplateKey): SubscribeSlot | null {
   if (parsed.kind === 'event') return EVENT_SLOTS[key] ?? null
+  if (parsed.kind === 'burst') return null // no subscribe slot: the inbox (and WeCom for staff) carries it
   // only clocks that run against the merchant reach the merchant's phone; station clocks stay on the board
   return DEFAULT_CLOCK_RULES[parsed.clockId]?.escalation.includes('merchant') ? 'merchant_clock_warning' : null
 }

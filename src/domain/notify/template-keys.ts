@@ -16,7 +16,14 @@ export type NotifyRole = (typeof NOTIFY_ROLES)[number]
 export const ALERT_STAGES = ['reminded', 'urged', 'overdue'] as const satisfies readonly ClockAlert['stage'][]
 export type AlertStage = (typeof ALERT_STAGES)[number]
 
-export type TemplateKey = { kind: 'event'; role: NotifyRole; eventType: EventType } | { kind: 'clock'; clockId: ClockId; stage: AlertStage }
+/** 突发消费事件 (docs/bursts-and-similar-cases.md): `burst.${role}.alert` to staff, `burst.consumer.group_message` to each complainant. */
+export const BURST_NOTICES = ['alert', 'group_message'] as const
+export type BurstNotice = (typeof BURST_NOTICES)[number]
+
+export type TemplateKey =
+  | { kind: 'event'; role: NotifyRole; eventType: EventType }
+  | { kind: 'clock'; clockId: ClockId; stage: AlertStage }
+  | { kind: 'burst'; role: NotifyRole; notice: BurstNotice }
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value)
 
@@ -27,6 +34,10 @@ export function parseTemplateKey(key: string): TemplateKey | null {
     const [, clockId, stage] = parts
     return includes(CLOCK_IDS, clockId) && includes(ALERT_STAGES, stage) ? { kind: 'clock', clockId, stage } : null
   }
+  if (parts.length === 3 && parts[0] === 'burst') {
+    const [, role, notice] = parts
+    return includes(NOTIFY_ROLES, role) && includes(BURST_NOTICES, notice) ? { kind: 'burst', role, notice } : null
+  }
   if (parts.length === 2) {
     const [role, eventType] = parts
     return includes(NOTIFY_ROLES, role) && includes(EVENT_TYPES, eventType) ? { kind: 'event', role, eventType } : null
@@ -36,6 +47,10 @@ export function parseTemplateKey(key: string): TemplateKey | null {
 
 export function eventKey(role: NotifyRole, eventType: EventType): string {
   return `${role}.${eventType}`
+}
+
+export function burstKey(role: NotifyRole, notice: BurstNotice): string {
+  return `burst.${role}.${notice}`
 }
 
 export function clockKey(clockId: ClockId, stage: AlertStage): string {

@@ -4,7 +4,7 @@ import type { EventType } from '../case.schema'
 import type { ClockId } from '../clocks/clock-rules'
 import { CLOCK_DUTY, FALLBACK_DUTY, STAGE_COPY } from './clock-copy'
 import { EVENT_COPY, SUBJECT_FOR } from './event-copy'
-import { parseTemplateKey, type AlertStage, type NotifyRole } from './template-keys'
+import { parseTemplateKey, type AlertStage, type BurstNotice, type NotifyRole } from './template-keys'
 import { displayValues, fill, type TemplateVars } from './template-vars'
 
 // Every message the outbox can carry, built from the key: a title and body lines with placeholders.
@@ -52,10 +52,31 @@ function clockTemplate(clockId: ClockId, stage: AlertStage): Template {
   }
 }
 
+// 突发消费事件 (docs/bursts-and-similar-cases.md): the alert to the station and the regulator, and the
+// one message staff send to every complainant of the group. Fixed words: no free text leaves the system.
+const BURST_TEMPLATES: Record<BurstNotice, Template> = {
+  alert: {
+    title: '突发消费事件预警',
+    lines: [
+      '24小时内出现多起相似投诉，涉及商家{merchantName}（最新一件：{caseNo}），可能是突发消费事件。',
+      '请到“突发事件”页面查看这批投诉，可合并调解、统一告知投诉人。',
+    ],
+  },
+  group_message: {
+    title: '投诉合并处理通知',
+    lines: [
+      '您的投诉{caseNo}（{merchantName}）与其他消费者的相似投诉将由工作人员合并处理。',
+      '我们会统一组织调解，处理结果会逐一告知您，请留意后续消息。',
+      STATUS_LINE,
+    ],
+  },
+}
+
 /** The template behind a key, or null when the workflow cannot produce that key. */
 export function templateFor(key: string): Template | null {
   const parsed = parseTemplateKey(key)
   if (!parsed) return null
+  if (parsed.kind === 'burst') return BURST_TEMPLATES[parsed.notice]
   return parsed.kind === 'event' ? eventTemplate(parsed.role, parsed.eventType) : clockTemplate(parsed.clockId, parsed.stage)
 }
 

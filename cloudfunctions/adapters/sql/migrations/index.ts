@@ -20,6 +20,7 @@ import { clockPause } from './0015-clock-pause'
 import { callbacks } from './0021-callbacks'
 import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
+import { burstAlerts } from './0023-burst-alerts'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-callbacks': callbacks,
   '0022-public-records': publicRecords,
   '0019-stats-read-model': statsReadModel,
+  '0023-burst-alerts': burstAlerts,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,19 @@
+import type { OutboxMessage } from '../../src/domain/case.schema'
+import type { BurstAlert, GroupAction } from '../../src/domain/similarity/burst-alert.schema'
+
+// 突发消费事件 alerts (docs/bursts-and-similar-cases.md, migration 0023). Each write that sends
+// something writes its outbox rows in the same transaction, so an alert is told exactly when it is
+// stored and a group message is queued exactly when it is recorded.
+export interface BurstStore {
+  /** Store the alert and queue its messages, together; false (nothing written) when (key, windowStart) exists. */
+  createBurstAlert(alert: BurstAlert, outbox: readonly OutboxMessage[]): Promise<boolean>
+  /** The alert of this key with the latest window, or null. */
+  latestBurstAlert(key: string): Promise<BurstAlert | null>
+  getBurstAlert(id: string): Promise<BurstAlert | null>
+  /** The site's alerts, newest window first, at most `limit`. */
+  listBurstAlerts(siteId: string, limit: number): Promise<BurstAlert[]>
+  /** Record the group message and queue its rows, only if none was recorded yet; false otherwise (nothing queued). */
+  recordBurstMessage(id: string, action: GroupAction, outbox: readonly OutboxMessage[]): Promise<boolean>
+  /** Record the group mediation, only if none was recorded yet; false otherwise. */
+  recordBurstMediation(id: string, action: GroupAction): Promise<boolean>
+}
