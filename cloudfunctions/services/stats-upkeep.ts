@@ -45,12 +45,14 @@ async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPen
  * stays (the store clears only the mark it was handed), so such a case is refreshed again — but at most
  * once more in this pass: a case that keeps being marked is left for the next pass, not chased forever.
  * When the queue is empty at the end, the watermark moves to `now`: figures are exact as of it.
+ * `maxCases` bounds one pass (the clock cloud function has seconds, not minutes): the rest waits for the next.
  */
-export async function refreshStats(deps: StatsDeps, now: Date): Promise<StatsRefreshReport> {
+export async function refreshStats(deps: StatsDeps, now: Date, maxCases = Number.POSITIVE_INFINITY): Promise<StatsRefreshReport> {
   const times = new Map<string, number>() // refreshes of each case in this pass
   let refreshed = 0
-  for (;;) {
-    const batch = (await deps.store.listStatsPending(BATCH)).filter((p) => (times.get(p.caseId) ?? 0) < 2)
+  while (refreshed < maxCases) {
+    const room = Math.min(BATCH, maxCases - refreshed)
+    const batch = (await deps.store.listStatsPending(room)).filter((p) => (times.get(p.caseId) ?? 0) < 2)
     if (batch.length === 0) break
     for (const p of batch) times.set(p.caseId, (times.get(p.caseId) ?? 0) + 1)
     await refreshBatch(deps, now, batch)

@@ -49,4 +49,17 @@ describe('the statistics after each tick', () => {
     await refreshStats(deps, deps.clock.now())
     expect(await totals()).toEqual({ volume: 1, response24hDue: 1, response24hMet: 0 })
   })
+
+  it('when more cases are marked than a pass may take, then the pass stops there and leaves the watermark where it was', async () => {
+    const { deps, store } = world
+    const before = await store.statsWatermark()
+    await world.file('upkeep-shopper-3')
+    await world.file('upkeep-shopper-4')
+    deps.clock.advance(60_000)
+    const now = deps.clock.now()
+    expect(await refreshStats(deps, now, 1)).toEqual({ refreshed: 1, watermark: null })
+    expect(await store.statsWatermark()).toBe(before)
+    expect(await refreshStats(deps, now)).toEqual({ refreshed: 1, watermark: now.toISOString() })
+    expect((await totals()).volume).toBe(3)
+  })
 })
