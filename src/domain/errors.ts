@@ -77,6 +77,9 @@ export const ERROR_CATALOGUE = {
   OBJECTION_DECIDED: { status: 409, message: '该异议已处理过，请刷新后查看' },
   // 统计 (issue 18): a saved query of someone else answers the same as one that never existed
   STATS_QUERY_NOT_FOUND: { status: 404, message: '未找到该查询，请刷新后查看' },
+  // 突发消费事件: another site's alert answers the same as one that never existed
+  BURST_NOT_FOUND: { status: 404, message: '未找到该预警，请刷新后查看' },
+  BURST_ALREADY_MESSAGED: { status: 409, message: '已经给这批投诉人发过消息了，不会重复发送' },
   // printed reports (PDF): the server has no Chinese font (KS_REPORT_FONT, docs/exports-and-reports.md)
   REPORT_FONT_MISSING: { status: 503, message: '服务器缺少报表所需的中文字体，暂时不能生成PDF，请联系管理员' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },

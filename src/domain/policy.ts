@@ -68,6 +68,12 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.consultationOfCase': ['station', 'regulator'], // the link back; null unless the caller may see the consultation
   // 回访抽查 and the review list (docs/callbacks.md): a station its own site (another: SITE_NOT_FOUND), a regulator the site it
   // names; the complainant's phone on callbackCase is on record in the access log
+  // 突发消费事件 and 案例推荐 (docs/bursts-and-similar-cases.md): a station its own site's alerts and cases (another
+  // site's: BURST_NOT_FOUND / CASE_NOT_FOUND), a regulator any; no personal data in any of the four answers
+  'station.burstList': ['station', 'regulator'],
+  'station.burstMessage': ['station', 'regulator'], // once per alert, to each complainant once, never to a shop
+  'station.burstMediate': ['station', 'regulator'], // each case through actOnCase (escalate → 站内调解)
+  'station.similarCases': ['station', 'regulator'],
   'station.callbackList': ['station', 'regulator'],
   'station.callbackCase': ['station', 'regulator'],
   'station.callbackAttempt': ['station', 'regulator'],

@@ -10,6 +10,8 @@ import * as Transfer from '../../services/transfer-desk'
 import * as FastTrack from '../../services/fast-track/fast-track-actions'
 import * as Reward from '../../services/report-reward/report-reward'
 import * as Callback from '../../services/callback/callback-desk'
+import * as Bursts from '../../services/bursts/burst-desk'
+import { similarCases } from '../../services/bursts/similar-cases'
 import * as Reviews from '../../services/callback/rating-reviews'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 import * as Stats from '../../services/stats-query'
@@ -50,6 +52,11 @@ export const stationFunction = defineFunction('station', {
   answerConsultation: (input, ctx) => Consult.answerSiteConsultation(ctx, input.consultationId, input.text, input.entryId),
   convertConsultation: (input, ctx) => Consult.convertSiteConsultation(ctx, input.consultationId, input.note),
   consultationOfCase: (input, ctx) => Consult.consultationOfCase(ctx, input.caseId),
+  // 突发消费事件 and 案例推荐 (services/bursts/)
+  burstList: (input, ctx) => Bursts.listBursts(ctx, input),
+  burstMessage: (input, ctx) => Bursts.messageBurst(ctx, input),
+  burstMediate: (input, ctx) => Bursts.mediateBurst(ctx, input),
+  similarCases: (input, ctx) => similarCases(ctx, input.caseId),
   // 回访抽查 and the review of ratings below 80 % (services/callback/)
   callbackList: (input, ctx) => Callback.listCallbacks(ctx, input),
   callbackCase: (input, ctx) => Callback.callbackCase(ctx, input),

@@ -19,6 +19,7 @@ import * as FastTrackApi from '../workflow/fast-track-api'
 import * as Reward from '../report-reward/report-reward'
 import { CONSUMER_CONSULT_API, STATION_CONSULT_API } from '../consult/consult-api'
 import { STATION_CALLBACK_API } from '../callback/callback-api'
+import { STATION_BURST_API } from '../similarity/burst-api'
 import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { PUBLIC_CONSUMER_API, PUBLIC_MERCHANT_API, PUBLIC_STATION_API } from '../public-records/public-records-api'
 
@@ -171,6 +172,8 @@ export const API = {
     decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
     // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-api.ts)
     ...STATION_CONSULT_API,
+    // 突发消费事件 and 案例推荐 (src/domain/similarity/burst-api.ts, docs/bursts-and-similar-cases.md)
+    ...STATION_BURST_API,
     // 回访抽查 and the review of ratings below 80 % (src/domain/callback/callback-api.ts, docs/callbacks.md)
     ...STATION_CALLBACK_API,
     // 统计 (issue 18): figures and charts of the caller's site(s), and saved custom queries (src/domain/metrics/stats-view.schema.ts)

@@ -79,7 +79,7 @@ export function merchantBurst(
   return groupFinding(trigger, merchantCases, rule, merchantBurstKey(trigger.merchantId), 'merchant', belongs, lastWindowStart)
 }
 
-/** Complaints naming the same product on the trigger's site, whichever shop sold it; null without a product. */
+/** Complaints naming the same product on the trigger's site, from more than one shop; null without a product. */
 export function productBurst(
   trigger: BurstCase,
   siteCases: readonly BurstCase[],
@@ -89,5 +89,16 @@ export function productBurst(
   const product = normaliseProduct(trigger.product)
   if (trigger.kind !== 'complaint' || product === '') return null
   const belongs = (c: BurstCase) => c.siteId === trigger.siteId && normaliseProduct(c.product) === product
-  return groupFinding(trigger, siteCases, rule, productBurstKey(trigger.siteId, trigger.product), 'product', belongs, lastWindowStart)
+  const found = groupFinding(
+    trigger,
+    siteCases,
+    rule,
+    productBurstKey(trigger.siteId, trigger.product),
+    'product',
+    belongs,
+    lastWindowStart,
+  )
+  // a product's burst spans shops (a bad batch sold in several); one shop's own is that shop's alert
+  const shops = new Set([trigger, ...siteCases].filter((c) => found?.caseIds.includes(c.id)).map((c) => c.merchantId))
+  return found && shops.size > 1 ? found : null
 }

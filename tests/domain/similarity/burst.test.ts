@@ -70,6 +70,11 @@ describe('burst about one product on a site', () => {
     expect(found?.caseIds).toHaveLength(5)
   })
 
+  it("when all of them are at one shop, then it is that shop's burst, not a product's", () => {
+    const cases = [0, 1, 2, 3].map((i) => kase(`p${i}`, i, { product: '电热水壶' }))
+    expect(productBurst(kase('p4', 5, { product: '电热水壶' }), cases, rule, null)).toBeNull()
+  })
+
   it('when the case names no product, or another site, then nothing is found', () => {
     const cases = [0, 1, 2, 3].map((i) => kase(`p${i}`, i, { product: '电热水壶' }))
     expect(productBurst(kase('p4', 5, { product: '' }), cases, rule, null)).toBeNull()

@@ -1,0 +1,158 @@
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { callAs } from '../support/call-as'
+import { unique } from '../support/builders'
+import { SHOP_A, SITE_A } from '../support/seed-shops'
+import { openWorkflowWorld } from '../support/workflow-world'
+import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-outbox'
+
+// 突发消费事件 through the consumer and station functions (docs/bursts-and-similar-cases.md): five
+// similar complaints against one shop within 24 h raise one alert, told to the station and the
+// regulator and never to the shop; staff message every complainant once and mediate the group.
+const START = new Date('2026-11-10T02:00:00Z') // a working Tuesday
+const hours = (h: number) => new Date(START.getTime() + h * 3_600_000)
+const PEOPLE = [
+  { name: '王小明', phone: '139 0000 0001' },
+  { name: '赵丽华', phone: '139 0000 0002' },
+  { name: '孙建国', phone: '139 0000 0003' },
+  { name: '周梅', phone: '139 0000 0004' },
+]
+const personalData = PEOPLE.flatMap((p) => [p.name, p.phone, p.phone.replace(/\s/g, '')])
+
+describe('burst alerts through the functions', () => {
+  let store: Store & StoreInspection
+  let world: Awaited<ReturnType<typeof openWorkflowWorld>>
+  const station = (as: string, event: Record<string, unknown>) => callAs(world.deps, 'station', event, world.who[as])
+  /** desk sessions last hours, the story a day: log the staff in again at the clock's time */
+  const relogin = async () => {
+    for (const id of ['st-a', 'st-a2', 'st-b']) {
+      const login = await loginStaff(world.deps, id, 'pw-123456')
+      if (login.ok) world.who[id] = { subject: `${id}-desk`, staffSessionToken: login.data.token }
+    }
+  }
+  const alertRows = async () => (await store.listPendingOutbox(10_000)).filter((m) => m.template.startsWith('burst.'))
+  const shoppers = [unique('shopper'), unique('shopper'), unique('shopper'), unique('shopper')]
+  const filed: string[] = []
+  // the fifth complaint is the first shopper's second: the group message reaches four people, each once
+  const fileAt = async (h: number, who: number) => {
+    world.deps.clock.set(hours(h))
+    filed.push(
+      await world.file(shoppers[who], { ...PEOPLE[who], description: '健身房突然关门，预付卡余额退不了', problemType: '预付式消费' }),
+    )
+  }
+
+  beforeAll(async () => {
+    world = await openWorkflowWorld(START)
+    store = world.store
+  })
+  afterAll(() => store.close())
+
+  it('when the fifth similar complaint against the shop arrives within 24 h, then one alert is raised, to the station and the regulator only', async () => {
+    for (const [h, who] of [
+      [0, 0],
+      [2, 1],
+      [5, 2],
+      [9, 3],
+    ])
+      await fileAt(h, who)
+    expect(await store.listBurstAlerts(SITE_A.id, 10)).toEqual([])
+    await fileAt(20, 0)
+    const alerts = await store.listBurstAlerts(SITE_A.id, 10)
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]).toMatchObject({ key: `merchant:${SHOP_A.id}`, windowStart: hours(0).toISOString(), caseIds: filed })
+    const rows = await alertRows()
+    expect(rows.map((r) => [r.template, r.recipient]).sort()).toEqual([
+      ['burst.regulator.alert', { role: 'regulator', id: SITE_A.id }],
+      ['burst.station.alert', { role: 'station', id: SITE_A.id }],
+    ])
+  })
+
+  it('when a sixth arrives in the same window, then nothing is raised again', async () => {
+    await fileAt(22, 1)
+    expect(await store.listBurstAlerts(SITE_A.id, 10)).toHaveLength(1)
+    expect(await alertRows()).toHaveLength(2)
+  })
+
+  it('when the alert is delivered, then the station inbox holds it and the shop hears nothing of it', async () => {
+    await dispatchOutbox(world.deps, {}, hours(23))
+    await relogin()
+    const stationInbox = await store.listInbox({ role: 'station', id: SITE_A.id }, { limit: 100, offset: 0 })
+    expect(stationInbox.filter((e) => e.template === 'burst.station.alert')).toHaveLength(1)
+    expect(stationInbox.find((e) => e.template === 'burst.station.alert')?.title).toBe('突发消费事件预警')
+    const shopInbox = await store.listInbox({ role: 'merchant', id: SHOP_A.id }, { limit: 100, offset: 0 })
+    expect(shopInbox.filter((e) => e.template.startsWith('burst.'))).toEqual([])
+  })
+
+  it('when the station lists its alerts, then each lists its cases without any personal data; another site sees none', async () => {
+    const mine = await station('st-a', { action: 'burstList' })
+    expect(mine).toMatchObject({ ok: true })
+    if (!mine.ok) return
+    expect(mine.data.alerts[0].cases.map((c: { caseId: string }) => c.caseId)).toEqual(filed.slice(0, 5))
+    expect(mine.data.alerts[0].complainants).toBe(4)
+    const text = JSON.stringify(mine.data)
+    for (const p of personalData) expect(text).not.toContain(p)
+    expect(text).not.toContain('健身房突然关门')
+    const theirs = await station('st-b', { action: 'burstList' })
+    expect(theirs).toMatchObject({ ok: true, data: { alerts: [] } })
+    expect(await station('st-b', { action: 'burstList', siteId: SITE_A.id })).toMatchObject({
+      ok: false,
+      error: { code: 'SITE_NOT_FOUND' },
+    })
+  })
+
+  it('when another site acts on the alert, then it is not found; a shop clerk is refused', async () => {
+    const [alert] = await store.listBurstAlerts(SITE_A.id, 1)
+    expect(await station('st-b', { action: 'burstMessage', alertId: alert.id })).toMatchObject({
+      ok: false,
+      error: { code: 'BURST_NOT_FOUND' },
+    })
+    expect(await station('st-b', { action: 'burstMediate', alertId: alert.id, reason: '统一调解' })).toMatchObject({
+      ok: false,
+      error: { code: 'BURST_NOT_FOUND' },
+    })
+    const clerk = await callAs(world.deps, 'station', { action: 'burstMessage', alertId: alert.id }, world.who.clerkA)
+    expect(clerk.ok).toBe(false)
+    expect((await alertRows()).filter((r) => r.template === 'burst.consumer.group_message')).toEqual([])
+  })
+
+  it('when staff message the group, then each complainant gets one message, once, however often they click', async () => {
+    const [alert] = await store.listBurstAlerts(SITE_A.id, 1)
+    expect(await station('st-a', { action: 'burstMessage', alertId: alert.id })).toEqual({
+      ok: true,
+      data: { alertId: alert.id, messaged: 4 },
+    })
+    expect(await station('st-a2', { action: 'burstMessage', alertId: alert.id })).toMatchObject({
+      ok: false,
+      error: { code: 'BURST_ALREADY_MESSAGED' },
+    })
+    const rows = (await alertRows()).filter((r) => r.template === 'burst.consumer.group_message')
+    expect(rows.map((r) => r.recipient.id).sort()).toEqual([...shoppers].sort())
+    expect(rows.every((r) => r.recipient.role === 'consumer')).toBe(true)
+    await dispatchOutbox(world.deps, {}, hours(23.5))
+    for (const subject of shoppers) {
+      const inbox = await store.listInbox({ role: 'consumer', id: subject }, { limit: 100, offset: 0 })
+      expect(inbox.filter((e) => e.template === 'burst.consumer.group_message').map((e) => e.title)).toEqual(['投诉合并处理通知'])
+    }
+  })
+
+  it('when staff mediate the group, then each case with its shop enters station mediation through its own step; the others say why not', async () => {
+    const [alert] = await store.listBurstAlerts(SITE_A.id, 1)
+    for (const id of alert.caseIds.slice(0, 3)) {
+      for (const step of ['accept', 'dispatch'] as const)
+        expect(await world.act('station', id, step, world.who['st-a'])).toMatchObject({ ok: true })
+    }
+    const r = await station('st-a', { action: 'burstMediate', alertId: alert.id, reason: '同一健身房预付卡纠纷，统一组织调解' })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    const byCase = Object.fromEntries(r.data.results.map((x: { caseId: string; ok: boolean; code: string | null }) => [x.caseId, x]))
+    for (const id of alert.caseIds.slice(0, 3)) {
+      expect(byCase[id]).toMatchObject({ ok: true, code: null })
+      expect((await store.getCase(id))?.status).toBe('mediating')
+      const events = await store.listEvents(id)
+      expect(events[events.length - 1]).toMatchObject({ type: 'station_mediation', note: '合并调解：同一健身房预付卡纠纷，统一组织调解' })
+    }
+    for (const id of alert.caseIds.slice(3)) expect(byCase[id].ok).toBe(false) // still received: the state machine says no
+    expect((await store.getBurstAlert(alert.id))?.mediated?.by).toBe('st-a')
+  })
+})
