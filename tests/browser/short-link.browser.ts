@@ -42,4 +42,44 @@ describe('H5 at phone size — opened from a shop poster', () => {
     expect(preloaded.map((href) => [href, fetched.get(href)])).toEqual(preloaded.map((href) => [href, 1]))
     await phone.close()
   })
+
+  it('when the form mounts and text is typed, then the description box measures itself once, not pixel by pixel, and a long text still scrolls', async () => {
+    const phone = await h.phone()
+    const page = await phone.newPage()
+    // every read of the box's height forces a layout: Taro's <Textarea> used to resize it a pixel at a
+    // time to count its lines (≈ 20 reads per mount and per keystroke; docs/first-page.md)
+    await page.addInitScript(() => {
+      const w = window as unknown as { heightReads: number }
+      w.heightReads = 0
+      for (const [proto, prop] of [
+        [HTMLElement.prototype, 'offsetHeight'],
+        [Element.prototype, 'scrollHeight'],
+      ] as const) {
+        const read = Object.getOwnPropertyDescriptor(proto, prop)?.get
+        Object.defineProperty(proto, prop, {
+          configurable: true,
+          get(this: Element) {
+            if (this instanceof HTMLTextAreaElement) w.heightReads += 1
+            return read?.call(this)
+          },
+        })
+      }
+    })
+    await page.goto(`${h.base}/s/WDXG26`)
+    await settled(page)
+    const box = current(page).locator('#field-description-control')
+    await box.waitFor()
+    await box.pressSequentially('商家')
+    const reads = await page.evaluate(() => (window as unknown as { heightReads: number }).heightReads)
+    expect(reads).toBeLessThanOrEqual(12)
+    await box.fill('买的东西有问题。'.repeat(80))
+    const sizes = await box.evaluate((el) => ({
+      scroll: el.scrollHeight,
+      client: el.clientHeight,
+      overflow: getComputedStyle(el).overflowY,
+    }))
+    expect(sizes.scroll).toBeGreaterThan(sizes.client)
+    expect(sizes.overflow).toBe('auto')
+    await phone.close()
+  })
 })
