@@ -13,10 +13,24 @@ import { staffSiteInScope } from './public-settings'
 
 type ObjectionView = z.infer<typeof ObjectionViewSchema>
 
+/** Who decided, as a person reads it: the staff member's name for staff; the shop reads 维权站 (the station's people stay unnamed to it). */
+async function deciderNames(ctx: ServiceContext, items: readonly Objection[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const id of new Set(items.flatMap((o) => (o.decidedBy ? [o.decidedBy] : [])))) {
+    out.set(id, ctx.caller.staff ? ((await ctx.deps.store.getStaff(id))?.displayName ?? id) : '维权站')
+  }
+  return out
+}
+
 async function viewOf(ctx: ServiceContext, items: readonly Objection[]): Promise<ObjectionView[]> {
   const names = new Map<string, string>()
   for (const id of new Set(items.map((o) => o.merchantId))) names.set(id, (await ctx.deps.store.getMerchant(id))?.name ?? '')
-  return items.map(({ filedBy: _clerk, siteId: _site, ...o }) => ({ ...o, merchantName: names.get(o.merchantId) ?? '' }))
+  const deciders = await deciderNames(ctx, items)
+  return items.map(({ filedBy: _clerk, siteId: _site, ...o }) => ({
+    ...o,
+    merchantName: names.get(o.merchantId) ?? '',
+    decidedBy: o.decidedBy ? (deciders.get(o.decidedBy) ?? o.decidedBy) : null,
+  }))
 }
 
 /** The caller's own shop: the one named (if they are its clerk) or their first; another shop's is not found. */

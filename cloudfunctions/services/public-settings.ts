@@ -29,17 +29,16 @@ export async function staffSiteInScope(
 
 const SETTINGS_ROLES = ['station', 'regulator', 'admin'] as const
 
-const view = (s: PublicSettings): SettingsView => ({
-  siteId: s.siteId,
-  threshold: s.threshold,
-  updatedBy: s.updatedBy,
-  updatedAt: s.updatedAt,
-})
+/** updatedBy is kept as the staff id; shown as the staff member's name */
+async function view(ctx: ServiceContext, s: PublicSettings): Promise<SettingsView> {
+  const by = s.updatedBy ? ((await ctx.deps.store.getStaff(s.updatedBy))?.displayName ?? s.updatedBy) : null
+  return { siteId: s.siteId, threshold: s.threshold, updatedBy: by, updatedAt: s.updatedAt }
+}
 
 export async function getPublicSettings(ctx: ServiceContext, siteId: string | undefined): Promise<Result<SettingsView>> {
   const site = await staffSiteInScope(ctx, siteId, SETTINGS_ROLES)
   if (!site.ok) return site
-  return ok(view((await ctx.deps.store.getPublicSettings(site.data.id)) ?? defaultSettings(site.data.id)))
+  return ok(await view(ctx, (await ctx.deps.store.getPublicSettings(site.data.id)) ?? defaultSettings(site.data.id)))
 }
 
 export async function savePublicThreshold(
@@ -57,5 +56,5 @@ export async function savePublicThreshold(
   }
   await ctx.deps.store.savePublicSettings(settings)
   forgetPublicRecords(ctx.deps, site.data.id)
-  return ok(view(settings))
+  return ok(await view(ctx, settings))
 }

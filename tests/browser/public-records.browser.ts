@@ -4,24 +4,21 @@ import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { rollPublicFigures } from '../../cloudfunctions/services/public-figures-pass'
-import { DEMO_SITE } from '../../cloudfunctions/seed/demo-data'
-import { aMerchant, aSubmission, unique } from '../support/builders'
+import { DEMO_CLERK_MERCHANT, DEMO_SITE } from '../../cloudfunctions/seed/demo-data'
+import { aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { makeDeps } from '../support/test-deps'
-import { current, seriousViolations, shot, startHarness, type Harness } from './browser-harness'
+import { current, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { openFresh } from './support/navigation'
+import { signInStation } from './support/station-session'
 
 // 投诉信息公示 at a phone's width against the real local host (issue 19.2): from the consumer home's
 // link to the page, whose whole HTML holds none of the seeded complainants' names, phones,
-// addresses or descriptions and none of the shop's replies; axe clean in normal type and 大字模式.
+// addresses or descriptions and none of the shop's replies; the shop's clerk objects, the station
+// upholds, and the shop leaves the page. Every page axe clean in normal type and 大字模式.
 
-const SHOP = aMerchant(DEMO_SITE, {
-  id: 'shop-public-test',
-  code: 'PUBL26',
-  name: '公示测试小馆',
-  contactName: 'PUBCONTACT',
-  contactPhone: '13911112222',
-})
+// the demo clerk's shop (signed the double commitment: complaints reach it at once), so the demo clerk link can object
+const SHOP = DEMO_CLERK_MERCHANT
 const COMPLAINANTS = [
   { name: 'PUBNAMEA', phone: '13722223333', address: 'PUBADDRA小区', description: 'PUBDESCA汤里有头发要求退款' },
   { name: 'PUBNAMEB', phone: '13633334444', address: 'PUBADDRB小区', description: 'PUBDESCB饭菜变质要求赔偿' },
@@ -139,5 +136,48 @@ describe('投诉信息公示 in the H5 app at phone size', () => {
     await page.getByRole('heading', { name: SHOP.name }).waitFor()
     expect(await leaks(page)).toEqual([])
     expect(await seriousViolations(page)).toEqual([])
+  })
+
+  it("when the shop's clerk objects from the merchant home, then it is on record as 核实中 (both modes axe clean)", async () => {
+    const clerk = await (await h.phone()).newPage()
+    await clerk.goto(h.lines.find((l) => l.includes('/demo/clerk?key='))!.match(/http\S+/)![0])
+    await settled(clerk)
+    await current(clerk).getByRole('button', { name: '投诉信息公示与异议' }).click()
+    await current(clerk).getByRole('textbox', { name: '异议理由' }).waitFor()
+    await settled(clerk)
+    expect(await seriousViolations(clerk)).toEqual([])
+    await toggleElderly(clerk)
+    expect(await seriousViolations(clerk)).toEqual([])
+    await shot(clerk, 'public-objection-elderly')
+    await toggleElderly(clerk)
+    await current(clerk).getByRole('textbox', { name: '异议理由' }).fill('其中一件是同一位顾客重复提交的投诉')
+    await current(clerk).getByRole('button', { name: '提交异议' }).click()
+    await current(clerk).getByRole('button', { name: '确认提交' }).click()
+    await current(clerk).getByText('核实中').first().waitFor()
+    expect(await seriousViolations(clerk)).toEqual([])
+    await clerk.context().close()
+  })
+
+  it('when the station upholds the objection, then it is recorded and the shop leaves the public page (both modes axe clean)', async () => {
+    const desk = await (await h.phone()).newPage()
+    await signInStation(desk, h.base)
+    await current(desk).getByRole('button', { name: '投诉信息公示' }).click()
+    await current(desk).getByRole('textbox', { name: '公示门槛（件）' }).waitFor()
+    await current(desk).getByText('核实中').first().waitFor()
+    await settled(desk)
+    expect(await seriousViolations(desk)).toEqual([])
+    await toggleElderly(desk)
+    expect(await seriousViolations(desk)).toEqual([])
+    await shot(desk, 'public-station-elderly')
+    await toggleElderly(desk)
+    await current(desk).getByRole('textbox', { name: '处理意见' }).fill('核实属实，撤下公示')
+    await current(desk).getByRole('button', { name: '异议成立，撤下公示' }).click()
+    await current(desk).getByRole('button', { name: '确认撤下' }).click()
+    await current(desk).getByText('异议成立，已撤下').waitFor()
+    await desk.context().close()
+
+    await openFresh(page, `${h.base}/#/pages/public/records/index?site=${DEMO_SITE.id}`)
+    await current(page).getByText('公示期内没有达到公示条件的经营者').waitFor()
+    expect(await current(page).getByRole('heading', { name: SHOP.name }).count()).toBe(0)
   })
 })

@@ -73,7 +73,7 @@ describe('投诉信息公示 — threshold, objections and who may do what', () 
 
     // an administrator may set any site's threshold
     await world.must('station', { action: 'savePublicThreshold', siteId: SITE_X.id, threshold: 3 }, admin)
-    expect(await world.must('station', { action: 'publicSettings' }, stationX)).toMatchObject({ threshold: 3, updatedBy: 'admin-1' })
+    expect(await world.must('station', { action: 'publicSettings' }, stationX)).toMatchObject({ threshold: 3, updatedBy: '管理员' })
     expect(await entryOf(shopOne())).toBeDefined()
   })
 
@@ -128,7 +128,10 @@ describe('投诉信息公示 — threshold, objections and who may do what', () 
     )
     expect(twice).toMatchObject({ ok: false, error: { code: 'OBJECTION_DECIDED' } })
     const mine = await world.must('merchant', { action: 'myObjections' }, world.shops.one.clerk)
-    expect(mine.items).toEqual([expect.objectContaining({ id: filed.id, status: 'upheld', decisionReason: '核实属实，撤下' })])
+    // the shop reads who decided as 维权站, not the staff member
+    expect(mine.items).toEqual([
+      expect.objectContaining({ id: filed.id, status: 'upheld', decisionReason: '核实属实，撤下', decidedBy: '维权站' }),
+    ])
   })
 
   it('when the next month brings N new complaints, then the shop is back; a rejected objection leaves it on the page', async () => {

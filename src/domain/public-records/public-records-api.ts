@@ -35,7 +35,7 @@ export const FileObjectionInputSchema = z.object({
   reason: ObjectionReason,
 })
 
-/** An objection as its shop and the station see it (the clerk who filed it is not named). */
+/** An objection as its shop and the station see it (the clerk who filed it is not named; decidedBy: the staff member's name for staff, 维权站 for the shop). */
 export const ObjectionViewSchema = z.object({
   id: z.string(),
   merchantId: z.string(),

@@ -36,7 +36,7 @@ export default function StationPublicRecords() {
 
   const items = objections.state.status === 'ready' ? objections.state.data.items : []
   return (
-    <PageShell title="投诉信息公示" wide className="station-public">
+    <PageShell title="投诉信息公示" wide className="station-public" elderlySwitch>
       {settings ? (
         <>
           <View className="station-public__section" role="heading" aria-level={2}>
