@@ -1,11 +1,13 @@
 // Prints the size of the WeChat build's main package and of each subpackage, and fails (exit 1)
-// when the main package reaches WeChat's 2 MB limit. Run after `taro build --type weapp`.
+// when the main package passes our 800 KB budget (WeChat's own limit is 2 MB): the complaint page a QR
+// code opens lives in it, and a cheap phone on a weak network downloads all of it before that page
+// shows. Run after `taro build --type weapp` (KS_OUTPUT_ROOT: a build made elsewhere, config/index.ts).
 // A file belongs to the subpackage whose root it lies under; every other file is the main package.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
-const OUT = join(process.cwd(), 'dist', 'weapp')
-const MAIN_LIMIT = 2 * 1024 * 1024
+const OUT = join(process.cwd(), process.env.KS_OUTPUT_ROOT || join('dist', 'weapp'))
+const MAIN_LIMIT = 800 * 1024
 
 interface AppJson {
   subPackages?: { root: string }[]
@@ -40,7 +42,7 @@ function main(): number {
   }
 
   const mainBytes = sizes.get('(main)') ?? 0
-  console.log('weapp package sizes (dist/weapp):')
+  console.log(`weapp package sizes (${toPosix(relative(process.cwd(), OUT))}):`)
   const row = (name: string, bytes: number, note = '') => console.log(`  ${name.padEnd(32)}${kb(bytes).padStart(10)}${note}`)
   row('main package', mainBytes, `  (limit ${kb(MAIN_LIMIT)})`)
   for (const root of roots) row(`subpackage ${root}`, sizes.get(root) ?? 0)
@@ -50,7 +52,7 @@ function main(): number {
   )
 
   if (mainBytes >= MAIN_LIMIT) {
-    console.error(`main package is ${kb(mainBytes)}, at or over WeChat's 2 MB limit`)
+    console.error(`main package is ${kb(mainBytes)}, at or over the ${kb(MAIN_LIMIT)} budget (docs/extract-model.md, docs/first-page.md)`)
     return 1
   }
   return 0

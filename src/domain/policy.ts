@@ -15,6 +15,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.submitComplaint': ['consumer'], // filedBy = the caller's subject
   'consumer.listMyCases': ['consumer'], // only cases filedBy the caller
   'consumer.searchMerchants': ['consumer'], // public shop facts only
+  'consumer.extractText': ['consumer', 'proxy', 'station'], // the caller's own words back as proposals; nothing stored
   'consumer.getMyCase': ['consumer'], // CASE_NOT_FOUND unless filedBy the caller
   'consumer.lookupCase': ['consumer'], // case number + query code; personal data masked
   'consumer.applyReportReward': ['consumer'], // report number + query code; only a report closed with a violation found

@@ -47,7 +47,8 @@ const MIN_SHOP_CONFIDENCE = 0.5
 // (docs/first-page.md). On H5 this is a chunk of its own; on weapp Taro turns import() into require().
 // Offers made meanwhile wait on the same promise, so they still resolve in the order they were made.
 // On H5 the learned classifiers' weights (~450 KB) come with it, lazily too (api/extract-model.ts); if
-// they fail to load, or on WeChat, the keyword rules alone propose.
+// they fail to load, the keyword rules alone propose. On WeChat the consumer function proposes
+// (api/extract-model.weapp.ts), so neither the extractor nor the weights are in the main package.
 const loadExtractor = () => import('../api/extract-model').then((m) => m.extractWithClassifiers)
 /** the chunk did not arrive (network): the words are in the description already; nothing is proposed */
 const noProposal = () => undefined
@@ -70,6 +71,7 @@ export function useVoiceProposal(api: ComplaintDraftApi, { askIndustry = true }:
   const offer = useCallback((text: string) => {
     void loadExtractor().then(async (extract) => {
       const found = await extract(text, { now: new Date() })
+      if (!found) return // WeChat, offline: no proposals; the words are in the description already
       setExtraction(found)
       setShopEntry(null)
       const name = found.shopName && found.shopName.confidence >= MIN_SHOP_CONFIDENCE ? found.shopName.value : ''

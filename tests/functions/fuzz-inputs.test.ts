@@ -119,6 +119,7 @@ describe('no 500 from input — every function over HTTP', () => {
       'inbox.requeue': { id: 'outbox-1' },
       'consumer.getMerchantEntry': { code: SHOP_A.code },
       'consumer.searchMerchants': { query: '味道' },
+      'consumer.extractText': { text: '昨天在味道小馆吃饭多收了二十元，要求退款' },
       'consumer.submitComplaint': submission,
       'consumer.listMyCases': {},
       'consumer.getMyCase': { caseId },

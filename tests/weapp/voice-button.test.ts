@@ -7,6 +7,7 @@ import { assertWeappBuilt, bootApp } from './support/mini-program'
 import { hostPage, type OpenedPage, type PageHost } from './support/page-host'
 import { failOnConsoleNoise } from './support/console-noise'
 import { installWechatSi, type WechatSiControl } from './support/wechat-si-stub'
+import { extractComplaintWithModel } from '../../src/domain/extract/model/load'
 
 assertWeappBuilt()
 
@@ -23,6 +24,10 @@ function consumerFunction({ name, data }: CloudCall) {
         site: { name: '星河广场', hotline: '0571-88812315' },
       },
     }
+  }
+  // the panel's proposals come from the cloud on WeChat (consumer.extractText): the same extractor answers here
+  if (name === 'consumer' && data.action === 'extractText' && typeof data.text === 'string') {
+    return extractComplaintWithModel(data.text, { now: new Date() }).then((extraction) => ({ ok: true, data: extraction }))
   }
   return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } }
 }
@@ -163,6 +168,7 @@ test('when the spoken text names a date, an amount and a demand, then 识别到�
     result: '前天在这里买的牛奶过期了，花了二十八块五，要求退款。',
   })
   await p.settle('proposal shown', () => p.text().includes('识别到的信息'))
+  expect(fake.cloudCalls.filter((c) => c.data.action === 'extractText')).toHaveLength(1) // not computed in the main package
   const fields = () => (fake.storage.get(DRAFT_KEY) as { fields: Record<string, unknown> }).fields
   expect(p.text()).toContain('28.5元')
   expect(p.text()).toContain('依据：“二十八块五”')

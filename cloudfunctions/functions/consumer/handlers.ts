@@ -6,12 +6,14 @@ import { applyForReward, rewardStatus } from '../../services/report-reward/repor
 import { getMerchantEntry, searchMerchants } from '../../services/merchant-entry'
 import { registerUpload } from '../../services/evidence/register-upload'
 import { transcribeAudio } from '../../services/transcribe-audio'
+import { extractText } from '../../services/extract-text'
 import * as Consult from '../../services/consult-consumer'
 import { publicRecords } from '../../services/public-records'
 
 export const consumerFunction = defineFunction('consumer', {
   getMerchantEntry: (input, ctx) => getMerchantEntry(ctx.deps, input.code),
   searchMerchants: (input, ctx) => searchMerchants(ctx.deps, input.query),
+  extractText: (input, ctx) => extractText(ctx.deps, input.text),
   submitComplaint: (input, ctx) => submitComplaint(ctx, input),
   listMyCases: (_input, ctx) => listMyCases(ctx),
   getMyCase: (input, ctx) => getMyCase(ctx, input.caseId),

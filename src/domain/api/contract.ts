@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetailSchema, CaseListSchema } from '../case-view.schema'
-import { SubmitComplaintSchema } from '../complaint.schema'
+import { DESCRIPTION_MAX, SubmitComplaintSchema } from '../complaint.schema'
+import { ExtractionSchema } from '../extract/extraction.schema'
 import { INDUSTRY_LINES } from '../industry'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
 import { LookupInputSchema } from '../lookup-input'
@@ -71,6 +72,8 @@ export const API = {
       output: z.object({ items: z.array(MerchantEntrySchema) }),
     },
     submitComplaint: { input: SubmitComplaintSchema, output: SubmitReceiptSchema },
+    /** the mini-program's extraction panel: proposals computed in the cloud (services/extract-text.ts) */
+    extractText: { input: z.object({ text: z.string().trim().min(1).max(DESCRIPTION_MAX) }), output: ExtractionSchema },
     listMyCases: { input: NoInput, output: CaseListSchema },
     getMyCase: { input: CaseIdInput, output: CaseDetailSchema },
     lookupCase: { input: LookupInputSchema, output: CaseDetailSchema },

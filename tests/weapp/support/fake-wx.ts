@@ -69,7 +69,7 @@ export function createFakeWx(cloudFunction: CloudFunction): FakeWx {
         if (fake.cloudInits.length === 0) throw new Error('请先调用 wx.cloud.init() 完成初始化后再调用其他云 API')
         const call = { name, data: copy(data) }
         fake.cloudCalls.push(call)
-        return { errMsg: 'cloud.callFunction:ok', requestID: `req-${fake.cloudCalls.length}`, result: copy(cloudFunction(call)) }
+        return { errMsg: 'cloud.callFunction:ok', requestID: `req-${fake.cloudCalls.length}`, result: copy(await cloudFunction(call)) }
       },
     },
     // the complaint draft (text + idempotency key) lives here; WeChat storage keeps a copy, not the object
