@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { seedStatsCases, STATS_BY_INDUSTRY, STATS_CASES } from './support/stats-world'
 
@@ -32,6 +32,13 @@ async function tableRows(page: Page, caption: string): Promise<Map<string, strin
   return new Map(rows.map(([head, ...cells]) => [head, cells]))
 }
 
+/** The picture is shown whole: its box is as tall as the SVG drawn at the box's width (not cut at a default height). */
+async function expectWhole(chart: Locator, svg: string) {
+  const [, w, h] = /<svg width="(\d+)" height="(\d+)"/.exec(svg) ?? []
+  const box = (await chart.boundingBox())!
+  expect(box.height).toBeGreaterThanOrEqual(Number(h) * Math.min(1, box.width / Number(w)) - 1)
+}
+
 async function toggleElderly(page: Page) {
   const toggle = current(page).getByRole('switch', { name: '大字模式' })
   const on = (await toggle.getAttribute('aria-checked')) === 'true'
@@ -63,7 +70,9 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
     expect(await chart.getAttribute('aria-hidden')).toBe('true')
     const src = await chart.locator('img').getAttribute('src')
     expect(src?.startsWith('data:image/svg+xml;base64,')).toBe(true)
-    expect(Buffer.from(src!.split(',')[1], 'base64').toString('utf8')).toContain('<svg')
+    const svg = Buffer.from(src!.split(',')[1], 'base64').toString('utf8')
+    expect(svg).toContain('<svg')
+    await expectWhole(chart, svg)
     const industry = await tableRows(page, '各行业件数')
     for (const [line, n] of Object.entries(STATS_BY_INDUSTRY)) expect([line, industry.get(line)]).toEqual([line, [String(n)]])
     expect(Object.keys(STATS_BY_INDUSTRY).length).toBeGreaterThan(1) // the seeded cases are in more than one line
@@ -77,9 +86,9 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
     const weekly = await tableRows(page, '每周件数（周一至周日，按周一日期标注）')
     expect([...weekly.values()].reduce((sum, [n]) => sum + Number(n), 0)).toBe(STATS_CASES.length)
     expect(await seriousViolations(page)).toEqual([])
+    await stats.locator('#stats-industry').scrollIntoViewIfNeeded()
     await shot(page, 'stats-01-station')
 
-    await stats.locator('#stats-industry').scrollIntoViewIfNeeded()
     await toggleElderly(page)
     expect(await seriousViolations(page)).toEqual([])
     // the table's text grows with the page (大字模式: body text at least 20 CSS px)
@@ -89,7 +98,15 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
       .first()
       .evaluate((td) => parseFloat(getComputedStyle(td).fontSize))
     expect(size).toBeGreaterThanOrEqual(20)
+    // the chart is drawn again in larger type, taller, and still shown whole
+    const bigger = stats.locator('#stats-industry .stats-chart')
+    const biggerSrc = (await bigger.locator('img').getAttribute('src'))!
+    expect(biggerSrc).not.toBe(src)
+    await expectWhole(bigger, Buffer.from(biggerSrc.split(',')[1], 'base64').toString('utf8'))
+    await stats.locator('#stats-industry').scrollIntoViewIfNeeded()
     await shot(page, 'stats-02-station-elderly')
+    await stats.locator('#stats-figures').scrollIntoViewIfNeeded()
+    await shot(page, 'stats-03-station-elderly-figures')
     await toggleElderly(page)
     await page.context().close()
   })
@@ -120,7 +137,7 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
     await stats.getByRole('status').getByText('已保存“近三月 单一行业”。').waitFor()
     const item = stats.getByRole('group', { name: '近三月 单一行业' })
     await item.waitFor()
-    await shot(page, 'stats-03-regulator-custom')
+    await shot(page, 'stats-04-regulator-custom')
 
     await item.getByRole('button', { name: '删除 近三月 单一行业' }).click()
     await item.getByText('确定删除“近三月 单一行业”？', { exact: false }).waitFor()

@@ -1,4 +1,5 @@
 import { Image, View } from '@tarojs/components'
+import type { ChartImage } from './chart-svg'
 import { DataTable, type DataTableProps } from './data-table'
 
 // One chart and its data-table twin. The picture is for the eye only (aria-hidden): everything it shows is
@@ -6,19 +7,20 @@ import { DataTable, type DataTableProps } from './data-table'
 interface Props {
   id: string
   title: string
-  /** the chart as a data URL (chart-svg.ts) */
-  src: string
+  /** the chart drawn by chart-svg.ts */
+  chart: ChartImage
   table: Omit<DataTableProps, 'id'>
 }
 
-export function ChartFigure({ id, title, src, table }: Props) {
+export function ChartFigure({ id, title, chart, table }: Props) {
   return (
     <View className="stats-card" id={id}>
       <View className="stats-card__title" role="heading" aria-level={2}>
         {title}
       </View>
       <View className="stats-chart" aria-hidden>
-        <Image className="stats-chart__image" src={src} mode="widthFix" />
+        {/* the height it was drawn at, scaled to fit: widthFix does not size an SVG in Taro's H5 image (it kept 240px) */}
+        <Image className="stats-chart__image" src={chart.src} mode="aspectFit" style={{ height: `${chart.height}px` }} />
       </View>
       <View className="stats-card__note">图中数据见下表。</View>
       <DataTable id={`${id}-table`} {...table} />

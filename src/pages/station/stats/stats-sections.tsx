@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useMemo } from 'react'
 import type { StatsView } from '../../../domain/metrics/stats-view.schema'
 import { ChartFigure } from './chart-figure'
@@ -25,44 +26,50 @@ export function FiguresTable({ view }: { view: StatsView }) {
   )
 }
 
+/** The width a chart is shown at: the window less the page's and the card's padding, within bounds. */
+function chartWidth(): number {
+  const windowWidth = Taro.getSystemInfoSync().windowWidth || 375
+  return Math.round(Math.min(1000, Math.max(280, windowWidth - 64)))
+}
+
 export function ChartSections({ view, elderly }: { view: StatsView; elderly: boolean }) {
-  const charts = useMemo(
-    () => ({
+  const charts = useMemo(() => {
+    const frame = { width: chartWidth(), elderly }
+    return {
       weekly: weeklyLine(
         view.weekly.map((w) => ({ label: weekLabel(w.key), volume: w.volume })),
-        elderly,
+        frame,
       ),
       industry: horizontalBars(
         view.byIndustry.map((b) => ({ label: b.key, volume: b.volume })),
-        elderly,
+        frame,
       ),
       problem: horizontalBars(
         view.byProblemType.map((b) => ({ label: b.key, volume: b.volume })),
-        elderly,
+        frame,
       ),
-      heat: view.heatMap ? heatMap(view.heatMap.cells, elderly) : null,
-    }),
-    [view, elderly],
-  )
+      heat: view.heatMap ? heatMap(view.heatMap.cells, frame) : null,
+    }
+  }, [view, elderly])
   const counts = (items: readonly { key: string; volume: number }[]) => items.map((b) => ({ head: b.key, cells: [b.volume] }))
   return (
     <View>
       <ChartFigure
         id="stats-weekly"
         title="每周收到的投诉举报"
-        src={charts.weekly}
+        chart={charts.weekly}
         table={{ caption: '每周件数（周一至周日，按周一日期标注）', columns: ['周', '件数'], rows: counts(view.weekly) }}
       />
       <ChartFigure
         id="stats-industry"
         title="按行业"
-        src={charts.industry}
+        chart={charts.industry}
         table={{ caption: '各行业件数', columns: ['行业', '件数'], rows: counts(view.byIndustry) }}
       />
       <ChartFigure
         id="stats-problem"
         title="按问题类型"
-        src={charts.problem}
+        chart={charts.problem}
         table={{ caption: '各问题类型件数', columns: ['问题类型', '件数'], rows: counts(view.byProblemType) }}
       />
       <MerchantRanking view={view} />
@@ -70,7 +77,7 @@ export function ChartSections({ view, elderly }: { view: StatsView; elderly: boo
         <ChartFigure
           id="stats-heat"
           title="星期 × 时段"
-          src={charts.heat}
+          chart={charts.heat}
           table={{
             caption: `各星期、各小时收到的件数（${view.heatMap.months.from.slice(0, 7)} 至 ${view.heatMap.months.to.slice(0, 7)} 整月）`,
             columns: ['星期', ...Array.from({ length: 24 }, (_, h) => `${h}时`)],
