@@ -118,6 +118,9 @@ describe('burst alerts through the functions', () => {
 
   it('when staff message the group, then each complainant gets one message, once, however often they click', async () => {
     const [alert] = await store.listBurstAlerts(SITE_A.id, 1)
+    // the second complaint was accepted and the shopper told so: its latest event has told them something already
+    expect(await world.act('station', filed[1], 'accept', world.who['st-a'])).toMatchObject({ ok: true })
+    await dispatchOutbox(world.deps, {}, hours(23.2))
     expect(await station('st-a', { action: 'burstMessage', alertId: alert.id })).toEqual({
       ok: true,
       data: { alertId: alert.id, messaged: 4 },
@@ -139,8 +142,8 @@ describe('burst alerts through the functions', () => {
   it('when staff mediate the group, then each case with its shop enters station mediation through its own step; the others say why not', async () => {
     const [alert] = await store.listBurstAlerts(SITE_A.id, 1)
     for (const id of alert.caseIds.slice(0, 3)) {
-      for (const step of ['accept', 'dispatch'] as const)
-        expect(await world.act('station', id, step, world.who['st-a'])).toMatchObject({ ok: true })
+      const steps = (await store.getCase(id))?.status === 'received' ? (['accept', 'dispatch'] as const) : (['dispatch'] as const)
+      for (const step of steps) expect(await world.act('station', id, step, world.who['st-a'])).toMatchObject({ ok: true })
     }
     const r = await station('st-a', { action: 'burstMediate', alertId: alert.id, reason: '同一健身房预付卡纠纷，统一组织调解' })
     expect(r.ok).toBe(true)
