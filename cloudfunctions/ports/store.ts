@@ -9,6 +9,7 @@ import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
 import type { CallbackStore } from './callback-store'
 import type { BurstStore } from './burst-store'
+import type { LetterStore } from './letter-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
 import type { ConsultationStore } from './consultation-store'
@@ -238,6 +239,7 @@ export interface Store
     CallbackStore,
     PublicRecordsStore,
     BurstStore,
+    LetterStore,
     StatsStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called

@@ -122,6 +122,9 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'consumer.publicRecords': ['consumer', 'merchant', 'station', 'proxy', 'regulator', 'admin'],
   'merchant.fileObjection': ['merchant'], // own shop only (another shop's: MERCHANT_NOT_FOUND)
   'merchant.myObjections': ['merchant'], // own shop only
+  'merchant.letterSummary': ['merchant'], // own shop only (another shop's: MERCHANT_NOT_FOUND); complaints only, never a report
+  'station.recordLetterDelivery': ['station'], // own site's shops only (another's: MERCHANT_NOT_FOUND)
+  'station.listLetterDeliveries': ['station', 'regulator'], // station: own site's shops; regulator: its site or all
   'station.publicSettings': ['station', 'regulator', 'admin'], // station: own site (another: SITE_NOT_FOUND); others the site named
   'station.savePublicThreshold': ['station', 'regulator', 'admin'], // same scope
   'station.listObjections': ['station', 'regulator'], // station: own site; regulator: the site named

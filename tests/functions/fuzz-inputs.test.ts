@@ -217,6 +217,10 @@ describe('no 500 from input — every function over HTTP', () => {
       'consumer.publicRecords': { siteId: SITE_A.id },
       'merchant.fileObjection': { reason: '统计数字有误，请核实' },
       'merchant.myObjections': {},
+      // 消费投诉分析建议书 (docs/analysis-letters.md)
+      'merchant.letterSummary': {},
+      'station.recordLetterDelivery': { merchantId: SHOP_A.id, quarter: '2026-Q1', method: '打印面交' },
+      'station.listLetterDeliveries': { merchantId: SHOP_A.id },
       'station.publicSettings': {},
       'station.savePublicThreshold': { threshold: 5 },
       'station.listObjections': {},

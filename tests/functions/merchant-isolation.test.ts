@@ -64,6 +64,11 @@ const PROBES: Record<MerchantAction, (them: Target, own: { caseId: string }) => 
     { event: { action: 'myObjections', merchantId: them.merchantId }, aim: 'theirs' },
     { event: { action: 'myObjections' }, aim: 'own' },
   ],
+  // 消费投诉分析建议书: the home page's summary of the clerk's own shop only
+  letterSummary: (them) => [
+    { event: { action: 'letterSummary', merchantId: them.merchantId }, aim: 'theirs' },
+    { event: { action: 'letterSummary' }, aim: 'own' },
+  ],
 }
 
 const FILE_TOKEN = /\/files\/([A-Za-z0-9._~-]+)/g

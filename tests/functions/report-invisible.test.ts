@@ -26,6 +26,7 @@ const MERCHANT_PROBES: Record<MerchantAction, (reportId: string) => object[]> = 
   myMemberships: () => [{ action: 'myMemberships' }],
   fileObjection: () => [{ action: 'fileObjection', reason: '统计数字有误，请核实' }],
   myObjections: () => [{ action: 'myObjections' }],
+  letterSummary: () => [{ action: 'letterSummary' }],
 }
 // the inbox actions a clerk may call; the station-only ones are refused by the policy before any read
 const INBOX_PROBES: Record<InboxAction, () => object[]> = {

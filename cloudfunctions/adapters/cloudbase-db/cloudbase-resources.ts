@@ -269,6 +269,19 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.burstAlertWindows]: { indexes: [] },
+  [COLLECTIONS.letterDeliveries]: {
+    indexes: [
+      {
+        name: 'merchant_delivered',
+        keys: [
+          ['merchantId', 'asc'],
+          ['deliveredAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        serves: 'listLetterDeliveries',
+      },
+    ],
+  },
   [COLLECTIONS.publicObjections]: {
     indexes: [
       {

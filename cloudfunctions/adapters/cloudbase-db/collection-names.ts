@@ -70,6 +70,8 @@ export const COLLECTIONS = {
   publicObjections: 'public_objections',
   /** guard documents, _id = the shop: its one objection waiting */
   publicObjectionPending: 'public_objection_pending',
+  /** 消费投诉分析建议书 deliveries (cloudbase-letter-store.ts, as SQL migration 0024) */
+  letterDeliveries: 'letter_deliveries',
   // 突发消费事件 alerts (cloudbase-burst-store.ts, as SQL migration 0023)
   burstAlerts: 'burst_alerts',
   /** guard documents, _id = sha256(key, windowStart): one alert per window */

@@ -23,6 +23,7 @@ import { sqlCallbackStore } from './sql-callback-store'
 import { sqlPublicRecordsStore } from './sql-public-records-store'
 import { sqlStatsStore } from './sql-stats-store'
 import { sqlBurstStore } from './sql-burst-store'
+import { sqlLetterStore } from './sql-letter-store'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -45,6 +46,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlPublicRecordsStore(db), // 投诉信息公示 (migration 0022)
     ...sqlStatsStore(db), // the statistics' read model (migration 0019)
     ...sqlBurstStore(db), // 突发消费事件 alerts (migration 0023)
+    ...sqlLetterStore(db), // 消费投诉分析建议书 deliveries (migration 0024)
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }

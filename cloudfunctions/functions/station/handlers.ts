@@ -18,6 +18,7 @@ import * as Stats from '../../services/stats-query'
 import * as SavedStats from '../../services/stats-saved-queries'
 import { decideObjection, listObjections } from '../../services/public-objections'
 import { getPublicSettings, savePublicThreshold } from '../../services/public-settings'
+import * as Letters from '../../services/letters/analysis-letters'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -75,6 +76,9 @@ export const stationFunction = defineFunction('station', {
   savePublicThreshold: (input, ctx) => savePublicThreshold(ctx, input.siteId, input.threshold),
   listObjections: (input, ctx) => listObjections(ctx, input.siteId),
   decideObjection: (input, ctx) => decideObjection(ctx, input.objectionId, input.uphold, input.reason),
+  // 消费投诉分析建议书 (services/letters/analysis-letters.ts)
+  recordLetterDelivery: (input, ctx) => Letters.recordLetterDelivery(ctx, input),
+  listLetterDeliveries: (input, ctx) => Letters.listLetterDeliveries(ctx, input),
   setIndustry: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

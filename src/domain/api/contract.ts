@@ -23,6 +23,7 @@ import { STATION_CALLBACK_API } from '../callback/callback-api'
 import { STATION_BURST_API } from '../similarity/burst-api'
 import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { PUBLIC_CONSUMER_API, PUBLIC_MERCHANT_API, PUBLIC_STATION_API } from '../public-records/public-records-api'
+import { MERCHANT_LETTER_API, STATION_LETTER_API } from '../letters/letters-api'
 
 import {
   NoInput,
@@ -116,6 +117,8 @@ export const API = {
     myMemberships: { input: NoInput, output: Registry.MyMembershipListSchema },
     // 投诉信息公示: the shop's objection (异议) to its published entry
     ...PUBLIC_MERCHANT_API,
+    // 消费投诉分析建议书: the shop's own summary (src/domain/letters, docs/analysis-letters.md)
+    ...MERCHANT_LETTER_API,
   },
   station: {
     me: { input: NoInput, output: StaffMeSchema },
@@ -183,6 +186,8 @@ export const API = {
     ...STATION_STATS_API,
     // 投诉信息公示: the site's threshold N and the shops' objections (src/domain/public-records)
     ...PUBLIC_STATION_API,
+    // 消费投诉分析建议书: delivery records (src/domain/letters, docs/analysis-letters.md)
+    ...STATION_LETTER_API,
     /** 所属行业: staff correct a case's industry line, on record as a timeline event (from, to, optional reason) */
     setIndustry: {
       input: CaseIdInput.extend({ industry: z.enum(INDUSTRY_LINES, { error: '请选择所属行业' }), reason: Reason }),

@@ -21,6 +21,7 @@ import { callbacks } from './0021-callbacks'
 import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
 import { burstAlerts } from './0023-burst-alerts'
+import { letterDeliveries } from './0024-letter-deliveries'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-public-records': publicRecords,
   '0019-stats-read-model': statsReadModel,
   '0023-burst-alerts': burstAlerts,
+  '0024-letter-deliveries': letterDeliveries,
 }
 
 export const migrationProvider: MigrationProvider = {
