@@ -175,6 +175,11 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.answerConsultation': { consultationId: 'consult-1', text: '您好，可以退货。', entryId: 'quality-return' },
       'station.convertConsultation': { consultationId: 'consult-1', note: '请转为投诉' },
       'station.consultationOfCase': { caseId },
+      // 突发消费事件 and 案例推荐 (docs/bursts-and-similar-cases.md)
+      'station.burstList': {},
+      'station.burstMessage': { alertId: 'burst-1' },
+      'station.burstMediate': { alertId: 'burst-1', reason: '统一组织调解' },
+      'station.similarCases': { caseId },
       // 回访抽查 and the review list (docs/callbacks.md)
       'station.callbackList': { month: '2026-11' },
       'station.callbackCase': { caseId, month: '2026-11' },

@@ -21,6 +21,7 @@ import { FAST_TRACK_ACTIONS, FastTrackPanel, onSiteWaitText } from './fast-track
 import { REPORT_ACTIONS, ReportRewardDesk } from './report-reward-desk'
 import { IndustryEditor } from './industry-editor'
 import { VerifyRecord } from './verify-record'
+import { SimilarCases } from './similar-cases'
 import { TransferLetterLink } from './transfer-letter-link'
 import './index.scss'
 
@@ -101,6 +102,7 @@ export default function StationCasePage() {
           <ClockList clocks={detail.clocks} />
         </InfoBlock>
         <IndustryEditor caseId={caseId} industry={detail.industry} onChanged={reload} />
+        <SimilarCases caseId={caseId} />
       </CaseDetailView>
       <View className="station-case__tools no-print">
         {canPrint ? <ActionButton label="打印案件摘要" variant="secondary" onPress={printPage} /> : null}
