@@ -44,6 +44,8 @@ export interface BoardQuery {
   /** 所属行业 as the case has it now (staff may have corrected it) */
   industry?: Case['industry']
   merchantId?: string
+  /** a tag staff confirmed on the case (标签, docs/tags.md); proposals never match */
+  tag?: string
   /** the colour of the soonest running clock at `now` (red = overdue); cases with no clock never match */
   colour?: 'green' | 'yellow' | 'red'
   /** contained in the case number, the shop's name or the product */

@@ -10,6 +10,7 @@ import type { BoardStore } from './board-store'
 import type { CallbackStore } from './callback-store'
 import type { BurstStore } from './burst-store'
 import type { LetterStore } from './letter-store'
+import type { TagStore } from './tag-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
 import type { ConsultationStore } from './consultation-store'
@@ -240,6 +241,7 @@ export interface Store
     PublicRecordsStore,
     BurstStore,
     LetterStore,
+    TagStore,
     StatsStore {
   /**
    * Keep query plans right as data grows: refresh the planner's statistics (SQL ANALYZE). Called

@@ -105,6 +105,7 @@ export async function getStationBoard(ctx: ServiceContext, filter: BoardFilter):
     kind: filter.kind,
     channel: filter.channel,
     industry: filter.industry,
+    tag: filter.tag,
     merchantId: merchant?.id,
     colour: filter.colour,
     text: filter.text || undefined,

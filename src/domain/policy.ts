@@ -55,6 +55,10 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.transferLetter': ['station', 'regulator'], // station: own site's cases; on record in the access log
   'station.verifyCase': ['station', 'regulator'], // station: own site's cases; regulator: any; each check on record in the access log
   'station.setIndustry': ['station', 'regulator'], // station: own site's cases (another site's: CASE_NOT_FOUND); regulator: any
+  // 标签 (docs/tags.md): staff read and confirm a case's tags as they see the case (another site's: CASE_NOT_FOUND)
+  'station.listTags': ['station', 'regulator'],
+  'station.caseTags': ['station', 'regulator'],
+  'station.confirmTags': ['station', 'regulator'],
   // consultations (咨询): a shopper their own (another's: CONSULTATION_NOT_FOUND); staff their site's; never a shop
   'consumer.consultSites': ['consumer'], // public site names only
   'consumer.askConsultation': ['consumer'], // filedBy = the caller's subject; anonymous unless they leave a contact
@@ -112,6 +116,8 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'staff.listStaff': ['admin', 'station'], // a station: its own site's station and proxy accounts only
   'staff.createStaff': ['admin'],
   'staff.setStaffDisabled': ['admin'],
+  'staff.listAllTags': ['admin'], // 标签管理: every tag, disabled ones too
+  'staff.saveTag': ['admin'], // add, rename, change phrases, disable / enable
   // 统计 (issue 18, docs/statistics-page.md): counts only, never a case. A station its own site (another: SITE_NOT_FOUND);
   // a district regulator its site; a city regulator and an administrator every site or the one named
   'station.stats': ['station', 'regulator', 'admin'],

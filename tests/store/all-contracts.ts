@@ -21,6 +21,7 @@ import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
 import { statsRebuildContract } from './stats-rebuild.contract'
 import { subscriptionsContract } from './subscriptions.contract'
+import { tagsContract } from './tags.contract'
 import { uniquenessContract } from './uniqueness.contract'
 
 /**
@@ -50,5 +51,6 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   statsContract(adapterName, open)
   statsRebuildContract(adapterName, open)
   callbacksContract(adapterName, open)
+  tagsContract(adapterName, open)
   burstAlertsContract(adapterName, open)
 }

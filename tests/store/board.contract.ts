@@ -159,5 +159,58 @@ export function boardContract(adapterName: string, open: () => Promise<Store>) {
       expect(await ids(query({ merchantId: elsewhere.merchant.id }))).toEqual([theirs.id])
       expect(await ids(query({ merchantId: merchant.id, colour: 'red' }))).toEqual([redCase.id])
     })
+
+    it('when staff confirmed a tag on a case, then the tag filter finds that case only, after later case changes too; a mere proposal never matches', async () => {
+      const { site, merchant } = await seedShop()
+      const elsewhere = await seedShop()
+      const tagged = aCase(merchant, { status: 'received' })
+      await file(tagged, [clock(tagged, 'accept_decision', 30)])
+      const proposedOnly = await file(aCase(merchant, { status: 'received' }))
+      const retagged = await file(aCase(merchant, { status: 'received' }))
+      const theirs = await file(aCase(elsewhere.merchant, { status: 'received' }))
+      const confirm = (caseId: string, confirmed: string[]) =>
+        store.confirmCaseTags({ caseId, proposed: ['prepaid-card'], confirmed, confirmedBy: 'st-1', confirmedAt: at(1) })
+      await store.proposeCaseTags(proposedOnly.id, ['prepaid-card'])
+      await confirm(tagged.id, ['quality', 'prepaid-card'])
+      await confirm(retagged.id, ['prepaid-card'])
+      await confirm(retagged.id, ['quality']) // confirmed again, differently: the old set no longer matches
+      await confirm(theirs.id, ['prepaid-card'])
+
+      const mine = { siteId: site.id }
+      expect(await ids(query({ ...mine, tag: 'prepaid-card' }))).toEqual([tagged.id])
+      expect(await ids(query({ ...mine, tag: 'quality' }))).toEqual([tagged.id, retagged.id])
+      expect(await ids(query({ ...mine, tag: 'quality', colour: 'yellow' }))).toEqual([])
+      expect(await ids(query({ ...mine, tag: 'car' }))).toEqual([])
+      expect((await ids(query({ tag: 'prepaid-card' }))).filter((id) => [tagged.id, theirs.id].includes(id)).sort()).toEqual(
+        [tagged.id, theirs.id].sort(),
+      )
+
+      // a later step of the case (a whole new case document, on CloudBase) keeps its confirmed tags
+      const stored = await store.getCase(tagged.id)
+      if (!stored) throw new Error('the case is gone')
+      await store.applyChange({
+        caseId: tagged.id,
+        expectedVersion: stored.version,
+        next: { ...stored, status: 'accepted', updatedAt: at(5) },
+        event: aSubmittedEvent(tagged, { id: unique('event'), seq: 2, type: 'accepted', at: at(5) }),
+        outbox: [],
+        clocks: [],
+      })
+      expect(await ids(query({ ...mine, tag: 'prepaid-card' }))).toEqual([tagged.id])
+      expect(await store.getCaseTags(tagged.id)).toEqual({
+        caseId: tagged.id,
+        proposed: ['prepaid-card'],
+        confirmed: ['quality', 'prepaid-card'],
+        confirmedBy: 'st-1',
+        confirmedAt: at(1),
+      })
+      expect(await store.getCaseTags(proposedOnly.id)).toEqual({
+        caseId: proposedOnly.id,
+        proposed: ['prepaid-card'],
+        confirmed: null,
+        confirmedBy: null,
+        confirmedAt: null,
+      })
+    })
   })
 }

@@ -18,6 +18,7 @@ import { MAX_PAGE, readPage } from './doc-reads'
 //   (open, boardDueAt, _id)           the city board across sites
 //   (siteId, boardDueAt, _id)         a site's board with closed cases (openOnly false)
 //   (merchantId, boardDueAt, _id)     one shop's cases across sites
+//   (siteId, confirmedTags, boardDueAt, _id), (confirmedTags, boardDueAt, _id)   a confirmed tag (multikey)
 
 const DESCRIPTION_START = 120
 
@@ -48,6 +49,7 @@ export function cloudbaseBoardStore(db: DocDb): BoardStore {
       if (q.channel) where.push({ channel: q.channel })
       if (q.industry) where.push({ industry: q.industry })
       if (q.merchantId) where.push({ merchantId: q.merchantId })
+      if (q.tag) where.push({ confirmedTags: q.tag }) // an array field matches when one element does (cloudbase-tag-store.ts)
       // the colour of the soonest running clock; a case with no clock has clockSummary null and never matches
       if (q.colour === 'red') where.push({ 'clockSummary.dueAt': _.lte(now) })
       if (q.colour === 'yellow') where.push({ 'clockSummary.dueAt': _.gt(now), 'clockSummary.urgeAt': _.lte(now) })

@@ -71,6 +71,26 @@ export const CASE_INDEXES: readonly IndexSpec[] = [
     ],
     serves: 'listBoard of one site, every status',
   },
+  // the board's 标签 filter: confirmedTags is an array, so these are multikey indexes (cloudbase-tag-store.ts)
+  {
+    name: 'board_site_tag',
+    keys: [
+      ['siteId', 'asc'],
+      ['confirmedTags', 'asc'],
+      ['boardDueAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    serves: 'listBoard of one site by a confirmed tag',
+  },
+  {
+    name: 'board_tag',
+    keys: [
+      ['confirmedTags', 'asc'],
+      ['boardDueAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    serves: 'listBoard across sites by a confirmed tag',
+  },
   {
     name: 'board_merchant',
     keys: [

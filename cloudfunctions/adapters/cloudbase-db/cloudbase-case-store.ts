@@ -21,6 +21,7 @@ import { readUpTo } from './doc-lists'
 import { parseDoc, readDoc, readPage } from './doc-reads'
 import { docToEvent, eventToDoc } from './event-docs'
 import { markStatsPendingTx } from './stats-marks'
+import { confirmedTagsOf } from './cloudbase-tag-store'
 import { transact } from './transact'
 
 // The case store on the document database. createCase and applyChange are each ONE transaction of
@@ -128,7 +129,10 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
           version: expectedVersion + 1,
         }
         const running = runningClocksAfter(extras.runningClocks, clocks)
-        const body = caseToDoc(vault, after, running, tallyAfter(after, responseOf(clocks) ?? undefined, extras.tally))
+        const body = {
+          ...caseToDoc(vault, after, running, tallyAfter(after, responseOf(clocks) ?? undefined, extras.tally)),
+          ...confirmedTagsOf(stored), // the board's tag filter (cloudbase-tag-store.ts): set() replaces the whole document
+        }
         ok(await ref.set(body))
         ok(await tx.collection(COLLECTIONS.events).add(eventToDoc(event)))
         await claimEvidence(tx, caseId, claim)

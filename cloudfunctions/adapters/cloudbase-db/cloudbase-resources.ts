@@ -4,6 +4,7 @@ import { DIRECTORY_COLLECTIONS } from './cloudbase-directory-collections'
 import { STATS_COLLECTIONS } from './cloudbase-stats-collections'
 import { CALLBACK_COLLECTIONS, CLOSURES_INDEX } from './cloudbase-callback-collections'
 import { COLLECTIONS, type CollectionName } from './collection-names'
+import { TAG_COLLECTIONS } from './cloudbase-tag-collections'
 
 // Everything the CloudBase environment must hold before the functions run, in one place: every
 // collection with its indexes and who may touch it, the storage rule, and which functions a client
@@ -46,6 +47,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
   ...DIRECTORY_COLLECTIONS, // sites, shops, devices, staff, bindings, invites: cloudbase-directory-collections.ts
   ...STATS_COLLECTIONS, // the statistics' cubes, filer rows, contributions, marks: cloudbase-stats-collections.ts
   ...CALLBACK_COLLECTIONS, // 回访抽查 samples and the review list: cloudbase-callback-collections.ts
+  ...TAG_COLLECTIONS, // 标签 and each case's tags: cloudbase-tag-collections.ts
   // cases
   [COLLECTIONS.cases]: {
     indexes: CASE_INDEXES, // cloudbase-case-indexes.ts

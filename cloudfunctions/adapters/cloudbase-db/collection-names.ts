@@ -56,6 +56,9 @@ export const COLLECTIONS = {
   contactChanges: 'notification_contact_changes',
   /** _id = the key's name */
   keyChecks: 'key_checks',
+  // 标签 (cloudbase-tag-store.ts, as SQL migration 0025); _id = the tag's id / the case's id
+  tags: 'tags',
+  caseTags: 'case_tags',
   // consultations (咨询), apart from the cases
   consultations: 'consultations',
   /** guard documents, _id = digest of (filedBy, idempotency key): decides a repeated ask */

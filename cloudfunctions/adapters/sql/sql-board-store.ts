@@ -93,6 +93,11 @@ export function sqlBoardStore(db: Kysely<Database>): BoardStore {
       if (q.channel) query = query.where('channel', '=', q.channel)
       if (q.industry) query = query.where('industry', '=', q.industry)
       if (q.merchantId) query = query.where('merchant_id', '=', q.merchantId)
+      // a confirmed tag (migration 0025): the GIN index on case_tags.confirmed answers `@>`
+      if (q.tag)
+        query = query.where(
+          sql<boolean>`exists (select 1 from case_tags t where t.case_id = cases.id and t.confirmed @> array[${q.tag}]::text[])`,
+        )
       if (q.colour) {
         query = query.where('next_clock_id', 'is not', null)
         if (q.colour === 'red') query = query.where('next_due_at', '<=', now)

@@ -11,6 +11,7 @@ import {
   unbindStaff,
 } from '../../services/staff-bindings'
 import { createStaff, listSites, listStaff, saveSite, setStaffDisabled } from '../../services/staff-provisioning'
+import { listAllTags, saveTag } from '../../services/tag-admin'
 
 /** What only some deployments have: the cloud entry passes a mini-program code source (as the registry's). */
 export interface StaffWiring {
@@ -33,6 +34,8 @@ export const staffFunctionWith = (wiring: StaffWiring) =>
     createStaff: (input, ctx) => createStaff(ctx, input),
     setStaffDisabled: (input, ctx) => setStaffDisabled(ctx, input.staffId, input.disabled),
     bindingMiniCode: (input, ctx) => bindingMiniCode(ctx, input, wiring.miniCode),
+    listAllTags: (_input, ctx) => listAllTags(ctx),
+    saveTag: (input, ctx) => saveTag(ctx, input),
   })
 
 /** The local host's (and the tests'): no mini-program codes, so bindingMiniCode answers MINI_CODE_UNAVAILABLE. */

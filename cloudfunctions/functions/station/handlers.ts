@@ -3,6 +3,7 @@ import { defineFunction } from '../../runtime/define-function'
 import * as Consult from '../../services/consult-station'
 import { actOnCase, stepOf } from '../../services/case-actions'
 import { setCaseIndustry } from '../../services/case-industry'
+import * as Tags from '../../services/case-tags'
 import { getStaffMe, getStationBoard, getStationCase } from '../../services/station-board'
 import { getClockSettings, saveClockSettings } from '../../services/site-clock-settings'
 import { verifyStationCase } from '../../services/verify-chain'
@@ -83,5 +84,17 @@ export const stationFunction = defineFunction('station', {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
     return setCaseIndustry(ctx, role, input.caseId, { industry: input.industry, reason: input.reason })
+  },
+  // 标签 (services/case-tags.ts)
+  listTags: (_input, ctx) => Tags.listActiveTags(ctx),
+  caseTags: async (input, ctx) => {
+    const role = ctx.caller.staff?.role
+    if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+    return Tags.getCaseTags(ctx, role, input.caseId)
+  },
+  confirmTags: async (input, ctx) => {
+    const role = ctx.caller.staff?.role
+    if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+    return Tags.confirmCaseTags(ctx, role, input.caseId, input.tagIds)
   },
 })

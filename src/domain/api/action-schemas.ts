@@ -96,6 +96,11 @@ export const BoardFilterSchema = z.object({
   channel: z.enum(FILING_CHANNELS, { error: '请选择有效的登记方式' }).optional(),
   /** 所属行业: derived at filing, corrected by staff (station.setIndustry) */
   industry: z.enum(INDUSTRY_LINES, { error: '请选择有效的所属行业' }).optional(),
+  /** a tag staff confirmed on the case (标签, docs/tags.md) */
+  tag: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, { error: '请选择有效的标签' })
+    .optional(),
   /** part of the case number, the shop's name or the product */
   text: z.string().trim().max(40, { error: '搜索内容不能超过40字' }).optional(),
   /** open cases only (the default), or all */

@@ -21,6 +21,7 @@ import * as Reward from '../report-reward/report-reward'
 import { CONSUMER_CONSULT_API, STATION_CONSULT_API } from '../consult/consult-api'
 import { STATION_CALLBACK_API } from '../callback/callback-api'
 import { STATION_BURST_API } from '../similarity/burst-api'
+import { ADMIN_TAGS_API, STATION_TAGS_API } from '../tags/tags-api'
 import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { PUBLIC_CONSUMER_API, PUBLIC_MERCHANT_API, PUBLIC_STATION_API } from '../public-records/public-records-api'
 import { MERCHANT_LETTER_API, STATION_LETTER_API } from '../letters/letters-api'
@@ -182,6 +183,8 @@ export const API = {
     ...STATION_BURST_API,
     // 回访抽查 and the review of ratings below 80 % (src/domain/callback/callback-api.ts, docs/callbacks.md)
     ...STATION_CALLBACK_API,
+    // 标签: a case's proposed and confirmed tags (src/domain/tags/tags-api.ts, docs/tags.md)
+    ...STATION_TAGS_API,
     // 统计 (issue 18): figures and charts of the caller's site(s), and saved custom queries (src/domain/metrics/stats-view.schema.ts)
     ...STATION_STATS_API,
     // 投诉信息公示: the site's threshold N and the shops' objections (src/domain/public-records)
@@ -229,6 +232,8 @@ export const API = {
     listStaff: { input: Staff.StaffListInputSchema, output: Staff.StaffListSchema },
     createStaff: { input: Staff.CreateStaffInputSchema, output: Staff.StaffViewSchema },
     setStaffDisabled: { input: Staff.SetStaffDisabledInputSchema, output: Staff.StaffViewSchema },
+    // 标签管理 (src/domain/tags/tags-api.ts, docs/tags.md)
+    ...ADMIN_TAGS_API,
   },
 } as const
 

@@ -22,6 +22,7 @@ import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
 import { burstAlerts } from './0023-burst-alerts'
 import { letterDeliveries } from './0024-letter-deliveries'
+import { tags } from './0025-tags'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-stats-read-model': statsReadModel,
   '0023-burst-alerts': burstAlerts,
   '0024-letter-deliveries': letterDeliveries,
+  '0025-tags': tags,
 }
 
 export const migrationProvider: MigrationProvider = {
