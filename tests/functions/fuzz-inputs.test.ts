@@ -68,7 +68,14 @@ describe('no 500 from input — every function over HTTP', () => {
   let caller: ReturnType<typeof browserLike>
   /** actions only an administrator may call (the station's browser is admitted to every other one) */
   let admin: ReturnType<typeof browserLike>
-  const ADMIN_ONLY = ['staff.listSites', 'staff.saveSite', 'staff.createStaff', 'staff.setStaffDisabled']
+  const ADMIN_ONLY = [
+    'staff.listSites',
+    'staff.saveSite',
+    'staff.createStaff',
+    'staff.setStaffDisabled',
+    'staff.listAllTags',
+    'staff.saveTag',
+  ]
   let BASE: Record<string, { [key: string]: Json }>
 
   beforeAll(async () => {
@@ -145,6 +152,9 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.transferTargets': {},
       'station.transferLetter': { caseId },
       'station.setIndustry': { caseId, industry: '价格', reason: '投诉的是价格问题' },
+      'station.listTags': {},
+      'station.caseTags': { caseId },
+      'station.confirmTags': { caseId, tagIds: ['quality'] },
       'station.actOnCase': { caseId, caseAction: 'accept', reason: '符合受理条件', completionKind: 'simple' },
       'station.getClockSettings': { siteId: SITE_A.id },
       'station.saveClockSettings': { siteId: SITE_A.id, settings: { amounts: {} } },
@@ -256,6 +266,8 @@ describe('no 500 from input — every function over HTTP', () => {
       'staff.saveSite': { name: '新开站点', address: '新路1号', hotline: '0571-12345678' },
       'staff.createStaff': { username: 'new.proxy', displayName: '代办员 李', role: 'proxy', siteId: SITE_A.id },
       'staff.setStaffDisabled': { staffId: 'fuzz-admin', disabled: false },
+      'staff.listAllTags': {},
+      'staff.saveTag': { name: '共享单车', phrases: ['单车押金'], active: true },
     }
     await store.saveStaff({
       id: 'fuzz-admin',
