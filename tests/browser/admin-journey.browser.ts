@@ -56,7 +56,7 @@ describe('H5 — the administrator: sites, staff accounts, binding codes', () =>
     await h?.close()
   })
 
-  it('when the administrator signs in, then 管理 opens with its three entries, clean for axe in normal type and in 大字模式', async () => {
+  it('when the administrator signs in, then 管理 opens with its four entries, clean for axe in normal type and in 大字模式', async () => {
     await page.goto(`${h.base}/#/pages/station/login/index`)
     await settled(page)
     await current(page).getByRole('textbox', { name: '用户名' }).fill(ADMIN.username)
@@ -66,7 +66,7 @@ describe('H5 — the administrator: sites, staff accounts, binding codes', () =>
     await settled(page)
     const home = current(page)
     await home.getByText(`${ADMIN.displayName}（管理员）`).waitFor()
-    for (const name of ['站点管理', '工作人员账号', '星河广场的商户']) await home.getByRole('button', { name }).waitFor()
+    for (const name of ['站点管理', '工作人员账号', '星河广场的商户', '统计']) await home.getByRole('button', { name }).waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await toggleElderly(page)
     await shot(page, 'admin-01-home-elderly')

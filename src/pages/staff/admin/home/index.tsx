@@ -77,6 +77,13 @@ export default function AdminHome() {
           />
         ))}
       </View>
+      <View className="admin__card" role="group" aria-label="统计">
+        <View className="admin__heading" role="heading" aria-level={2}>
+          统计
+        </View>
+        <View className="admin__note">各站点的投诉统计、导出与月度、季度报表（只有汇总数字，不含案件内容）。</View>
+        <ActionButton className="admin-home__stats" label="统计" variant="secondary" onPress={() => go(PAGES.stationStats)} />
+      </View>
       <ErrorBanner message={banner} />
       {process.env.TARO_ENV === 'weapp' ? (
         <ActionButton label="我的账号" variant="quiet" onPress={() => go(STAFF_PAGES.bind)} />
