@@ -10,6 +10,7 @@ import { caseExportFileName, countCaseExport, planCaseExport, writeCaseExport } 
 import { exportSites } from '../services/exports/export-scope'
 import { monthlyReportDocument } from '../services/exports/monthly-report'
 import { quarterlyReportDocument, statsWorkbook, writeSheets } from '../services/exports/stats-export'
+import { analysisLetterDocument } from '../services/letters/analysis-letters'
 import { resolveCaller } from '../services/resolve-caller'
 import { sendResult } from './http-errors'
 import { STAFF_COOKIE } from './staff-session-routes'
@@ -141,5 +142,12 @@ export function registerExportRoutes(app: FastifyInstance, deps: Deps, render: R
     const q = request.query
     const made = await quarterlyReportDocument(await contextOf(request), { siteId: q.siteId || undefined, quarter: q.quarter })
     return sendPdf(request, reply, made, `消费投诉形势分析_${q.quarter ?? ''}.pdf`)
+  })
+
+  // 消费投诉分析建议书 of one shop (docs/analysis-letters.md): staff within their statistics scope only
+  app.get<{ Querystring: Query }>('/export/letter.pdf', async (request, reply) => {
+    const q = request.query
+    const made = await analysisLetterDocument(await contextOf(request), { merchantId: q.merchantId, quarter: q.quarter })
+    return sendPdf(request, reply, made, `消费投诉分析建议书_${made.ok ? made.data.subtitle.split(' · ')[0] : ''}_${q.quarter ?? ''}.pdf`)
   })
 }
