@@ -6,6 +6,7 @@ import { TextField } from '../../../components/text-field'
 import type { ActionInput } from '../../../domain/api/contract'
 import { CASE_KIND_LABELS } from '../../../domain/classification'
 import { STATUS_LABELS } from '../../../domain/labels'
+import { BoardTagFilter } from './board-tag-filter'
 
 // The board's filters. Each select shows words and maps them back to the codes the server takes;
 // "全部" means the filter is left out. Every change asks the server again (it also sorts by what is
@@ -120,6 +121,7 @@ export function BoardFilters({ filter, onChange }: Props) {
           value={filter.industry}
           onChange={(industry) => set({ industry })}
         />
+        <BoardTagFilter value={filter.tag} onChange={(tag) => set({ tag })} />
         <TextField
           name="board-text"
           label="搜索"

@@ -20,6 +20,7 @@ import { canPrint, printPage } from './print'
 import { FAST_TRACK_ACTIONS, FastTrackPanel, onSiteWaitText } from './fast-track-panel'
 import { REPORT_ACTIONS, ReportRewardDesk } from './report-reward-desk'
 import { IndustryEditor } from './industry-editor'
+import { CaseTagsPanel } from './case-tags-panel'
 import { VerifyRecord } from './verify-record'
 import { SimilarCases } from './similar-cases'
 import { TransferLetterLink } from './transfer-letter-link'
@@ -102,6 +103,7 @@ export default function StationCasePage() {
           <ClockList clocks={detail.clocks} />
         </InfoBlock>
         <IndustryEditor caseId={caseId} industry={detail.industry} onChanged={reload} />
+        <CaseTagsPanel caseId={caseId} />
         <SimilarCases caseId={caseId} />
       </CaseDetailView>
       <View className="station-case__tools no-print">
