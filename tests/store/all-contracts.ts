@@ -13,6 +13,7 @@ import { fastTrackRewardsContract } from './fast-track-rewards.contract'
 import { dueClocksContract } from './due-clocks.contract'
 import { housekeepingContract } from './housekeeping.contract'
 import { industryChangeContract } from './industry-change.contract'
+import { letterDeliveriesContract } from './letter-deliveries.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
@@ -53,4 +54,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   callbacksContract(adapterName, open)
   tagsContract(adapterName, open)
   burstAlertsContract(adapterName, open)
+  letterDeliveriesContract(adapterName, open)
 }

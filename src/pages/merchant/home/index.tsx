@@ -14,6 +14,7 @@ import { serverOffsetMs } from '../../../hooks/use-countdown'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
 import { InboxCaseCard } from './inbox-case-card'
+import { LetterSummary } from './letter-summary'
 import { UnboundNotice } from './unbound-notice'
 import './index.scss'
 
@@ -78,6 +79,7 @@ export default function MerchantHome() {
             本店记录
           </View>
           <MerchantRecordView record={data.record} />
+          <LetterSummary />
           {/* 投诉信息公示 (issue 19.2): the shop may object to its published entry */}
           <ActionButton label="投诉信息公示与异议" variant="secondary" onPress={() => Taro.navigateTo({ url: PAGES.merchantObjection })} />
           {finished.length ? (
