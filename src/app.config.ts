@@ -42,7 +42,10 @@ export default defineAppConfig({
     // the administrator's 管理 pages: sites, staff accounts and their binding codes
     // 投诉信息公示 (issue 19.2): public, reached from the landing page; its own small subpackage
     { root: 'pages/public', pages: ['records/index'] },
-    { root: 'pages/staff', pages: ['bind/index', 'admin/home/index', 'admin/sites/index', 'admin/staff/index', 'admin/account/index'] },
+    {
+      root: 'pages/staff',
+      pages: ['bind/index', 'admin/home/index', 'admin/sites/index', 'admin/staff/index', 'admin/account/index', 'admin/tags/index'],
+    },
   ],
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or

@@ -28,6 +28,7 @@ export const PAGES = {
   adminSites: '/pages/staff/admin/sites/index',
   adminStaff: '/pages/staff/admin/staff/index',
   adminAccount: '/pages/staff/admin/account/index',
+  adminTags: '/pages/staff/admin/tags/index', // 标签管理 (docs/tags.md)
   // 投诉信息公示 (public subpackage, docs/public-records.md)
   publicRecords: '/pages/public/records/index',
   merchantObjection: '/pages/merchant/objection/index',

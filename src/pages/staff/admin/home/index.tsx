@@ -77,6 +77,13 @@ export default function AdminHome() {
           />
         ))}
       </View>
+      <View className="admin__card" role="group" aria-label="标签">
+        <View className="admin__heading" role="heading" aria-level={2}>
+          标签
+        </View>
+        <View className="admin__note">案件标签和建议标签用的关键词：新增、改名、停用。</View>
+        <ActionButton className="admin-home__tags" label="标签管理" variant="secondary" onPress={() => go(PAGES.adminTags)} />
+      </View>
       <View className="admin__card" role="group" aria-label="统计">
         <View className="admin__heading" role="heading" aria-level={2}>
           统计
