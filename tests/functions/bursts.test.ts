@@ -1,6 +1,9 @@
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { wecomGroupRobot } from '../../cloudfunctions/adapters/wecom/wecom-webhook'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { deploymentDefaultContacts } from '../../src/domain/notify/deployment-defaults'
+import { startJsonLoopback, type JsonLoopback } from '../support/json-loopback'
 import { callAs } from '../support/call-as'
 import { unique } from '../support/builders'
 import { SHOP_A, SITE_A } from '../support/seed-shops'
@@ -42,11 +45,22 @@ describe('burst alerts through the functions', () => {
     )
   }
 
+  // the WeCom group robot on loopback, speaking its wire format; the deployment's default group copies escalations
+  let robot: JsonLoopback
+  const wecom = () => ({
+    groupRobot: wecomGroupRobot({ baseUrl: robot.baseUrl }),
+    defaultContacts: deploymentDefaultContacts({ wecomKey: 'env-robot' }),
+  })
+
   beforeAll(async () => {
     world = await openWorkflowWorld(START)
     store = world.store
+    robot = await startJsonLoopback(() => ({ json: { errcode: 0, errmsg: 'ok' } }))
   })
-  afterAll(() => store.close())
+  afterAll(async () => {
+    await robot.close()
+    await store.close()
+  })
 
   it('when the fifth similar complaint against the shop arrives within 24 h, then one alert is raised, to the station and the regulator only', async () => {
     for (const [h, who] of [
@@ -74,9 +88,11 @@ describe('burst alerts through the functions', () => {
     expect(await alertRows()).toHaveLength(2)
   })
 
-  it('when the alert is delivered, then the station inbox holds it and the shop hears nothing of it', async () => {
-    await dispatchOutbox(world.deps, {}, hours(23))
+  it('when the alert is delivered, then the station inbox and the WeCom group hold it and the shop hears nothing of it', async () => {
+    await dispatchOutbox(world.deps, wecom(), hours(23))
     await relogin()
+    const posted = robot.requests.map((r) => (r.body as { markdown: { content: string } }).markdown.content)
+    expect(posted.filter((text) => text.includes('突发消费事件预警'))).toHaveLength(2) // the station's copy and the regulator's
     const stationInbox = await store.listInbox({ role: 'station', id: SITE_A.id }, { limit: 100, offset: 0 })
     expect(stationInbox.filter((e) => e.template === 'burst.station.alert')).toHaveLength(1)
     expect(stationInbox.find((e) => e.template === 'burst.station.alert')?.title).toBe('突发消费事件预警')
