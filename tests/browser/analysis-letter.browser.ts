@@ -12,7 +12,9 @@ import { dayOf } from '../../src/domain/metrics/period'
 import { aSubmission } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { makeDeps } from '../support/test-deps'
-import { DEMO_PASSWORD, startHarness, type Harness } from './browser-harness'
+import type { Page } from 'playwright-core'
+import { DEMO_CLERK_MERCHANT } from '../../cloudfunctions/seed/demo-data'
+import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { pdfText, requirePoppler } from './support/pdf-tools'
 import { seedStatsCases, STATS_CASES } from './support/stats-world'
 
@@ -53,6 +55,15 @@ async function seedWithReport(dataDir: string) {
   } finally {
     await store.close()
   }
+}
+
+async function toggleElderly(page: Page) {
+  const toggle = current(page).getByRole('switch', { name: '大字模式' })
+  const on = (await toggle.getAttribute('aria-checked')) === 'true'
+  await toggle.click()
+  await current(page)
+    .locator('.page--elderly')
+    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('消费投诉分析建议书 — the printed letter (host route, pdftotext)', () => {
@@ -118,5 +129,22 @@ describe('消费投诉分析建议书 — the printed letter (host route, pdftot
     const missing = await fetch(letterUrl('no-such-shop'), { headers: { cookie } })
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: { code: 'MERCHANT_NOT_FOUND' } })
+  })
+
+  it("when the shop's clerk opens its home page, then 本季度投诉分析 shows its top problem with advice, no report; axe clean in both modes", async () => {
+    expect(DEMO_CLERK_MERCHANT.id).toBe(RESTAURANT.id) // the demo clerk's shop is 味道小馆
+    const clerk = await (await h.phone()).newPage()
+    await clerk.goto(h.lines.find((l) => l.includes('/demo/clerk?key='))!.match(/http\S+/)![0])
+    const block = current(clerk).getByRole('region', { name: '本季度投诉分析' })
+    await block.getByText(ADVICE_LIBRARY['食品安全'][0].text, { exact: false }).waitFor()
+    await settled(clerk)
+    const text = await block.innerText()
+    expect(text).toMatch(/1\.\s*食品安全/)
+    expect(text).not.toContain(REPORT_PROBLEM)
+    expect(await seriousViolations(clerk)).toEqual([])
+    await shot(clerk, 'letter-summary-home')
+    await toggleElderly(clerk)
+    expect(await seriousViolations(clerk)).toEqual([])
+    await shot(clerk, 'letter-summary-home-elderly')
   })
 })

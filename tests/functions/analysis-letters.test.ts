@@ -8,11 +8,11 @@ import { callAs } from '../support/call-as'
 import { SHOP_A, SHOP_B, SITE_A } from '../support/seed-shops'
 import { openWorkflowWorld } from '../support/workflow-world'
 
-// 消费投诉分析建议书 through the real services on PGlite: cases filed through the consumer function, the
+// 消费投诉分析建议书 through the real services on the test store: cases filed through the consumer function, the
 // statistics refreshed as the host does after a tick, then the letter read from the cubes. A report (举报)
 // against the shop is never counted; authorization is checked object by object (another site's shop is
 // not found, a clerk reads only its own shop's summary); a delivery is stored and tells the shop's inbox.
-describe('analysis letters on PGlite', () => {
+describe('analysis letters through the services (PGlite; CloudBase under test:cloudbase)', () => {
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
   const Q1 = { merchantId: SHOP_A.id, quarter: '2026-Q1' }
   const SHOP_C = aMerchant(SITE_A, { id: 'shop-c', industry: '食品', name: '街角面馆' })
