@@ -136,8 +136,8 @@ describe('H5 — tags: proposed, confirmed at the desk, a board filter, edited b
     await list.getByText('关键词：单车押金、骑行卡').waitFor()
 
     await current(page).getByRole('button', { name: '停用 装修' }).click()
-    const dialog = current(page).getByRole('dialog')
-    await dialog.getByText('已经加上这个标签的案件保留原样').waitFor()
+    const dialog = current(page).getByRole('alertdialog', { name: '停用标签“装修”？' })
+    await dialog.getByText('已经加上这个标签的案件保留原样', { exact: false }).waitFor()
     await shot(page, 'tags-03-disable-dialog')
     expect(await seriousViolations(page)).toEqual([])
     await dialog.getByRole('button', { name: '确认停用' }).click()
