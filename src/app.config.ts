@@ -34,6 +34,7 @@ export default defineAppConfig({
         'consult/reply/index',
         'public-records/index', // 投诉信息公示: the site's threshold and the shops' objections
         'callbacks/index', // 回访抽查 and the review of ratings below 80 % (issue 19.1, 19.7)
+        'bursts/index', // 突发消费事件 (issue 19.5)
         'stats/index', // 统计 (issue 18): the only page that loads ECharts
         'reports/index', // 导出与报表: case and statistics exports, monthly and quarterly PDFs (issue 18.5, 18.6)
       ],

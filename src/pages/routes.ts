@@ -34,6 +34,7 @@ export const PAGES = {
   merchantObjection: '/pages/merchant/objection/index',
   stationPublicRecords: '/pages/station/public-records/index',
   stationCallbacks: '/pages/station/callbacks/index', // 回访抽查 and 评价复核 (docs/callbacks.md)
+  stationBursts: '/pages/station/bursts/index', // 突发消费事件 (docs/bursts-and-similar-cases.md)
 } as const
 
 export function withQuery(path: string, query: Record<string, string>): string {

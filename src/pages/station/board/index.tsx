@@ -159,6 +159,15 @@ export default function StationBoard() {
               onPress={() => Taro.navigateTo({ url: PAGES.stationCallbacks })}
             />
           ) : null}
+          {/* 突发消费事件 (issue 19.5): a station its own site's alerts */}
+          {me.role === 'station' ? (
+            <ActionButton
+              className="station-board__settings"
+              label="突发消费事件"
+              variant="secondary"
+              onPress={() => Taro.navigateTo({ url: PAGES.stationBursts })}
+            />
+          ) : null}
           {/* 统计 (issue 18): a station its own site's figures, a regulator every site's or one */}
           {me.role === 'station' || me.role === 'regulator' ? (
             <ActionButton
