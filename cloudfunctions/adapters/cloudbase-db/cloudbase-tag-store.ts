@@ -4,7 +4,7 @@ import { CaseTagsSchema, TagSchema, type Tag } from '../../../src/domain/tags/ta
 import type { TagStore } from '../../ports/tag-store'
 import { COLLECTIONS } from './collection-names'
 import { utc, utcOrNull } from './doc-codec'
-import { ok, type DocDb } from './doc-db'
+import { isDuplicate, ok, type DocDb } from './doc-db'
 import { MAX_PAGE, parseDoc, readDoc, readPage } from './doc-reads'
 import { transact } from './transact'
 
@@ -54,11 +54,21 @@ export function cloudbaseTagStore(db: DocDb): TagStore {
       return { ...rest, caseId: _id }
     },
     async proposeCaseTags(caseId, proposed) {
-      await transact(db, async (tx) => {
-        const ref = tx.collection(COLLECTIONS.caseTags).doc(caseId)
-        if (await readDoc(ref)) return // a retried filing, or staff confirmed already: keep what is there
-        ok(await ref.set({ proposed: [...proposed], confirmed: null, confirmedBy: null, confirmedAt: null }))
-      })
+      // one create-only request on the filing's path (no transaction: it would contend with the rush's
+      // filings); a second proposal for the same case is refused as a duplicate _id and ignored
+      try {
+        ok(
+          await col(COLLECTIONS.caseTags).add({
+            _id: caseId,
+            proposed: [...proposed],
+            confirmed: null,
+            confirmedBy: null,
+            confirmedAt: null,
+          }),
+        )
+      } catch (err) {
+        if (!isDuplicate(err)) throw err // a retried filing, or staff confirmed already: keep what is there
+      }
     },
     async confirmCaseTags(r) {
       await transact(db, async (tx) => {
