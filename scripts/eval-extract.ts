@@ -116,7 +116,8 @@ function score<T>(
     const x = extract(item)
     if (!ExtractionSchema.safeParse(x).success) badShapes++
     for (const f of fields) {
-      const t = tallies.get(f.field)!
+      const t = tallies.get(f.field)
+      if (!t) throw new Error(`no tally for ${f.field}`)
       const label = f.label(item)
       const got = f.got(x)
       if (label !== null) t.labelled++
@@ -140,7 +141,7 @@ function table(title: string, n: number, old: Map<string, Tally>, now: Map<strin
   console.log(`  ${'field'.padEnd(13)}${'acc@floor  right/prop  cover  recall'.padEnd(37)}acc@floor  right/prop  cover  recall`)
   for (const [field, t] of old) {
     const mark = learned.includes(field) ? '' : '   (no classifier: the current rules both sides)'
-    console.log(`  ${field.padEnd(13)}${cell(t).padEnd(37)}${cell(now.get(field)!)}${mark}`)
+    console.log(`  ${field.padEnd(13)}${cell(t).padEnd(37)}${cell(now.get(field) ?? t)}${mark}`)
   }
 }
 

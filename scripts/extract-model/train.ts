@@ -51,7 +51,7 @@ export const isReal = (d: TrainingDoc) => !d.group.startsWith('hand:')
 function fnv(s: string): number {
   let h = 2166136261
   for (const ch of s) {
-    h ^= ch.codePointAt(0)!
+    h ^= ch.codePointAt(0) ?? 0 // a character of a string always has one
     h = Math.imul(h, 16777619) >>> 0
   }
   return h
@@ -113,7 +113,8 @@ function averageHeads(heads: FittedHead[]): FittedHead {
   const bias = new Float64Array(classes)
   for (const h of heads) {
     h.grams.forEach((g, f) => {
-      const row = at.get(g)! * classes
+      const row = (at.get(g) ?? -1) * classes
+      if (row < 0) throw new Error(`n-gram ${g} missing from the merged vocabulary`)
       for (let c = 0; c < classes; c++) weights[row + c] += h.model.weights[f * classes + c] / heads.length
     })
     for (let c = 0; c < classes; c++) bias[c] += h.model.bias[c] / heads.length
@@ -230,7 +231,7 @@ export function trainExtractModel(docs: TrainingDoc[], o: TrainOptions = DEFAULT
   )
   const at = new Map(vocabulary.map((g, i) => [g, i]))
   const linear = (h: { grams: string[]; weights: number[]; bias: number[] }) => ({
-    features: h.grams.map((g) => at.get(g)!),
+    features: h.grams.map((g) => at.get(g) ?? -1),
     weights: h.weights,
     bias: h.bias,
   })

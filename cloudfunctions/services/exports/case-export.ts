@@ -59,7 +59,13 @@ export async function writeCaseExport(ctx: ServiceContext, plan: CaseExportPlan,
   const { deps } = ctx
   const asOf = deps.clock.now()
   const merchants = new Map<string, Promise<Merchant | null>>()
-  const merchantOf = (id: string) => merchants.get(id) ?? merchants.set(id, deps.store.getMerchant(id)).get(id)!
+  const merchantOf = (id: string) => {
+    const known = merchants.get(id)
+    if (known) return known
+    const read = deps.store.getMerchant(id)
+    merchants.set(id, read)
+    return read
+  }
   let written = 0
   await writer.sheet('案件', CASE_COLUMNS)
   for await (const page of selectedCaseBundles(deps, plan.selection)) {

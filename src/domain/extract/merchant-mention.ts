@@ -22,6 +22,8 @@ const CATEGORY =
   '房产|房地产|置业|月子|早教|体育|文化|传媒|演艺|票务|酒|茶|鞋|实体|品牌|连锁|指定|门|网|医疗|口腔|牙科|商业|贸易|电商|购物|团购|二手|交易|' +
   '直播|点餐|线上|网购|第三方|其|他家|她家|场|私人|售楼|演唱会|贷款|女靴|回收|奢侈品|维权|小|大|大型|小型|知名|本地|当地|附近|新开的?|被告|原告|涉事|涉案|该|此|本|那|这|对方|相关|其他|别的|多'
 const GENERIC = new RegExp(`^(?:${CATEGORY}|${KIND})*(?:${KIND})$`)
+/** "X开的Y": a shop named by who runs it (the owner, then the shop) */
+const OWNED = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/
 const PLATFORM =
   /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
 // words before a merchant: where one buys, signs, eats or complains
@@ -91,9 +93,9 @@ export function findMerchantMentions(text: string): Candidate[] {
       if (quoted && (where || kindAtEnd.test(quoted[1])) && !/星级?|全程|内部/.test(quoted[1])) {
         value = quoted[1]
         score = 0.75
-      } else if (/^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/.test(phrase) && kindAtEnd.test(phrase)) {
+      } else if (OWNED.test(phrase) && kindAtEnd.test(phrase)) {
         // 某商贸公司开的网店: the company when the shop is unnamed, else the shop (某食品专营店)
-        const [, owner, shop] = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/.exec(phrase)!
+        const [, owner, shop] = OWNED.exec(phrase) ?? ['', '', '']
         value = GENERIC.test(shop) ? owner.slice(core(owner)) : shop.slice(core(shop))
         score = scoreOf(value, value)
       } else if (kindAtEnd.test(phrase) || platformAtEnd.test(phrase)) {

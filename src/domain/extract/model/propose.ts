@@ -92,14 +92,14 @@ export function proposeDemandSet(model: ExtractModel, x: Vector, rule: RuleAnswe
   const q = demandProbabilities(model, x, rule)
   const value = DEMANDS.filter((d) => (q.get(d) ?? 0) >= 0.5)
   if (value.length === 0) return null
-  const probability = DEMANDS.reduce((prod, d) => (q.has(d) ? prod * (value.includes(d) ? q.get(d)! : 1 - q.get(d)!) : prod), 1)
+  const probability = DEMANDS.reduce((prod, d) => (q.has(d) ? prod * (value.includes(d) ? (q.get(d) ?? 0) : 1 - (q.get(d) ?? 0)) : prod), 1)
   const evidence =
     rule && rule.value.length === value.length && value.every((d) => rule.value.includes(d))
       ? rule.evidence
       : value
           .map((d) => {
-            const h = model.demands.heads.find((x) => x.demand === d)!
-            return topGrams(model, h.head, x, 0, 1)
+            const h = model.demands.heads.find((x) => x.demand === d)
+            return h ? topGrams(model, h.head, x, 0, 1) : ''
           })
           .filter(Boolean)
           .join('、')
