@@ -25,6 +25,7 @@ import { sqlStatsStore } from './sql-stats-store'
 import { sqlBurstStore } from './sql-burst-store'
 import { sqlLetterStore } from './sql-letter-store'
 import { sqlTagStore } from './sql-tag-store'
+import { cachedTags } from '../tag-cache'
 
 /** The vault seals personal data before it reaches a column (encryption at rest). */
 export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspection {
@@ -48,7 +49,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlStatsStore(db), // the statistics' read model (migration 0019)
     ...sqlBurstStore(db), // 突发消费事件 alerts (migration 0023)
     ...sqlLetterStore(db), // 消费投诉分析建议书 deliveries (migration 0024)
-    ...sqlTagStore(db), // 标签 (migration 0025)
+    ...cachedTags(sqlTagStore(db)), // 标签 (migration 0025); every filing reads the list (tag-cache.ts)
     maintain: () => analyze(db),
     close: () => db.destroy(),
   }
