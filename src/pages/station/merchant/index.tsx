@@ -17,6 +17,7 @@ import { useSignedOutRedirect } from '../../../hooks/use-signed-out-redirect'
 import { decodeParam, withQuery } from '../../routes'
 import { backTo, registryUrl, REGISTRY_PAGES, useRegistrySite } from '../merchants/paths'
 import { Section } from './section'
+import { LetterPanel } from './letter-panel'
 import './index.scss'
 
 // One shop, for the station: its promise and record, inviting and approving its clerks, its
@@ -91,6 +92,9 @@ function ExistingMerchant({ merchantId }: { merchantId: string }) {
       <Section title="店员" card>
         <MemberList merchantId={merchant.id} refreshKey={membersKey} />
         <ActionButton label="刷新店员列表" variant="quiet" onPress={() => setMembersKey((k) => k + 1)} />
+      </Section>
+      <Section title="消费投诉分析建议书" card>
+        <LetterPanel merchantId={merchant.id} />
       </Section>
       <Section title="二维码海报">
         <ActionButton
