@@ -5,24 +5,13 @@ import type { CaseTagsView, TagView } from '../../src/domain/tags/tags-api'
 import { proposeTags } from '../../src/domain/tags/propose-tags'
 import type { ActorRole } from '../../src/domain/workflow/transitions'
 import { canSee } from './case-actions'
-import type { Deps, ServiceContext } from './context'
+import type { ServiceContext } from './context'
 
-// 标签 on a case (docs/tags.md): proposed from the text where the case is filed, read and confirmed by
+// 标签 on a case (docs/tags.md): proposed from the text when staff open the case, read and confirmed by
 // staff who can see the case (a station its own site's, a regulator its reach; anyone else is told
 // the case does not exist), kept as a record of its own keyed by the case id.
 
 const view = (t: Tag): TagView => ({ id: t.id, name: t.name, phrases: t.phrases, active: t.active, position: t.position })
-
-/**
- * Propose the case's tags from its text and keep the proposal. Called right after a filing is
- * stored; a failure here must not fail the filing (the case exists), so it is reported, not thrown.
- */
-export async function proposeTagsForCase(deps: Pick<Deps, 'store'>, c: Pick<Case, 'id' | 'description' | 'product'>): Promise<string[]> {
-  const tags = await deps.store.listTags()
-  const proposed = proposeTags(`${c.product}\n${c.description}`, tags)
-  await deps.store.proposeCaseTags(c.id, proposed)
-  return proposed
-}
 
 type StaffRole = Extract<ActorRole, 'station' | 'regulator'>
 
@@ -32,7 +21,7 @@ async function visibleCase(ctx: ServiceContext, as: StaffRole, caseId: string): 
   return ok(found)
 }
 
-/** What was proposed at filing; for a case filed before tags existed (or whose proposal was lost), worked out now. */
+/** A stored proposal (an import may keep one); otherwise worked out now from the text, with the tags as they are today. */
 const proposalOf = (c: Case, record: CaseTags | null, tags: readonly Tag[]) =>
   record?.proposed ?? proposeTags(`${c.product}\n${c.description}`, tags)
 

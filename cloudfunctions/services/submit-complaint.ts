@@ -23,7 +23,6 @@ import { chainedEvent } from './chained-event'
 import type { Deps } from './context'
 import { checkEvidenceCaps } from './evidence-caps'
 import { raiseBurstIfAny } from './bursts/raise-burst'
-import { proposeTagsForCase } from './case-tags'
 
 export type SubmitReceipt = z.infer<typeof SubmitReceiptSchema>
 
@@ -199,9 +198,8 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   const clocks = withCaseNumberTold(caseId, filed, filing.channel, now, { table: deps.calendar, settings: site?.clockSettings })
   const outcome = await store.createCase(newCase, event, [notify], { ids: input.evidenceIds, uploadedBy: filing.uploader }, clocks)
   if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
-  // 标签 proposed from the text (case-tags.ts). The case is filed whatever happens here: a proposal that
-  // could not be stored is worked out again when staff open the case's tags.
-  await proposeTagsForCase(deps, outcome.case).catch(() => undefined)
+  // 标签 are proposed from the text when staff open the case (case-tags.ts), not here: the shopper's
+  // receipt waits on no write that only staff read
   // 突发消费事件 (bursts/raise-burst.ts): the filing stands whatever the check meets
   await raiseBurstIfAny(deps, outcome.case, event.id).catch(() => 0)
   return ok(receiptOf(outcome.case, site, nextStep))
