@@ -45,7 +45,7 @@ export default function StationBursts() {
     }
     setBusy(false)
     setPending(null)
-    list.reload()
+    void list.reload()
   }
 
   const alerts = list.state.status === 'ready' ? list.state.data.alerts : []

@@ -29,7 +29,9 @@ export function CaseTagsPanel({ caseId }: { caseId: string }) {
   useEffect(() => {
     let live = true
     void call('station', 'caseTags', { caseId }).then((r) => {
-      if (live) r.ok ? show(r.data) : setState({ kind: 'failed', message: r.error.message })
+      if (!live) return
+      if (r.ok) show(r.data)
+      else setState({ kind: 'failed', message: r.error.message })
     })
     return () => {
       live = false
