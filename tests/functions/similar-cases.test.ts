@@ -7,7 +7,13 @@ import { openWorkflowWorld } from '../support/workflow-world'
 // 案例推荐 through the station function (docs/bursts-and-similar-cases.md): the 3 closed cases of the
 // site most like the one open, with how each was settled — and no complainant's data, no free text.
 const PAST = [
-  { name: '钱多多', phone: '137 1111 0001', address: '星河社区1栋101', description: '汤里有一只苍蝇，要求商家退款', problemType: '食品安全' },
+  {
+    name: '钱多多',
+    phone: '137 1111 0001',
+    address: '星河社区1栋101',
+    description: '汤里有一只苍蝇，要求商家退款',
+    problemType: '食品安全',
+  },
   {
     name: '李秋菊',
     phone: '137 1111 0002',
@@ -15,7 +21,13 @@ const PAST = [
     description: '米饭里吃出虫子，要求退款道歉',
     problemType: '食品安全',
   },
-  { name: '何志强', phone: '137 1111 0003', address: '星河社区3栋303', description: '菜里有头发，服务员的态度很差', problemType: '食品安全' },
+  {
+    name: '何志强',
+    phone: '137 1111 0003',
+    address: '星河社区3栋303',
+    description: '菜里有头发，服务员的态度很差',
+    problemType: '食品安全',
+  },
   { name: '吴春燕', phone: '137 1111 0004', address: '星河社区4栋404', description: '结账时多收了二十元钱，不肯退', problemType: '价格' },
 ] as const
 const secrets = PAST.flatMap((p) => [p.name, p.phone, p.phone.replace(/\s/g, ''), p.address, p.description])
