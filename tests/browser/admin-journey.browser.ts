@@ -5,6 +5,7 @@ import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { toggleElderly } from './support/elderly-mode'
 
 // Issue 15 items 2 and 4 on the desk (H5, the local host, a session cookie): an administrator signs
 // in and lands on 管理, creates a site (each missing field named under it), a station account for
@@ -30,15 +31,6 @@ async function addDeskAdmin(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('H5 — the administrator: sites, staff accounts, binding codes', () => {

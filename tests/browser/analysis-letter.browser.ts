@@ -12,11 +12,11 @@ import { dayOf } from '../../src/domain/metrics/period'
 import { aSubmission } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { makeDeps } from '../support/test-deps'
-import type { Page } from 'playwright-core'
 import { DEMO_CLERK_MERCHANT } from '../../cloudfunctions/seed/demo-data'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { pdfText, requirePoppler } from './support/pdf-tools'
 import { seedStatsCases, STATS_CASES } from './support/stats-world'
+import { toggleElderly } from './support/elderly-mode'
 
 // 消费投诉分析建议书 printed by the real host (GET /export/letter.pdf with the staff session) and read back
 // with pdftotext: the title, the shop, its most frequent problem with the library's advice, the comparison
@@ -55,15 +55,6 @@ async function seedWithReport(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('消费投诉分析建议书 — the printed letter (host route, pdftotext)', () => {

@@ -8,6 +8,7 @@ import { aMerchant, aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { makeDeps } from '../support/test-deps'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { toggleElderly } from './support/elderly-mode'
 
 // 突发消费事件 at the desk, against the real local host and the H5 build (issue 19.5): five similar
 // complaints filed before the host starts raise one alert; the page lists it without personal data,
@@ -42,15 +43,6 @@ async function seedBurst(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('H5 — 突发消费事件 at the desk', () => {

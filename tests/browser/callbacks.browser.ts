@@ -11,6 +11,7 @@ import { aMerchant, aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { makeDeps } from '../support/test-deps'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { toggleElderly } from './support/elderly-mode'
 
 // 回访抽查 and 评价复核 at the desk, against the real local host and the H5 build (issue 19 items 1
 // and 7): last month's sample (drawn before the host starts, as the tick on the 1st would), one case
@@ -90,15 +91,6 @@ async function seedSample(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('H5 — the monthly call-back (回访抽查) and the review of low ratings (评价复核)', () => {

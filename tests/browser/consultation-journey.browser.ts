@@ -2,21 +2,13 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { current, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { openFresh } from './support/navigation'
 import { signInStation } from './support/station-session'
+import { toggleElderly } from './support/elderly-mode'
 
 // Issue 17 item 4 in the browser, at 390×844 against the real local host: 我要咨询 shows the most asked
 // answers before anyone types and narrows them as they type; a question goes to the station without
 // a name or phone; the station answers from the reply library (edited) and the shopper reads it; a
 // second one is turned into a complaint, which the shopper confirms on the prefilled form. axe finds
 // nothing serious on the consumer pages in normal type and in 大字模式, nor on the station's.
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
-}
 
 /** Screenshot and axe in normal type, then again in 大字模式 (and back). */
 async function checkBothModes(page: Page, name: string) {

@@ -1,21 +1,13 @@
 import type { Page } from 'playwright-core'
 import { current, fileMinimalComplaint, seriousViolations, shot, startHarness, type Harness } from './browser-harness'
 import { openFresh } from './support/navigation'
+import { toggleElderly } from './support/elderly-mode'
 
 // Issue 16, items 6, 7, 11 and the home card, at 390×844 against the real local host: the form
 // starts with what happened, the purchase details are folded behind a keyboard-operable disclosure,
 // who filed last is remembered on this phone only, a case is found with its number typed loosely,
 // 查进度 is one tap from the QR page and the home page, and every consumer page dials a person.
 const SITE_TEL = 'tel:057188812315' // the demo site's hotline, 0571-88812315
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
-}
 
 describe('H5 at phone size — a shorter form, a forgiving lookup, a person one tap away', () => {
   let h: Harness

@@ -11,6 +11,7 @@ import { makeDeps } from '../support/test-deps'
 import { current, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { openFresh } from './support/navigation'
 import { signInStation } from './support/station-session'
+import { toggleElderly } from './support/elderly-mode'
 
 // 投诉信息公示 at a phone's width against the real local host (issue 19.2): from the consumer home's
 // link to the page, whose whole HTML holds none of the seeded complainants' names, phones,
@@ -68,15 +69,6 @@ async function seedPublished(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 /** Every seeded personal datum and free text found anywhere in the page's HTML. */

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { current, seriousViolations, shot, startHarness, type Harness } from './browser-harness'
 import { openFresh } from './support/navigation'
+import { toggleElderly } from './support/elderly-mode'
 
 // Issue 15: the consumer home page has a quiet way in for staff and shop clerks, last on the page.
 // On the web it leads to the station's password login and to the merchant area. Followed here at
@@ -8,15 +9,6 @@ import { openFresh } from './support/navigation'
 const ENTRY = '工作人员 / 商家入口'
 const STAFF = '工作人员登录（维权站、代帮办点、监管）'
 const CLERK = '商家店员：进入商户工作台'
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
-}
 
 /** CSS px: the rendered height of the link and its font size. */
 async function size(link: Locator): Promise<{ height: number; font: number }> {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { seedStatsCases, STATS_BY_INDUSTRY, STATS_CASES } from './support/stats-world'
+import { toggleElderly } from './support/elderly-mode'
 
 // 统计 on a phone, as the station and as the regulator: from the board's 「统计」 to the page; a chart is
 // there as a picture and its data table carries the seeded numbers; axe finds nothing serious in normal
@@ -37,15 +38,6 @@ async function expectWhole(chart: Locator, svg: string) {
   const [, w, h] = /<svg width="(\d+)" height="(\d+)"/.exec(svg) ?? []
   const box = (await chart.boundingBox())!
   expect(box.height).toBeGreaterThanOrEqual(Number(h) * Math.min(1, box.width / Number(w)) - 1)
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('H5 — 统计 (station and regulator, on a phone)', () => {

@@ -6,6 +6,7 @@ import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
 import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { aSubmission } from '../support/builders'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { toggleElderly } from './support/elderly-mode'
 
 // 标签 (issue 19.4, docs/tags.md) against the local host and the H5 build: the station's case page
 // shows the tags proposed from the complaint's text as pressed chips marked 建议; staff change them
@@ -33,15 +34,6 @@ async function addDeskAdmin(dataDir: string) {
   } finally {
     await store.close()
   }
-}
-
-async function toggleElderly(page: Page) {
-  const toggle = current(page).getByRole('switch', { name: '大字模式' })
-  const on = (await toggle.getAttribute('aria-checked')) === 'true'
-  await toggle.click()
-  await current(page)
-    .locator('.page--elderly')
-    .waitFor({ state: on ? 'detached' : 'visible' })
 }
 
 describe('H5 — tags: proposed, confirmed at the desk, a board filter, edited by the administrator', () => {
