@@ -2,6 +2,7 @@ import type { MetricsView, StatsView } from '../metrics/stats-view.schema'
 import { OUTCOME_LABELS, OUTCOME_CODES } from '../workflow/outcomes'
 import { formatShanghaiDateTime } from '../time'
 import type { Cell } from './case-columns'
+import { RATE_LABELS } from '../metrics/rate-labels'
 
 // 导出统计: the statistics page's answer (services/stats-query.ts, StatsView) as workbook sheets — the
 // figures per period with the total, cases per week, per industry line, per problem type, the shop ranking
@@ -14,32 +15,7 @@ export interface Sheet {
   rows: readonly (readonly Cell[])[]
 }
 
-type RateKey =
-  | 'response24h'
-  | 'initialCheck'
-  | 'merchant45'
-  | 'onSite90'
-  | 'completionOnTime'
-  | 'overdue'
-  | 'extension'
-  | 'selfSettlement'
-  | 'mediationSuccess'
-  | 'satisfaction'
-  | 'returnVisits'
-
-const RATES: readonly [RateKey, string][] = [
-  ['response24h', '24小时告知受理率'],
-  ['initialCheck', '按时初查率'],
-  ['completionOnTime', '按期办结率'],
-  ['overdue', '超期率'],
-  ['merchant45', '商家45分钟响应率'],
-  ['onSite90', '90分钟到场率'],
-  ['selfSettlement', '自行和解率'],
-  ['mediationSuccess', '调解成功率'],
-  ['satisfaction', '满意率'],
-  ['extension', '延期率'],
-  ['returnVisits', '回访完成率'],
-]
+const RATES = RATE_LABELS
 
 export const FIGURE_COLUMNS: readonly string[] = [
   '期间',

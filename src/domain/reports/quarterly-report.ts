@@ -50,7 +50,7 @@ export function quarterlyReport({ quarter, view, printedAt }: QuarterlyReportInp
       { kind: 'paragraph', text: trend },
       {
         kind: 'table',
-        columns: ['月份', '受理量', '24小时告知受理率', '按期办结率', '调解成功率', '满意率'],
+        columns: ['月份', '受理量', '24小时响应率', '按期办结率', '调解成功率', '满意率'],
         rows: view.periods.map((p) => [
           periodTitle(p.period),
           String(p.metrics.volume),

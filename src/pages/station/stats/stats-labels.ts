@@ -1,20 +1,8 @@
 import type { MetricsView } from '../../../domain/metrics/stats-view.schema'
+import { RATE_LABELS } from '../../../domain/metrics/rate-labels'
 
 // The figures' names on the page and how each cell reads. A rate shows its fraction beside the percentage
 // ("95.83%（23/24）"), so a reader sees how many cases it rests on; a rate with nothing to count reads 无数据.
-type RateKey =
-  | 'response24h'
-  | 'initialCheck'
-  | 'completionOnTime'
-  | 'overdue'
-  | 'merchant45'
-  | 'onSite90'
-  | 'selfSettlement'
-  | 'mediationSuccess'
-  | 'satisfaction'
-  | 'extension'
-  | 'returnVisits'
-
 type Rate = MetricsView['response24h']
 const rateText = (r: Rate) => (r.percent === null ? r.label : `${r.label}（${r.numerator}/${r.denominator}）`)
 
@@ -26,19 +14,7 @@ export function yuan(fen: number): string {
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`
 }
 
-const RATES: [RateKey, string][] = [
-  ['response24h', '24小时响应率'],
-  ['initialCheck', '按时初查率'],
-  ['completionOnTime', '按期办结率'],
-  ['overdue', '超期率'],
-  ['merchant45', '商家45分钟响应率'],
-  ['onSite90', '90分钟到场率'],
-  ['selfSettlement', '自行和解率'],
-  ['mediationSuccess', '调解成功率'],
-  ['satisfaction', '满意率'],
-  ['extension', '延期率'],
-  ['returnVisits', '回访完成率'],
-]
+const RATES = RATE_LABELS
 
 /** The figures table's columns after the period, each with how to read it from a group's metrics. */
 export const FIGURE_COLUMNS: [string, (m: MetricsView) => string | number][] = [
