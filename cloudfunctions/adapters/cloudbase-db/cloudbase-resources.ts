@@ -5,6 +5,7 @@ import { STATS_COLLECTIONS } from './cloudbase-stats-collections'
 import { CALLBACK_COLLECTIONS, CLOSURES_INDEX } from './cloudbase-callback-collections'
 import { COLLECTIONS, type CollectionName } from './collection-names'
 import { TAG_COLLECTIONS } from './cloudbase-tag-collections'
+import { FOLLOW_UP_COLLECTIONS } from './cloudbase-follow-up-collections'
 
 // Everything the CloudBase environment must hold before the functions run, in one place: every
 // collection with its indexes and who may touch it, the storage rule, and which functions a client
@@ -232,81 +233,7 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.reportRewards]: { indexes: [] }, // read by _id (the case) only
-  // 投诉信息公示 (cloudbase-public-records-store.ts)
-  [COLLECTIONS.publicSettings]: { indexes: [] }, // by _id (the site)
-  [COLLECTIONS.publicMarks]: { indexes: [] }, // by _id (the shop)
-  [COLLECTIONS.publicFigures]: {
-    indexes: [
-      {
-        name: 'site_month',
-        keys: [
-          ['siteId', 'asc'],
-          ['month', 'asc'],
-          ['_id', 'asc'],
-        ],
-        serves: 'listPublicFigures',
-      },
-    ],
-  },
-  [COLLECTIONS.burstAlerts]: {
-    indexes: [
-      {
-        name: 'key_window',
-        keys: [
-          ['key', 'asc'],
-          ['windowStart', 'desc'],
-          ['_id', 'asc'],
-        ],
-        serves: 'latestBurstAlert',
-      },
-      {
-        name: 'site_window',
-        keys: [
-          ['siteId', 'asc'],
-          ['windowStart', 'desc'],
-          ['_id', 'asc'],
-        ],
-        serves: 'listBurstAlerts',
-      },
-    ],
-  },
-  [COLLECTIONS.burstAlertWindows]: { indexes: [] },
-  [COLLECTIONS.letterDeliveries]: {
-    indexes: [
-      {
-        name: 'merchant_delivered',
-        keys: [
-          ['merchantId', 'asc'],
-          ['deliveredAt', 'desc'],
-          ['_id', 'desc'],
-        ],
-        serves: 'listLetterDeliveries',
-      },
-    ],
-  },
-  [COLLECTIONS.publicObjections]: {
-    indexes: [
-      {
-        name: 'site_filed',
-        keys: [
-          ['siteId', 'asc'],
-          ['filedAt', 'desc'],
-          ['_id', 'asc'],
-        ],
-        serves: 'listObjectionsOfSite',
-      },
-      {
-        name: 'merchant_filed',
-        keys: [
-          ['merchantId', 'asc'],
-          ['filedAt', 'desc'],
-          ['_id', 'asc'],
-        ],
-        serves: 'listObjectionsOfMerchant',
-      },
-    ],
-  },
-  [COLLECTIONS.publicObjectionPending]: { indexes: [] }, // guard documents by _id (the shop)
+  ...FOLLOW_UP_COLLECTIONS, // 公示, 突发消费事件, 分析建议书 (issue 19): cloudbase-follow-up-collections.ts
 }
 
 /**
