@@ -64,9 +64,15 @@ export async function refreshStats(deps: StatsDeps, now: Date, maxCases = Number
   return { refreshed, watermark }
 }
 
+/**
+ * Cases one host pass refreshes at most: a backlog (an upgrade marks every existing case) is worked off
+ * over the following minutes instead of holding the next tick back, and the watermark waits until it is.
+ */
+export const HOST_REFRESH_CASES = 500
+
 /** The clocks, then the statistics they and the case writes since the last pass changed (host scheduler). */
 export async function tickAndRefreshStats(deps: Deps, now: Date): Promise<TickReport> {
   const report = await tick(deps, now)
-  await refreshStats(deps, now)
+  await refreshStats(deps, now, HOST_REFRESH_CASES)
   return report
 }

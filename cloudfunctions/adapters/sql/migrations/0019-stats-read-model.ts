@@ -93,6 +93,9 @@ export const statsReadModel: Migration = {
       .addColumn('saved_at', 'timestamptz', (c) => c.notNull())
       .execute()
     await db.schema.createIndex('stats_queries_owner').on('stats_queries').columns(['owner_id', 'name']).execute()
+    // a database that already holds cases: every one is marked, so the refresh after the next ticks counts
+    // them (a few hundred a pass) and the page's 统计截至 appears only once they all are
+    await sql`insert into stats_pending (case_id, marked_at) select id, now() from cases`.execute(db)
   },
   async down(db: Kysely<unknown>) {
     for (const t of ['stats_queries', 'stats_watermark', 'stats_pending', 'stats_contributions', 'stats_filers', 'stats_cube'])
