@@ -46,9 +46,15 @@ const moved = ({ next, fromStage }: ClockStep, before: DueClock) =>
  */
 export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   const report: TickReport = { examined: 0, advanced: 0, alerts: 0, escalated: 0 }
+  await advanceClocks(deps, now, report)
   // 回访抽查: on the 1st (Beijing), last month's sample of each site not drawn yet (callback/monthly-draw.ts);
-  // its clocks are then due like any other. A failed draw is tried again by the next tick; the clocks go on
+  // its clocks are then due like any other, from the next tick. It comes after the clocks, so a slow or
+  // failed draw never holds a deadline back; a failed draw is tried again by the next tick
   await drawMonthlyCallbacks(deps, now).catch((err: unknown) => console.error(`drawing the call-back sample failed: ${String(err)}`))
+  return report
+}
+
+async function advanceClocks(deps: Deps, now: Date, report: TickReport): Promise<void> {
   for (;;) {
     let progressed = 0
     let stillDue = 0
@@ -65,6 +71,6 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
     // done when nothing is due (or a concurrent tick holds the rest), or nothing moved: a clock still
     // due after its step would otherwise be read again forever. A short batch whose clocks are all
     // done for now was the last: no second read to find that out
-    if (examined === 0 || progressed === 0 || (examined < BATCH && stillDue === 0)) return report
+    if (examined === 0 || progressed === 0 || (examined < BATCH && stillDue === 0)) return
   }
 }
