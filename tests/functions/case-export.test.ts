@@ -4,6 +4,7 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { planCaseExport, writeCaseExport, type CaseExportPlan } from '../../cloudfunctions/services/exports/case-export'
+import { monthlyReportDocument } from '../../cloudfunctions/services/exports/monthly-report'
 import { resolveCaller, type PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { CASE_COLUMNS, type Cell } from '../../src/domain/exports/case-columns'
@@ -110,9 +111,18 @@ describe('case exports', () => {
     expect([clerk, shopper, proxy].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'])
   })
 
-  it('when an administrator asks for the case list, then it is refused (it never reads case contents)', async () => {
+  it('when an administrator asks for the case list or the month report (which names cases and quotes return visits), then both are refused', async () => {
     const admin = await planAs('admin', {})
     expect(admin.ok ? 'ok' : admin.error.code).toBe('FORBIDDEN')
+    const month = await monthlyReportDocument(await asStaff('admin'), { siteId: SITE_A.id, month: '2026-03' })
+    expect(month.ok ? 'ok' : month.error.code).toBe('FORBIDDEN')
+  })
+
+  it('when a range reaches year 0 or spans more than two years, then the field says why (no database error)', async () => {
+    const year0 = await planAs('station-a', { from: '0000-01-01', to: '0000-01-31' })
+    expect(year0.ok ? 'ok' : year0.error.code).toBe('VALIDATION_FAILED')
+    const long = await planAs('station-a', { from: '2020-01-01', to: '2026-03-31' })
+    expect(long.ok ? 'ok' : long.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { to: '一次最多导出两年' } })
   })
 
   it("when station A asks for site B's cases, then the site is not found; its own export holds only site A's cases", async () => {

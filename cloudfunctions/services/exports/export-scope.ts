@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../../src/domain/errors'
 import type { StaffIdentity } from '../../../src/domain/identity'
 import type { Site } from '../../../src/domain/site.schema'
 import type { ServiceContext } from '../context'
+import { CalendarDaySchema, MAX_SPAN_DAYS } from '../../../src/domain/metrics/stats-query.schema'
 
 // Who may export what (deny by default). Case lists: station staff their own site, a regulator any site
 // (or its own, when its account is tied to one). An administrator provisions and never reads case
@@ -10,20 +11,23 @@ import type { ServiceContext } from '../context'
 // shopper, a proxy desk: nothing — so a report (举报) can never reach the shop it names. A site outside
 // the caller's reach answers SITE_NOT_FOUND, as the registry does: nobody learns another site exists.
 
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+const spanDays = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
 
 export const ExportRangeSchema = z
   .object({
     /** absent: the station's own site; a regulator without a site: every site */
     siteId: z.string().min(1).max(100).optional(),
-    from: DAY,
-    to: DAY,
+    from: CalendarDaySchema,
+    to: CalendarDaySchema,
   })
   .refine((r) => r.from <= r.to, { error: '开始日期不能晚于结束日期', path: ['to'] })
+  // an export reads its cases twice (count, then rows): a range is a question, not the whole archive
+  .refine((r) => spanDays(r.from, r.to) < MAX_SPAN_DAYS, { error: '一次最多导出两年', path: ['to'] })
 
 export type ExportRange = z.infer<typeof ExportRangeSchema>
 
-export type ExportKind = 'cases' | 'figures'
+/** cases: the case list; figures: numbers only; reports: the printed month, which names cases and quotes return visits */
+export type ExportKind = 'cases' | 'figures' | 'reports'
 
 export interface ExportScope {
   staff: StaffIdentity
@@ -36,6 +40,7 @@ export interface ExportScope {
 const MAY_EXPORT: Record<ExportKind, readonly StaffIdentity['role'][]> = {
   cases: ['station', 'regulator'],
   figures: ['station', 'regulator', 'admin'],
+  reports: ['station', 'regulator'],
 }
 
 export async function exportScope(ctx: ServiceContext, kind: ExportKind, siteId: string | undefined): Promise<Result<ExportScope>> {

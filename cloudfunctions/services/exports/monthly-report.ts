@@ -19,7 +19,7 @@ import { exportScope } from './export-scope'
 
 export const MonthlyReportSchema = z.object({
   siteId: z.string().min(1).max(100).optional(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' }),
+  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM（2000年至2099年）' }),
 })
 
 const LOOKBACK_DAYS = 120
@@ -37,7 +37,7 @@ export function monthDays(month: string): { from: string; to: string } {
 export async function monthlyReportDocument(ctx: ServiceContext, input: unknown): Promise<Result<ReportDocument>> {
   const parsed = parseWith(MonthlyReportSchema, input)
   if (!parsed.ok) return parsed
-  const scope = await exportScope(ctx, 'figures', parsed.data.siteId)
+  const scope = await exportScope(ctx, 'reports', parsed.data.siteId) // names cases and quotes return visits
   if (!scope.ok) return scope
   const { from, to } = monthDays(parsed.data.month)
   const now = ctx.deps.clock.now()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { QuarterSchema } from '../../../src/domain/letters/letter-delivery.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
 import { statsSheets } from '../../../src/domain/exports/stats-sheets'
 import { StatsQuerySchema } from '../../../src/domain/metrics/stats-query.schema'
@@ -36,7 +37,7 @@ export async function writeSheets(writer: TableWriter, sheets: ReturnType<typeof
 
 export const QuarterlyReportSchema = z.object({
   siteId: z.string().min(1).max(64).optional(),
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 2026-Q1' }),
+  quarter: QuarterSchema,
 })
 
 export async function quarterlyReportDocument(ctx: ServiceContext, input: unknown): Promise<Result<ReportDocument>> {

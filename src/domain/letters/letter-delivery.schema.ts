@@ -4,7 +4,7 @@ import { z } from 'zod'
 export const DELIVERY_METHODS = ['站内消息', '打印面交', '微信'] as const
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number]
 
-export const QuarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 2026-Q1' })
+export const QuarterSchema = z.string().regex(/^20\d{2}-Q[1-4]$/, { error: '季度格式应为 2026-Q1' })
 
 export const LetterDeliverySchema = z.object({
   id: z.string().min(1),

@@ -9,10 +9,15 @@ import { INDUSTRY_LINES } from '../industry'
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 /** A day that exists: 2026-02-30 has the right shape but is no day (Date would read it as 2 March). */
 const isRealDay = (day: string) => new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day
+/** Years a case can have: the database has no year 0, and nothing was filed before 2000 or after 2099. */
+const inServiceYears = (day: string) => day >= '2000-01-01' && day <= '2099-12-31'
 const Day = z
   .string({ error: '请选择日期' })
   .regex(DAY, { error: '日期格式应为 年-月-日' })
   .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && isRealDay(day), { error: '没有这一天，请检查日期' })
+  .refine(inServiceYears, { error: '日期应在2000年至2099年之间' })
+/** A Beijing calendar day that exists, in the years the service can hold (exports use it too). */
+export const CalendarDaySchema = Day
 
 /** At most two years in one question; a daily split at most three months (about 92 rows in the table). */
 export const MAX_SPAN_DAYS = 731

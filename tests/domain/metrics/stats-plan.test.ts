@@ -53,6 +53,8 @@ describe('statistics: ranges and the cube plan', () => {
     expect(issues({ from: '2026-02-30', to: '2026-03-31' })).toEqual([['from', '没有这一天，请检查日期']])
     expect(issues({ from: '2024-01-01', to: '2026-03-01' })).toEqual([['to', '一次最多统计两年']])
     expect(issues({ unit: 'day', from: '2026-01-01', to: '2026-06-30' })).toEqual([['unit', '按日统计最多三个月，请改为按周或按月']])
+    // the database has no year 0: such a day must be refused here, not fail in SQL as a 500
+    expect(issues({ from: '0000-01-01', to: '0000-01-31' })).toContainEqual(['from', '日期应在2000年至2099年之间'])
   })
 })
 
