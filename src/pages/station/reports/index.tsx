@@ -46,6 +46,8 @@ export default function StationReports() {
   const [done, setDone] = useState('')
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null)
   const [isRegulator, setIsRegulator] = useState(false)
+  // an administrator reads figures, never case contents: no case list, no month report (it names cases)
+  const [readsCases, setReadsCases] = useState(true)
 
   useEffect(() => {
     void (async () => {
@@ -57,6 +59,7 @@ export default function StationReports() {
         return
       }
       setIsRegulator(me.data.role !== 'station')
+      setReadsCases(me.data.role === 'station' || me.data.role === 'regulator')
       const listed = await loadSites()
       if (!listed.ok) return setLoadError(listed.error.message)
       const choices = siteChoices(listed.data)
@@ -137,39 +140,50 @@ export default function StationReports() {
           />
           <TextField name="to" label="结束日期" hint="包含这一天" value={to} onChange={setTo} maxlength={10} error={error?.fields?.to} />
         </View>
-        <View className="reports__subheading" id="reports-format">
-          案件文件格式
-        </View>
-        <ChoiceGroup<Format>
-          label="案件文件格式"
-          labelledBy="reports-format"
-          value={format}
-          options={[
-            { value: 'xlsx', label: 'Excel（XLSX）' },
-            { value: 'csv', label: 'CSV', description: '可显示已接收的件数' },
-          ]}
-          onChange={setFormat}
-        />
-        <ToggleSwitch
-          id="reports-personal"
-          label="含投诉人信息"
-          checked={personal}
-          onChange={setPersonal}
-          description="不选时姓名、电话打码"
-        />
-        {personal ? (
+        {readsCases ? null : (
           <View className="reports__notice" role="note">
-            导出含投诉人信息，将记入访问日志
+            管理员只导出统计数字；案件清单和月度工作动态由维权站或监管导出
           </View>
+        )}
+        {readsCases ? (
+          <>
+            <View className="reports__subheading" id="reports-format">
+              案件文件格式
+            </View>
+            <ChoiceGroup<Format>
+              label="案件文件格式"
+              labelledBy="reports-format"
+              value={format}
+              options={[
+                { value: 'xlsx', label: 'Excel（XLSX）' },
+                { value: 'csv', label: 'CSV', description: '可显示已接收的件数' },
+              ]}
+              onChange={setFormat}
+            />
+            <ToggleSwitch
+              id="reports-personal"
+              label="含投诉人信息"
+              checked={personal}
+              onChange={setPersonal}
+              description="不选时姓名、电话打码"
+            />
+            {personal ? (
+              <View className="reports__notice" role="note">
+                导出含投诉人信息，将记入访问日志
+              </View>
+            ) : null}
+          </>
         ) : null}
         <View className="reports__buttons">
-          <ActionButton
-            label="导出案件"
-            onPress={() => void run('cases')}
-            busy={running === 'cases'}
-            busyText="正在导出…"
-            disabled={busy}
-          />
+          {readsCases ? (
+            <ActionButton
+              label="导出案件"
+              onPress={() => void run('cases')}
+              busy={running === 'cases'}
+              busyText="正在导出…"
+              disabled={busy}
+            />
+          ) : null}
           <ActionButton
             label="导出统计（XLSX）"
             onPress={() => void run('stats')}
@@ -186,15 +200,17 @@ export default function StationReports() {
           报表（PDF，下载后可直接打印）
         </View>
         <View className="reports__range">
-          <TextField
-            name="month"
-            label="月份"
-            hint="格式：2026-03"
-            value={month}
-            onChange={setMonth}
-            maxlength={7}
-            error={error?.fields?.month}
-          />
+          {readsCases ? (
+            <TextField
+              name="month"
+              label="月份"
+              hint="格式：2026-03"
+              value={month}
+              onChange={setMonth}
+              maxlength={7}
+              error={error?.fields?.month}
+            />
+          ) : null}
           <TextField
             name="quarter"
             label="季度"
@@ -206,13 +222,15 @@ export default function StationReports() {
           />
         </View>
         <View className="reports__buttons">
-          <ActionButton
-            label="月度工作动态"
-            onPress={() => void run('monthly')}
-            busy={running === 'monthly'}
-            busyText="正在生成…"
-            disabled={busy}
-          />
+          {readsCases ? (
+            <ActionButton
+              label="月度工作动态"
+              onPress={() => void run('monthly')}
+              busy={running === 'monthly'}
+              busyText="正在生成…"
+              disabled={busy}
+            />
+          ) : null}
           <ActionButton
             label="季度形势分析"
             onPress={() => void run('quarterly')}
