@@ -102,6 +102,10 @@ export default function StationBoard() {
           </View>
         </View>
         <View className="station-board__tools">
+          {/* filing for someone is a station's or a proxy point's work, not a regulator's */}
+          {me.role === 'station' ? (
+            <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
+          ) : null}
           {/* a proxy desk has no site inbox, nor (yet) a city-wide regulator: its inbox.list answers 403 */}
           {me.role === 'station' || (me.role === 'regulator' && me.siteName) ? (
             <InboxLink as={me.role} compact className="station-board__inbox" />
@@ -180,10 +184,6 @@ export default function StationBoard() {
           <ActionButton className="station-board__logout" label="退出登录" variant="secondary" onPress={() => void signOut()} />
         </View>
       </View>
-      {/* filing for someone is a station's or a proxy point's work, not a regulator's */}
-      {me.role === 'station' ? (
-        <ActionButton className="station-board__proxy" label="代为登记投诉" onPress={() => Taro.navigateTo({ url: PAGES.proxyFile })} />
-      ) : null}
       <BoardFilters filter={filter} onChange={setFilter} />
       <View className="station-board__section" role="heading" aria-level={2} aria-live="polite">
         {heading}（{pages.items.length}
