@@ -135,6 +135,7 @@ describe('H5 — fast-track (decide, dispatch, staff check-in with location) and
     await current(desk).getByRole('button', { name: '确认记录' }).click()
     await reward.getByRole('status').filter({ hasText: '已批准发放奖励：500元' }).waitFor()
 
+    await lookup.getByRole('textbox', { name: '查询码' }).fill(queryCode) // the slip mended, the reporter asks again
     await lookup.getByRole('button', { name: '查询' }).click()
     await lookup.getByRole('status').filter({ hasText: '已批准发放奖励：500元' }).waitFor()
     await shot(phone, 'report-reward-granted')
