@@ -1,10 +1,6 @@
-import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
-import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
-import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
-import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { signInAsAdmin, withDeskAdmin } from './support/admin-session'
 import { toggleElderly } from './support/elderly-mode'
 
 // Issue 15 items 2 and 4 on the desk (H5, the local host, a session cookie): an administrator signs
@@ -12,26 +8,8 @@ import { toggleElderly } from './support/elderly-mode'
 // that site, issues the account's one-time binding code (large, and as a QR of the binding link),
 // and disables the account only after a dialog that says what follows — after which it cannot sign
 // in. axe finds nothing serious on the way, in normal type and in 大字模式.
-const ADMIN = { username: 'city.admin', displayName: '市管理员 陈' }
+const ADMIN = { id: 'staff-city-admin', username: 'city.admin', displayName: '市管理员 陈' }
 const STATION = { username: 'xc.station', displayName: '新城站 张', password: 'xincheng-desk-1' }
-
-/** The demo seed makes no administrator: one with a desk password, written before the host starts. */
-async function addDeskAdmin(dataDir: string) {
-  const keys = loadOrCreateKeys(dataDir, {})
-  const store = await openSqlStore({ kind: 'pglite', dataDir: resolve(dataDir, 'pg') }, aesVault(keys.dataKey))
-  try {
-    await store.saveStaff({
-      id: 'staff-city-admin',
-      ...ADMIN,
-      role: 'admin',
-      siteId: null,
-      passwordHash: await nodeSecrets.hashPassword(DEMO_PASSWORD),
-      createdAt: new Date().toISOString(),
-    })
-  } finally {
-    await store.close()
-  }
-}
 
 describe('H5 — the administrator: sites, staff accounts, binding codes', () => {
   let h: Harness
@@ -40,7 +18,7 @@ describe('H5 — the administrator: sites, staff accounts, binding codes', () =>
   const heading = (name: string) => current(page).getByRole('heading', { level: 1, name }).waitFor()
 
   beforeAll(async () => {
-    h = await startHarness({ beforeBoot: addDeskAdmin })
+    h = await startHarness({ beforeBoot: withDeskAdmin(ADMIN) })
     ctx = await h.phone()
     page = await ctx.newPage()
   })
@@ -49,12 +27,7 @@ describe('H5 — the administrator: sites, staff accounts, binding codes', () =>
   })
 
   it('when the administrator signs in, then 管理 opens with its four entries, clean for axe in normal type and in 大字模式', async () => {
-    await page.goto(`${h.base}/#/pages/station/login/index`)
-    await settled(page)
-    await current(page).getByRole('textbox', { name: '用户名' }).fill(ADMIN.username)
-    await current(page).getByLabel('密码').fill(DEMO_PASSWORD)
-    await current(page).getByRole('button', { name: '登录' }).click()
-    await heading('管理')
+    await signInAsAdmin(page, h.base, ADMIN.username)
     await settled(page)
     const home = current(page)
     await home.getByText(`${ADMIN.displayName}（管理员）`).waitFor()

@@ -1,11 +1,7 @@
-import { resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
-import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
-import { nodeSecrets } from '../../cloudfunctions/adapters/system/node-secrets'
-import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { aSubmission } from '../support/builders'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { signInAsAdmin, withDeskAdmin } from './support/admin-session'
 import { toggleElderly } from './support/elderly-mode'
 
 // 标签 (issue 19.4, docs/tags.md) against the local host and the H5 build: the station's case page
@@ -14,27 +10,9 @@ import { toggleElderly } from './support/elderly-mode'
 // 标签管理 adds a tag and disables one only after a dialog. axe finds nothing serious, in normal type
 // and in 大字模式.
 const DESK = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN' }
-const ADMIN = { username: 'tags.admin', displayName: '市管理员 周' }
+const ADMIN = { id: 'staff-tags-admin', username: 'tags.admin', displayName: '市管理员 周' }
 
 type Json = { ok: boolean; data?: Record<string, unknown>; error?: { code: string } }
-
-/** The demo seed makes no administrator: one with a desk password, written before the host starts. */
-async function addDeskAdmin(dataDir: string) {
-  const keys = loadOrCreateKeys(dataDir, {})
-  const store = await openSqlStore({ kind: 'pglite', dataDir: resolve(dataDir, 'pg') }, aesVault(keys.dataKey))
-  try {
-    await store.saveStaff({
-      id: 'staff-tags-admin',
-      ...ADMIN,
-      role: 'admin',
-      siteId: null,
-      passwordHash: await nodeSecrets.hashPassword(DEMO_PASSWORD),
-      createdAt: new Date().toISOString(),
-    })
-  } finally {
-    await store.close()
-  }
-}
 
 describe('H5 — tags: proposed, confirmed at the desk, a board filter, edited by the administrator', () => {
   let h: Harness
@@ -45,7 +23,7 @@ describe('H5 — tags: proposed, confirmed at the desk, a board filter, edited b
   const shopCode = () => h.lines.find((l) => l.includes('味道小馆'))?.match(/\/s\/([A-Z0-9]+)/)?.[1] ?? ''
 
   beforeAll(async () => {
-    h = await startHarness({ beforeBoot: addDeskAdmin })
+    h = await startHarness({ beforeBoot: withDeskAdmin(ADMIN) })
     const shopper = await h.phone()
     const filed = (await (
       await shopper.request.post(`${h.base}/api/consumer`, {
@@ -106,12 +84,7 @@ describe('H5 — tags: proposed, confirmed at the desk, a board filter, edited b
   it('when the administrator adds a tag and disables another, then 停用 asks first and the list says 已停用; clean for axe in both modes', async () => {
     const ctx = await h.phone()
     const page = await ctx.newPage()
-    await page.goto(`${h.base}/#/pages/station/login/index`)
-    await settled(page)
-    await current(page).getByRole('textbox', { name: '用户名' }).fill(ADMIN.username)
-    await current(page).getByLabel('密码').fill(DEMO_PASSWORD)
-    await current(page).getByRole('button', { name: '登录' }).click()
-    await current(page).getByRole('heading', { level: 1, name: '管理' }).waitFor()
+    await signInAsAdmin(page, h.base, ADMIN.username)
     await current(page).getByRole('button', { name: '标签管理' }).click()
     await current(page).getByRole('heading', { level: 1, name: '标签管理' }).waitFor()
     await settled(page)
