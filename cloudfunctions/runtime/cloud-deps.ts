@@ -14,6 +14,8 @@ import { Base64KeySchema } from '../adapters/system/base64-key'
 import { speechFromConfig } from '../adapters/speech/speech-from-config'
 import { tencentConfigFrom } from '../adapters/tencent/tencent-config'
 import { noImages, type Images } from '../ports/media'
+import type { ExportOutlet } from '../ports/export-outlet'
+import type { CloudbaseStorageApi } from '../adapters/cloudbase/cloudbase-storage'
 import type { Deps } from '../services/context'
 import { openCloudStore } from './cloud-store'
 
@@ -37,7 +39,14 @@ const CloudEnvSchema = z.object({
 
 let deps: Promise<Deps> | undefined
 
-async function buildDeps(images: Images): Promise<Deps> {
+/** What only some functions' entries pass in (each bundle then carries only its own libraries). */
+export interface CloudParts {
+  images?: Images
+  /** the station's exports: written in memory, kept in this environment's storage (exceljs, pdfkit) */
+  exportOutlet?: (app: CloudbaseStorageApi) => ExportOutlet
+}
+
+async function buildDeps(images: Images, parts: CloudParts = {}): Promise<Deps> {
   const env = CloudEnvSchema.parse(process.env)
   const tencent = tencentConfigFrom(process.env)
   if (!tencent.ok) throw new Error(`腾讯云配置有误：${tencent.problems.join('；')}`)
@@ -59,6 +68,7 @@ async function buildDeps(images: Images): Promise<Deps> {
     chainSigner: hmacChainSigner(env.CHAIN_KEY),
     // no local disk in CloudBase: the daily heads go to the function's log only (CloudBase keeps it)
     chainAnchors: logChainAnchors((line) => console.log(line)),
+    exportOutlet: parts.exportOutlet?.(app),
   }
 }
 
@@ -67,8 +77,8 @@ async function buildDeps(images: Images): Promise<Deps> {
  * in, so only its entry passes `images` (sharp): the other bundles never reference sharp, and their
  * package.json does not make CloudBase install it.
  */
-export function cloudDeps(parts: { images?: Images } = {}): Promise<Deps> {
-  const pending = (deps ??= buildDeps(parts.images ?? noImages))
+export function cloudDeps(parts: CloudParts = {}): Promise<Deps> {
+  const pending = (deps ??= buildDeps(parts.images ?? noImages, parts))
   pending.catch(() => {
     deps = undefined // let the next invocation try again after a cold-start failure
   })

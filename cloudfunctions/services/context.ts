@@ -1,6 +1,7 @@
 import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
 import type { ChainAnchors, ChainSigner } from '../ports/chain'
+import type { ExportOutlet } from '../ports/export-outlet'
 import type { FileLinks } from '../ports/file-links'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Images } from '../ports/media'
@@ -32,6 +33,8 @@ export interface Deps {
   chainSigner: ChainSigner
   /** where the daily heads of the chains are written: an append-only file locally, the log in CloudBase */
   chainAnchors: ChainAnchors
+  /** where a cloud function leaves an export for download (CloudBase storage); absent on the local host, which streams */
+  exportOutlet?: ExportOutlet
 }
 
 export interface ServiceContext {

@@ -1,0 +1,87 @@
+import { fail, ok, type Result } from '../../../src/domain/errors'
+import { CLOUD_EXPORT_LINK_MINUTES, CLOUD_EXPORT_MAX_ROWS, type ExportFile } from '../../../src/domain/exports/export-api'
+import { dayOf } from '../../../src/domain/metrics/period'
+import type { ReportDocument } from '../../../src/domain/reports/report-document'
+import type { ExportOutlet } from '../../ports/export-outlet'
+import type { ServiceContext } from '../context'
+import { caseExportFileName, countCaseExport, planCaseExport, writeCaseExport } from './case-export'
+import { monthlyReportDocument } from './monthly-report'
+import { quarterlyReportDocument, statsWorkbook, writeSheets } from './stats-export'
+
+// 导出与报表 as function actions (docs/cloud-exports.md): the host's downloads (host/export-routes.ts)
+// made by the same services and writers, but whole in memory, put into storage and answered as a link
+// for CLOUD_EXPORT_LINK_MINUTES. Scope and masking are the services' own (export-scope.ts), checked
+// before anything is written. A cloud function has a time and memory limit, so a case export holds at
+// most CLOUD_EXPORT_MAX_ROWS cases: a larger range is refused, counted, before any case is read whole.
+
+const TTL_MS = CLOUD_EXPORT_LINK_MINUTES * 60_000
+
+function outletOf(ctx: ServiceContext): ExportOutlet | null {
+  return ctx.deps.exportOutlet ?? null
+}
+
+async function published(
+  ctx: ServiceContext,
+  outlet: ExportOutlet,
+  file: { fileName: string; fileType: ExportFile['fileType']; bytes: Uint8Array; rows: number | null },
+): Promise<Result<ExportFile>> {
+  const now = ctx.deps.clock.now()
+  // the day first: the clean-up removes whole past days (docs/cloud-exports.md)
+  const url = await outlet.publish(`${dayOf(now)}/${ctx.deps.ids.newId()}.${file.fileType}`, file.bytes, TTL_MS)
+  return ok({
+    url,
+    fileName: file.fileName,
+    fileType: file.fileType,
+    bytes: file.bytes.byteLength,
+    rows: file.rows,
+    expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
+  })
+}
+
+/** 导出案件: refused above CLOUD_EXPORT_MAX_ROWS (the field says how many and what to do). */
+export async function cloudCaseExport(ctx: ServiceContext, input: unknown, maxRows = CLOUD_EXPORT_MAX_ROWS): Promise<Result<ExportFile>> {
+  const plan = await planCaseExport(ctx, input)
+  if (!plan.ok) return plan
+  const outlet = outletOf(ctx)
+  if (!outlet) return fail('EXPORT_UNAVAILABLE')
+  const rows = await countCaseExport(ctx, plan.data)
+  if (rows > maxRows) {
+    return fail('VALIDATION_FAILED', {
+      to: `这段时间共有 ${rows} 件，小程序内每个文件最多 ${maxRows} 件，请缩短日期范围分几次导出`,
+    })
+  }
+  let written = 0
+  const bytes = await outlet.table(plan.data.format, async (writer) => {
+    written = await writeCaseExport(ctx, plan.data, writer)
+  })
+  return published(ctx, outlet, { fileName: caseExportFileName(plan.data), fileType: plan.data.format, bytes, rows: written })
+}
+
+/** 导出统计: the statistics' sheets (from the cubes: small whatever the number of cases). */
+export async function cloudStatsExport(ctx: ServiceContext, input: unknown): Promise<Result<ExportFile>> {
+  const book = await statsWorkbook(ctx, input)
+  if (!book.ok) return book
+  const outlet = outletOf(ctx)
+  if (!outlet) return fail('EXPORT_UNAVAILABLE')
+  const bytes = await outlet.table('xlsx', (writer) => writeSheets(writer, book.data.sheets))
+  return published(ctx, outlet, { fileName: book.data.fileName, fileType: 'xlsx', bytes, rows: null })
+}
+
+async function pdfFile(ctx: ServiceContext, made: Result<ReportDocument>, fileName: string): Promise<Result<ExportFile>> {
+  if (!made.ok) return made
+  const outlet = outletOf(ctx)
+  if (!outlet) return fail('EXPORT_UNAVAILABLE')
+  const bytes = await outlet.pdf(made.data)
+  if (bytes === 'font-missing') return fail('REPORT_FONT_MISSING')
+  return published(ctx, outlet, { fileName, fileType: 'pdf', bytes, rows: null })
+}
+
+/** 月度工作动态 (PDF). */
+export async function cloudMonthlyReport(ctx: ServiceContext, input: { siteId?: string; month: string }): Promise<Result<ExportFile>> {
+  return pdfFile(ctx, await monthlyReportDocument(ctx, input), `月度工作动态_${input.month}.pdf`)
+}
+
+/** 季度消费投诉形势分析 (PDF). */
+export async function cloudQuarterlyReport(ctx: ServiceContext, input: { siteId?: string; quarter: string }): Promise<Result<ExportFile>> {
+  return pdfFile(ctx, await quarterlyReportDocument(ctx, input), `消费投诉形势分析_${input.quarter}.pdf`)
+}

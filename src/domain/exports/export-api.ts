@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { QuarterSchema } from '../letters/letter-delivery.schema'
+import { CalendarDaySchema, StatsQuerySchema } from '../metrics/stats-query.schema'
+
+// The function actions of 导出与报表 where there is no host to stream from (CloudBase and the
+// mini-program; docs/cloud-exports.md). Each builds the same file as the host's GET /export/… route,
+// with the same services and writers, puts it into storage and answers a link that opens it for a
+// few minutes. The services check the inputs again with their own rules (ranges, scope, the row cap).
+
+/** Cases per file in the cloud: a cloud function holds the file in memory and has a time limit. */
+export const CLOUD_EXPORT_MAX_ROWS = 2000
+
+/** How long the answered link opens the file. */
+export const CLOUD_EXPORT_LINK_MINUTES = 10
+
+const SiteId = z.string().min(1).max(64).optional()
+
+export const CloudCaseExportInput = z.object({
+  siteId: SiteId,
+  from: CalendarDaySchema,
+  to: CalendarDaySchema,
+  format: z.enum(['csv', 'xlsx'], { error: '请选择文件格式' }),
+  /** 含投诉人信息: only honoured for a role that may see it, and then every exported case is logged */
+  personal: z.boolean().default(false),
+})
+
+export const CloudMonthlyReportInput = z.object({
+  siteId: SiteId,
+  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM（2000年至2099年）' }),
+})
+
+export const CloudQuarterlyReportInput = z.object({ siteId: SiteId, quarter: QuarterSchema })
+
+export const EXPORT_FILE_TYPES = ['csv', 'xlsx', 'pdf'] as const
+
+/** A made file: where to fetch it (until expiresAt), what to call it and how to open it. */
+export const ExportFileSchema = z.object({
+  url: z.string().min(1),
+  fileName: z.string().min(1),
+  /** Taro.openDocument's fileType */
+  fileType: z.enum(EXPORT_FILE_TYPES),
+  bytes: z.number().int().nonnegative(),
+  /** cases in a case export; null for the statistics and the reports */
+  rows: z.number().int().nonnegative().nullable(),
+  expiresAt: z.string(),
+})
+export type ExportFile = z.infer<typeof ExportFileSchema>
+
+export const ExportSiteListSchema = z.array(z.object({ id: z.string(), name: z.string() }))
+
+export const STATION_EXPORT_API = {
+  /** the sites the caller may choose on 导出与报表: its own, or every site for those without one */
+  exportSites: { input: z.object({}), output: ExportSiteListSchema },
+  /** 导出案件 (CSV/XLSX): at most CLOUD_EXPORT_MAX_ROWS cases per file */
+  exportCases: { input: CloudCaseExportInput, output: ExportFileSchema },
+  /** 导出统计 (XLSX): the statistics' answer as sheets */
+  exportStats: { input: StatsQuerySchema, output: ExportFileSchema },
+  /** 月度工作动态 (PDF) */
+  monthlyReport: { input: CloudMonthlyReportInput, output: ExportFileSchema },
+  /** 季度消费投诉形势分析 (PDF) */
+  quarterlyReport: { input: CloudQuarterlyReportInput, output: ExportFileSchema },
+} as const
