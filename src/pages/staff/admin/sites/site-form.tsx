@@ -1,12 +1,8 @@
-import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../../api'
-import { ActionButton } from '../../../../components/action-button'
-import { ErrorBanner } from '../../../../components/feedback'
+import { AdminEditForm, useAdminSave } from '../../../../components/admin-edit-form'
 import { TextField } from '../../../../components/text-field'
 import type { ActionOutput } from '../../../../domain/api/contract'
-import type { FieldErrors } from '../../../../domain/errors'
-import { scrollToField } from '../../../../hooks/scroll-to-field'
 
 // A site's name, address, consultation hotline and (for the regulator's contacts) its area, new or
 // edited. The gateway checks the server's own schema before sending, so each Chinese message
@@ -28,40 +24,30 @@ export function SiteForm({ site, onSaved, onCancel }: Props) {
     hotline: site?.hotline ?? '',
     areaId: site?.areaId ?? '',
   })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [banner, setBanner] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { errors, banner, busy, save, clearError } = useAdminSave(onSaved)
   const edit = (key: Key) => (value: string) => {
     setText((all) => ({ ...all, [key]: value }))
-    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest)
+    clearError(key)
   }
-
-  const save = async () => {
-    if (busy) return
-    setBanner('')
-    setBusy(true)
-    const result = await call('staff', 'saveSite', {
+  const submit = () =>
+    call('staff', 'saveSite', {
       ...(site ? { id: site.id } : {}),
       name: text.name,
       address: text.address,
       hotline: text.hotline,
       ...(text.areaId.trim() ? { areaId: text.areaId } : {}),
     })
-    setBusy(false)
-    if (result.ok) return onSaved(result.data)
-    const fields = result.error.fields ?? {}
-    setErrors(fields)
-    const first = Object.keys(fields)[0]
-    if (first) scrollToField(first)
-    else setBanner(result.error.message)
-  }
 
-  const title = site ? `编辑站点：${site.name}` : '新增站点'
   return (
-    <View className="admin__card admin-sites__form" role="group" aria-label={title}>
-      <View className="admin__heading" role="heading" aria-level={2}>
-        {title}
-      </View>
+    <AdminEditForm
+      title={site ? `编辑站点：${site.name}` : '新增站点'}
+      className="admin-sites__form"
+      saveLabel="保存站点"
+      busy={busy}
+      banner={banner}
+      onSave={() => void save(submit)}
+      onCancel={onCancel}
+    >
       <TextField name="name" label="站点名称" value={text.name} onChange={edit('name')} maxlength={60} error={errors.name} />
       <TextField
         name="address"
@@ -93,11 +79,6 @@ export function SiteForm({ site, onSaved, onCancel }: Props) {
         optional
         hint="市场监管按辖区设置通知联系人时使用"
       />
-      <ErrorBanner message={banner} />
-      <View className="admin__buttons">
-        <ActionButton label="保存站点" busy={busy} busyText="正在保存…" onPress={() => void save()} />
-        <ActionButton label="取消" variant="secondary" onPress={onCancel} />
-      </View>
-    </View>
+    </AdminEditForm>
   )
 }
