@@ -7,6 +7,8 @@
 // (proposed / items with a label) and recall (right / items with a label). "Right" per field:
 // docs/extract-model.md. A report: exits 0 whatever the scores, non-zero only when a set fails its schema.
 //   npm run eval:extract            (add -- --misses to list the real test items a new proposal got wrong)
+//   npm run eval:extract -- --train-misses[=field]   scores the TRAIN split and lists its misses (wrong
+//   proposals and labelled items with no proposal): the only misses to look at when mending a rule.
 import { readFileSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { extractComplaint, type Extraction } from '../src/domain/extract/extract-complaint'
@@ -151,6 +153,33 @@ function loadModel(): ExtractModel {
   return loaded.model
 }
 
+// relative dates count from the page's publication date, or from nothing when it states none
+const realCtx = (i: RealItem) => ({
+  now: new Date(`${i.date ?? '2024-01-01'}T12:00:00+08:00`),
+  referenceDate: i.date ? new Date(`${i.date}T12:00:00+08:00`) : null,
+})
+
+/** The train split's table and every miss on it — a wrong proposal, or a label with no proposal. */
+function listTrainMisses(only: string | null, model: ExtractModel, learned: string[]) {
+  const train = readRealCorpus('train')
+  const misses: string[] = []
+  const old = score(train, REAL, (i) => extractComplaint(i.text, realCtx(i)))
+  const fields = REAL.filter((f) => !only || f.field === only)
+  const now = score(train, REAL, (i) => extractComplaint(i.text, { ...realCtx(i), model }))
+  table(`real-world TRAIN split (${train.length} items)`, train.length, old.tallies, now.tallies, learned)
+  for (const i of train) {
+    const x = extractComplaint(i.text, { ...realCtx(i), model })
+    for (const f of fields) {
+      const [label, got] = [f.label(i), f.got(x)]
+      if (label === null && got === null) continue
+      if (label !== null && got !== null && f.right(label, got)) continue
+      misses.push(`  ${i.id} ${f.field}: ${JSON.stringify(label)} ≠ ${JSON.stringify(got)}  (ref ${i.date ?? '-'})\n     ${i.text}`)
+    }
+  }
+  console.log(`\ntrain items a field got wrong or left empty (${misses.length}):`)
+  for (const m of misses) console.log(m)
+}
+
 function main(): number {
   const model = loadModel()
   const learned = ['industry', 'problemType', 'demands']
@@ -169,12 +198,12 @@ function main(): number {
   const holdNew = score(holdout, HAND, (i) => extractComplaint(i.text, { ...handCtx(i), model }))
   table('  of which holdout-* (written after the rules were frozen)', holdout.length, holdOld.tallies, holdNew.tallies, learned)
 
+  const trainFlag = process.argv.find((a) => a.startsWith('--train-misses'))
+  if (trainFlag) {
+    listTrainMisses(trainFlag.split('=')[1] ?? null, model, learned)
+    return 0
+  }
   const test = readRealCorpus('test')
-  // relative dates count from the page's publication date, or from nothing when it states none
-  const realCtx = (i: RealItem) => ({
-    now: new Date(`${i.date ?? '2024-01-01'}T12:00:00+08:00`),
-    referenceDate: i.date ? new Date(`${i.date}T12:00:00+08:00`) : null,
-  })
   const misses: string[] = []
   const realOld = score(test, REAL, (i) => extractComplaint(i.text, realCtx(i)))
   const realNew = score(

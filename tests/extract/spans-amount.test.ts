@@ -6,8 +6,11 @@ const amountOf = (text: string) => {
 }
 
 describe('the amount in dispute', () => {
-  it('when a prepaid card was topped up and a balance is stated, then the balance is the amount', () => {
-    expect(amountOf('去年在游泳馆办卡充了5000元，现在场馆关门了，卡里还剩1800元没用')).toBe('1800')
+  it('when a prepaid card was topped up and a balance is stated, then the balance is the amount, as a suggestion', () => {
+    // two sums: the choice is right only about 3 times in 4 on real texts (train split), so it does not fill the form
+    const a = proposeAmount('去年在游泳馆办卡充了5000元，现在场馆关门了，卡里还剩1800元没用')
+    expect(a?.value).toBe('1800')
+    expect(a?.confidence).toBeLessThan(0.5)
   })
 
   it('when a refund of the unused part is asked, then that sum is the amount, not the price of the package', () => {
@@ -50,5 +53,21 @@ describe('the amount in dispute', () => {
 
   it('when the text states no sum at all, then there is no proposal', () => {
     expect(amountOf('买的冰箱第二天就不制冷了，商家不给修')).toBeNull()
+  })
+})
+
+describe('how sure the amount is', () => {
+  it('when the text states one sum, then it fills the form', () => {
+    expect(proposeAmount('她在一家理发店花499元染发,染完头皮过敏')?.confidence).toBeGreaterThanOrEqual(0.5)
+  })
+
+  it('when two close sums are stated, then the chosen one is only a suggestion (below the propose floor)', () => {
+    const a = proposeAmount('大课包花了14400元,小课包花了8700元,到现在还有20多节课没上完')
+    expect(a).not.toBeNull()
+    expect(a?.confidence).toBeLessThan(0.5)
+  })
+
+  it('when a list price stands beside the price paid, then the price paid still fills the form', () => {
+    expect(amountOf('这台洗衣机原价6999元，最后按优惠价5200元买下')).toBe('5200')
   })
 })
