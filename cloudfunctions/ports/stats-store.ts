@@ -2,6 +2,7 @@ import type { CaseContribution, CubeId, CubeRow } from '../../src/domain/metrics
 import type { Dimension } from '../../src/domain/metrics/dimensions'
 import type { Day } from '../../src/domain/metrics/period'
 import type { FilerRow } from '../../src/domain/metrics/rollup'
+import type { PeriodRange, PeriodRepeats, ShopRanking, ShopTally } from '../../src/domain/metrics/shop-ranking'
 
 // The statistics' read model (issue 18; docs/metrics.md). The figures are read from summed cube rows
 // (src/domain/metrics/cubes.ts), never from the case table. Upkeep is in two steps:
@@ -35,6 +36,21 @@ export interface CubeQuery {
   by: readonly Dimension[]
 }
 
+/** A cube that keeps industry and merchant: the full daily cube, or the month projection. */
+export type ShopCube = Extract<CubeId, 'day' | 'month_merchant'>
+
+/** The ranking's question: the cube's rows in range (its sites, its filters), shops summed, `top` per line. */
+export interface ShopRankQuery extends Omit<CubeQuery, 'cube' | 'by'> {
+  cube: ShopCube
+  top: number
+}
+
+/** Repeats per period: of shops (a ShopCube's volume by merchant) or of complainants (the filer rows' cases by filer key). */
+export interface RepeatQuery extends Omit<CubeQuery, 'cube' | 'by' | 'from' | 'to'> {
+  of: { shops: ShopCube } | 'complainants'
+  periods: readonly PeriodRange[]
+}
+
 /** A named custom query a staff member saved on the statistics page ("2026 Q1–Q2 餐饮 预付卡 投诉"). */
 export interface SavedStatsQuery {
   id: string
@@ -48,7 +64,16 @@ export interface SavedStatsQuery {
 export interface StatsStore {
   /** One cube's rows in range, summed in the database; reads no case. */
   sumCube(query: CubeQuery): Promise<CubeRow[]>
-  /** The filer rows in range (repeat complainants), read only when that figure is asked for. */
+  /**
+   * Per industry line, its cases at shops and its `top` shops over the range (shop-ranking.ts rankShopsOf
+   * is the definition): worked out in the store, so the answer is at most lines × top rows, whatever the shops.
+   */
+  rankShops(query: ShopRankQuery): Promise<ShopRanking>
+  /** Per industry line and month, its `top` shops (monthTopShopsOf), from the month_merchant cube: at most lines × months × top rows. */
+  monthTopShops(query: Omit<ShopRankQuery, 'cube'>): Promise<ShopTally[]>
+  /** Keys with 2 or more cases per period (repeatsByPeriodOf), counted in the store: one row per period. */
+  countRepeats(query: RepeatQuery): Promise<PeriodRepeats[]>
+  /** The filer rows in range, for the rebuild's comparison (the page counts repeats with countRepeats). */
   listFilerRows(query: Omit<CubeQuery, 'cube' | 'by'>): Promise<FilerRow[]>
   /** Cases marked pending, oldest mark first. */
   listStatsPending(limit: number): Promise<StatsPending[]>

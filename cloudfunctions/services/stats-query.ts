@@ -7,11 +7,11 @@ import type { Site } from '../../src/domain/site.schema'
 import type { CubeId, CubeRow } from '../../src/domain/metrics/cubes'
 import type { Dimension } from '../../src/domain/metrics/dimensions'
 import { countsBy, heatCellsOf, periodMetrics, weeklyOf } from '../../src/domain/metrics/stats-charts'
-import { addMonths, monthStart, planOf, whereOf } from '../../src/domain/metrics/stats-plan'
+import { addMonths, monthStart, periodRangesOf, planOf, whereOf } from '../../src/domain/metrics/stats-plan'
 import type { StatsQuery } from '../../src/domain/metrics/stats-query.schema'
 import type { StatsView } from '../../src/domain/metrics/stats-view.schema'
-import { topMerchantsOf } from '../../src/domain/metrics/top-merchants'
-import type { StatsStore } from '../ports/stats-store'
+import { rankingOf, STREAK_TOP, TOP_N } from '../../src/domain/metrics/top-merchants'
+import type { ShopCube, StatsStore } from '../ports/stats-store'
 import { statsScope } from './stats-scope'
 
 // 统计 (issue 18): the figures of a range for the sites the caller may see, read from summed cube rows
@@ -45,22 +45,36 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
   const fine = plan.periods === 'day'
 
   // The full daily cube, only when some part needs it (a fine filter, or a range that is not whole months).
-  const needsDay = [plan.industryBars, plan.problemBars, plan.merchants, plan.repeatShops].includes('day')
-  const [dayRows, siteRows, filers, monthShops, industryRows, problemRows, slotRows, watermark] = await Promise.all([
-    needsDay ? sum('day', ['industry', 'problemType', 'merchant']) : Promise.resolve([]),
-    fine ? Promise.resolve([]) : sum('day_site', []),
-    store.listFilerRows({ from: q.from, to: q.to, sites, where: whereOf(q) }),
-    // two months before the range too: the three-month mark of the range's first month looks back
-    sum('month_merchant', ['industry', 'merchant'], addMonths(q.from, -2), ['kind', 'industry', 'merchant']),
-    plan.industryBars === 'month_industry' ? sum('month_industry', ['industry'], monthStart(q.from)) : Promise.resolve([]),
-    plan.problemBars === 'month_problem' ? sum('month_problem', ['problemType'], monthStart(q.from)) : Promise.resolve([]),
-    plan.heat ? sum(plan.heat, [], monthStart(q.from)) : Promise.resolve([]),
-    store.statsWatermark(),
-  ])
+  const needsDay = [plan.industryBars, plan.problemBars].includes('day')
+  // The ranking and the repeats are worked out in the store: their answers are a few rows per line, month
+  // or period, however many shops and complainants there are (docs/statistics-scale.md).
+  const shopCube = (cube: CubeId): ShopCube => (cube === 'day' ? 'day' : 'month_merchant')
+  const shopWhere = (cube: CubeId) => (cube === 'day' ? whereOf(q) : whereOf(q, ['kind', 'industry', 'merchant']))
+  const periods = periodRangesOf(q)
+  const [dayRows, siteRows, range, monthTops, shopRepeats, filerRepeats, industryRows, problemRows, slotRows, watermark] =
+    await Promise.all([
+      needsDay || fine ? sum('day', ['industry', 'problemType', 'merchant']) : Promise.resolve([]),
+      fine ? Promise.resolve([]) : sum('day_site', []),
+      store.rankShops({ cube: shopCube(plan.merchants), from: q.from, to: q.to, sites, where: shopWhere(plan.merchants), top: TOP_N }),
+      // two months before the range too: the three-month mark of the range's first month looks back
+      store.monthTopShops({
+        from: addMonths(q.from, -2),
+        to: q.to,
+        sites,
+        where: whereOf(q, ['kind', 'industry', 'merchant']),
+        top: STREAK_TOP,
+      }),
+      store.countRepeats({ of: { shops: shopCube(plan.repeatShops) }, periods, sites, where: shopWhere(plan.repeatShops) }),
+      store.countRepeats({ of: 'complainants', periods, sites, where: whereOf(q) }),
+      plan.industryBars === 'month_industry' ? sum('month_industry', ['industry'], monthStart(q.from)) : Promise.resolve([]),
+      plan.problemBars === 'month_problem' ? sum('month_problem', ['problemType'], monthStart(q.from)) : Promise.resolve([]),
+      plan.heat ? sum(plan.heat, [], monthStart(q.from)) : Promise.resolve([]),
+      store.statsWatermark(),
+    ])
   const pick = (cube: CubeId, monthRows: CubeRow[]) => (cube === 'day' ? dayRows : inRange(monthRows))
 
-  const { periods, total } = periodMetrics(q, fine ? dayRows : siteRows, pick(plan.repeatShops, monthShops), filers)
-  const ranking = topMerchantsOf(pick(plan.merchants, monthShops), monthShops, q.from, q.to)
+  const { periods: figures, total } = periodMetrics(q, fine ? dayRows : siteRows, { merchants: shopRepeats, complainants: filerRepeats })
+  const ranking = rankingOf(range, monthTops, q.from, q.to)
   const names = await merchantNames(
     ctx.deps,
     sites,
@@ -74,7 +88,7 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
     from: q.from,
     to: q.to,
     watermark,
-    periods,
+    periods: figures,
     total,
     weekly: weeklyOf(fine ? dayRows : siteRows, q.from, q.to),
     byIndustry: countsBy(pick(plan.industryBars, industryRows), 'industry', INDUSTRY_LINES),

@@ -1,9 +1,24 @@
-import type { CubeQuery, SavedStatsQuery, StatsPending, StatsStore } from '../../cloudfunctions/ports/stats-store'
+import type {
+  CubeQuery,
+  RepeatQuery,
+  SavedStatsQuery,
+  ShopRankQuery,
+  StatsPending,
+  StatsStore,
+} from '../../cloudfunctions/ports/stats-store'
 import type { CaseFacts } from '../../src/domain/metrics/case-facts'
 import { addCounters } from '../../src/domain/metrics/counters'
 import { caseContributionOf, cubeRowKey, cubeRowsOf, mergeCubeRows, type CubeRow } from '../../src/domain/metrics/cubes'
 import { DIMENSIONS, type DimensionValues } from '../../src/domain/metrics/dimensions'
 import { rollupOf, type FilerRow } from '../../src/domain/metrics/rollup'
+import {
+  monthTopShopsOf,
+  rankShopsOf,
+  repeatsByPeriodOf,
+  type PeriodRepeats,
+  type ShopRanking,
+  type ShopTally,
+} from '../../src/domain/metrics/shop-ranking'
 
 // TEST DOUBLE of the StatsStore port (cloudfunctions/ports/stats-store.ts), for the statistics service's unit
 // tests only: it holds the cube rows of a fixed set of case facts in memory and sums them the way the port
@@ -40,6 +55,27 @@ export class MemoryStatsStore implements StatsStore {
       summed.set(key, found ? { ...found, ...addCounters(found, r) } : grouped)
     }
     return [...summed.values()]
+  }
+
+  async rankShops(q: ShopRankQuery): Promise<ShopRanking> {
+    return rankShopsOf(await this.sumCube({ ...q, by: ['industry', 'merchant'] }), q.top)
+  }
+
+  async monthTopShops(q: Omit<ShopRankQuery, 'cube'>): Promise<ShopTally[]> {
+    return monthTopShopsOf(await this.sumCube({ ...q, cube: 'month_merchant', by: ['industry', 'merchant'] }), q.top)
+  }
+
+  async countRepeats(q: RepeatQuery): Promise<PeriodRepeats[]> {
+    if (q.periods.length === 0) return []
+    const from = q.periods.reduce((a, p) => (p.from < a ? p.from : a), q.periods[0].from)
+    const to = q.periods.reduce((a, p) => (p.to > a ? p.to : a), q.periods[0].to)
+    const entries =
+      q.of === 'complainants'
+        ? (await this.listFilerRows({ ...q, from, to })).map((f) => ({ day: f.day, key: f.filerKey, n: f.cases }))
+        : this.rows
+            .filter((r) => q.of !== 'complainants' && r.cube === q.of.shops && this.matches(r, r.day, { ...q, from, to }))
+            .map((r) => ({ day: r.day, key: r.merchant, n: r.volume }))
+    return repeatsByPeriodOf(entries, q.periods)
   }
 
   async listFilerRows(q: Omit<CubeQuery, 'cube' | 'by'>): Promise<FilerRow[]> {

@@ -122,6 +122,57 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
       }))
     },
 
+    // The ranking in one statement each: shops summed by line (and month), then row_number() per line
+    // keeps the top ones. Shop ids ordered bytewise (collate "C"), as the domain's string order ties them.
+    async rankShops(q) {
+      if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
+      const { rows } = await sql<Row>`with shops as (
+          select industry, merchant, sum(volume) as volume from stats_cube
+          where cube = ${q.cube} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          group by industry, merchant having sum(volume) > 0),
+        ranked as (select industry, merchant, volume, sum(volume) over (partition by industry) as line_volume,
+          row_number() over (partition by industry order by volume desc, merchant collate "C") as place from shops)
+        select industry, merchant, volume, line_volume, place from ranked where place <= ${q.top} order by industry, place`.execute(db)
+      const lines = new Map<string, number>()
+      for (const r of rows) lines.set(text(r.industry), Number(r.line_volume))
+      return {
+        lines: [...lines.entries()].map(([industry, volume]) => ({ industry, volume })),
+        shops: rows.map((r) => ({ industry: text(r.industry), merchant: text(r.merchant), volume: Number(r.volume) })),
+      }
+    },
+
+    async monthTopShops(q) {
+      if (q.sites !== null && q.sites.length === 0) return []
+      const { rows } = await sql<Row>`with shops as (
+          select industry, day, merchant, sum(volume) as volume from stats_cube
+          where cube = 'month_merchant' and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          group by industry, day, merchant having sum(volume) > 0),
+        ranked as (select *, row_number() over (partition by industry, day order by volume desc, merchant collate "C") as place from shops)
+        select industry, to_char(day, 'YYYY-MM-DD') as month, merchant, volume from ranked where place <= ${q.top}
+        order by industry, day, place`.execute(db)
+      return rows.map((r) => ({ industry: text(r.industry), merchant: text(r.merchant), volume: Number(r.volume), month: text(r.month) }))
+    },
+
+    // Repeats per period in one statement: the periods as a VALUES list joined on the day, keys tallied
+    // per period (only positive counts, as repeats.ts addTo), and those with 2 or more counted.
+    async countRepeats(q) {
+      if ((q.sites !== null && q.sites.length === 0) || q.periods.length === 0) return []
+      const from = q.periods.reduce((a, p) => (p.from < a ? p.from : a), q.periods[0].from)
+      const to = q.periods.reduce((a, p) => (p.to > a ? p.to : a), q.periods[0].to)
+      const periods = sql.join(q.periods.map((p) => sql`(${p.period}::text, ${p.from}::date, ${p.to}::date)`))
+      const source =
+        q.of === 'complainants'
+          ? sql`select s.day, s.filer_key as key, s.cases as n from stats_filers s where ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
+          : sql`select s.day, s.merchant as key, s.volume as n from stats_cube s
+              where s.cube = ${q.of.shops} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
+      const { rows } = await sql<Row>`with periods (period, first_day, last_day) as (values ${periods}),
+          entries as (${source}),
+          tally as (select p.period, e.key, sum(e.n) as n from entries e
+            join periods p on e.day between p.first_day and p.last_day where e.n > 0 group by p.period, e.key)
+        select period, count(*) as keys, sum(n) as cases from tally where n >= 2 group by period order by period`.execute(db)
+      return rows.map((r) => ({ period: text(r.period), keys: Number(r.keys), cases: Number(r.cases) }))
+    },
+
     async listFilerRows(q) {
       if (q.sites !== null && q.sites.length === 0) return []
       const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, ${ids(DIMS.map((d) => d.column))}, filer_key, cases

@@ -3,7 +3,7 @@ import type { CubeRow } from './cubes'
 import type { Dimension } from './dimensions'
 import type { Metrics } from './group'
 import type { Day } from './period'
-import type { FilerRow } from './rollup'
+import type { PeriodRepeats } from './shop-ranking'
 import { metricsFromRollups } from './rollup'
 import { periodSpecOf, periodsOf, weeksOf } from './stats-plan'
 import type { StatsQuery } from './stats-query.schema'
@@ -17,27 +17,34 @@ export interface Count {
 
 const NOTHING: Metrics = { ...metricsOfCounters(ZERO), repeatMerchants: { keys: 0, cases: 0 }, repeatComplainants: { keys: 0, cases: 0 } }
 
+/** The repeats of every period ('' the whole range), as the store counts them (countRepeats). */
+export interface PeriodRepeatCounts {
+  merchants: readonly PeriodRepeats[]
+  complainants: readonly PeriodRepeats[]
+}
+
 /**
  * The figures of every period of the range (empty periods as zeros), and of the whole range.
- * `rows` give the counters; `merchantRows` (rows that keep the shop) give the repeat shops — a projection
- * without the shop would count all of a period's cases as one shop; `filers` give the repeat complainants.
+ * `rows` give the counters; the repeat shops and complainants are counted by the store per period
+ * (a count of distinct keys does not add up across rows, repeats.ts).
  */
 export function periodMetrics(
   q: Pick<StatsQuery, 'unit' | 'from' | 'to'>,
   rows: readonly CubeRow[],
-  merchantRows: readonly CubeRow[],
-  filers: readonly FilerRow[],
+  repeats: PeriodRepeatCounts,
 ): { periods: { period: string; metrics: Metrics }[]; total: Metrics } {
   const range = { from: q.from, to: q.to }
+  const count = (list: readonly PeriodRepeats[], period: string) => {
+    const found = list.find((r) => r.period === period)
+    return found ? { keys: found.keys, cases: found.cases } : { keys: 0, cases: 0 }
+  }
   const read = (period: ReturnType<typeof periodSpecOf> | undefined) => {
-    const grouping = { period, range, by: [] }
-    const figures = metricsFromRollups({ rows: [...rows], filers: [...filers] }, grouping)
-    const shops = new Map(metricsFromRollups({ rows: [...merchantRows], filers: [] }, grouping).map((g) => [g.key.period ?? '', g]))
+    const figures = metricsFromRollups({ rows: [...rows], filers: [] }, { period, range, by: [] })
     return new Map(
-      figures.map((g) => [
-        g.key.period ?? '',
-        { ...g.metrics, repeatMerchants: shops.get(g.key.period ?? '')?.metrics.repeatMerchants ?? NOTHING.repeatMerchants },
-      ]),
+      figures.map((g) => {
+        const key = g.key.period ?? ''
+        return [key, { ...g.metrics, repeatMerchants: count(repeats.merchants, key), repeatComplainants: count(repeats.complainants, key) }]
+      }),
     )
   }
   const byPeriod = read(periodSpecOf(q))

@@ -45,6 +45,22 @@ export function periodsOf(q: Pick<StatsQuery, 'unit' | 'from' | 'to'>): string[]
   return [...new Set(keys)]
 }
 
+/**
+ * Every period of the range with its days (clipped to the range), then the whole range as period '':
+ * what the store counts repeats over (countRepeats), one figure per period.
+ */
+export function periodRangesOf(q: Pick<StatsQuery, 'unit' | 'from' | 'to'>): { period: string; from: Day; to: Day }[] {
+  const spec = periodSpecOf(q)
+  const ranges = new Map<string, { period: string; from: Day; to: Day }>()
+  for (const day of daysOf(q.from, q.to)) {
+    const period = periodKey(day, spec)
+    if (period === null) continue
+    const found = ranges.get(period)
+    ranges.set(period, found ? { ...found, to: day } : { period, from: day, to: day })
+  }
+  return [...ranges.values(), { period: '', from: q.from, to: q.to }]
+}
+
 /** Every week (named by its Monday, as periodKey names it: "2026-02-16周") the range touches. */
 export const weeksOf = (from: Day, to: Day): string[] => periodsOf({ unit: 'week', from, to })
 

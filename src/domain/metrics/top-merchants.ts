@@ -1,4 +1,5 @@
 import type { CubeRow } from './cubes'
+import { byVolumeThenShop, monthTopShopsOf, rankShopsOf, type ShopRanking, type ShopTally } from './shop-ranking'
 import { addMonths, monthStart } from './stats-plan'
 import type { Day } from './period'
 
@@ -20,60 +21,55 @@ export interface IndustryRanking {
   merchants: RankedMerchant[]
 }
 
-type Tally = Map<string, Map<string, number>>
-
-function tally(source: readonly CubeRow[], key: (r: CubeRow) => string): Tally {
-  const byKey: Tally = new Map()
-  for (const r of source) {
-    if (!r.merchant || r.volume === 0) continue // a case without a shop is in no shop's ranking
-    const k = key(r)
-    const inner = byKey.get(k) ?? new Map<string, number>()
-    inner.set(r.merchant, (inner.get(r.merchant) ?? 0) + r.volume)
-    byKey.set(k, inner)
-  }
-  return byKey
-}
-
-/** Most cases first; equal counts by shop id, so the order never depends on the store's row order. */
-const ranked = (volumes: ReadonlyMap<string, number>) =>
-  [...volumes.entries()].filter(([, n]) => n > 0).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-
 /**
  * The shops that were in their line's top 3 for three consecutive months, the last of which lies in
- * [from, to]. `monthRows` are month-grain rows by (industry, merchant) from two months before `from`.
+ * [from, to]. `monthTops` are each line's top shops per month (monthTopShopsOf, or the store's
+ * monthTopShops) from two months before `from`.
  */
-export function streakShops(monthRows: readonly CubeRow[], from: Day, to: Day): Set<string> {
-  const byIndustryMonth = tally(monthRows, (r) => `${r.industry}\u241f${monthStart(r.day)}`)
-  const top = (industry: string, month: Day) =>
-    new Set(
-      ranked(byIndustryMonth.get(`${industry}\u241f${month}`) ?? new Map())
-        .slice(0, STREAK_TOP)
-        .map(([m]) => m),
-    )
-  const industries = new Set(monthRows.map((r) => r.industry))
+export function streakOf(monthTops: readonly ShopTally[], from: Day, to: Day): Set<string> {
+  const tops = new Map<string, Set<string>>()
+  for (const t of [...monthTops].sort(byVolumeThenShop)) {
+    const key = `${t.industry}\u241f${t.month ?? ''}`
+    const found = tops.get(key) ?? new Set<string>()
+    if (found.size < STREAK_TOP) found.add(t.merchant)
+    tops.set(key, found)
+  }
+  const top = (industry: string, month: Day) => tops.get(`${industry}\u241f${month}`) ?? new Set<string>()
+  const industries = new Set(monthTops.map((t) => t.industry))
   const marked = new Set<string>()
   for (const industry of industries)
     for (let month = monthStart(from); month <= to; month = addMonths(month, 1)) {
-      const tops = Array.from({ length: STREAK_MONTHS }, (_, i) => top(industry, addMonths(month, -i)))
-      for (const m of tops[0]) if (tops.every((t) => t.has(m))) marked.add(`${industry}\u241f${m}`)
+      const months = Array.from({ length: STREAK_MONTHS }, (_, i) => top(industry, addMonths(month, -i)))
+      for (const m of months[0]) if (months.every((t) => t.has(m))) marked.add(`${industry}\u241f${m}`)
     }
   return marked
 }
 
+/** streakOf from month-grain rows by (industry, merchant), worked out in memory. */
+export const streakShops = (monthRows: readonly CubeRow[], from: Day, to: Day): Set<string> =>
+  streakOf(monthTopShopsOf(monthRows, STREAK_TOP), from, to)
+
 /**
- * Per industry line (most cases first), its top shops in the range. `rangeRows` carry industry and
- * merchant (any grain) and only days of the range; `monthRows` feed the three-month mark.
+ * Per industry line (most cases first, equal counts by name), its top shops in the range, from the
+ * range's ranking (rankShopsOf, or the store's rankShops) and the months' top shops (for the mark).
  */
-export function topMerchantsOf(rangeRows: readonly CubeRow[], monthRows: readonly CubeRow[], from: Day, to: Day): IndustryRanking[] {
-  const byIndustry = tally(rangeRows, (r) => r.industry)
-  const marked = streakShops(monthRows, from, to)
-  const total = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
-  return [...byIndustry.entries()]
-    .sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([industry, volumes]) => ({
+export function rankingOf(range: ShopRanking, monthTops: readonly ShopTally[], from: Day, to: Day): IndustryRanking[] {
+  const marked = streakOf(monthTops, from, to)
+  return [...range.lines]
+    .sort((a, b) => b.volume - a.volume || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : 0))
+    .map(({ industry }) => ({
       industry,
-      merchants: ranked(volumes)
+      merchants: range.shops
+        .filter((t) => t.industry === industry)
+        .sort(byVolumeThenShop)
         .slice(0, TOP_N)
-        .map(([merchantId, volume]) => ({ merchantId, volume, threeMonthsTop3: marked.has(`${industry}\u241f${merchantId}`) })),
+        .map((t) => ({ merchantId: t.merchant, volume: t.volume, threeMonthsTop3: marked.has(`${industry}\u241f${t.merchant}`) })),
     }))
 }
+
+/**
+ * The same from summed rows, in memory: `rangeRows` carry industry and merchant (any grain) and only
+ * days of the range; `monthRows` feed the three-month mark.
+ */
+export const topMerchantsOf = (rangeRows: readonly CubeRow[], monthRows: readonly CubeRow[], from: Day, to: Day): IndustryRanking[] =>
+  rankingOf(rankShopsOf(rangeRows, TOP_N), monthTopShopsOf(monthRows, STREAK_TOP), from, to)
