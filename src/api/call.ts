@@ -1,7 +1,8 @@
 import type { z } from 'zod'
-import { API, type ActionInput, type ActionName, type ActionOutput, type FunctionName } from '../domain/api/contract'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../domain/api/contract'
 import { fail, type Result } from '../domain/errors'
 import { parseWith } from '../domain/validation'
+import { loadContract } from './function-contracts'
 import { send } from './transport'
 
 // The ONE gateway every page uses to reach the back end. It checks the input with the same schema
@@ -14,8 +15,15 @@ interface ActionSpec {
   output: z.ZodType
 }
 
-function specOf(fn: FunctionName, action: string): ActionSpec | undefined {
-  const group: Record<string, ActionSpec> = API[fn]
+// Only the called function's schemas are loaded (function-contracts.ts): a shopper's page never
+// carries the staff functions'. A chunk that cannot be fetched is a network failure like any other.
+async function specOf(fn: FunctionName, action: string): Promise<ActionSpec | undefined | null> {
+  let group: Record<string, ActionSpec>
+  try {
+    group = await loadContract(fn)
+  } catch {
+    return null
+  }
   return Object.prototype.hasOwnProperty.call(group, action) ? group[action] : undefined
 }
 
@@ -24,7 +32,8 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   action: A,
   input: ActionInput<F, A>,
 ): Promise<Result<ActionOutput<F, A>>> {
-  const spec = specOf(fn, action)
+  const spec = await specOf(fn, action)
+  if (spec === null) return fail('NETWORK_ERROR')
   if (!spec) return fail('UNKNOWN_ACTION')
 
   const parsedInput = parseWith(spec.input, input)
@@ -37,6 +46,6 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   // an answer that breaks the contract is the server's fault, not the person's: no field errors
   if (!parsedOutput.ok) return fail('INTERNAL')
   // The schema checked here is the one ActionOutput<F, A> is inferred from; TypeScript cannot
-  // follow a generic index into API, so this is the single place the two are joined.
+  // follow a generic index into the contract, so this is the single place the two are joined.
   return parsedOutput as Result<ActionOutput<F, A>>
 }

@@ -1,0 +1,24 @@
+import type { Api, FunctionName } from '../domain/api/contract'
+
+// Each cloud function's actions, loaded the first time a page calls that function: a shopper's page
+// calls only `consumer` (and `inbox`), so it never fetches or builds the staff functions' schemas
+// (docs/first-page.md). The consumer contract is `eager`: it stays in the gateway's own chunk (no
+// extra request on the QR page), but its schemas are built at the first call, after the page's first
+// render, not while the page's script is evaluated. The staff functions' contracts are chunks of
+// their own, fetched once (hashed, cached for good) when their page first calls. On the mini-program
+// babel turns import() into require(), so nothing changes there.
+// The mapped type makes this list complete: a new function in contract.ts fails to compile until it is here.
+const LOADERS: { [F in FunctionName]: () => Promise<Api[F]> } = {
+  consumer: () => import(/* webpackMode: "eager" */ '../domain/api/consumer-contract').then((m) => m.CONSUMER_API),
+  inbox: () => import(/* webpackChunkName: "contract-inbox" */ '../domain/api/inbox-contract').then((m) => m.INBOX_API),
+  proxy: () => import(/* webpackChunkName: "contract-proxy" */ '../domain/api/proxy-contract').then((m) => m.PROXY_API),
+  merchant: () => import(/* webpackChunkName: "contract-merchant" */ '../domain/api/merchant-contract').then((m) => m.MERCHANT_API),
+  station: () => import(/* webpackChunkName: "contract-station" */ '../domain/api/station-contract').then((m) => m.STATION_API),
+  registry: () => import(/* webpackChunkName: "contract-registry" */ '../domain/api/registry-contract').then((m) => m.REGISTRY_API),
+  staff: () => import(/* webpackChunkName: "contract-staff" */ '../domain/api/staff-contract').then((m) => m.STAFF_API),
+}
+
+/** The actions of one function, with the very schema objects the server validates with (contract.ts gathers the same modules). */
+export function loadContract<F extends FunctionName>(fn: F): Promise<Api[F]> {
+  return LOADERS[fn]()
+}

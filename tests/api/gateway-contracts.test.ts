@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import ts from 'typescript'
+import { call } from '../../src/api/call'
+import { loadContract } from '../../src/api/function-contracts'
+import { API, FUNCTION_NAMES } from '../../src/domain/api/contract'
+
+// The app's gateway loads each cloud function's contract on its own (src/api/function-contracts.ts),
+// so the complaint page a QR poster opens carries the consumer function's schemas and no staff
+// function's (docs/first-page.md). These tests hold the split: the same schema objects as the
+// server's, and no static import path from the gateway to a staff function's schemas.
+
+const ROOT = resolve(__dirname, '../..')
+
+/** Modules reachable by static value imports (what webpack must put beside the file); `import type` and import() are not followed. */
+function staticGraph(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false)
+    for (const node of source.statements) {
+      let spec: ts.Expression | undefined
+      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) spec = node.moduleSpecifier
+      if (ts.isExportDeclaration(node) && !node.isTypeOnly) spec = node.moduleSpecifier
+      if (!spec || !ts.isStringLiteral(spec) || !spec.text.startsWith('.')) continue
+      const base = resolve(dirname(file), spec.text)
+      const target = [base + '.ts', base + '.tsx', join(base, 'index.ts')].find((f) => existsSync(f))
+      if (target) visit(target)
+    }
+  }
+  visit(resolve(ROOT, entry))
+  return new Set([...seen].map((f) => relative(ROOT, f)))
+}
+
+/** Schemas only staff functions use: none of them may ride along with the consumer's page. */
+const STAFF_ONLY = [
+  'src/domain/api/station-contract.ts',
+  'src/domain/api/staff-contract.ts',
+  'src/domain/api/registry-contract.ts',
+  'src/domain/api/merchant-contract.ts',
+  'src/domain/api/proxy-contract.ts',
+  'src/domain/api/inbox-contract.ts',
+  'src/domain/staff/staff-api.ts',
+  'src/domain/merchant/registry-api.ts',
+  'src/domain/tags/tags-api.ts',
+  'src/domain/metrics/stats-view.schema.ts',
+  'src/domain/workflow/chain-audit.ts',
+  'src/domain/notify/contact-api.ts',
+  'src/domain/similarity/burst-api.ts',
+  'src/domain/callback/callback-api.ts',
+  'src/domain/letters/letters-api.ts',
+]
+
+describe('the gateway loads one function contract at a time', () => {
+  it('when a function contract is loaded, then it holds the very schema objects the server validates with', async () => {
+    for (const fn of FUNCTION_NAMES) {
+      const group = await loadContract(fn)
+      expect(group).toBe(API[fn])
+    }
+  })
+
+  it('when the gateway and the consumer contract are imported, then no staff function schemas come with them', () => {
+    const reached = new Set([...staticGraph('src/api/call.ts'), ...staticGraph('src/domain/api/consumer-contract.ts')])
+    expect(reached.has('src/domain/validation.ts')).toBe(true) // the walk does follow imports
+    expect(STAFF_ONLY.filter((file) => reached.has(file))).toEqual([])
+  })
+
+  it('when a consumer field is wrong, then call answers with its Chinese field message and sends nothing', async () => {
+    const result = await call('consumer', 'lookupCase', { caseNo: '', queryCode: '' } as never)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.code).toBe('VALIDATION_FAILED')
+    expect(Object.values(result.error.fields ?? {}).join('')).toMatch(/[\u4e00-\u9fff]/)
+  })
+
+  it('when the action is not in the called function contract, then call answers UNKNOWN_ACTION', async () => {
+    const result = await call('consumer', 'listCases' as never, {} as never)
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  })
+
+  it('when a staff function is called with a valid input, then its contract is loaded and the request goes out', async () => {
+    // the default transport (no platform file under jest) answers NETWORK_ERROR: the call got past validation
+    const result = await call('station', 'me', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'NETWORK_ERROR' } })
+  })
+})
