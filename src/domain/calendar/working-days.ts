@@ -40,6 +40,16 @@ export interface WorkingDayDeadline {
 
 const END_OF_DAY_OFFSET_MS = (24 - 8) * 3600_000 // 24:00 in Beijing = 16:00 UTC the same date
 
+/** The Beijing calendar day `instant` falls on. */
+export function shanghaiDate(instant: Date | string): LocalDate {
+  const p = shanghaiParts(instant)
+  return { year: p.year, month: p.month, day: p.day }
+}
+
+/** 24:00 Beijing at the end of `date`, as a UTC instant: when a deadline on that day runs out. */
+export const endOfShanghaiDay = (date: LocalDate): string =>
+  new Date(Date.UTC(date.year, date.month - 1, date.day) + END_OF_DAY_OFFSET_MS).toISOString()
+
 /**
  * "Within N working days of receipt": count N working days after the day of `start` (Beijing
  * time), skipping weekends and holidays and counting make-up weekends. A year outside the
@@ -47,8 +57,7 @@ const END_OF_DAY_OFFSET_MS = (24 - 8) * 3600_000 // 24:00 in Beijing = 16:00 UTC
  */
 export function addWorkingDays(table: HolidayTable, start: Date | string, workingDays: number): WorkingDayDeadline {
   if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer')
-  const p = shanghaiParts(start)
-  const startDate: LocalDate = { year: p.year, month: p.month, day: p.day }
+  const startDate = shanghaiDate(start)
   const skipped: SkippedDay[] = []
   const unpublished = new Set<number>()
   let date = startDate
@@ -70,7 +79,7 @@ export function addWorkingDays(table: HolidayTable, start: Date | string, workin
     startDate: formatLocalDate(startDate),
     workingDays,
     dueDate,
-    dueAt: new Date(Date.UTC(date.year, date.month - 1, date.day) + END_OF_DAY_OFFSET_MS).toISOString(),
+    dueAt: endOfShanghaiDay(date),
     skipped,
     provisional: unpublished.size > 0,
     unpublishedYears: [...unpublished].sort((a, b) => a - b),

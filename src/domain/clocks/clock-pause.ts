@@ -1,7 +1,7 @@
 import type { HolidayTable } from '../calendar/holiday-table'
 import { addDays, dayNumber, formatLocalDate, type LocalDate } from '../calendar/local-date'
-import { addWorkingDays, isWorkingDay } from '../calendar/working-days'
-import { formatShanghaiDateTime, shanghaiParts } from '../time'
+import { addWorkingDays, endOfShanghaiDay, isWorkingDay, shanghaiDate } from '../calendar/working-days'
+import { formatShanghaiDateTime } from '../time'
 import type { CaseClock } from './case-clock'
 import { DEFAULT_CLOCK_RULES, type ClockId } from './clock-rules'
 
@@ -30,19 +30,12 @@ export function pauseClocks(clocks: readonly CaseClock[], at: Date): CaseClock[]
     .map((c) => ({ ...c, pausedAt: at.toISOString(), nextCheckAt: null }))
 }
 
-const localDay = (instant: string | Date): LocalDate => {
-  const p = shanghaiParts(instant)
-  return { year: p.year, month: p.month, day: p.day }
-}
-
 /** Working days after `from`'s day, up to and including `to`'s day: what a paused clock still had. */
 export function workingDaysLeft(table: HolidayTable, from: LocalDate, to: LocalDate): number {
   let n = 0
   for (let d = addDays(from, 1); dayNumber(d) <= dayNumber(to); d = addDays(d, 1)) if (isWorkingDay(table, d)) n++
   return n
 }
-
-const END_OF_DAY_UTC_MS = 16 * 3600_000 // 24:00 Beijing
 
 /**
  * A paused clock running again at `at`. A working-day clock keeps the working days it had left after
@@ -59,7 +52,7 @@ export function resumeClock(clock: CaseClock, at: Date, table: HolidayTable): Ca
   let provisional = clock.provisional
   let until: string
   if (DEFAULT_CLOCK_RULES[clock.clockId].unit === 'working_days') {
-    const left = workingDaysLeft(table, localDay(pausedAt), localDay(new Date(oldDue - 1)))
+    const left = workingDaysLeft(table, shanghaiDate(pausedAt), shanghaiDate(new Date(oldDue - 1)))
     if (left > 0) {
       const d = addWorkingDays(table, at, left)
       dueAt = d.dueAt
@@ -67,8 +60,8 @@ export function resumeClock(clock: CaseClock, at: Date, table: HolidayTable): Ca
       until = `${d.dueDate} 24:00`
     } else {
       // paused on its last day: it gets the rest of the day it resumes on
-      const day = localDay(at)
-      dueAt = new Date(Date.UTC(day.year, day.month - 1, day.day) + END_OF_DAY_UTC_MS).toISOString()
+      const day = shanghaiDate(at)
+      dueAt = endOfShanghaiDay(day)
       until = `${formatLocalDate(day)} 24:00`
     }
   } else {
