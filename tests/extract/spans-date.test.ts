@@ -83,3 +83,33 @@ describe('the purchase date', () => {
     expect(x.purchaseDate?.value).toBe('2026-03-09')
   })
 })
+
+describe('which date is the purchase date in published texts (train split)', () => {
+  it('when the first date has no purchase word after it, then it is only a suggestion', () => {
+    const d = proposePurchaseDate('2023年3月,张女士家的冰箱声音特别大,一家人晚上睡不好', PAGE)
+    expect(d?.value).toBe('2023-03')
+    expect(d?.confidence).toBeLessThan(0.5)
+  })
+
+  it('when a purchase word follows a later date, then it does not count for the date before it', () => {
+    expect(dateOf('妻子预产期在今年5月初,去年10月,曲先生就订下了月子会所', null)).toBe('--10')
+  })
+
+  it('when a date is what someone planned, then it is not the purchase date', () => {
+    expect(dateOf('小林打算2020年10月份办婚礼,2020年4月两人同某婚庆公司签了服务合同', null)).toBe('2020-04')
+  })
+
+  it('when a date is when the reader called the paper, then the purchase date is another one', () => {
+    expect(dateOf('昨天,市民周女士打来热线,说她在超市买的冻鸭已经过期3个月。前天,周女士把冻鸭买回家', PAGE)).toBe('2024-06-18')
+  })
+
+  it('when "N天前" counts from an event the text names, then it is not read from the page date', () => {
+    expect(dateOf('捷仕健身馆在宣布停业的5天前,店里还在搞活动,仍有人在充钱办卡', PAGE)).toBeNull()
+  })
+
+  it('when a vague 近日 comes before a purchase word, then the page month is only a suggestion', () => {
+    const d = proposePurchaseDate('近日,王先生在一家商场买了一台电视', PAGE)
+    expect(d?.value).toBe('2024-06')
+    expect(d?.confidence).toBeLessThan(0.5)
+  })
+})

@@ -37,11 +37,13 @@ const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
 
 // words after a date that say the goods or service were bought or used then
 const CUE =
-  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付了?|花了?|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配|体验|上课|听课|入会|成为|来到|到了|到.{0,10}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付了?|花了?|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配|体验|上课|听课|入会|成为|来到|到了|提的|提了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
 const NOT_CUE =
-  /^[^。；]{0,14}?(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|反映|拨打|致电|来电|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
-const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭/
+  /^[^。；]{0,14}?(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+/** the first date with no purchase word after it: under the propose floor */
+const OPENER = 0.45
+const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭|打算|计划|准备|讲好|讲定/
 
 function mentions(text: string): Mention[] {
   const out: Mention[] = []
@@ -157,17 +159,26 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
   let firstTaken = false
   const scored: { m: Mention; value: string; score: number }[] = []
   all.forEach((m, i) => {
+    // 宣布停业的5天前: counted from an event the text names, not from the page's date
+    if (m.relative && /的$/.test(text.slice(Math.max(0, m.start - 1), m.start))) return
     const value = resolve(m, all.slice(0, i), ref)
     if (!value) return
     // 去年12月10日、17日、20日，他分几次…买了: a list of dates shares the words after its last item
-    const next = after(text, m.end, /^、/.test(text.slice(m.end)) ? 40 : 24)
+    const list = /^、/.test(text.slice(m.end))
+    // …but not past the next date: "今年5月初,去年10月,曲先生就订下" — 订 belongs to 去年10月
+    const following = all[i + 1]
+    const reach = list || !following ? Infinity : following.start - m.end
+    const next = after(text, m.end, Math.min(list ? 40 : 24, reach))
     const cue = CUE.test(next) && !NOT_CUE.test(next)
     const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next)
     const vague = /日前|近日|前几天|前些天|前不久|不久前|最近/.test(m.relative ?? '')
     // a story opens with when it began: the first date, if nothing says otherwise, is a fair guess
     const opener = !excluded && !firstTaken
     if (!excluded) firstTaken = true
-    const score = excluded ? 0.3 : cue ? (vague ? 0.55 : 0.8) : opener && !vague ? 0.55 : 0.4
+    // Calibration (real corpus, train split only): a date followed by a purchase word was the labelled date
+    // 85 % of the time, the first date with no such word 67 % and a vague 近日/日前 before a purchase word
+    // 2 in 6, so those are suggestions under the propose floor (0.5), not fills; they still beat later uncued dates.
+    const score = excluded ? 0.3 : cue ? (vague ? OPENER : 0.8) : opener && !vague ? OPENER : 0.4
     scored.push({ m, value, score })
     if (!best || score > best.score) best = { m, value, score }
   })
