@@ -131,6 +131,13 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'merchant.letterSummary': ['merchant'], // own shop only (another shop's: MERCHANT_NOT_FOUND); complaints only, never a report
   'station.recordLetterDelivery': ['station'], // own site's shops only (another's: MERCHANT_NOT_FOUND)
   'station.listLetterDeliveries': ['station', 'regulator'], // station: own site's shops; regulator: its site or all
+  'station.listPendingLetters': ['station'], // 待送达建议书 of the own site only
+  // 导出与报表 in CloudBase (docs/cloud-exports.md): services/exports/export-scope.ts decides per site and kind
+  'station.exportSites': ['station', 'regulator', 'admin'], // own site, or every site for those without one
+  'station.exportCases': ['station', 'regulator'], // own site (regulator: its site or any); complainant masked unless asked, then logged per case
+  'station.exportStats': ['station', 'regulator', 'admin'], // the statistics scope (services/stats-query.ts)
+  'station.monthlyReport': ['station', 'regulator'], // names cases and quotes return visits: never an administrator
+  'station.quarterlyReport': ['station', 'regulator', 'admin'], // figures only, the statistics scope
   'station.publicSettings': ['station', 'regulator', 'admin'], // station: own site (another: SITE_NOT_FOUND); others the site named
   'station.savePublicThreshold': ['station', 'regulator', 'admin'], // same scope
   'station.listObjections': ['station', 'regulator'], // station: own site; regulator: the site named

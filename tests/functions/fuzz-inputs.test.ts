@@ -236,6 +236,12 @@ describe('no 500 from input — every function over HTTP', () => {
       'merchant.letterSummary': {},
       'station.recordLetterDelivery': { merchantId: SHOP_A.id, quarter: '2026-Q1', method: '打印面交' },
       'station.listLetterDeliveries': { merchantId: SHOP_A.id },
+      // 导出与报表 in CloudBase (docs/cloud-exports.md); on the host they answer EXPORT_UNAVAILABLE after their checks
+      'station.exportSites': {},
+      'station.exportCases': { from: '2026-03-01', to: '2026-03-31', format: 'csv', personal: false },
+      'station.exportStats': { from: '2026-03-01', to: '2026-03-31', unit: 'month' },
+      'station.monthlyReport': { month: '2026-03' },
+      'station.quarterlyReport': { quarter: '2026-Q1' },
       'station.publicSettings': {},
       'station.savePublicThreshold': { threshold: 5 },
       'station.listObjections': {},

@@ -20,6 +20,9 @@ import * as SavedStats from '../../services/stats-saved-queries'
 import { decideObjection, listObjections } from '../../services/public-objections'
 import { getPublicSettings, savePublicThreshold } from '../../services/public-settings'
 import * as Letters from '../../services/letters/analysis-letters'
+import { listPendingLetters } from '../../services/letters/quarterly-letters'
+import * as CloudExports from '../../services/exports/cloud-exports'
+import { exportSites } from '../../services/exports/export-scope'
 
 export const stationFunction = defineFunction('station', {
   me: (_input, ctx) => getStaffMe(ctx),
@@ -80,6 +83,13 @@ export const stationFunction = defineFunction('station', {
   // 消费投诉分析建议书 (services/letters/analysis-letters.ts)
   recordLetterDelivery: (input, ctx) => Letters.recordLetterDelivery(ctx, input),
   listLetterDeliveries: (input, ctx) => Letters.listLetterDeliveries(ctx, input),
+  listPendingLetters: (_input, ctx) => listPendingLetters(ctx), // 待送达建议书 (services/letters/quarterly-letters.ts)
+  // 导出与报表 in CloudBase: the file into storage, a short-lived link back (services/exports/cloud-exports.ts)
+  exportSites: (_input, ctx) => exportSites(ctx),
+  exportCases: (input, ctx) => CloudExports.cloudCaseExport(ctx, input),
+  exportStats: (input, ctx) => CloudExports.cloudStatsExport(ctx, input),
+  monthlyReport: (input, ctx) => CloudExports.cloudMonthlyReport(ctx, input),
+  quarterlyReport: (input, ctx) => CloudExports.cloudQuarterlyReport(ctx, input),
   setIndustry: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

@@ -7,11 +7,7 @@ import { CalendarDaySchema, StatsQuerySchema } from '../metrics/stats-query.sche
 // with the same services and writers, puts it into storage and answers a link that opens it for a
 // few minutes. The services check the inputs again with their own rules (ranges, scope, the row cap).
 
-/** Cases per file in the cloud: a cloud function holds the file in memory and has a time limit. */
-export const CLOUD_EXPORT_MAX_ROWS = 2000
-
-/** How long the answered link opens the file. */
-export const CLOUD_EXPORT_LINK_MINUTES = 10
+export { CLOUD_EXPORT_LINK_MINUTES, CLOUD_EXPORT_MAX_ROWS } from './cloud-export-limits'
 
 const SiteId = z.string().min(1).max(64).optional()
 

@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { cloudbaseExportOutlet } from '../../cloudfunctions/adapters/cloudbase/cloudbase-export-outlet'
+import { openTableWriter } from '../../cloudfunctions/adapters/exports/table-writers'
+import { pdfFrame } from '../../cloudfunctions/adapters/exports/pdf-frame'
+import type { Store } from '../../cloudfunctions/ports/store'
+import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
+import { cloudCaseExport } from '../../cloudfunctions/services/exports/cloud-exports'
+import { resolveCaller } from '../../cloudfunctions/services/resolve-caller'
+import { refreshStats } from '../../cloudfunctions/services/stats-upkeep'
+import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import { CASE_COLUMNS } from '../../src/domain/exports/case-columns'
+import type { Role } from '../../src/domain/identity'
+import { sdkAppFor } from '../adapters/cloudbase/sdk-app'
+import { aSubmission } from '../support/builders'
+import { callAs, type Data } from '../support/call-as'
+import { startCloudbaseLoopback, type CloudbaseLoopback } from '../support/cloudbase-loopback'
+import { SHOP_A, SHOP_B, SITE_A, SITE_B, seedTwoShops } from '../support/seed-shops'
+import { makeDeps, openTestStore } from '../support/test-deps'
+
+// 导出与报表 in CloudBase (docs/cloud-exports.md): each station action makes the host's file with the same
+// services and writers, puts it into storage through the real @cloudbase/node-sdk (the loopback speaks its
+// wire format: getUploadMetadata, the signed PUT, batchGetDownloadUrl) and answers a temporary URL that
+// opens it. Read back as a shopper's phone would get it: over HTTP, XLSX through exceljs, PDF through pdftotext.
+
+const RANGE = { from: '2026-03-01', to: '2026-03-31' }
+const A_CASES = 3
+
+describe('exports as station actions in CloudBase', () => {
+  let loopback: CloudbaseLoopback
+  let store: Store & StoreInspection
+  let deps: ReturnType<typeof makeDeps>
+  const tokens = new Map<string, string>()
+
+  beforeAll(async () => {
+    loopback = await startCloudbaseLoopback()
+    store = await openTestStore()
+    deps = makeDeps(store)
+    deps.exportOutlet = cloudbaseExportOutlet(sdkAppFor(loopback))
+    await seedTwoShops(store)
+    const at = deps.clock.now().toISOString()
+    const hash = await deps.secrets.hashPassword('correct horse')
+    const accounts: [string, Role & ('station' | 'regulator' | 'proxy' | 'admin'), string | null][] = [
+      ['station-a', 'station', SITE_A.id],
+      ['station-b', 'station', SITE_B.id],
+      ['reg-a', 'regulator', SITE_A.id],
+      ['proxy-a', 'proxy', SITE_A.id],
+      ['admin', 'admin', null],
+    ]
+    for (const [username, role, siteId] of accounts) {
+      await store.saveStaff({ id: `staff-${username}`, username, displayName: username, role, siteId, passwordHash: hash, createdAt: at })
+      const login = await loginStaff(deps, username, 'correct horse')
+      if (!login.ok) throw new Error(login.error.code)
+      tokens.set(username, login.data.token)
+    }
+    await store.saveMembership({ id: 'm1', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: 'clerk-a', status: 'active', createdAt: at })
+    for (let i = 0; i < A_CASES; i++) {
+      deps.clock.advance(60_000)
+      const filed = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, { name: `李阿姨${i}` }), { subject: `shopper-${i}` })
+      if (!filed.ok) throw new Error(filed.error.code)
+    }
+    const b = await callAs(deps, 'consumer', aSubmission(SHOP_B.code, { name: '王先生' }), { subject: 'shopper-b' })
+    if (!b.ok) throw new Error(b.error.code)
+    await refreshStats(deps, deps.clock.now())
+  })
+  afterAll(async () => {
+    await store.close()
+    await loopback.close()
+  })
+
+  const asStaff = (username: string, action: string, input: object) =>
+    callAs(deps, 'station', { action, ...input }, { staffSessionToken: tokens.get(username) })
+  const exportObjects = () => [...loopback.objects.keys()].filter((k) => k.startsWith('exports/'))
+
+  /** The answered link, fetched over HTTP as Taro.downloadFile does. */
+  async function fetched(file: Data): Promise<Buffer> {
+    const res = await fetch(file.url)
+    expect(res.status).toBe(200)
+    return Buffer.from(await res.arrayBuffer())
+  }
+  async function workbook(bytes: Buffer) {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(bytes as unknown as ArrayBuffer)
+    return book
+  }
+  const caseSheetRows = async (bytes: Buffer) => {
+    const rows: unknown[][] = []
+    ;(await workbook(bytes)).getWorksheet('案件')?.eachRow((row) => void rows.push((row.values as unknown[]).slice(1)))
+    return rows
+  }
+  function pdfText(bytes: Buffer): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'ks-cloud-pdf-')), 'report.pdf')
+    writeFileSync(file, bytes)
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  }
+
+  it('when station staff export the cases as XLSX, then the file is in exports/<day>/ and a ten-minute temporary URL opens it', async () => {
+    loopback.adminCalls.length = 0
+    const r = await asStaff('station-a', 'exportCases', { ...RANGE, format: 'xlsx' })
+    if (!r.ok) throw new Error(r.error.code)
+    expect(r.data).toMatchObject({ fileType: 'xlsx', rows: A_CASES, fileName: `案件导出_${SITE_A.name}_2026-03-01至2026-03-31.xlsx` })
+    const [path] = exportObjects().filter((k) => loopback.objects.get(k)?.length === r.data.bytes)
+    expect(path).toMatch(/^exports\/2026-03-10\/id-\d{8}\.xlsx$/)
+    const asked = loopback.adminCalls.filter((c) => c.action === 'storage.batchGetDownloadUrl').map((c) => c.body.file_list)
+    expect(asked).toEqual([[{ fileid: `${loopback.prefix}${path}`, max_age: 600 }]])
+    expect(r.data.expiresAt).toBe(new Date(deps.clock.now().getTime() + 600_000).toISOString())
+
+    const rows = await caseSheetRows(await fetched(r.data))
+    expect(rows[0]).toEqual([...CASE_COLUMNS])
+    expect(rows).toHaveLength(A_CASES + 1) // site A's cases only, not site B's
+  })
+
+  it('when a station exports without personal data, then the complainant is masked and nothing is logged; with it, whole and logged per case', async () => {
+    const nameAt = CASE_COLUMNS.indexOf('投诉人')
+    const masked = await asStaff('station-a', 'exportCases', { ...RANGE, format: 'xlsx' })
+    if (!masked.ok) throw new Error(masked.error.code)
+    const maskedNames = (await caseSheetRows(await fetched(masked.data))).slice(1).map((r) => r[nameAt])
+    expect(maskedNames).toEqual(Array(A_CASES).fill('李阿**'))
+    const ids = (await store.listCasesForSite(SITE_A.id, { limit: 100, offset: 0 })).map((c) => c.id)
+    for (const id of ids) expect((await store.listAccessOfCase(id)).filter((e) => e.purpose === 'export.cases')).toEqual([])
+
+    const whole = await asStaff('station-a', 'exportCases', { ...RANGE, format: 'csv', personal: true })
+    if (!whole.ok) throw new Error(whole.error.code)
+    const text = (await fetched(whole.data)).toString('utf8')
+    expect(text.startsWith('\ufeff')).toBe(true)
+    expect(['李阿姨0', '李阿姨1', '李阿姨2'].every((n) => text.includes(n))).toBe(true)
+    for (const id of ids) {
+      const logged = (await store.listAccessOfCase(id)).filter((e) => e.purpose === 'export.cases')
+      expect(logged.map((e) => e.viewer)).toEqual([{ role: 'station', id: 'staff-station-a' }])
+    }
+  })
+
+  it('when a case export would hold more cases than a cloud file may, then it is refused with the count, and nothing is stored', async () => {
+    const before = exportObjects().length
+    const ctx = { caller: await resolveCaller(deps, { staffSessionToken: tokens.get('station-a') }), deps }
+    const r = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx' }, 2)
+    expect(r.ok ? 'ok' : r.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { to: '这段时间共有 3 件，小程序内每个文件最多 2 件，请缩短日期范围分几次导出' },
+    })
+    expect(exportObjects()).toHaveLength(before)
+  })
+
+  it('when the statistics are exported, then the XLSX holds the statistics sheets', async () => {
+    const r = await asStaff('station-a', 'exportStats', { ...RANGE, unit: 'month' })
+    if (!r.ok) throw new Error(r.error.code)
+    expect(r.data).toMatchObject({ fileType: 'xlsx', rows: null })
+    const names = (await workbook(await fetched(r.data))).worksheets.map((s) => s.name)
+    expect(names).toEqual(expect.arrayContaining(['说明', '分期指标']))
+  })
+
+  it('when the monthly and quarterly reports are asked for, then each is a PDF whose text pdftotext reads', async () => {
+    const month = await asStaff('station-a', 'monthlyReport', { month: '2026-03' })
+    if (!month.ok) throw new Error(month.error.code)
+    expect(month.data).toMatchObject({ fileType: 'pdf', fileName: '月度工作动态_2026-03.pdf' })
+    const monthText = pdfText(await fetched(month.data))
+    expect(monthText).toContain('工作动态')
+    expect(monthText).toContain(SITE_A.name)
+
+    const quarter = await asStaff('reg-a', 'quarterlyReport', { quarter: '2026-Q1' })
+    if (!quarter.ok) throw new Error(quarter.error.code)
+    expect(pdfText(await fetched(quarter.data))).toContain('消费投诉形势分析')
+  })
+
+  // object by object: every action, every caller outside the site or the role — and no file left behind
+  const ACTIONS: [string, object][] = [
+    ['exportCases', { ...RANGE, format: 'xlsx' }],
+    ['exportStats', { ...RANGE, unit: 'month' }],
+    ['monthlyReport', { month: '2026-03' }],
+    ['quarterlyReport', { quarter: '2026-Q1' }],
+  ]
+  it.each(ACTIONS)(
+    'when a shop clerk, a shopper or a proxy desk calls %s, then it is refused and nothing is stored',
+    async (action, input) => {
+      const before = exportObjects().length
+      const clerk = await callAs(deps, 'station', { action, ...input, siteId: SITE_A.id }, { subject: 'clerk-a' })
+      const shopper = await callAs(deps, 'station', { action, ...input, siteId: SITE_A.id }, { subject: 'shopper-0' })
+      const proxy = await asStaff('proxy-a', action, { ...input, siteId: SITE_A.id })
+      expect([clerk, shopper, proxy].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'FORBIDDEN'])
+      expect(exportObjects()).toHaveLength(before)
+    },
+  )
+
+  it.each(ACTIONS)(
+    'when station B or the regulator of site A names the other site in %s, then the site is not found',
+    async (action, input) => {
+      const before = exportObjects().length
+      const b = await asStaff('station-b', action, { ...input, siteId: SITE_A.id })
+      const reg = await asStaff('reg-a', action, { ...input, siteId: SITE_B.id })
+      expect([b, reg].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['SITE_NOT_FOUND', 'SITE_NOT_FOUND'])
+      expect(exportObjects()).toHaveLength(before)
+    },
+  )
+
+  it('when an administrator asks for the case list or the month report, then both are refused; the sites it may choose are every site', async () => {
+    const cases = await asStaff('admin', 'exportCases', { ...RANGE, format: 'csv', personal: true })
+    const month = await asStaff('admin', 'monthlyReport', { month: '2026-03' })
+    expect([cases, month].map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['FORBIDDEN', 'FORBIDDEN'])
+    const sites = await asStaff('admin', 'exportSites', {})
+    expect(sites.ok ? sites.data.map((s: { id: string }) => s.id).sort() : sites.error.code).toEqual([SITE_A.id, SITE_B.id].sort())
+    const own = await asStaff('station-a', 'exportSites', {})
+    expect(own.ok ? own.data : own.error.code).toEqual([{ id: SITE_A.id, name: SITE_A.name }])
+  })
+
+  it('when this deployment has no export outlet (the local host streams instead), then the action says to export at the desk', async () => {
+    const outlet = deps.exportOutlet
+    deps.exportOutlet = undefined
+    try {
+      const r = await asStaff('station-a', 'exportCases', { ...RANGE, format: 'csv' })
+      expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'EXPORT_UNAVAILABLE', message: expect.stringContaining('电脑') })
+    } finally {
+      deps.exportOutlet = outlet
+    }
+  })
+
+  it('when the function has no Chinese font, then a report answers REPORT_FONT_MISSING and the log says where it looked', async () => {
+    const outlet = deps.exportOutlet
+    const logged: string[] = []
+    const writers = { openTable: openTableWriter, renderPdf: pdfFrame({ path: '/nonexistent/font.ttf' }) }
+    deps.exportOutlet = cloudbaseExportOutlet(sdkAppFor(loopback), writers, (line) => void logged.push(line))
+    try {
+      const r = await asStaff('station-a', 'quarterlyReport', { quarter: '2026-Q1' })
+      expect(r.ok ? 'ok' : r.error.code).toBe('REPORT_FONT_MISSING')
+      expect(logged.join('\n')).toContain('/nonexistent/font.ttf')
+    } finally {
+      deps.exportOutlet = outlet
+    }
+  })
+})
