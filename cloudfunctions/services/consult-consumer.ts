@@ -13,6 +13,7 @@ import { normalizePhone } from '../../src/domain/phone'
 import { normalizeQueryCode, queryCodeFromBytes } from '../../src/domain/query-code'
 import { DEFAULT_PAGE, type ServiceContext } from './context'
 import { consultSummaries, consultView } from './consult-views'
+import { ownUnclaimedEvidence } from './evidence-caps'
 
 type AskInput = z.output<typeof AskConsultationSchema>
 
@@ -35,10 +36,9 @@ export async function askConsultation(ctx: ServiceContext, input: AskInput): Pro
   if (!site) return fail('SITE_NOT_FOUND')
   const phone = input.contactPhone ? normalizePhone(input.contactPhone) : ''
   if (phone === null) return fail('VALIDATION_FAILED', { contactPhone: '请填写正确的手机号码，或留空' })
-  for (const id of new Set(input.evidenceIds)) {
-    const file = await store.getEvidence(id)
-    if (!file || file.uploadedBy !== subject || file.caseId !== null) return fail('EVIDENCE_NOT_FOUND')
-  }
+  // the files must be the asker's own; a consultation keeps their ids and claims none
+  const files = await ownUnclaimedEvidence(ctx.deps, input.evidenceIds, subject)
+  if (!files.ok) return files
   const earlier = await ownByKey(ctx, subject, input.idempotencyKey)
   if (earlier) return ok(await receiptOf(ctx, earlier))
   const now = clock.now().toISOString()
