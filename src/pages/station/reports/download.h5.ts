@@ -1,6 +1,7 @@
 import { fail, type Result } from '../../../domain/errors'
 import { readEnvelope } from '../../../api/envelope'
 import type { Downloaded, DownloadProgress, SitesResult } from './download'
+import { exportPath, type ExportRequest } from './export-request'
 
 // H5: the local host's GET /export/… routes with the staff session cookie. The body is read chunk by
 // chunk (fetch's ReadableStream), so the bar moves while the server is still writing later pages; the
@@ -30,10 +31,10 @@ async function failureOf(response: Response): Promise<Result<never>> {
   }
 }
 
-export async function download(path: string, onProgress: (p: DownloadProgress) => void): Promise<Result<Downloaded>> {
+export async function download(request: ExportRequest, onProgress: (p: DownloadProgress) => void): Promise<Result<Downloaded>> {
   let response: Response
   try {
-    response = await fetch(API_BASE + path, { credentials: 'same-origin' })
+    response = await fetch(API_BASE + exportPath(request), { credentials: 'same-origin' })
   } catch {
     return fail('NETWORK_ERROR')
   }

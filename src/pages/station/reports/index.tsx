@@ -10,8 +10,10 @@ import { ProgressBar } from '../../../components/progress-bar'
 import { siteChoices } from '../../../components/site-choice'
 import { TextField } from '../../../components/text-field'
 import { ToggleSwitch } from '../../../components/toggle-switch'
+import { CLOUD_EXPORT_MAX_ROWS } from '../../../domain/exports/cloud-export-limits'
 import { PAGES, withQuery } from '../../routes'
 import { download, loadSites, type DownloadProgress } from './download'
+import type { ExportRequest } from './export-request'
 import { defaultsFor, progressPercent, progressText } from './report-ranges'
 import './index.scss'
 
@@ -20,6 +22,9 @@ import './index.scss'
 // changes a case, so nothing asks for confirmation; asking for the complainants' details says plainly
 // that every exported case goes on record in the access log.
 const ALL_SITES = ''
+// The mini-program makes each file in a cloud function and opens it on the phone (download.weapp.ts):
+// no CSV there (the phone cannot open one), and at most CLOUD_EXPORT_MAX_ROWS cases per file.
+const IN_WEAPP = process.env.TARO_ENV === 'weapp'
 type Format = 'xlsx' | 'csv'
 type Job = 'cases' | 'stats' | 'monthly' | 'quarterly'
 
@@ -83,23 +88,23 @@ export default function StationReports() {
     )
   }
 
-  const site = siteId ? `&siteId=${encodeURIComponent(siteId)}` : ''
-  const range = `from=${encodeURIComponent(from.trim())}&to=${encodeURIComponent(to.trim())}`
-  const paths: Record<Job, string> = {
-    cases: `/export/cases?${range}&format=${format}${personal ? '&personal=1' : ''}${site}`,
-    stats: `/export/stats?${range}&unit=month${site}`,
-    monthly: `/export/monthly.pdf?month=${encodeURIComponent(month.trim())}${site}`,
-    quarterly: `/export/quarterly.pdf?quarter=${encodeURIComponent(quarter.trim().toUpperCase())}${site}`,
+  const site = siteId || undefined
+  const range = { from: from.trim(), to: to.trim() }
+  const requests: Record<Job, ExportRequest> = {
+    cases: { job: 'cases', ...range, format: IN_WEAPP ? 'xlsx' : format, personal, siteId: site },
+    stats: { job: 'stats', ...range, siteId: site },
+    monthly: { job: 'monthly', month: month.trim(), siteId: site },
+    quarterly: { job: 'quarterly', quarter: quarter.trim().toUpperCase(), siteId: site },
   }
   const run = async (job: Job) => {
     setRunning(job)
     setError(null)
     setDone('')
     setProgress(null)
-    const result = await download(paths[job], setProgress)
+    const result = await download(requests[job], setProgress)
     setRunning(null)
     if (!result.ok) return setError({ message: result.error.message, fields: result.error.fields })
-    setDone(`${JOB_LABELS[job]}已下载：${result.data.fileName}`)
+    setDone(`${JOB_LABELS[job]}${result.data.opened ? '已生成并打开' : '已下载'}：${result.data.fileName}`)
   }
   const percent = progress ? progressPercent(progress) : null
   const busy = running !== null
@@ -156,10 +161,15 @@ export default function StationReports() {
               value={format}
               options={[
                 { value: 'xlsx', label: 'Excel（XLSX）' },
-                { value: 'csv', label: 'CSV', description: '可显示已接收的件数' },
+                ...(IN_WEAPP ? [] : [{ value: 'csv' as const, label: 'CSV', description: '可显示已接收的件数' }]),
               ]}
               onChange={setFormat}
             />
+            {IN_WEAPP ? (
+              <View className="reports__notice" role="note">
+                {`小程序内每个文件最多 ${CLOUD_EXPORT_MAX_ROWS} 件，件数多时请缩短日期范围分次导出；CSV 请在电脑上导出`}
+              </View>
+            ) : null}
             <ToggleSwitch
               id="reports-personal"
               label="含投诉人信息"

@@ -19,15 +19,26 @@ export function defaultsFor(now: Date): Defaults {
   return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(bj.getUTCDate())}`, month: lastMonth, quarter: lastQuarter }
 }
 
-/** "已接收 12 / 40 件" for a CSV, "已接收 35 KB（共 40 件）" for a file whose rows cannot be counted on the way. */
-export function progressText(p: { bytes: number; rows: number | null; total: number | null }): string {
+type Progress = { stage?: 'making' | 'receiving'; bytes: number; rows: number | null; total: number | null; expectedBytes?: number | null }
+
+/**
+ * "已接收 12 / 40 件" for a CSV, "已接收 35 KB（共 40 件）" for a file whose rows cannot be counted on the way;
+ * in the mini-program first "正在生成…" (the cloud function is writing it), then KB of the file's size.
+ */
+export function progressText(p: Progress): string {
+  if (p.stage === 'making') return '正在生成文件，请稍候…'
   const kb = `${Math.max(1, Math.round(p.bytes / 1024))} KB`
+  if (p.expectedBytes) {
+    const of = `已接收 ${kb} / ${Math.max(1, Math.round(p.expectedBytes / 1024))} KB`
+    return p.total !== null ? `${of}（共 ${p.total} 件）` : of
+  }
   if (p.rows !== null && p.total !== null) return `已接收 ${Math.min(p.rows, p.total)} / ${p.total} 件（${kb}）`
   return p.total !== null ? `已接收 ${kb}（共 ${p.total} 件）` : `已接收 ${kb}`
 }
 
-/** The bar's percentage: rows of the total when counted; otherwise null (the bar shows activity only). */
-export function progressPercent(p: { rows: number | null; total: number | null }): number | null {
+/** The bar's percentage: rows of the total when counted, else bytes of a known size; otherwise null (activity only). */
+export function progressPercent(p: Omit<Progress, 'bytes'> & { bytes?: number }): number | null {
+  if (p.expectedBytes && p.bytes !== undefined) return (100 * Math.min(p.bytes, p.expectedBytes)) / p.expectedBytes
   if (p.rows === null || p.total === null) return null
   return p.total === 0 ? 100 : (100 * Math.min(p.rows, p.total)) / p.total
 }
