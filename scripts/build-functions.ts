@@ -23,7 +23,9 @@ const OUT = flag > 0 ? resolve(process.argv[flag + 1]) : join(ROOT, 'dist', 'fun
 //   is pinned by hand to the one whose API cloudfunctions/adapters/wechat/cloud-*.ts are written for.
 // - sharp: photo re-encoding (EXIF/GPS removed) for uploads registered from the mini-program; its
 //   libvips comes in platform packages that npm picks for the runtime, so it cannot be bundled.
-const INSTALLED = ['@cloudbase/node-sdk', 'pg', 'sharp']
+// - exceljs and pdfkit: the station's exports (docs/cloud-exports.md). pdfkit reads its font metrics
+//   from files beside its own code at run time, so it cannot be bundled; exceljs comes with it, as tested.
+const INSTALLED = ['@cloudbase/node-sdk', 'pg', 'sharp', 'exceljs', 'pdfkit']
 const CLOUD_ONLY: Record<string, string> = { 'wx-server-sdk': '4.0.2' }
 const NEVER_LOADED = ['pg-native', '@electric-sql/pglite']
 

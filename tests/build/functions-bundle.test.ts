@@ -53,13 +53,15 @@ describe.each(FUNCTIONS)('function %s', (name) => {
     // function takes uploads in, and re-encodes photos with sharp
     const sdk = { '@cloudbase/node-sdk': installed('@cloudbase/node-sdk') }
     const images = name === 'consumer' ? { sharp: installed('sharp') } : {}
+    // the station makes exports in memory (docs/cloud-exports.md): workbooks with exceljs, reports with pdfkit
+    const exports = name === 'station' ? { exceljs: installed('exceljs'), pdfkit: installed('pdfkit') } : {}
     // WeChat's cloud call, for the functions that draw mini-program codes or send subscribe messages
     const wx = ['notify', 'registry', 'staff'].includes(name) ? { 'wx-server-sdk': '4.0.2' } : {}
     expect(pkg).toEqual({
       name: expect.any(String),
       private: true,
       main: 'index.js',
-      dependencies: { ...sdk, ...wx, ...images, pg: installed('pg') },
+      dependencies: { ...sdk, ...wx, ...images, ...exports, pg: installed('pg') },
     })
   })
 
