@@ -4,9 +4,11 @@
 // The statistics are NOT made through the services (a million filings would take hours): synthetic CaseFacts
 // spread over 20 sites × 50 shops × the 365 days of 2026, industry line and problem type skewed, are counted
 // by the domain's own caseContributionOf, merged into cube rows a slice of days at a time and loaded with
-// INSERT … SELECT FROM unnest(…) … ON CONFLICT DO UPDATE (x = x + excluded.x). Filer rows and the per-case
-// contributions are not loaded: the page's queries do not read them. Each query runs through the store's
-// own sumCube ~50 times; p50/p95 in ms, side by side per size, and the ratio 1M / 10k of the p50.
+// INSERT … SELECT FROM unnest(…) … ON CONFLICT DO UPDATE (x = x + excluded.x). Filer rows are loaded too
+// (a filer for every three cases, so that repeats exist); the per-case contributions are not (the page does
+// not read them). Each of the page's questions runs through the store's own methods (sumCube, and the
+// ranking and repeat counts it works out itself: rankShops, monthTopShops, countRepeats) ~50 times; p50/p95
+// in ms, side by side per size, and the ratio 1M / 10k of the p50. docs/statistics-scale.md reads them.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,12 +19,15 @@ import { connectSql, migrateToLatest } from '../cloudfunctions/adapters/sql/conn
 import type { Database } from '../cloudfunctions/adapters/sql/database'
 import { sqlStatsStore } from '../cloudfunctions/adapters/sql/sql-stats-store'
 import { snakeCase } from '../cloudfunctions/adapters/stats-rows'
-import type { CubeQuery } from '../cloudfunctions/ports/stats-store'
+import type { CubeQuery, StatsStore } from '../cloudfunctions/ports/stats-store'
 import type { CaseFacts, CountedClock } from '../src/domain/metrics/case-facts'
 import type { ClockResult } from '../src/domain/metrics/clock-result'
 import { addCounters, COUNTER_NAMES } from '../src/domain/metrics/counters'
 import { caseContributionOf, cubeRowKey, cubeRowsOf, type CubeRow } from '../src/domain/metrics/cubes'
 import { DIMENSIONS } from '../src/domain/metrics/dimensions'
+import { rollupOf, type FilerRow } from '../src/domain/metrics/rollup'
+import type { PeriodRange } from '../src/domain/metrics/shop-ranking'
+import { STREAK_TOP, TOP_N } from '../src/domain/metrics/top-merchants'
 import { OUTCOME_CODES } from '../src/domain/workflow/outcomes'
 import { saveBenchSection } from './bench-results'
 
@@ -64,6 +69,9 @@ const skewed = <T>(values: readonly T[], r: number): T => {
 }
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** A filer for about every three cases, spread by a multiplicative hash (no draw from rnd: the world's other values stay as they were). */
+const filerOf = (i: number, n: number) => `filer-${(Math.imul(i, 2654435761) >>> 0) % Math.max(1, Math.ceil(n / 3))}`
+
 function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
   const dayIndex = Math.floor((i * 365) / n) // cases in day order: a slice of cases is a slice of days
   const date = new Date(Date.UTC(2026, 0, 1) + dayIndex * 86_400_000)
@@ -86,7 +94,7 @@ function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
       channel: skewed(CHANNELS, rnd()),
       kind: rnd() < 0.9 ? 'complaint' : 'report',
     },
-    filerKey: null,
+    filerKey: filerOf(i, n),
     clocks: Object.fromEntries(CLOCKS.map((k) => [k, RESULTS[Math.floor(rnd() * RESULTS.length)]])) as Record<CountedClock, ClockResult>,
     outcome: closed ? OUTCOME_CODES[Math.floor(rnd() * 3)] : null,
     withdrawn: !closed && rnd() < 0.1,
@@ -120,49 +128,112 @@ async function insertRows(db: Kysely<Database>, rows: CubeRow[]) {
   }
 }
 
+async function insertFilers(db: Kysely<Database>, filers: FilerRow[]) {
+  for (let at = 0; at < filers.length; at += 5000) {
+    const part = filers.slice(at, at + 5000)
+    await sql`insert into stats_filers (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key, cases)
+      select * from unnest(${sql.join([
+        sql`${part.map((f) => f.day)}::date[]`,
+        ...DIMENSIONS.map((d) => sql`${part.map((f) => f.dims[d])}::text[]`),
+        sql`${part.map((f) => f.filerKey)}::text[]`,
+        sql`${part.map((f) => f.cases)}::int[]`,
+      ])})
+      on conflict (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key) do update set cases = stats_filers.cases + excluded.cases`.execute(
+      db,
+    )
+  }
+}
+
 /** The cases' statistics, a slice of 50k cases (about 18 days at 1M) merged in memory and loaded at a time. */
 async function load(db: Kysely<Database>, n: number) {
   const rnd = prng(18)
   const SLICE = 50_000
   for (let start = 0; start < n; start += SLICE) {
     const merged = new Map<string, CubeRow>()
-    for (let i = start; i < Math.min(n, start + SLICE); i++)
-      for (const row of cubeRowsOf(caseContributionOf(factsOf(i, n, rnd)), 1)) {
+    const facts: CaseFacts[] = []
+    for (let i = start; i < Math.min(n, start + SLICE); i++) {
+      const f = factsOf(i, n, rnd)
+      facts.push(f)
+      for (const row of cubeRowsOf(caseContributionOf(f), 1)) {
         const key = cubeRowKey(row)
         const found = merged.get(key)
         merged.set(key, found ? { ...found, ...addCounters(found, row) } : row)
       }
+    }
     await insertRows(db, [...merged.values()])
+    await insertFilers(db, rollupOf(facts).filers)
   }
   await sql`analyze stats_cube`.execute(db)
+  await sql`analyze stats_filers`.execute(db)
   const { rows } = await sql<{
     cube: string
     rows: string
   }>`select cube, count(*) as rows from stats_cube group by cube order by cube`.execute(db)
-  return Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)]))
+  const filers = await sql<{ rows: string }>`select count(*) as rows from stats_filers`.execute(db)
+  return { ...Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)])), filers: Number(filers.rows[0].rows) }
 }
 
 const QUARTER = { from: '2026-04-01', to: '2026-06-30' }
-const station = (sites: string[] | null): [string, CubeQuery][] => [
-  ['weekly trend (day_site)', { cube: 'day_site', ...QUARTER, sites, by: ['kind'] }],
-  ['bars by industry (month_industry)', { cube: 'month_industry', ...QUARTER, sites, by: ['industry'] }],
-  ['bars by problem (month_problem)', { cube: 'month_problem', ...QUARTER, sites, by: ['problemType'] }],
-  ['top shops (month_merchant)', { cube: 'month_merchant', ...QUARTER, sites, by: ['industry', 'merchant'] }],
-  ['heat map (month_slot)', { cube: 'month_slot', ...QUARTER, sites, by: [] }],
+/** One question of the page: it runs the store's calls (in parallel, as the service does) and answers how many rows came back. */
+type Question = (stats: StatsStore) => Promise<number>
+const cube =
+  (q: CubeQuery): Question =>
+  async (stats) =>
+    (await stats.sumCube(q)).length
+const MONTHS: PeriodRange[] = [
+  { period: '2026-04', from: '2026-04-01', to: '2026-04-30' },
+  { period: '2026-05', from: '2026-05-01', to: '2026-05-31' },
+  { period: '2026-06', from: '2026-06-01', to: '2026-06-30' },
+  { period: '', ...QUARTER },
 ]
-const QUERIES: [string, CubeQuery][] = [
-  ...station(['site-3']).map(([name, q]): [string, CubeQuery] => [`station · ${name}`, q]),
-  ...station(null).map(([name, q]): [string, CubeQuery] => [`regulator · ${name}`, q]),
+const station = (sites: string[] | null): [string, Question][] => [
+  ['weekly trend (day_site)', cube({ cube: 'day_site', ...QUARTER, sites, by: ['kind'] })],
+  ['bars by industry (month_industry)', cube({ cube: 'month_industry', ...QUARTER, sites, by: ['industry'] })],
+  ['bars by problem (month_problem)', cube({ cube: 'month_problem', ...QUARTER, sites, by: ['problemType'] })],
+  [
+    'top shops (rankShops + monthTopShops)',
+    async (stats) => {
+      const [range, tops] = await Promise.all([
+        stats.rankShops({ cube: 'month_merchant', ...QUARTER, sites, top: TOP_N }),
+        stats.monthTopShops({ from: '2026-02-01', to: QUARTER.to, sites, top: STREAK_TOP }),
+      ])
+      return range.lines.length + range.shops.length + tops.length
+    },
+  ],
+  ['heat map (month_slot)', cube({ cube: 'month_slot', ...QUARTER, sites, by: [] })],
+  [
+    'repeat shops and complainants (countRepeats ×2)',
+    async (stats) => {
+      const [shops, filers] = await Promise.all([
+        stats.countRepeats({ of: { shops: 'month_merchant' }, periods: MONTHS, sites }),
+        stats.countRepeats({ of: 'complainants', periods: MONTHS, sites }),
+      ])
+      return shops.length + filers.length
+    },
+  ],
+]
+const QUERIES: [string, Question][] = [
+  ...station(['site-3']).map(([name, q]): [string, Question] => [`station · ${name}`, q]),
+  ...station(null).map(([name, q]): [string, Question] => [`regulator · ${name}`, q]),
+  // what the page read before the store ranked the shops and counted the repeats (not in the page's sum)
+  [
+    'reference · regulator top shops as every shop-month row (sumCube month_merchant)',
+    cube({ cube: 'month_merchant', from: '2026-02-01', to: QUARTER.to, sites: null, where: {}, by: ['industry', 'merchant'] }),
+  ],
+  [
+    'reference · regulator filer rows of the quarter (listFilerRows)',
+    async (stats) => (await stats.listFilerRows({ ...QUARTER, sites: null })).length,
+  ],
   [
     'custom · full day cube, H1, 餐饮 × 预付卡 × complaints, all sites, by shop',
-    {
+    cube({
       cube: 'day',
       from: '2026-01-01',
       to: '2026-06-30',
       sites: null,
       where: { industry: '餐饮', problemType: '预付卡', kind: 'complaint' },
       by: ['merchant'],
-    },
+    }),
   ],
 ]
 
@@ -182,7 +253,7 @@ async function measure(url: string, n: number) {
       let answered = 0
       for (let run = 0; run < RUNS + 3; run++) {
         const t = performance.now()
-        answered = (await stats.sumCube(q)).length
+        answered = await q(stats)
         if (run >= 3) times.push(performance.now() - t) // three warm-up runs
       }
       times.sort((a, b) => a - b)
@@ -241,14 +312,17 @@ async function main() {
     const ratio = (last.figures[name].p50 / first.figures[name].p50).toFixed(2)
     console.log(`  ${name} | ${cells.join(' | ')} | ×${ratio}`)
   }
-  const pageP50 = (r: (typeof results)[number], who: string) =>
-    QUERIES.filter(([q]) => q.startsWith(who)).reduce((s, [q]) => s + r.figures[q].p50, 0)
-  for (const who of ['station', 'regulator']) {
-    const ratio = pageP50(last, who) / pageP50(first, who)
-    console.log(
-      `  ${who}'s page, its five queries' p50 summed: ${results.map((r) => pageP50(r, who).toFixed(2)).join(' | ')} ms — ×${ratio.toFixed(2)} (goal: within ×1.5)`,
-    )
-  }
+  // The five chart questions are the page the goal was set for; the repeat counts are shown apart: they
+  // are read flat (one row per period) but the database still tallies every filer row of the range.
+  const pageP50 = (r: (typeof results)[number], who: string, withRepeats: boolean) =>
+    QUERIES.filter(([q]) => q.startsWith(who) && (withRepeats || !q.includes('repeat'))).reduce((s, [q]) => s + r.figures[q].p50, 0)
+  for (const who of ['station', 'regulator'])
+    for (const withRepeats of [false, true]) {
+      const ratio = pageP50(last, who, withRepeats) / pageP50(first, who, withRepeats)
+      console.log(
+        `  ${who}'s page, ${withRepeats ? 'all six questions' : 'its five chart questions'}' p50 summed: ${results.map((r) => pageP50(r, who, withRepeats).toFixed(2)).join(' | ')} ms — ×${ratio.toFixed(2)}${withRepeats ? '' : ' (goal: within ×1.5)'}`,
+      )
+    }
   saveBenchSection('stats', { loadedDirectly: true, results })
 }
 
