@@ -41,10 +41,6 @@ export async function routeTransfer(
   merchant: Merchant | null,
 ): Promise<Result<TransferRoute>> {
   const { store, calendar } = ctx.deps
-  const arriveAt = async (siteId: string) => {
-    const site = await store.getSite(siteId)
-    return site ? { table: calendar, settings: merchantClockSettings(site.clockSettings, merchant) } : null
-  }
   if (action === 'transfer' && details?.kind === 'transfer') {
     if (details.destination !== 'site') {
       const written = { ...details, toSiteId: '', fromSiteId: found.siteId }
@@ -52,8 +48,9 @@ export async function routeTransfer(
     }
     if (details.toSiteId === found.siteId) return fail('VALIDATION_FAILED', { 'details.toSiteId': '不能转给本站，请选择其他站点' })
     const target = await store.getSite(details.toSiteId)
-    const receiving = target ? await arriveAt(target.id) : null
-    if (!target || !receiving) return fail('VALIDATION_FAILED', { 'details.toSiteId': '未找到该站点' })
+    if (!target) return fail('VALIDATION_FAILED', { 'details.toSiteId': '未找到该站点' })
+    // the clocks that start on arrival run on the receiving site's settings (and the shop's commitments)
+    const receiving = { table: calendar, settings: merchantClockSettings(target.clockSettings, merchant) }
     const written = { ...details, toName: target.name, fromSiteId: found.siteId }
     return ok({
       details: written,
