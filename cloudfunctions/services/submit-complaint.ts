@@ -22,7 +22,6 @@ import type { IntakeDetails } from '../../src/domain/intake-channel'
 import { chainedEvent } from './chained-event'
 import type { Deps } from './context'
 import { checkEvidenceCaps } from './evidence-caps'
-import { raiseBurstIfAny } from './bursts/raise-burst'
 
 export type SubmitReceipt = z.infer<typeof SubmitReceiptSchema>
 
@@ -200,7 +199,6 @@ export async function fileCase(deps: Deps, input: SubmitComplaint, filing: Filin
   if (!outcome.created) return replay(deps, outcome.case, digest, site) // filed before, or a race with the same key
   // 标签 are proposed from the text when staff open the case (case-tags.ts), not here: the shopper's
   // receipt waits on no write that only staff read
-  // 突发消费事件 (bursts/raise-burst.ts): the filing stands whatever the check meets
-  await raiseBurstIfAny(deps, outcome.case, event.id).catch(() => 0)
+  // 突发消费事件 are checked after the next tick (bursts/burst-pass.ts), not on the receipt's path
   return ok(receiptOf(outcome.case, site, nextStep))
 }

@@ -9,10 +9,14 @@ import { unique } from '../support/builders'
 import { SHOP_A, SITE_A } from '../support/seed-shops'
 import { openWorkflowWorld } from '../support/workflow-world'
 import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-outbox'
+import { tickRefreshAndCheckBursts } from '../../cloudfunctions/services/bursts/tick-and-bursts'
 
 // 突发消费事件 through the consumer and station functions (docs/bursts-and-similar-cases.md): five
 // similar complaints against one shop within 24 h raise one alert, told to the station and the
-// regulator and never to the shop; staff message every complainant once and mediate the group.
+// regulator and never to the shop; staff message every complainant once and mediate the group. The
+// check runs after the tick (the host's tick job, bursts/tick-and-bursts.ts), not on the filing: each
+// complaint is filed, then a tick runs a minute later. A quiet shop's third complaint of its day is also
+// a jump against its own baseline (baseline.ts): that alert comes first, once for the day.
 const START = new Date('2026-11-10T02:00:00Z') // a working Tuesday
 const hours = (h: number) => new Date(START.getTime() + h * 3_600_000)
 const PEOPLE = [
@@ -44,6 +48,12 @@ describe('burst alerts through the functions', () => {
       await world.file(shoppers[who], { ...PEOPLE[who], description: '健身房突然关门，预付卡余额退不了', problemType: '预付式消费' }),
     )
   }
+  /** the host's tick job a minute after hour h: clocks, statistics, then the burst pass */
+  const tickAt = async (h: number) => {
+    world.deps.clock.set(new Date(hours(h).getTime() + 60_000))
+    await tickRefreshAndCheckBursts(world.deps, world.deps.clock.now())
+  }
+  const alertsOf = async (basis: string) => (await store.listBurstAlerts(SITE_A.id, 10)).filter((a) => a.basis === basis)
 
   // the WeCom group robot on loopback, speaking its wire format; the deployment's default group copies escalations
   let robot: JsonLoopback
@@ -68,33 +78,46 @@ describe('burst alerts through the functions', () => {
       [2, 1],
       [5, 2],
       [9, 3],
-    ])
+    ]) {
       await fileAt(h, who)
-    expect(await store.listBurstAlerts(SITE_A.id, 10)).toEqual([])
+      await tickAt(h)
+    }
+    expect(await alertsOf('merchant')).toEqual([])
     await fileAt(20, 0)
-    const alerts = await store.listBurstAlerts(SITE_A.id, 10)
+    expect(await alertsOf('merchant')).toEqual([]) // filed: the shopper's receipt waited on no check
+    await tickAt(20)
+    const alerts = await alertsOf('merchant')
     expect(alerts).toHaveLength(1)
     expect(alerts[0]).toMatchObject({ key: `merchant:${SHOP_A.id}`, windowStart: hours(0).toISOString(), caseIds: filed })
-    const rows = await alertRows()
+    const rows = (await alertRows()).filter((r) => r.caseId === filed[4])
     expect(rows.map((r) => [r.template, r.recipient]).sort()).toEqual([
       ['burst.regulator.alert', { role: 'regulator', id: SITE_A.id }],
       ['burst.station.alert', { role: 'station', id: SITE_A.id }],
     ])
   })
 
-  it('when a sixth arrives in the same window, then nothing is raised again', async () => {
+  it('when the shop had no complaints before, then its third of the day raised one baseline alert, once for the day', async () => {
+    const [baseline, ...more] = await alertsOf('baseline')
+    expect(more).toEqual([])
+    // 10:00, 12:00 and 15:00 Beijing on 11-10: three against an average of nothing reach max(3, 0)
+    expect(baseline).toMatchObject({ key: `baseline:${SHOP_A.id}`, windowStart: '2026-11-09T16:00:00.000Z', caseIds: filed.slice(0, 3) })
+  })
+
+  it('when a sixth arrives in the same window and later ticks run, then nothing is raised again', async () => {
     await fileAt(22, 1)
-    expect(await store.listBurstAlerts(SITE_A.id, 10)).toHaveLength(1)
-    expect(await alertRows()).toHaveLength(2)
+    await tickAt(22)
+    await tickAt(22.5)
+    expect(await alertsOf('merchant')).toHaveLength(1)
+    expect(await alertRows()).toHaveLength(4) // the shop's alert and the day's baseline alert, each to the station and the regulator
   })
 
   it('when the alert is delivered, then the station inbox and the WeCom group hold it and the shop hears nothing of it', async () => {
     await dispatchOutbox(world.deps, wecom(), hours(23))
     await relogin()
     const posted = robot.requests.map((r) => (r.body as { markdown: { content: string } }).markdown.content)
-    expect(posted.filter((text) => text.includes('突发消费事件预警'))).toHaveLength(2) // the station's copy and the regulator's
+    expect(posted.filter((text) => text.includes('突发消费事件预警'))).toHaveLength(4) // two alerts, the station's copy and the regulator's
     const stationInbox = await store.listInbox({ role: 'station', id: SITE_A.id }, { limit: 100, offset: 0 })
-    expect(stationInbox.filter((e) => e.template === 'burst.station.alert')).toHaveLength(1)
+    expect(stationInbox.filter((e) => e.template === 'burst.station.alert')).toHaveLength(2)
     expect(stationInbox.find((e) => e.template === 'burst.station.alert')?.title).toBe('突发消费事件预警')
     const shopInbox = await store.listInbox({ role: 'merchant', id: SHOP_A.id }, { limit: 100, offset: 0 })
     expect(shopInbox.filter((e) => e.template.startsWith('burst.'))).toEqual([])

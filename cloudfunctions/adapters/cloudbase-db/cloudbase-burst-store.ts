@@ -1,5 +1,7 @@
 import { BurstAlertSchema, type BurstAlert } from '../../../src/domain/similarity/burst-alert.schema'
 import type { BurstStore } from '../../ports/burst-store'
+import { z } from 'zod'
+import { cloudbaseCaseScoring } from './cloudbase-case-scoring'
 import { COLLECTIONS } from './collection-names'
 import { digestId, utc } from './doc-codec'
 import { ok, type DocDb } from './doc-db'
@@ -11,13 +13,32 @@ import { transact } from './transact'
 // burst_alert_windows/{sha256(key, windowStart)} that makes (key, window start) unique. Each write
 // that sends something queues its outbox documents in the same transaction.
 
+const WATERMARK = 'watermark'
 const toAlert = (doc: Doc): BurstAlert => parseDoc(BurstAlertSchema, doc)
 // the document is written whole: update() would read a nested object as paths into the stored null
 const withoutId = ({ _id, ...rest }: Doc) => rest
 
 export function cloudbaseBurstStore(db: DocDb): BurstStore {
   const col = (name: string) => db.collection(name)
+  const watermark = () => col(COLLECTIONS.burstMeta).doc(WATERMARK)
   return {
+    ...cloudbaseCaseScoring(db), // the cases the pass and 案例推荐 score, without personal data
+
+    async burstWatermark() {
+      const doc = await readDoc(watermark())
+      return doc ? z.object({ at: z.string() }).parse(doc).at : null
+    },
+
+    async setBurstWatermark(at) {
+      // never back: a slower pass finishing after a newer one leaves the newer mark
+      await transact(db, async (tx) => {
+        const ref = tx.collection(COLLECTIONS.burstMeta).doc(WATERMARK)
+        const doc = await readDoc(ref)
+        const held = doc ? z.object({ at: z.string() }).parse(doc).at : null
+        if (held === null || held < utc(at)) ok(await ref.set({ at: utc(at) }))
+      })
+    },
+
     async createBurstAlert(a, outbox) {
       return transact(db, async (tx) => {
         const guard = tx.collection(COLLECTIONS.burstAlertWindows).doc(digestId(a.key, utc(a.windowStart)))

@@ -44,6 +44,7 @@ export const FOLLOW_UP_COLLECTIONS = {
     ],
   },
   [COLLECTIONS.burstAlertWindows]: { indexes: [] },
+  [COLLECTIONS.burstMeta]: { indexes: [] }, // by _id: the burst pass's watermark
   [COLLECTIONS.letterDeliveries]: {
     indexes: [
       {
@@ -54,6 +55,21 @@ export const FOLLOW_UP_COLLECTIONS = {
           ['_id', 'desc'],
         ],
         serves: 'listLetterDeliveries',
+      },
+    ],
+  },
+  [COLLECTIONS.pendingLetters]: {
+    indexes: [
+      {
+        name: 'site_owed',
+        keys: [
+          ['siteId', 'asc'],
+          ['owed', 'asc'],
+          ['quarter', 'asc'],
+          ['merchantName', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listPendingLetters',
       },
     ],
   },

@@ -75,10 +75,14 @@ export const COLLECTIONS = {
   publicObjectionPending: 'public_objection_pending',
   /** 消费投诉分析建议书 deliveries (cloudbase-letter-store.ts, as SQL migration 0024) */
   letterDeliveries: 'letter_deliveries',
+  /** 待送达建议书, _id = `${siteId}:${quarter}:${merchantId}` (cloudbase-letter-store.ts, as SQL migration 0029) */
+  pendingLetters: 'pending_letters',
   // 突发消费事件 alerts (cloudbase-burst-store.ts, as SQL migration 0023)
   burstAlerts: 'burst_alerts',
   /** guard documents, _id = sha256(key, windowStart): one alert per window */
   burstAlertWindows: 'burst_alert_windows',
+  /** the burst pass's watermark, one document `watermark` (as SQL migration 0027) */
+  burstMeta: 'burst_meta',
   // 回访抽查 and the review of low ratings (cloudbase-callback-store.ts, as SQL migration 0021)
   /** _id = `${siteId}:${month}`: one sample per site and month */
   callbackSamples: 'callback_samples',

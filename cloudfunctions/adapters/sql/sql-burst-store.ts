@@ -1,9 +1,10 @@
-import type { ColumnType, Kysely, Selectable } from 'kysely'
+import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely'
 import { z } from 'zod'
 import { BurstAlertSchema, type BurstAlert } from '../../../src/domain/similarity/burst-alert.schema'
 import type { BurstStore } from '../../ports/burst-store'
 import type { Database } from './database'
 import { outboxToRow } from './row-mappers'
+import { sqlCaseScoring } from './sql-case-scoring'
 
 // Migration 0023: 突发消费事件 alerts. The table is declared here (withTables), like the call-backs'.
 type Timestamp = ColumnType<Date, string, string>
@@ -24,7 +25,7 @@ type BurstAlertsTable = {
   mediated_at: NullableTimestamp
   mediated_by: string | null
 }
-type Tables = { burst_alerts: BurstAlertsTable }
+type Tables = { burst_alerts: BurstAlertsTable; burst_watermark: { id: boolean; at: Timestamp } } // 0027: one row
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const action = (at: Date | null, by: string | null) => (at && by ? { at: iso(at), by } : null)
@@ -48,6 +49,18 @@ const toAlert = (r: Selectable<BurstAlertsTable>): BurstAlert =>
 export function sqlBurstStore(base: Kysely<Database>): BurstStore {
   const db = base.withTables<Tables>()
   return {
+    ...sqlCaseScoring(base), // the cases the pass and 案例推荐 score, without personal data
+
+    async burstWatermark() {
+      const r = await db.selectFrom('burst_watermark').select('at').executeTakeFirst()
+      return r ? iso(r.at) : null
+    },
+
+    async setBurstWatermark(at) {
+      await sql`insert into burst_watermark (id, at) values (true, ${at}::timestamptz)
+        on conflict (id) do update set at = greatest(burst_watermark.at, excluded.at)`.execute(db)
+    },
+
     async createBurstAlert(a, outbox) {
       return db.transaction().execute(async (trx) => {
         const r = await trx

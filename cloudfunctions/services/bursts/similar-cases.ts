@@ -1,4 +1,4 @@
-import type { Case, CaseEvent } from '../../../src/domain/case.schema'
+import type { CaseEvent } from '../../../src/domain/case.schema'
 import { fail, ok, type Result } from '../../../src/domain/errors'
 import type { SimilarCase } from '../../../src/domain/similarity/burst-api'
 import { similarityScore } from '../../../src/domain/similarity/similarity'
@@ -8,7 +8,8 @@ import { canSee } from '../case-actions'
 import type { ServiceContext } from '../context'
 
 // 案例推荐 (docs/bursts-and-similar-cases.md): the 3 closed cases of the case's site most like it, with
-// how each was settled. Bounded: the site's latest SITE_PAGE cases (newest first, an existing list),
+// how each was settled. Bounded: the site's latest SITE_PAGE cases (newest first), read with the columns
+// scoring needs only (ports/case-scoring-store.ts: nobody's personal data is decrypted to score them),
 // the closed ones among them scored in memory; events are read for the 3 shown only. Each answer
 // carries the case number, problem type, product and settlement — never a name, phone, address or
 // description.
@@ -41,9 +42,9 @@ export async function similarCases(
   const { store } = ctx.deps
   const c = await store.getCase(caseId)
   if (!c || !canSee(ctx.caller, c, role)) return fail('CASE_NOT_FOUND') // another site's case: no hint it exists
-  const page = await store.listCasesForSite(c.siteId, { limit: SITE_PAGE, offset: 0 })
+  const page = await store.listScoringCasesForSite(c.siteId, SITE_PAGE)
   const ranked = page
-    .filter((p: Case) => p.status === 'closed' && p.id !== c.id)
+    .filter((p) => p.status === 'closed' && p.id !== c.id)
     .map((p) => ({ p, score: similarityScore(c, p) }))
     .sort((a, b) => b.score - a.score || b.p.createdAt.localeCompare(a.p.createdAt))
     .slice(0, SHOWN)

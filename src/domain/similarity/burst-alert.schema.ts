@@ -5,15 +5,18 @@ import { z } from 'zod'
 // actions are recorded on it once each, so a double click never messages the complainants twice.
 const Instant = z.iso.datetime({ offset: true })
 
+/** K similar complaints against a shop, or about a product; or a shop's day against its own baseline (baseline.ts) */
+export const BURST_BASES = ['merchant', 'product', 'baseline'] as const
+
 export const GroupActionSchema = z.object({ at: Instant, by: z.string().min(1) })
 export type GroupAction = z.infer<typeof GroupActionSchema>
 
 export const BurstAlertSchema = z.object({
   id: z.string().min(1),
   siteId: z.string().min(1),
-  /** `merchant:<id>` or `product:<siteId>:<product>` (burst.ts) */
+  /** `merchant:<id>`, `product:<siteId>:<product>` (burst.ts) or `baseline:<id>` (baseline.ts) */
   key: z.string().min(1),
-  basis: z.enum(['merchant', 'product']),
+  basis: z.enum(BURST_BASES),
   /** the shop's or the product's name as the trigger case has it */
   subject: z.string(),
   windowStart: Instant,

@@ -3,7 +3,7 @@ import { CASE_KINDS, CASE_STATUSES } from '../case.schema'
 import { PROBLEM_TYPES } from '../classification'
 import { REMEDIES } from '../workflow/event-details'
 import { OUTCOME_CODES } from '../workflow/outcomes'
-import { GroupActionSchema } from './burst-alert.schema'
+import { BURST_BASES, GroupActionSchema } from './burst-alert.schema'
 
 // The station function's 突发消费事件 and 案例推荐 actions (src/domain/api/contract.ts), for station
 // staff of the site and regulators (policy.ts). docs/bursts-and-similar-cases.md. Nothing here
@@ -35,7 +35,7 @@ export const BurstCaseRowSchema = z.object({
 export const BurstAlertViewSchema = z.object({
   id: z.string(),
   siteId: z.string(),
-  basis: z.enum(['merchant', 'product']),
+  basis: z.enum(BURST_BASES),
   /** the shop's or the product's name */
   subject: z.string(),
   windowStart: z.string(),

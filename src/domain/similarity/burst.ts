@@ -1,5 +1,8 @@
 import type { Case } from '../case.schema'
+import type { BURST_BASES } from './burst-alert.schema'
 import { isSimilar, normaliseProduct } from './similarity'
+
+export type BurstBasis = (typeof BURST_BASES)[number]
 
 // 突发消费事件 (docs/bursts-and-similar-cases.md): K similar complaints against one shop, or about one
 // product on one site, within a window raise an alert — once per window. The window of an alert
@@ -19,7 +22,7 @@ export type BurstCase = Pick<Case, 'id' | 'siteId' | 'kind' | 'merchantId' | 'pr
 export interface BurstFinding {
   /** `merchant:<id>` or `product:<siteId>:<product>` */
   key: string
-  basis: 'merchant' | 'product'
+  basis: BurstBasis
   windowStart: string
   windowEnd: string
   /** the group, oldest first */

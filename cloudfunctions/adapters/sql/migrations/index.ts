@@ -21,6 +21,8 @@ import { callbacks } from './0021-callbacks'
 import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
 import { burstAlerts } from './0023-burst-alerts'
+import { burstWatermark } from './0027-burst-watermark'
+import { pendingLetters } from './0029-pending-letters'
 import { letterDeliveries } from './0024-letter-deliveries'
 import { tags } from './0025-tags'
 
@@ -50,6 +52,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-burst-alerts': burstAlerts,
   '0024-letter-deliveries': letterDeliveries,
   '0025-tags': tags,
+  '0027-burst-watermark': burstWatermark,
+  '0029-pending-letters': pendingLetters,
 }
 
 export const migrationProvider: MigrationProvider = {

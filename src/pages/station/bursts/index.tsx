@@ -15,6 +15,8 @@ import './index.scss'
 
 // 突发消费事件 (docs/bursts-and-similar-cases.md): the site's alerts with their cases, and the two
 // group actions, each behind a confirmation that says what will happen. No personal data is shown.
+/** what the alert is about: a shop's similar complaints, a product's, or a shop's day against its own baseline */
+const BASIS_LABELS: Record<BurstAlertView['basis'], string> = { merchant: '商家', product: '商品', baseline: '商家投诉量骤增' }
 const MEDIATION_REASON = '同一批相似投诉，由站点统一组织调解'
 
 type Pending = { alert: BurstAlertView; kind: 'message' | 'mediate' }
@@ -57,7 +59,7 @@ export default function StationBursts() {
       {alerts.map((a) => (
         <View key={a.id} className="station-bursts__alert" role="group" aria-label={`预警：${a.subject}`}>
           <View className="station-bursts__title" role="heading" aria-level={2}>
-            {a.basis === 'merchant' ? '商家' : '商品'}：{a.subject}（{a.cases.length} 件相似投诉）
+            {BASIS_LABELS[a.basis]}：{a.subject}（{a.cases.length} 件{a.basis === 'baseline' ? '当日投诉' : '相似投诉'}）
           </View>
           <View>
             时间窗口：{formatShanghaiDateTime(a.windowStart)} 起 24 小时；涉及 {a.complainants} 位投诉人

@@ -1,0 +1,133 @@
+import { baselineBurst, baselineBurstKey, baselineSpans, DEFAULT_BASELINE_RULE } from '../../../src/domain/similarity/baseline'
+import {
+  DEFAULT_BURST_RULE,
+  merchantBurst,
+  merchantBurstKey,
+  productBurst,
+  productBurstKey,
+  type BurstFinding,
+} from '../../../src/domain/similarity/burst'
+import type { ScoringCase } from '../../../src/domain/similarity/scoring-case'
+import { normaliseProduct } from '../../../src/domain/similarity/similarity'
+import type { Deps } from '../context'
+import { raiseFinding } from './raise-burst'
+
+// 突发消费事件, checked after each tick (docs/bursts-and-similar-cases.md), not on the shopper's filing:
+// the receipt waits on nothing but the filing, and an alert comes within one tick. The pass takes the
+// complaints filed since its watermark, oldest first, and checks each as the filing used to: per shop
+// (K similar within the window), per product on its site (from more than one shop), and the shop's day
+// against its own baseline (baseline.ts). Every read is bounded and scores without personal data
+// (ports/case-scoring-store.ts); a shop's or a site's cases are read once per pass, however many of its
+// complaints are new. Exactly once per window: the rule never raises inside an alerted window, and the
+// store keeps (key, window start) unique, so re-checking a case (the overlap below, two hosts) raises nothing.
+
+export const MERCHANT_PAGE = 50
+export const SITE_PAGE = 200
+const PASS_PAGE = 200
+/** New cases one pass checks at most; the rest waits for the next tick (the watermark stops at the last checked). */
+export const PASS_MAX_CASES = 1000
+/**
+ * A filing's createdAt is taken before its write commits (a CloudBase filing may retry for seconds), so
+ * a case can appear behind a watermark already set: each pass looks this far behind it again.
+ */
+export const PASS_OVERLAP_MS = 60_000
+const HOUR = 3_600_000
+
+export interface BurstPassReport {
+  checked: number
+  raised: number
+  watermark: string
+}
+
+/** Per key, the latest alert's window start (null: none), read once per pass and kept up to date as it raises. */
+function latestWindows(deps: Deps) {
+  const known = new Map<string, string | null>()
+  return {
+    async of(key: string) {
+      if (!known.has(key)) known.set(key, (await deps.store.latestBurstAlert(key))?.windowStart ?? null)
+      return known.get(key) ?? null
+    },
+    set: (key: string, windowStart: string) => known.set(key, windowStart),
+  }
+}
+
+/** Read once per pass: the shop's latest complaints, the site's latest cases, the counts of a shop's days before. */
+function memo<T>(read: (key: string) => Promise<T>) {
+  const held = new Map<string, Promise<T>>()
+  return (key: string) => {
+    const reading = held.get(key) ?? read(key)
+    held.set(key, reading)
+    return reading
+  }
+}
+
+/** The cases filed after `since`, oldest first, at most PASS_MAX_CASES. */
+async function filedAfter(deps: Deps, since: string): Promise<ScoringCase[]> {
+  const fresh: ScoringCase[] = []
+  for (;;) {
+    const page = await deps.store.listScoringCasesFiledAfter(since, { limit: PASS_PAGE, offset: fresh.length })
+    fresh.push(...page)
+    if (page.length < PASS_PAGE || fresh.length >= PASS_MAX_CASES) return fresh.slice(0, PASS_MAX_CASES)
+  }
+}
+
+export async function checkBursts(deps: Deps, now: Date): Promise<BurstPassReport> {
+  const { store } = deps
+  const rule = DEFAULT_BURST_RULE
+  const mark = await store.burstWatermark()
+  // the first pass looks back one window: complaints filed before the upgrade still make a burst with new ones
+  const from = (mark === null ? now.getTime() - rule.windowHours * HOUR : Date.parse(mark)) - PASS_OVERLAP_MS
+  const fresh = await filedAfter(deps, new Date(from).toISOString())
+  const shopCases = memo((merchantId) => store.listScoringComplaintsForMerchant(merchantId, MERCHANT_PAGE))
+  const siteCases = memo((siteId) => store.listScoringCasesForSite(siteId, SITE_PAGE))
+  const countBefore = memo((key) => {
+    const [merchantId, at] = key.split('|')
+    const { before } = baselineSpans(new Date(at), DEFAULT_BASELINE_RULE)
+    return store.countComplaintsAgainst(merchantId, before.from, before.to)
+  })
+  const latest = latestWindows(deps)
+  let raised = 0
+  const raise = async (trigger: ScoringCase, finding: BurstFinding | null) => {
+    if (!finding) return
+    if (await raiseFinding(deps, trigger, finding)) raised++
+    latest.set(finding.key, finding.windowStart) // raised now, or by another pass: either way this window has its alert
+  }
+
+  for (const trigger of fresh.filter((c) => c.kind === 'complaint')) {
+    const shop = await shopCases(trigger.merchantId)
+    const byShop = merchantBurst(trigger, shop, rule, await latest.of(merchantBurstKey(trigger.merchantId)))
+    await raise(trigger, byShop)
+    if (normaliseProduct(trigger.product) !== '') {
+      const key = productBurstKey(trigger.siteId, trigger.product)
+      await raise(trigger, productBurst(trigger, await siteCases(trigger.siteId), rule, await latest.of(key)))
+    }
+    const key = baselineBurstKey(trigger.merchantId)
+    const { day } = baselineSpans(new Date(trigger.createdAt), DEFAULT_BASELINE_RULE)
+    const today = await complaintsOfDayUpTo(deps, trigger, shop, day.from)
+    if (today < DEFAULT_BASELINE_RULE.minCount) continue // no jump however quiet the shop was: no count of the days before
+    const before = await countBefore(`${trigger.merchantId}|${day.from}`)
+    await raise(trigger, baselineBurst(trigger, shop, { today, before }, await latest.of(key)))
+  }
+
+  const full = fresh.length >= PASS_MAX_CASES
+  const watermark = full ? fresh[fresh.length - 1].createdAt : now.toISOString()
+  await store.setBurstWatermark(watermark)
+  return { checked: fresh.length, raised, watermark }
+}
+
+/**
+ * The shop's complaints of the trigger's Beijing day up to the trigger (itself included): from the shop's
+ * page when the page reaches back past the day's start, else counted by the store.
+ */
+async function complaintsOfDayUpTo(deps: Deps, trigger: ScoringCase, shop: readonly ScoringCase[], dayFrom: string): Promise<number> {
+  const covers = shop.length < MERCHANT_PAGE || shop.some((c) => c.createdAt < dayFrom)
+  const end = Date.parse(trigger.createdAt)
+  if (!covers) return deps.store.countComplaintsAgainst(trigger.merchantId, dayFrom, new Date(end + 1).toISOString())
+  const inDay = (c: ScoringCase) => Date.parse(c.createdAt) >= Date.parse(dayFrom) && Date.parse(c.createdAt) <= end
+  return new Set([trigger, ...shop].filter(inDay).map((c) => c.id)).size
+}
+
+/** The pass as the tick's hosts run it (host scheduler, clock cloud function): a failure is logged and the next tick tries again from the same watermark. */
+export async function runBurstPass(deps: Deps, now: Date): Promise<void> {
+  await checkBursts(deps, now).catch((err: unknown) => console.error(`checking for bursts failed: ${String(err)}`))
+}
