@@ -86,3 +86,35 @@ describe('the merchant as the text names it', () => {
     expect(x.merchant?.evidence).toContain('优鲜超市')
   })
 })
+
+describe('the merchant in published texts (train split patterns)', () => {
+  const named = merchantOf
+
+  it('when a pet was treated at a pet hospital, then the pet hospital is the merchant', () => {
+    expect(
+      named(
+        '宠物狗发抖、喘气,主人小红就带它到甲宠物医院看病,治了三天没好。后来小红带狗先后去了本市乙宠物诊所和沈阳的一家宠物医院,才查出病因',
+      ),
+    ).toBe('甲宠物医院')
+  })
+
+  it('when "这家" comes before a real name, then the name is the merchant', () => {
+    expect(named('杭女士在这家百脑汇店充了近3000元,美发卡里也还有一千多元没花')).toBe('百脑汇店')
+  })
+
+  it('when a masked shop carries a quoted name, then the quoted name is the merchant', () => {
+    expect(named('母亲经邻居推荐,去北京市西城区一家“科治好”门店体验')).toBe('科治好')
+  })
+
+  it('when a shop is named after the mall it is in, then the shop is the merchant', () => {
+    expect(named('去年7月,她在河西郁金香家居建材广场林内专卖店订了一台热水器')).toBe('林内专卖店')
+  })
+
+  it('when 某网购平台 is where a shop sells, then 某网 is not taken for a website', () => {
+    expect(named('唐某从某网购平台的一家官方旗舰店下单了一包玫瑰花茶')).toBe('一家官方旗舰店')
+  })
+
+  it('when the story says 去了 a named shop at the end of a sentence, then that shop is the merchant', () => {
+    expect(named('她想染发,经同事推荐去了金华美缔造型理发店。店里给她漂了两次')).toBe('金华美缔造型理发店')
+  })
+})

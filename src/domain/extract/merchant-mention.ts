@@ -27,7 +27,8 @@ const OWNED = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/
 const PLATFORM =
   /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
 // words before a merchant: where one buys, signs, eats or complains
-const LEAD = /在|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
+const LEAD =
+  /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
 // what one does there
 const ACT =
   /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
@@ -71,6 +72,23 @@ function scoreOf(value: string, phrase: string): number {
   return 0.75
 }
 
+/**
+ * A named shop inside a longer naming: 这家百脑汇店 (a name, not only a reference back), 一家“科治好”门店 (the
+ * quoted name), 家居建材广场林内专卖店 (the shop, not the mall it is in).
+ */
+function sharpen(value: string, score: number): { value: string; score: number } {
+  const quoted = /^(?:某|一家|一间|这家|那家)?[“"]([^“”"]{2,12})[”"](?:门店|店)?$/.exec(value)
+  if (quoted) return { value: quoted[1], score: Math.max(score, 0.72) }
+  const back = /^(?:这家|那家)(.{2,12})$/.exec(value)
+  if (back && !GENERIC.test(back[1]) && !MARK.test(back[1])) return { value: back[1], score: Math.max(score, 0.75) }
+  const mall = /^.{2,}?(?:广场|大厦|商场|商城|购物中心)(.{3,12})$/.exec(value)
+  if (mall && !GENERIC.test(mall[1]) && !MARK.test(mall[1]) && /(?:店|专柜)$/.test(mall[1])) return { value: mall[1], score }
+  // 古浪路288弄中环名品公馆: a street address before the name
+  const address = /^[\u4e00-\u9fa5]{1,8}?[路街巷]\d+(?:弄|号)(.{3,12})$/.exec(value)
+  if (address && !GENERIC.test(address[1])) return { value: address[1], score }
+  return { value, score }
+}
+
 export function findMerchantMentions(text: string): Candidate[] {
   const out: Candidate[] = []
   const kindAtEnd = new RegExp(`(?:${KIND})$`)
@@ -86,7 +104,10 @@ export function findMerchantMentions(text: string): Candidate[] {
       const phrase = raw.replace(/[“”"‘’]/g, '')
       // 在2015年12月到这家机构, 吴先生和装修公司: a later lead word starts the phrase, not this one
       if (INNER_LEAD.test(phrase) || /^\d/.test(phrase)) break
-      if (phrase.length < 2 || !ACT.test(text.slice(end))) continue
+      // 去了金华美缔造型理发店。: a shop word at the end of a sentence is where the story went
+      const act = ACT.test(text.slice(end)) || (text[end] === '。' && kindAtEnd.test(phrase))
+      if (phrase.length < 2 || !act) continue
+      if (/网$/.test(phrase) && /^[购站页络友盘]/.test(text.slice(end))) continue // 某网购平台: not a 网
       const quoted = /^[“"‘]([^“”"‘’]{2,16})[”"’]$/.exec(raw.slice(core(raw)))
       let value: string
       let score: number
@@ -117,9 +138,10 @@ export function findMerchantMentions(text: string): Candidate[] {
         value = phrase
         score = 0.5
       } else continue
+      ;({ value, score } = sharpen(value, score))
       if (value.length < 2 || /^[了的在到后再就也还于]|^[二三四五六七八九十几多\d]+家|星级|五星/.test(value)) break
       // 到同心县医院住院: where the harm was treated, not where it was bought
-      if (/医院$/.test(value) && /^(?:看病|住院|治疗|就医|就诊|检查|抢救|输液|急诊)/.test(text.slice(end))) break
+      if (/(?<!宠物)医院$/.test(value) && /^(?:看病|住院|治疗|就医|就诊|检查|抢救|输液|急诊)/.test(text.slice(end))) break
       // a clause that starts with the shop (贝乐湾游泳馆毫无征兆地倒闭) is less sure than 在X买
       if (clauseStart)
         score = Math.min(score, /^(?:忽然|突然|毫无征兆地)?(?:倒闭|关门|停业|跑路|人去楼空)/.test(text.slice(end)) ? 0.5 : 0.45)
