@@ -5,5 +5,6 @@ const shared = require('./jest.shared')
 module.exports = {
   ...shared,
   testMatch: ['<rootDir>/tests/browser/**/*.browser.ts'],
-  testTimeout: 120_000,
+  // CI runs two files at once on two cores, so a long journey may take twice its time alone
+  testTimeout: 240_000,
 }
