@@ -132,6 +132,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.recordLetterDelivery': ['station'], // own site's shops only (another's: MERCHANT_NOT_FOUND)
   'station.listLetterDeliveries': ['station', 'regulator'], // station: own site's shops; regulator: its site or all
   'station.listPendingLetters': ['station'], // 待送达建议书 of the own site only
+  'station.letterPdf': ['station', 'regulator', 'admin'], // as GET /export/letter.pdf: the statistics scope (another site's shop: MERCHANT_NOT_FOUND)
   // 导出与报表 in CloudBase (docs/cloud-exports.md): services/exports/export-scope.ts decides per site and kind
   'station.exportSites': ['station', 'regulator', 'admin'], // own site, or every site for those without one
   'station.exportCases': ['station', 'regulator'], // own site (regulator: its site or any); complainant masked unless asked, then logged per case

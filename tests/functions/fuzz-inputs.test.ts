@@ -236,6 +236,8 @@ describe('no 500 from input — every function over HTTP', () => {
       'merchant.letterSummary': {},
       'station.recordLetterDelivery': { merchantId: SHOP_A.id, quarter: '2026-Q1', method: '打印面交' },
       'station.listLetterDeliveries': { merchantId: SHOP_A.id },
+      'station.listPendingLetters': {},
+      'station.letterPdf': { merchantId: SHOP_A.id, quarter: '2026-Q1' },
       // 导出与报表 in CloudBase (docs/cloud-exports.md); on the host they answer EXPORT_UNAVAILABLE after their checks
       'station.exportSites': {},
       'station.exportCases': { from: '2026-03-01', to: '2026-03-31', format: 'csv', personal: false },

@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely, Selectable } from 'kysely'
 import { LetterDeliverySchema, type LetterDelivery } from '../../../src/domain/letters/letter-delivery.schema'
+import { PendingLetterSchema, type PendingLetter } from '../../../src/domain/letters/pending-letter.schema'
 import type { LetterStore } from '../../ports/letter-store'
 import type { Database } from './database'
 
@@ -13,7 +14,28 @@ type LetterDeliveriesTable = {
   delivered_by: string
   delivered_at: ColumnType<Date, string, string>
 }
-type Tables = { letter_deliveries: LetterDeliveriesTable }
+// Migration 0029: 待送达建议书, one row per (site, quarter, shop)
+type PendingLettersTable = {
+  site_id: string
+  quarter: string
+  merchant_id: string
+  merchant_name: string
+  complaints: number
+  prepared_at: ColumnType<Date, string, string>
+  delivery_id: string | null
+}
+type Tables = { letter_deliveries: LetterDeliveriesTable; pending_letters: PendingLettersTable }
+
+const toPending = (r: Selectable<PendingLettersTable>): PendingLetter =>
+  PendingLetterSchema.parse({
+    siteId: r.site_id,
+    quarter: r.quarter,
+    merchantId: r.merchant_id,
+    merchantName: r.merchant_name,
+    complaints: Number(r.complaints),
+    preparedAt: new Date(r.prepared_at).toISOString(),
+    deliveryId: r.delivery_id,
+  })
 
 const toDelivery = (r: Selectable<LetterDeliveriesTable>): LetterDelivery =>
   LetterDeliverySchema.parse({
@@ -26,22 +48,34 @@ const toDelivery = (r: Selectable<LetterDeliveriesTable>): LetterDelivery =>
     deliveredAt: new Date(r.delivered_at).toISOString(),
   })
 
+const INSERT_CHUNK = 500
+
 export function sqlLetterStore(base: Kysely<Database>): LetterStore {
   const db = base.withTables<Tables>()
   return {
     async recordLetterDelivery(d) {
-      await db
-        .insertInto('letter_deliveries')
-        .values({
-          id: d.id,
-          merchant_id: d.merchantId,
-          site_id: d.siteId,
-          quarter: d.quarter,
-          method: d.method,
-          delivered_by: d.deliveredBy,
-          delivered_at: d.deliveredAt,
-        })
-        .execute()
+      // the delivery and the entry it clears in one transaction: never a delivery with its entry still owed
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('letter_deliveries')
+          .values({
+            id: d.id,
+            merchant_id: d.merchantId,
+            site_id: d.siteId,
+            quarter: d.quarter,
+            method: d.method,
+            delivered_by: d.deliveredBy,
+            delivered_at: d.deliveredAt,
+          })
+          .execute()
+        await trx
+          .updateTable('pending_letters')
+          .set({ delivery_id: d.id })
+          .where('merchant_id', '=', d.merchantId)
+          .where('quarter', '=', d.quarter)
+          .where('delivery_id', 'is', null)
+          .execute()
+      })
     },
     async listLetterDeliveries(merchantId) {
       const rows = await db
@@ -52,6 +86,43 @@ export function sqlLetterStore(base: Kysely<Database>): LetterStore {
         .orderBy('id', 'desc')
         .execute()
       return rows.map(toDelivery)
+    },
+    async addPendingLetters(entries) {
+      let added = 0
+      // a few hundred rows a statement keeps a large site under the bind-parameter limit
+      for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+        const rows = await db
+          .insertInto('pending_letters')
+          .values(
+            entries.slice(i, i + INSERT_CHUNK).map((e) => ({
+              site_id: e.siteId,
+              quarter: e.quarter,
+              merchant_id: e.merchantId,
+              merchant_name: e.merchantName,
+              complaints: e.complaints,
+              prepared_at: e.preparedAt,
+              delivery_id: e.deliveryId,
+            })),
+          )
+          // a second tick or a second host: the entry is there already (and may have been delivered since)
+          .onConflict((oc) => oc.columns(['site_id', 'quarter', 'merchant_id']).doNothing())
+          .returning('merchant_id')
+          .execute()
+        added += rows.length
+      }
+      return added
+    },
+    async listPendingLetters(siteId) {
+      const rows = await db
+        .selectFrom('pending_letters')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('delivery_id', 'is', null)
+        .orderBy('quarter', 'asc')
+        .orderBy('merchant_name', 'asc')
+        .orderBy('merchant_id', 'asc')
+        .execute()
+      return rows.map(toPending)
     },
   }
 }

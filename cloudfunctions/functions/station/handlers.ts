@@ -21,6 +21,7 @@ import { decideObjection, listObjections } from '../../services/public-objection
 import { getPublicSettings, savePublicThreshold } from '../../services/public-settings'
 import * as Letters from '../../services/letters/analysis-letters'
 import { listPendingLetters } from '../../services/letters/quarterly-letters'
+import { letterPdfLink } from '../../services/letters/letter-pdf-link'
 import * as CloudExports from '../../services/exports/cloud-exports'
 import { exportSites } from '../../services/exports/export-scope'
 
@@ -84,6 +85,7 @@ export const stationFunction = defineFunction('station', {
   recordLetterDelivery: (input, ctx) => Letters.recordLetterDelivery(ctx, input),
   listLetterDeliveries: (input, ctx) => Letters.listLetterDeliveries(ctx, input),
   listPendingLetters: (_input, ctx) => listPendingLetters(ctx), // 待送达建议书 (services/letters/quarterly-letters.ts)
+  letterPdf: (input, ctx) => letterPdfLink(ctx, input), // the letter's PDF in storage, a link (services/letters/letter-pdf-link.ts)
   // 导出与报表 in CloudBase: the file into storage, a short-lived link back (services/exports/cloud-exports.ts)
   exportSites: (_input, ctx) => exportSites(ctx),
   exportCases: (input, ctx) => CloudExports.cloudCaseExport(ctx, input),
