@@ -32,3 +32,22 @@ describe('urgency in real complaints', () => {
     expect(assessUrgency(text).level).toBe('一般')
   })
 })
+
+describe('urgency words from the labelling rules (harm, three or more people)', () => {
+  it.each([
+    ['孩子住进来以后一直咳嗽', 'injury'],
+    ['吃完以后全家出现不适,连夜叫了救护车', 'injury'],
+    ['我们好多邻居都在这家办了卡', 'group'],
+    ['我们一家四口在景区坐的游船', 'group'],
+  ] as const)('when the text says %j, then the %s signal is on', (text, signal) => {
+    expect(assessUrgency(text).signals[signal]).toBe(true)
+  })
+
+  it('when 不适 is part of 不适应, then nobody is hurt', () => {
+    expect(assessUrgency('孩子根本不适应新老师,要求退剩下的学费').signals.injury).toBe(false)
+  })
+
+  it('when a cough is why the medicine was bought, then it is not harm from the purchase', () => {
+    expect(assessUrgency('孩子咳嗽在药店买了一瓶止咳糖浆,打开发现封口是破的').signals.injury).toBe(false)
+  })
+})
