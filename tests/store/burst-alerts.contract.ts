@@ -1,12 +1,13 @@
-import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
+import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Case, OutboxMessage } from '../../src/domain/case.schema'
 import type { BurstAlert } from '../../src/domain/similarity/burst-alert.schema'
-import { aCase, aMerchant, aSite, aSubmittedEvent, unique } from '../support/builders'
+import { unique } from '../support/builders'
+import { aSavedShop, fileAgainst, fileOnNewShop } from './filed-case-fixture'
 
 // 突发消费事件 alerts (SQL migration 0023, CloudBase burst_alerts + burst_alert_windows): one alert per
 // (key, window start), its messages queued with it or not at all, each group action recorded once.
-const noEvidence = (c: Case): EvidenceClaim => ({ ids: [], uploadedBy: c.filedBy })
+// The burst pass's watermark (0027, burst_meta) and the scoring reads, which never carry personal data.
 
 export function burstAlertsContract(adapterName: string, open: () => Promise<Store & StoreInspection>) {
   describe(`Store contract, burst alerts — ${adapterName}`, () => {
@@ -19,14 +20,8 @@ export function burstAlertsContract(adapterName: string, open: () => Promise<Sto
     })
 
     const filed = async () => {
-      const site = aSite()
-      const merchant = aMerchant(site)
-      await store.saveSite(site)
-      await store.saveMerchant(merchant)
-      const c = aCase(merchant)
-      const event = aSubmittedEvent(c)
-      await store.createCase(c, event, [], noEvidence(c))
-      return { c, event }
+      const { c, first } = await fileOnNewShop(store)
+      return { c, event: first }
     }
     const anAlert = (c: Case, windowStart: string, over: Partial<BurstAlert> = {}): BurstAlert => ({
       id: unique('burst'),
@@ -92,6 +87,58 @@ export function burstAlertsContract(adapterName: string, open: () => Promise<Sto
       expect(await store.recordBurstMediation(alert.id, { ...by, by: 'st-2' })).toBe(false)
       expect(await store.getBurstAlert(alert.id)).toEqual({ ...alert, messaged: by, mediated: by })
       expect(await store.recordBurstMessage('no-such-alert', by, [])).toBe(false)
+    })
+
+    it('when the watermark is set, then it reads back; an older one never moves it back', async () => {
+      const before = await store.burstWatermark()
+      const at = '2031-01-02T03:04:05.000Z' // later than any other test's mark: the store has one
+      await store.setBurstWatermark(at)
+      expect(await store.burstWatermark()).toBe(at)
+      await store.setBurstWatermark('2030-01-01T00:00:00.000Z')
+      expect(await store.burstWatermark()).toBe(at)
+      expect(before === null || before <= at).toBe(true)
+    })
+
+    it('when cases are scored, then the reads carry what scoring needs and no personal field, bounded and in order', async () => {
+      const shop = await aSavedShop(store)
+      const at = (h: number) => new Date(Date.UTC(2031, 5, 1, h)).toISOString()
+      const { c: first } = await fileAgainst(store, shop, { createdAt: at(1), receivedAt: at(1), updatedAt: at(1) })
+      const { c: report } = await fileAgainst(store, shop, { kind: 'report', createdAt: at(2), receivedAt: at(2), updatedAt: at(2) })
+      const { c: last } = await fileAgainst(store, shop, { createdAt: at(3), receivedAt: at(3), updatedAt: at(3), product: '电热水壶' })
+      const forSite = await store.listScoringCasesForSite(shop.siteId, 10)
+      expect(forSite.map((x) => x.id)).toEqual([last.id, report.id, first.id])
+      expect(forSite[0]).toEqual({
+        id: last.id,
+        caseNo: last.caseNo,
+        kind: 'complaint',
+        status: last.status,
+        siteId: shop.siteId,
+        merchantId: shop.id,
+        merchantName: shop.name,
+        problemType: last.problemType,
+        product: '电热水壶',
+        description: last.description,
+        outcome: null,
+        amountFen: last.amountFen,
+        createdAt: at(3),
+        updatedAt: at(3),
+      })
+      const text = JSON.stringify(forSite)
+      for (const secret of [first.complainant?.name, first.complainant?.phone, first.queryCode, first.filedBy])
+        expect(text).not.toContain(secret)
+      expect((await store.listScoringCasesForSite(shop.siteId, 2)).map((x) => x.id)).toEqual([last.id, report.id])
+      // the shop's: complaints only, never a report
+      expect((await store.listScoringComplaintsForMerchant(shop.id, 10)).map((x) => x.id)).toEqual([last.id, first.id])
+      // filed after an instant: oldest first, strictly after, paged
+      const after = await store.listScoringCasesFiledAfter(at(1), { limit: 1000, offset: 0 })
+      const mine = after.filter((x) => x.merchantId === shop.id).map((x) => x.id)
+      expect(mine).toEqual([report.id, last.id])
+      const paged = await store.listScoringCasesFiledAfter(at(1), { limit: 1, offset: after.findIndex((x) => x.id === last.id) })
+      expect(paged.map((x) => x.id)).toEqual([last.id])
+      // complaints against the shop in [from, to)
+      expect(await store.countComplaintsAgainst(shop.id, at(1), at(3))).toBe(1)
+      expect(await store.countComplaintsAgainst(shop.id, at(1), new Date(Date.parse(at(3)) + 1).toISOString())).toBe(2)
+      expect(await store.countComplaintsAgainst(shop.id, at(2), at(4))).toBe(1)
     })
   })
 }

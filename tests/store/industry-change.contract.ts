@@ -1,11 +1,11 @@
-import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
+import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Case } from '../../src/domain/case.schema'
-import { aCase, aMerchant, aSite, aSubmittedEvent } from '../support/builders'
+import { aCase, aSubmittedEvent } from '../support/builders'
+import { fileOnNewShop, noEvidence } from './filed-case-fixture'
 
 // Staff correct a case's industry line (所属行业) with a change of its own (services/case-industry.ts):
 // every store writes the new line with the event, and an ordinary step never touches it.
-const noEvidence = (c: Case): EvidenceClaim => ({ ids: [], uploadedBy: c.filedBy })
 
 export function industryChangeContract(adapterName: string, open: () => Promise<Store & StoreInspection>) {
   describe(`Store contract, industry line — ${adapterName}`, () => {
@@ -17,16 +17,7 @@ export function industryChangeContract(adapterName: string, open: () => Promise<
       await store?.close()
     })
 
-    const filed = async () => {
-      const site = aSite()
-      const merchant = aMerchant(site)
-      await store.saveSite(site)
-      await store.saveMerchant(merchant)
-      const c = aCase(merchant, { industry: '商超' })
-      const first = aSubmittedEvent(c)
-      await store.createCase(c, first, [], noEvidence(c))
-      return { c, first }
-    }
+    const filed = () => fileOnNewShop(store, { industry: '商超' })
     /** the case's workflow as it is: a correction of the line moves nothing else */
     const unchanged = (c: Case, updatedAt: string) => ({
       status: c.status,
