@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,6 +14,7 @@ import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { CASE_COLUMNS } from '../../src/domain/exports/case-columns'
 import type { Role } from '../../src/domain/identity'
 import { sdkAppFor } from '../adapters/cloudbase/sdk-app'
+import { pdfText as pdfFileText, requirePoppler } from '../browser/support/pdf-tools'
 import { aSubmission } from '../support/builders'
 import { callAs, type Data } from '../support/call-as'
 import { startCloudbaseLoopback, type CloudbaseLoopback } from '../support/cloudbase-loopback'
@@ -36,6 +36,7 @@ describe('exports as station actions in CloudBase', () => {
   const tokens = new Map<string, string>()
 
   beforeAll(async () => {
+    requirePoppler() // pdftotext reads the reports back (CI installs poppler-utils and fonts-wqy-microhei)
     loopback = await startCloudbaseLoopback()
     store = await openTestStore()
     deps = makeDeps(store)
@@ -94,7 +95,7 @@ describe('exports as station actions in CloudBase', () => {
   function pdfText(bytes: Buffer): string {
     const file = join(mkdtempSync(join(tmpdir(), 'ks-cloud-pdf-')), 'report.pdf')
     writeFileSync(file, bytes)
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    return pdfFileText(file)
   }
 
   it('when station staff export the cases as XLSX, then the file is in exports/<day>/ and a ten-minute temporary URL opens it', async () => {
