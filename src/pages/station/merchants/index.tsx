@@ -14,6 +14,7 @@ import { useSignedOutRedirect } from '../../../hooks/use-signed-out-redirect'
 import { PAGES } from '../../routes'
 import { filterMerchants, SIGNED_FILTERS, type SignedFilter } from './merchant-filter'
 import { MerchantRow } from './merchant-row'
+import { PendingLetters } from './pending-letters'
 import { registryUrl, REGISTRY_PAGES, useRegistrySite } from './paths'
 import './index.scss'
 
@@ -58,6 +59,7 @@ export default function StationMerchants() {
             <ActionButton label="导入CSV" variant="secondary" onPress={() => go(registryUrl(REGISTRY_PAGES.merchantImport, siteId))} />
             <ActionButton label="批量打印海报" variant="secondary" onPress={() => go(registryUrl(REGISTRY_PAGES.posters, siteId))} />
           </View>
+          {siteId ? null : <PendingLetters onOpen={(id, quarter) => go(registryUrl(REGISTRY_PAGES.merchant, siteId, { id, quarter }))} />}
           <View className="station-merchants__filters">
             <TextField
               name="merchant-search"
