@@ -70,4 +70,17 @@ describe('how sure the amount is', () => {
   it('when a list price stands beside the price paid, then the price paid still fills the form', () => {
     expect(amountOf('这台洗衣机原价6999元，最后按优惠价5200元买下')).toBe('5200')
   })
+
+  it('when the sum is 近万元 or 上千元, then the round lower bound is the amount', () => {
+    expect(amountOf('储值卡里还剩下近万元没有花')).toBe('10000')
+  })
+
+  it('when 万 is written twice by a slip (3万多万元), then it counts once', () => {
+    expect(amountOf('去年下半年在健身会所交了3万多万元报私教课')).toBe('30000')
+  })
+
+  it('when a sum is given away or is a cap on use, then it is not the amount', () => {
+    expect(amountOf('经营者说可以办一个号码并送600元话费')).toBeNull()
+    expect(amountOf('却被告知预存款每次最多只能用1000元')).toBeNull()
+  })
 })

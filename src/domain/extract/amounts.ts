@@ -28,7 +28,7 @@ const BALANCE_CUE =
 // 原价12399元，最后按折扣价9400元: the list price is not what was paid
 const LIST_PRICE_CUE = /原价为?$|市场价$|定价$/
 const NOT_PAID_CUE =
-  /赔|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，,。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，,。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
+  /赔|(?:送|赠送?)$|(?:最多|最高|至多)[^，,。]{0,4}$|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，,。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，,。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
 
 interface Candidate {
   yuan: number
@@ -67,7 +67,8 @@ export function findAmounts(text: string): Candidate[] {
     )
       continue
     if (!HAS_DIGIT.test(m[1]) && !/^[十拾]$/.test(m[1])) continue // 百元大钞, 万元户: words; but 十块 is ten
-    const whole = money(m[1], m[2])
+    // 3万多万元 (a slip): one 万, not two
+    const whole = money(m[1], /万/.test(m[1]) ? undefined : m[2])
     const tenth = m[5] ?? m[6]
     const dime = tenth ? parseChineseNumber(tenth) : 0
     if (whole === null || dime === null) continue
@@ -75,6 +76,8 @@ export function findAmounts(text: string): Candidate[] {
     const weak = /^[一两]$/.test(m[1]) && m[4] === '块' // 烧焦了一块
     pushIf(out, whole + dime / 10, m.start, m.end, weak ? 0.45 : m[3] ? 0.8 : 0.9)
   }
+  // 近万元, 上千元: a round lower bound (docs/extract-labelling.md: 近X → X), less sure
+  for (const m of findAll(text, /(?:近|上|将近)([万千])(?:多)?(?:元|块)/)) pushIf(out, m[1] === '万' ? 10000 : 1000, m.start, m.end, 0.6)
   // 1.2万, 6.8万, 十三万八 — money when no other unit follows
   for (const m of findAll(text, new RegExp(`${NUM}(多)?`))) {
     if (
