@@ -8,6 +8,7 @@ import { STAFF_API } from './staff-contract'
 import { STATION_API } from './station-contract'
 
 export * from './action-schemas'
+export * from './staff-action-schemas'
 export { CONSUMER_API, INBOX_API, MERCHANT_API, PROXY_API, REGISTRY_API, STAFF_API, STATION_API }
 
 // The one contract between the app and the functions: function → action → { input, output }.

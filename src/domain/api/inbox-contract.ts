@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { InboxViewSchema } from '../inbox.schema'
 import { SUBSCRIBE_SLOTS } from '../notify/subscribe-messages'
-import { InboxRole, NoInput, ParkedListSchema } from './action-schemas'
+import { NoInput } from './action-schemas'
+import { InboxRole, ParkedListSchema } from './staff-action-schemas'
 
 // The inbox function's actions (every role's in-app inbox and the delivery of notifications, issue 6).
 // One file per cloud function, so the app loads only the schemas of the function it calls

@@ -2,7 +2,8 @@ import { CaseDetailSchema } from '../case-view.schema'
 import * as Registry from '../merchant/registry-api'
 import { PUBLIC_MERCHANT_API } from '../public-records/public-records-api'
 import { MERCHANT_LETTER_API } from '../letters/letters-api'
-import { NoInput, CaseIdInput, MerchantHomeSchema, actionInput, ActionOutcomeSchema } from './action-schemas'
+import { NoInput, CaseIdInput, actionInput, ActionOutcomeSchema } from './action-schemas'
+import { MerchantHomeSchema } from './staff-action-schemas'
 
 // The merchant function's actions: a shop's clerk answers, offers and checks in; joins a shop.
 export const MERCHANT_API = {

@@ -16,20 +16,16 @@ import { STATION_STATS_API } from '../metrics/stats-view.schema'
 import { PUBLIC_STATION_API } from '../public-records/public-records-api'
 import { STATION_LETTER_API } from '../letters/letters-api'
 import { STATION_EXPORT_API } from '../exports/export-api'
+import { NoInput, CaseIdInput, Reason, actionInput, ActionOutcomeSchema } from './action-schemas'
 import {
-  NoInput,
-  CaseIdInput,
   TransferTargetsSchema,
   TransferLetterSchema,
   StaffMeSchema,
   BoardFilterSchema,
   StationBoardSchema,
-  Reason,
-  actionInput,
   SiteScopeInput,
   SiteClockSettingsSchema,
-  ActionOutcomeSchema,
-} from './action-schemas'
+} from './staff-action-schemas'
 
 // The station function's actions: the 维权站's board and case desk, clocks, contacts, fast track,
 // consultations, call-backs, tags, statistics, 公示, letters and exports. A new station action goes
