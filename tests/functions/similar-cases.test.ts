@@ -3,6 +3,7 @@ import type { StoreInspection } from '../../cloudfunctions/ports/store-inspectio
 import { callAs } from '../support/call-as'
 import { unique } from '../support/builders'
 import { openWorkflowWorld } from '../support/workflow-world'
+import { TEST_VAULT } from '../support/test-deps'
 
 // 案例推荐 through the station function (docs/bursts-and-similar-cases.md): the 3 closed cases of the
 // site most like the one open, with how each was settled — and no complainant's data, no free text.
@@ -71,6 +72,18 @@ describe('similar past cases for staff', () => {
     const r = await station('st-a', { action: 'similarCases', caseId: open })
     const text = JSON.stringify(r)
     for (const s of [...secrets, '郑新', '137 1111 0009', '13711110009']) expect(text).not.toContain(s)
+  })
+
+  it('when the cases are scored, then none of their sealed personal data is decrypted: only the open case is read whole', async () => {
+    const opened = jest.spyOn(TEST_VAULT, 'open')
+    try {
+      const r = await station('st-a', { action: 'similarCases', caseId: open })
+      expect(r.ok && r.data.scanned).toBe(PAST.length + 1)
+      // the open case's complainant and query code (the page shows that case anyway); not one of the scored ones
+      expect(opened.mock.calls.length).toBeLessThanOrEqual(2)
+    } finally {
+      opened.mockRestore()
+    }
   })
 
   it("when another site's clerk asks, then the case is not found; a shop clerk is refused", async () => {
