@@ -16,4 +16,6 @@ export interface ExportOutlet {
    * for `ttlMs`. The file is deleted later by the storage's own clean-up, not by the link's expiry.
    */
   publish(name: string, bytes: Uint8Array, ttlMs: number): Promise<string>
+  /** delete the file published under `name`; a file already gone is fine */
+  discard(name: string): Promise<void>
 }

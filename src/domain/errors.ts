@@ -83,7 +83,7 @@ export const ERROR_CATALOGUE = {
   // printed reports (PDF): the server has no Chinese font (KS_REPORT_FONT, docs/exports-and-reports.md)
   REPORT_FONT_MISSING: { status: 503, message: '服务器缺少报表所需的中文字体，暂时不能生成PDF，请联系管理员' },
   // 导出 as a function action where this deployment keeps no files for download (the local host streams instead)
-  EXPORT_UNAVAILABLE: { status: 503, message: '这里不能生成下载文件，请在电脑上打开“导出与报表”页面导出' },
+  EXPORT_UNAVAILABLE: { status: 501, message: '这里不能生成下载文件，请在电脑上打开“导出与报表”页面导出' },
   NETWORK_ERROR: { status: 503, message: '网络连接失败，请检查网络后重试' },
   // the database dropped or refused the connection (restart, failover): retryable, answered with Retry-After
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时中断，请稍等几秒后重试' },

@@ -139,6 +139,7 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.exportStats': ['station', 'regulator', 'admin'], // the statistics scope (services/stats-query.ts)
   'station.monthlyReport': ['station', 'regulator'], // names cases and quotes return visits: never an administrator
   'station.quarterlyReport': ['station', 'regulator', 'admin'], // figures only, the statistics scope
+  'station.discardExport': ['station', 'regulator', 'admin'], // a file this caller was answered: its random name is the key
   'station.publicSettings': ['station', 'regulator', 'admin'], // station: own site (another: SITE_NOT_FOUND); others the site named
   'station.savePublicThreshold': ['station', 'regulator', 'admin'], // same scope
   'station.listObjections': ['station', 'regulator'], // station: own site; regulator: the site named

@@ -166,6 +166,26 @@ describe('exports as station actions in CloudBase', () => {
     expect(pdfText(await fetched(quarter.data))).toContain('消费投诉形势分析')
   })
 
+  it('when the phone has the file and discards it, then it is gone from storage and its link answers 404; a name outside exports/ is refused', async () => {
+    const made = await asStaff('station-a', 'quarterlyReport', { quarter: '2026-Q1' })
+    if (!made.ok) throw new Error(made.error.code)
+    expect(exportObjects()).toContain(`exports/${made.data.name}`)
+    const discarded = await asStaff('station-a', 'discardExport', { name: made.data.name })
+    expect(discarded).toEqual({ ok: true, data: { discarded: true } })
+    expect(exportObjects()).not.toContain(`exports/${made.data.name}`)
+    expect((await fetch(made.data.url)).status).toBe(404)
+    expect(await asStaff('station-a', 'discardExport', { name: made.data.name })).toEqual({ ok: true, data: { discarded: true } })
+
+    loopback.objects.set('evidence/0123456789abcdef.xlsx', Buffer.from('evidence'))
+    for (const name of ['../evidence/0123456789abcdef.xlsx', 'evidence/0123456789abcdef.xlsx', '2026-03-10/../../evidence/x.xlsx']) {
+      const r = await asStaff('station-a', 'discardExport', { name })
+      expect(r.ok ? 'ok' : r.error.code).toBe('VALIDATION_FAILED')
+    }
+    expect(loopback.objects.has('evidence/0123456789abcdef.xlsx')).toBe(true)
+    const shopper = await callAs(deps, 'station', { action: 'discardExport', name: made.data.name }, { subject: 'shopper-0' })
+    expect(shopper.ok ? 'ok' : shopper.error.code).toBe('UNAUTHENTICATED')
+  })
+
   // object by object: every action, every caller outside the site or the role — and no file left behind
   const ACTIONS: [string, object][] = [
     ['exportCases', { ...RANGE, format: 'xlsx' }],

@@ -39,6 +39,7 @@ const { download } =
 const call = (require('../../src/api/call') as { call: jest.MockedFunction<typeof realCall> }).call
 
 const FILE: ExportFile = {
+  name: '2026-03-10/abc-0000-0001.xlsx',
   url: 'https://6b75-kuaisu-prod-7g-1300000000.tcb.qcloud.la/exports/2026-03-10/abc.xlsx?sign=x&t=1',
   fileName: '案件导出_星河广场_2026-03-01至2026-03-31.xlsx',
   fileType: 'xlsx',
@@ -82,6 +83,7 @@ test('when a case export is asked for, then the page says 正在生成, the func
     { stage: 'receiving', bytes: 4096, rows: null, total: 40, expectedBytes: 8192 },
   ])
   expect(mockWx.opened).toEqual([{ filePath: 'wxfile://tmp_export.xlsx', fileType: 'xlsx', showMenu: true }])
+  expect(call).toHaveBeenLastCalledWith('station', 'discardExport', { name: FILE.name }) // the stored copy goes once the phone has it
 })
 
 test('when the monthly report is asked for without a site, then monthlyReport gets the month only and the PDF opens', async () => {
@@ -109,6 +111,7 @@ test('when the link has expired or the network drops, then the page says so in C
   const expired = download(CASES, () => undefined)
   ;(await nextDownload()).success({ tempFilePath: '', statusCode: 403 })
   expect(await expired).toMatchObject({ ok: false, error: { message: '下载链接已失效，请重新导出' } })
+  expect(call).not.toHaveBeenCalledWith('station', 'discardExport', expect.anything()) // not fetched: not discarded
   mockWx.downloads.length = 0
   const dropped = download(CASES, () => undefined)
   ;(await nextDownload()).fail({ errMsg: 'downloadFile:fail' })

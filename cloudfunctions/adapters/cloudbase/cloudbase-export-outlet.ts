@@ -28,6 +28,11 @@ export function cloudbaseExportOutlet(
   log: (line: string) => void = (line) => console.error(line),
 ): ExportOutlet {
   const storage = cloudbaseStorage(app)
+  // only names the core made, so nothing outside exports/ can be written or deleted through here
+  const pathOf = (name: string) => {
+    if (!NAME.test(name)) throw new Error('export outlet: refused a malformed name')
+    return EXPORTS_FOLDER + name
+  }
   return {
     async table(format, write) {
       const sink = bufferSink()
@@ -48,13 +53,14 @@ export function cloudbaseExportOutlet(
     },
 
     async publish(name, bytes, ttlMs) {
-      if (!NAME.test(name)) throw new Error('export outlet: refused a malformed name')
-      const path = EXPORTS_FOLDER + name
+      const path = pathOf(name)
       await storage.upload(path, bytes)
       const fileId = await storage.fileIdOf(path)
       const url = (await storage.tempUrls([fileId], Math.max(1, Math.round(ttlMs / 1000)))).get(fileId)
       if (!url) throw new Error('export outlet: storage gave no link for the file just uploaded')
       return url
     },
+
+    discard: async (name) => storage.remove(await storage.fileIdOf(pathOf(name))),
   }
 }

@@ -92,6 +92,7 @@ export const stationFunction = defineFunction('station', {
   exportStats: (input, ctx) => CloudExports.cloudStatsExport(ctx, input),
   monthlyReport: (input, ctx) => CloudExports.cloudMonthlyReport(ctx, input),
   quarterlyReport: (input, ctx) => CloudExports.cloudQuarterlyReport(ctx, input),
+  discardExport: (input, ctx) => CloudExports.discardExport(ctx, input.name),
   setIndustry: async (input, ctx) => {
     const role = ctx.caller.staff?.role
     if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')

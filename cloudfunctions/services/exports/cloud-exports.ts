@@ -27,8 +27,10 @@ async function published(
 ): Promise<Result<ExportFile>> {
   const now = ctx.deps.clock.now()
   // the day first: the clean-up removes whole past days (docs/cloud-exports.md)
-  const url = await outlet.publish(`${dayOf(now)}/${ctx.deps.ids.newId()}.${file.fileType}`, file.bytes, TTL_MS)
+  const name = `${dayOf(now)}/${ctx.deps.ids.newId()}.${file.fileType}`
+  const url = await outlet.publish(name, file.bytes, TTL_MS)
   return ok({
+    name,
     url,
     fileName: file.fileName,
     fileType: file.fileType,
@@ -84,4 +86,16 @@ export async function cloudMonthlyReport(ctx: ServiceContext, input: { siteId?: 
 /** 季度消费投诉形势分析 (PDF). */
 export async function cloudQuarterlyReport(ctx: ServiceContext, input: { siteId?: string; quarter: string }): Promise<Result<ExportFile>> {
   return pdfFile(ctx, await quarterlyReportDocument(ctx, input), `消费投诉形势分析_${input.quarter}.pdf`)
+}
+
+/**
+ * The phone has the file (download.weapp.ts): delete it now. The name is the capability — 128 random
+ * bits, answered only to the staff member who made the file — so no further owner check is kept; a
+ * file already gone answers the same. What a phone never discards waits for the lifecycle rule.
+ */
+export async function discardExport(ctx: ServiceContext, name: string): Promise<Result<{ discarded: true }>> {
+  const outlet = outletOf(ctx)
+  if (!outlet) return fail('EXPORT_UNAVAILABLE')
+  await outlet.discard(name)
+  return ok({ discarded: true as const })
 }

@@ -30,7 +30,11 @@ export const CloudQuarterlyReportInput = z.object({ siteId: SiteId, quarter: Qua
 export const EXPORT_FILE_TYPES = ['csv', 'xlsx', 'pdf'] as const
 
 /** A made file: where to fetch it (until expiresAt), what to call it and how to open it. */
+/** The file's place in storage, "<day>/<id>.<ext>": what station.discardExport takes back. */
+export const ExportNameSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[a-z0-9][a-z0-9-]{7,80}\.(csv|xlsx|pdf)$/, { error: '文件名不正确' })
+
 export const ExportFileSchema = z.object({
+  name: ExportNameSchema,
   url: z.string().min(1),
   fileName: z.string().min(1),
   /** Taro.openDocument's fileType */
@@ -55,4 +59,6 @@ export const STATION_EXPORT_API = {
   monthlyReport: { input: CloudMonthlyReportInput, output: ExportFileSchema },
   /** 季度消费投诉形势分析 (PDF) */
   quarterlyReport: { input: CloudQuarterlyReportInput, output: ExportFileSchema },
+  /** the phone has the file: delete it from storage now rather than when the lifecycle rule comes round */
+  discardExport: { input: z.object({ name: ExportNameSchema }), output: z.object({ discarded: z.literal(true) }) },
 } as const

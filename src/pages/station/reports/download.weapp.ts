@@ -8,7 +8,8 @@ import { exportAction, type ExportRequest } from './export-request'
 // The mini-program has no host to stream from (docs/cloud-exports.md): the station function makes the
 // file, puts it into CloudBase storage and answers a link for ten minutes. Here that file is fetched with
 // Taro.downloadFile (its onProgressUpdate moves the bar) and opened with Taro.openDocument, whose menu
-// forwards or saves it. While the function works the page says 正在生成 (no bytes to count yet).
+// forwards or saves it. While the function works the page says 正在生成 (no bytes to count yet). Once
+// the file is on the phone, the stored copy is discarded (station.discardExport).
 
 const DOWNLOAD_FAILED = '文件下载失败，请检查网络后重试'
 const LINK_EXPIRED = '下载链接已失效，请重新导出'
@@ -51,6 +52,8 @@ export async function download(request: ExportRequest, onProgress: (p: DownloadP
   const file = made.data
   const fetched = await fetchFile(file, onProgress)
   if (!fetched.ok) return fetched
+  // the phone has it now: the copy in storage goes at once (a failure here leaves it to the lifecycle rule)
+  void call('station', 'discardExport', { name: file.name })
   if (file.fileType === 'csv') return fail('INTERNAL') // never asked for (above); the type says it could be
   if (!(await openFile(fetched.data, file.fileType))) return failed(OPEN_FAILED)
   return { ok: true, data: { fileName: file.fileName, bytes: file.bytes, opened: true } }
