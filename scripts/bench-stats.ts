@@ -69,8 +69,11 @@ const skewed = <T>(values: readonly T[], r: number): T => {
 }
 const pad = (n: number) => String(n).padStart(2, '0')
 
-/** A filer for about every three cases, spread by a multiplicative hash (no draw from rnd: the world's other values stay as they were). */
-const filerOf = (i: number, n: number) => `filer-${(Math.imul(i, 2654435761) >>> 0) % Math.max(1, Math.ceil(n / 3))}`
+/**
+ * A filer for about every three cases, drawn from the case's own seed (not from rnd: the world's other
+ * values stay as they were). Not a multiplicative hash: consecutive cases would spread evenly and never meet.
+ */
+const filerOf = (i: number, n: number) => `filer-${Math.floor(prng(i * 7919 + 1)() * Math.max(1, Math.ceil(n / 3)))}`
 
 function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
   const dayIndex = Math.floor((i * 365) / n) // cases in day order: a slice of cases is a slice of days

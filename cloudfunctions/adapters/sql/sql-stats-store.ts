@@ -153,24 +153,33 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
       return rows.map((r) => ({ industry: text(r.industry), merchant: text(r.merchant), volume: Number(r.volume), month: text(r.month) }))
     },
 
-    // Repeats per period in one statement: the periods as a VALUES list joined on the day, keys tallied
-    // per period (only positive counts, as repeats.ts addTo), and those with 2 or more counted.
+    // Repeats per period in one pass over the rows: keys tallied once (only positive counts, as repeats.ts
+    // addTo), each period's tally a FILTERed sum; a key with fewer than 2 cases over all the periods cannot
+    // repeat in any of them, so HAVING drops it before the per-period counts. One row comes back.
     async countRepeats(q) {
       if ((q.sites !== null && q.sites.length === 0) || q.periods.length === 0) return []
       const from = q.periods.reduce((a, p) => (p.from < a ? p.from : a), q.periods[0].from)
       const to = q.periods.reduce((a, p) => (p.to > a ? p.to : a), q.periods[0].to)
-      const periods = sql.join(q.periods.map((p) => sql`(${p.period}::text, ${p.from}::date, ${p.to}::date)`))
       const source =
         q.of === 'complainants'
           ? sql`select s.day, s.filer_key as key, s.cases as n from stats_filers s where ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
           : sql`select s.day, s.merchant as key, s.volume as n from stats_cube s
               where s.cube = ${q.of.shops} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
-      const { rows } = await sql<Row>`with periods (period, first_day, last_day) as (values ${periods}),
-          entries as (${source}),
-          tally as (select p.period, e.key, sum(e.n) as n from entries e
-            join periods p on e.day between p.first_day and p.last_day where e.n > 0 group by p.period, e.key)
-        select period, count(*) as keys, sum(n) as cases from tally where n >= 2 group by period order by period`.execute(db)
-      return rows.map((r) => ({ period: text(r.period), keys: Number(r.keys), cases: Number(r.cases) }))
+      const tallies = q.periods.map(
+        (p, i) => sql`coalesce(sum(e.n) filter (where e.day between ${p.from}::date and ${p.to}::date), 0) as ${sql.id(`c${i}`)}`,
+      )
+      const counts = q.periods.map((_, i) => {
+        const c = sql.id(`c${i}`)
+        return sql`count(*) filter (where ${c} >= 2) as ${sql.id(`k${i}`)}, coalesce(sum(${c}) filter (where ${c} >= 2), 0) as ${sql.id(`s${i}`)}`
+      })
+      const { rows } = await sql<Row>`with tallies as (select e.key, ${sql.join(tallies)} from (${source}) e where e.n > 0
+          group by e.key having sum(e.n) >= 2)
+        select ${sql.join(counts)} from tallies`.execute(db)
+      const row = rows[0] ?? {}
+      return q.periods.flatMap((p, i) => {
+        const keys = Number(row[`k${i}`] ?? 0)
+        return keys > 0 ? [{ period: p.period, keys, cases: Number(row[`s${i}`] ?? 0) }] : []
+      })
     },
 
     async listFilerRows(q) {
