@@ -1,6 +1,17 @@
 import type { CallbackSample, RatingReview } from '../../src/domain/callback/callback.schema'
 import type { CaseClock } from '../../src/domain/clocks/case-clock'
 
+/**
+ * A call-back item written together with a case step (the return visit of callbackComplete, callback-desk.ts):
+ * the sample's items as they are to be stored, if it is still at `expectedVersion`. The case store writes it in
+ * the step's own transaction (applyChange), so the case's event and the sample's answers land together or not at
+ * all; a sample written meanwhile fails the whole step with CONCURRENT_UPDATE.
+ */
+export interface CallbackSampleWrite {
+  sample: CallbackSample
+  expectedVersion: number
+}
+
 /** A complaint of the site whose closure fell in the month, as the draw needs it (no personal data). */
 export interface ClosedComplaint {
   caseId: string

@@ -7,7 +7,7 @@ import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
 import type { WorkflowState } from '../../src/domain/workflow/state-machine'
 import type { BoardStore } from './board-store'
-import type { CallbackStore } from './callback-store'
+import type { CallbackSampleWrite, CallbackStore } from './callback-store'
 import type { BurstStore } from './burst-store'
 import type { LetterStore } from './letter-store'
 import type { TagStore } from './tag-store'
@@ -104,6 +104,8 @@ export interface CaseChange {
   clocks: CaseClock[]
   /** staff corrected the industry line (所属行业) with this change; absent leaves it as it is */
   industry?: Case['industry']
+  /** 回访抽查: the call-back item this step completes, written in the same transaction (ports/callback-store.ts) */
+  callbackSample?: CallbackSampleWrite
 }
 
 export interface CaseStore {

@@ -18,6 +18,7 @@ import { chainedEvent } from './chained-event'
 import { noteRating } from './callback/rating-reviews'
 import { holdStep } from './suspension-step'
 import type { ServiceContext } from './context'
+import type { CallbackSampleWrite } from '../ports/callback-store'
 import { notificationsFor } from './case-notifications'
 import { routeTransfer } from './transfer-routing'
 import { transferFacts } from '../../src/domain/workflow/transfer'
@@ -41,6 +42,8 @@ export interface StepRequest {
   completionKind?: CompletionKind
   /** details a service wrote from a checked input of its own (fast-track, a report's finding); never a client's */
   written?: EventDetails
+  /** 回访抽查 (callback-desk.ts): the call-back item this step completes, given the step's event id; written in the same transaction */
+  callback?: (eventId: string) => { write: CallbackSampleWrite; clocks: CaseClock[] }
 }
 
 /** The step a function's input asks for (the contract names the case step `caseAction`). */
@@ -185,13 +188,15 @@ export async function actOnCase(ctx: ServiceContext, as: ActorRole, caseId: stri
     completionKind: next.completionKind,
     fastTrack: !!fastTrack || step.action === 'fastTrack',
   })
+  const callback = step.callback?.(event.id)
   const updated = await store.applyChange({
     caseId: found.id,
     expectedVersion: found.version,
     next: { ...next, updatedAt: at },
     event,
     outbox,
-    clocks: [...moved, ...route.data.clocks(started, existingClocks, new Date(at))],
+    clocks: [...moved, ...route.data.clocks(started, existingClocks, new Date(at)), ...(callback?.clocks ?? [])],
+    callbackSample: callback?.write,
     claim: attachments.length > 0 && uploader ? { ids: attachments, uploadedBy: uploader } : undefined,
   })
   if (event.type === 'rated') await noteRating(ctx.deps, updated, event) // below 80 %: the station head's review list

@@ -5,11 +5,12 @@ import {
   type RatingReview,
 } from '../../../src/domain/callback/callback.schema'
 import { latestClosures } from '../../../src/domain/callback/callback-draw'
-import type { CallbackStore, ClosedComplaint } from '../../ports/callback-store'
+import type { CallbackSampleWrite, CallbackStore, ClosedComplaint } from '../../ports/callback-store'
+import { fail } from './case-transaction-steps'
 import { clockFields, clockDocId } from './clock-docs'
 import { COLLECTIONS } from './collection-names'
 import { compoundId, utc, utcOrNull } from './doc-codec'
-import { isDuplicate, ok, type DocDb } from './doc-db'
+import { isDuplicate, ok, type DocDb, type DocTransaction } from './doc-db'
 import { chunksOf } from './doc-lists'
 import { readAll, readDoc, type Doc } from './doc-reads'
 import { transact } from './transact'
@@ -51,6 +52,19 @@ function sampleFields(s: CallbackSample) {
     })),
     version: s.version,
   }
+}
+
+/**
+ * A call-back item completed by a case step, written inside that step's transaction (cloudbase-case-store.ts
+ * applyChange): read through the transaction, at its expected version, else AppFailure(CONCURRENT_UPDATE),
+ * which rolls the whole step back — the return visit and the sample's answers land together or not at all.
+ */
+export async function writeCallbackSampleTx(tx: DocTransaction, { sample, expectedVersion }: CallbackSampleWrite): Promise<void> {
+  const ref = tx.collection(COLLECTIONS.callbackSamples).doc(sampleId(sample.siteId, sample.month))
+  const current = await readDoc(ref)
+  if (!current || current.version !== expectedVersion) throw fail('CONCURRENT_UPDATE')
+  const fields = sampleFields({ ...sample, version: expectedVersion + 1 })
+  ok(await ref.update({ items: fields.items, version: fields.version }))
 }
 
 export function cloudbaseCallbackStore(db: DocDb): CallbackStore {

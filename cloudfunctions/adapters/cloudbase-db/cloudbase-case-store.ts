@@ -22,6 +22,7 @@ import { parseDoc, readDoc, readPage } from './doc-reads'
 import { docToEvent, eventToDoc } from './event-docs'
 import { markStatsPendingTx } from './stats-marks'
 import { confirmedTagsOf } from './cloudbase-tag-store'
+import { writeCallbackSampleTx } from './cloudbase-callback-store'
 import { transact } from './transact'
 
 // The case store on the document database. createCase and applyChange are each ONE transaction of
@@ -110,7 +111,7 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
       return guard ? byId(GuardSchema.parse(guard).caseId) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry, callbackSample }) {
       return transact(db, async (tx) => {
         const ref = tx.collection(COLLECTIONS.cases).doc(caseId)
         const stored = await readDoc(ref)
@@ -138,6 +139,7 @@ export function cloudbaseCaseStore(db: DocDb, vault: Vault): CaseStore & Pick<St
         await claimEvidence(tx, caseId, claim)
         await writeClocksAndOutbox(tx, clocks, outbox)
         await markStatsPendingTx(tx, caseId)
+        if (callbackSample) await writeCallbackSampleTx(tx, callbackSample) // 回访抽查: the answers with the return visit
         return toCase({ _id: caseId, ...body })
       })
     },

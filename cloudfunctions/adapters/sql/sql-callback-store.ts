@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely'
+import { sql, type ColumnType, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { z } from 'zod'
 import {
   CallbackItemSchema,
@@ -7,7 +7,8 @@ import {
   type CallbackSample,
 } from '../../../src/domain/callback/callback.schema'
 import { latestClosures } from '../../../src/domain/callback/callback-draw'
-import type { CallbackStore } from '../../ports/callback-store'
+import { AppFailure, appError } from '../../../src/domain/errors'
+import type { CallbackSampleWrite, CallbackStore } from '../../ports/callback-store'
 import type { Database } from './database'
 import { writeClocks } from './sql-clock-store'
 
@@ -82,6 +83,23 @@ const toReview = (r: Selectable<Tables['rating_reviews']>) =>
     reviewedBy: r.reviewed_by,
     reviewedAt: r.reviewed_at ? iso(r.reviewed_at) : null,
   })
+
+/**
+ * A call-back item completed by a case step, written inside that step's transaction (sql-case-store.ts
+ * applyChange): the sample at its expected version, else AppFailure(CONCURRENT_UPDATE), which rolls the
+ * whole step back — the case's return visit is never stored without the sample's answers, nor these without it.
+ */
+export async function writeCallbackSampleIn(trx: Transaction<Database>, { sample, expectedVersion }: CallbackSampleWrite): Promise<void> {
+  const updated = await trx
+    .withTables<Tables>()
+    .updateTable('callback_samples')
+    .set({ items: JSON.stringify(sample.items), version: expectedVersion + 1 })
+    .where('site_id', '=', sample.siteId)
+    .where('month', '=', sample.month)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) === 0) throw new AppFailure(appError('CONCURRENT_UPDATE'))
+}
 
 export function sqlCallbackStore(base: Kysely<Database>): CallbackStore {
   const db = base.withTables<Tables>()

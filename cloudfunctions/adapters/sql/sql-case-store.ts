@@ -10,6 +10,7 @@ import { clockSummaryColumns, refreshClockSummary } from './sql-board-store'
 import { fileInOneStatement, type FiledRow } from './file-case-statement'
 import { clockToRow, writeClocks } from './sql-clock-store'
 import { markStatsPendingIn } from './sql-stats-store'
+import { writeCallbackSampleIn } from './sql-callback-store'
 import { applyTallyDelta, lockedResponseClock, responseOf, tallyDeltaWrite, tallyOf } from './sql-merchant-counters'
 import { caseRowMapper, caseToRow, eventToRow, outboxToRow, toEvent, toOutbox, workflowToRow } from './row-mappers'
 
@@ -115,7 +116,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pi
       return row ? toCase(row) : null
     },
 
-    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry }) {
+    async applyChange({ caseId, expectedVersion, next, event, outbox, clocks, claim, industry, callbackSample }) {
       return db.transaction().execute(async (trx) => {
         // optimistic concurrency: the update only lands on the version the decision was made on. It
         // also hands back the status and outcome it replaced (the shop's counters move by the difference):
@@ -149,6 +150,7 @@ export function sqlCaseStore(db: Kysely<Database>, vault: Vault): CaseStore & Pi
           await applyTallyDelta(trx, updated.merchant_id, before, tallyOf(updated, responseOf(clocks) ?? response ?? null))
         }
         await markStatsPendingIn(trx, [caseId]) // its figures are refreshed after the next tick
+        if (callbackSample) await writeCallbackSampleIn(trx, callbackSample) // 回访抽查: the answers with the return visit
         return toCase(updated)
       })
     },

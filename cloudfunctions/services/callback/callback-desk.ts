@@ -15,7 +15,7 @@ import {
   type CallbackSample,
 } from '../../../src/domain/callback/callback.schema'
 import type { CaseClock } from '../../../src/domain/clocks/case-clock'
-import { fail, ok, type Result } from '../../../src/domain/errors'
+import { AppFailure, fail, ok, type Result } from '../../../src/domain/errors'
 import type { Site } from '../../../src/domain/site.schema'
 import { MAX_REOPENS } from '../../../src/domain/workflow/transitions'
 import { logAccess } from '../access-log'
@@ -157,34 +157,52 @@ export async function callbackAttempt(ctx: ServiceContext, input: Scope & { case
 }
 
 /**
- * The four answers: first the case's return visit (by someone other than its closer — the workflow
- * refuses the closer), so the timeline has them and "not satisfied" or a broken promise makes the
- * case reopenable; then the sample's item. A case no longer closed (reopened since) keeps the answers
- * on the sample only.
+ * The four answers: the case's return visit (by someone other than its closer — the workflow refuses the
+ * closer), so the timeline has them and "not satisfied" or a broken promise makes the case reopenable, and
+ * the sample's item, written in one transaction (the case step carries the item: CaseChange.callbackSample),
+ * so a store failing half-way leaves neither. A case no longer closed (reopened since) keeps the answers on
+ * the sample only. Someone writing the sample or the case first: read again and retry, a bounded number of times.
  */
 export async function callbackComplete(
   ctx: ServiceContext,
   input: Scope & { caseId: string; answers: CallbackAnswers },
 ): Promise<Result<Outcome>> {
-  const found = await findItem(ctx, input)
-  if (!found.ok) return found
-  if (found.data.item.status !== 'pending') return fail('CALLBACK_DONE')
-  const role = ctx.caller.staff?.role
-  if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
-  const c = await ctx.deps.store.getCase(input.caseId)
-  let eventId: string | null = null
-  if (c?.status === 'closed') {
-    const visited = await actOnCase(ctx, role, input.caseId, {
-      action: 'returnVisit',
-      reason: '回访抽查',
-      details: { kind: 'return_visit', ...input.answers },
-    })
-    if (!visited.ok) return visited
-    eventId = visited.data.eventId ?? null
+  for (let attempt = 0; attempt < ATTEMPTS_ON_CONFLICT; attempt++) {
+    const found = await findItem(ctx, input)
+    if (!found.ok) return found
+    const { sample, item } = found.data
+    if (item.status !== 'pending') return fail('CALLBACK_DONE')
+    const role = ctx.caller.staff?.role
+    if (role !== 'station' && role !== 'regulator') return fail('FORBIDDEN')
+    const at = ctx.deps.clock.now().toISOString()
+    const by = staffId(ctx)
+    const clocks = stopped(item.caseId, await ctx.deps.store.listClocksOfCase(item.caseId), at)
+    const withItem = (done: CallbackItem) => ({ ...sample, items: sample.items.map((i) => (i.caseId === item.caseId ? done : i)) })
+    const checked = completeCallback(item, input.answers, by, at, null) // the domain's own rule, before anything is written
+    if (!checked.ok) return checked
+    const completed = (eventId: string | null): CallbackItem => ({ ...checked.data, eventId })
+    const c = await ctx.deps.store.getCase(input.caseId)
+    if (c?.status !== 'closed') {
+      if (await ctx.deps.store.updateCallbackSample(withItem(checked.data), sample.version, clocks))
+        return ok(await outcome(ctx, checked.data))
+      continue
+    }
+    try {
+      const visited = await actOnCase(ctx, role, input.caseId, {
+        action: 'returnVisit',
+        reason: '回访抽查',
+        details: { kind: 'return_visit', ...input.answers },
+        callback: (eventId) => ({ write: { sample: withItem(completed(eventId)), expectedVersion: sample.version }, clocks }),
+      })
+      if (!visited.ok) return visited
+      return ok(await outcome(ctx, completed(visited.data.eventId ?? null)))
+    } catch (err) {
+      // the sample (or the case) was written meanwhile: the whole step rolled back; read both again
+      if (err instanceof AppFailure && err.error.code === 'CONCURRENT_UPDATE') continue
+      throw err
+    }
   }
-  const at = ctx.deps.clock.now().toISOString()
-  const written = await writeItem(ctx, input, (item) => completeCallback(item, input.answers, staffId(ctx), at, eventId))
-  return written.ok ? ok(await outcome(ctx, written.data)) : written
+  return fail('CONCURRENT_UPDATE')
 }
 
 /** Completion per site of a month: a station its own site, a regulator every site (or its own). */
