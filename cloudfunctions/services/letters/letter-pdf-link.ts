@@ -28,13 +28,17 @@ export async function letterPdfLink(ctx: ServiceContext, input: unknown): Promis
   if (bytes === 'font-missing') return fail('REPORT_FONT_MISSING')
   const now = ctx.deps.clock.now()
   // the day first: the storage's clean-up removes whole past days under exports/ (docs/cloud-exports.md)
-  const url = await outlet.publish(`${dayOf(now)}/${ctx.deps.ids.newId()}.pdf`, bytes, TTL_MS)
-  return ok({
+  const name = `${dayOf(now)}/${ctx.deps.ids.newId()}.pdf`
+  const url = await outlet.publish(name, bytes, TTL_MS)
+  // built apart from the answer: the export file's shape is growing (its storage name) on the exports side
+  const file = {
+    name,
     url,
     fileName: letterFileName(made.data.subtitle, q.data.quarter),
-    fileType: 'pdf',
+    fileType: 'pdf' as const,
     bytes: bytes.byteLength,
     rows: null,
     expiresAt: new Date(now.getTime() + TTL_MS).toISOString(),
-  })
+  }
+  return ok(file)
 }
