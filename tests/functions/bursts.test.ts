@@ -101,6 +101,9 @@ describe('burst alerts through the functions', () => {
     expect(more).toEqual([])
     // 10:00, 12:00 and 15:00 Beijing on 11-10: three against an average of nothing reach max(3, 0)
     expect(baseline).toMatchObject({ key: `baseline:${SHOP_A.id}`, windowStart: '2026-11-09T16:00:00.000Z', caseIds: filed.slice(0, 3) })
+    // its words say what it counted (a day against the shop's past), not "similar complaints"
+    const told = (await alertRows()).filter((m) => m.caseId === baseline.triggerCaseId).map((m) => m.template)
+    expect(told.sort()).toEqual(['burst.regulator.surge', 'burst.station.surge'])
   })
 
   it('when a sixth arrives in the same window and later ticks run, then nothing is raised again', async () => {
@@ -115,10 +118,12 @@ describe('burst alerts through the functions', () => {
     await dispatchOutbox(world.deps, wecom(), hours(23))
     await relogin()
     const posted = robot.requests.map((r) => (r.body as { markdown: { content: string } }).markdown.content)
-    expect(posted.filter((text) => text.includes('突发消费事件预警'))).toHaveLength(4) // two alerts, the station's copy and the regulator's
+    // the similar-complaints alert and the day's baseline alert, each the station's copy and the regulator's
+    expect(posted.filter((text) => text.includes('突发消费事件预警'))).toHaveLength(2)
+    expect(posted.filter((text) => text.includes('商家投诉量骤增预警'))).toHaveLength(2)
     const stationInbox = await store.listInbox({ role: 'station', id: SITE_A.id }, { limit: 100, offset: 0 })
-    expect(stationInbox.filter((e) => e.template === 'burst.station.alert')).toHaveLength(2)
-    expect(stationInbox.find((e) => e.template === 'burst.station.alert')?.title).toBe('突发消费事件预警')
+    expect(stationInbox.filter((e) => e.template === 'burst.station.alert').map((e) => e.title)).toEqual(['突发消费事件预警'])
+    expect(stationInbox.filter((e) => e.template === 'burst.station.surge').map((e) => e.title)).toEqual(['商家投诉量骤增预警'])
     const shopInbox = await store.listInbox({ role: 'merchant', id: SHOP_A.id }, { limit: 100, offset: 0 })
     expect(shopInbox.filter((e) => e.template.startsWith('burst.'))).toEqual([])
   })

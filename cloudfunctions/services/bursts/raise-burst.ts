@@ -22,7 +22,7 @@ export async function raiseFinding(deps: Deps, trigger: ScoringCase, finding: Bu
     caseId: trigger.id,
     eventId: filing.id,
     recipient: { role, id: trigger.siteId },
-    template: burstKey(role, 'alert'),
+    template: burstKey(role, finding.basis === 'baseline' ? 'surge' : 'alert'),
     createdAt: at,
   }))
   return deps.store.createBurstAlert(

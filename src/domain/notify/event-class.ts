@@ -24,7 +24,7 @@ export function eventClassOf(templateKey: string): EventClass | null {
   if (!key) return null
   if (key.kind === 'clock') return key.stage === 'overdue' ? 'overdue' : 'reminder'
   // a burst alert is copied where escalations go (the station's and the regulator's WeCom groups)
-  if (key.kind === 'burst') return key.notice === 'alert' ? 'escalation' : 'status_update'
+  if (key.kind === 'burst') return key.notice === 'group_message' ? 'status_update' : 'escalation'
   if (key.eventType === 'submitted') return 'new_case'
   if (key.eventType === 'escalated') return 'escalation'
   return 'status_update'

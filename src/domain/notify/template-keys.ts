@@ -17,7 +17,7 @@ export const ALERT_STAGES = ['reminded', 'urged', 'overdue'] as const satisfies 
 export type AlertStage = (typeof ALERT_STAGES)[number]
 
 /** 突发消费事件 (docs/bursts-and-similar-cases.md): `burst.${role}.alert` to staff, `burst.consumer.group_message` to each complainant. */
-export const BURST_NOTICES = ['alert', 'group_message'] as const
+export const BURST_NOTICES = ['alert', 'surge', 'group_message'] as const
 export type BurstNotice = (typeof BURST_NOTICES)[number]
 
 export type TemplateKey =

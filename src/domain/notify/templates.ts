@@ -62,6 +62,14 @@ const BURST_TEMPLATES: Record<BurstNotice, Template> = {
       '请到“突发事件”页面查看这批投诉，可合并调解、统一告知投诉人。',
     ],
   },
+  // the baseline rule (baseline.ts) counts a shop's day against its own past, not similar complaints
+  surge: {
+    title: '商家投诉量骤增预警',
+    lines: [
+      '商家{merchantName}今天的投诉明显多于平时（最新一件：{caseNo}），可能是突发消费事件。',
+      '请到“突发事件”页面查看这批投诉，可合并调解、统一告知投诉人。',
+    ],
+  },
   group_message: {
     title: '投诉合并处理通知',
     lines: [
