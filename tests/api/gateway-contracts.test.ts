@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { call } from '../../src/api/call'
 import { loadContract } from '../../src/api/function-contracts'
+import { loadContract as loadContractWeapp } from '../../src/api/function-contracts.weapp'
 import { API, FUNCTION_NAMES } from '../../src/domain/api/contract'
 
 // The app's gateway loads each cloud function's contract on its own (src/api/function-contracts.ts),
@@ -60,6 +61,7 @@ describe('the gateway loads one function contract at a time', () => {
     for (const fn of FUNCTION_NAMES) {
       const group = await loadContract(fn)
       expect(group).toBe(API[fn])
+      expect(await loadContractWeapp(fn)).toBe(API[fn]) // the mini-program's copy reads the table directly
     }
   })
 
