@@ -5,8 +5,8 @@ import type { Api, FunctionName } from '../domain/api/contract'
 // (docs/first-page.md). The consumer contract is `eager`: it stays in the gateway's own chunk (no
 // extra request on the QR page), but its schemas are built at the first call, after the page's first
 // render, not while the page's script is evaluated. The staff functions' contracts are chunks of
-// their own, fetched once (hashed, cached for good) when their page first calls. On the mini-program
-// babel turns import() into require(), so nothing changes there.
+// their own, fetched once (hashed, cached for good) when their page first calls. The mini-program
+// has its own copy (function-contracts.weapp.ts) that reads contract.ts's table directly.
 // The mapped type makes this list complete: a new function in contract.ts fails to compile until it is here.
 const LOADERS: { [F in FunctionName]: () => Promise<Api[F]> } = {
   consumer: () => import(/* webpackMode: "eager" */ '../domain/api/consumer-contract').then((m) => m.CONSUMER_API),
