@@ -1,5 +1,6 @@
 import type { OutboxMessage } from '../../src/domain/case.schema'
 import type { BurstAlert, GroupAction } from '../../src/domain/similarity/burst-alert.schema'
+import type { BurstSettings } from '../../src/domain/similarity/burst-settings'
 import type { CaseScoringStore } from './case-scoring-store'
 
 // 突发消费事件 alerts (docs/bursts-and-similar-cases.md, migration 0023). Each write that sends
@@ -22,4 +23,8 @@ export interface BurstStore extends CaseScoringStore {
   recordBurstMessage(id: string, action: GroupAction, outbox: readonly OutboxMessage[]): Promise<boolean>
   /** Record the group mediation, only if none was recorded yet; false otherwise. */
   recordBurstMediation(id: string, action: GroupAction): Promise<boolean>
+  /** The site's own K and window, or null when it never saved one (the default then holds). */
+  getBurstSettings(siteId: string): Promise<BurstSettings | null>
+  /** Save (replace) the site's K and window. */
+  saveBurstSettings(settings: BurstSettings): Promise<void>
 }

@@ -8,6 +8,7 @@ import { aSavedShop, fileAgainst, fileOnNewShop } from './filed-case-fixture'
 // 突发消费事件 alerts (SQL migration 0023, CloudBase burst_alerts + burst_alert_windows): one alert per
 // (key, window start), its messages queued with it or not at all, each group action recorded once.
 // The burst pass's watermark (0027, burst_meta) and the scoring reads, which never carry personal data.
+// A site's own K and window (0030, CloudBase burst_settings).
 
 export function burstAlertsContract(adapterName: string, open: () => Promise<Store & StoreInspection>) {
   describe(`Store contract, burst alerts — ${adapterName}`, () => {
@@ -139,6 +140,18 @@ export function burstAlertsContract(adapterName: string, open: () => Promise<Sto
       expect(await store.countComplaintsAgainst(shop.id, at(1), at(3))).toBe(1)
       expect(await store.countComplaintsAgainst(shop.id, at(1), new Date(Date.parse(at(3)) + 1).toISOString())).toBe(2)
       expect(await store.countComplaintsAgainst(shop.id, at(2), at(4))).toBe(1)
+    })
+
+    it("when a site's K and window are saved, then they read back for that site only; saving again replaces them", async () => {
+      const siteId = unique('site')
+      expect(await store.getBurstSettings(siteId)).toBeNull()
+      const first = { siteId, k: 3, windowHours: 12, updatedBy: 'st-1', updatedAt: '2026-12-05T01:00:00.000Z' }
+      await store.saveBurstSettings(first)
+      expect(await store.getBurstSettings(siteId)).toEqual(first)
+      expect(await store.getBurstSettings(unique('site'))).toBeNull()
+      const second = { siteId, k: 20, windowHours: 168, updatedBy: 'st-2', updatedAt: '2026-12-05T02:00:00.000Z' }
+      await store.saveBurstSettings(second)
+      expect(await store.getBurstSettings(siteId)).toEqual(second)
     })
   })
 }

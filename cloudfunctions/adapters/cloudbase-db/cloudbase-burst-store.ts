@@ -1,9 +1,10 @@
 import { BurstAlertSchema, type BurstAlert } from '../../../src/domain/similarity/burst-alert.schema'
+import { BurstSettingsSchema } from '../../../src/domain/similarity/burst-settings'
 import type { BurstStore } from '../../ports/burst-store'
 import { z } from 'zod'
 import { cloudbaseCaseScoring } from './cloudbase-case-scoring'
 import { COLLECTIONS } from './collection-names'
-import { digestId, utc } from './doc-codec'
+import { digestId, utc, utcOrNull } from './doc-codec'
 import { ok, type DocDb } from './doc-db'
 import { parseDoc, readDoc, readPage, type Doc } from './doc-reads'
 import { queueOutbox } from './outbox-docs'
@@ -17,6 +18,8 @@ const WATERMARK = 'watermark'
 const toAlert = (doc: Doc): BurstAlert => parseDoc(BurstAlertSchema, doc)
 // the document is written whole: update() would read a nested object as paths into the stored null
 const withoutId = ({ _id, ...rest }: Doc) => rest
+/** burst_settings/{siteId} (as SQL migration 0030): the domain's schema, the site as the document's id */
+const BurstSettingsDocSchema = BurstSettingsSchema
 
 export function cloudbaseBurstStore(db: DocDb): BurstStore {
   const col = (name: string) => db.collection(name)
@@ -96,6 +99,19 @@ export function cloudbaseBurstStore(db: DocDb): BurstStore {
         ok(await ref.set({ ...withoutId(doc), mediated: { at: utc(action.at), by: action.by } }))
         return true
       })
+    },
+
+    async getBurstSettings(siteId) {
+      const doc = await readDoc(col(COLLECTIONS.burstSettings).doc(siteId))
+      return doc ? parseDoc(BurstSettingsDocSchema, doc, 'siteId') : null
+    },
+
+    async saveBurstSettings({ siteId, ...fields }) {
+      ok(
+        await col(COLLECTIONS.burstSettings)
+          .doc(siteId)
+          .set({ ...fields, updatedAt: utcOrNull(fields.updatedAt) }),
+      )
     },
   }
 }

@@ -45,6 +45,7 @@ export const FOLLOW_UP_COLLECTIONS = {
   },
   [COLLECTIONS.burstAlertWindows]: { indexes: [] },
   [COLLECTIONS.burstMeta]: { indexes: [] }, // by _id: the burst pass's watermark
+  [COLLECTIONS.burstSettings]: { indexes: [] }, // by _id (the site)
   [COLLECTIONS.letterDeliveries]: {
     indexes: [
       {

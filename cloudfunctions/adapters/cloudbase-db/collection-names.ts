@@ -83,6 +83,8 @@ export const COLLECTIONS = {
   burstAlertWindows: 'burst_alert_windows',
   /** the burst pass's watermark, one document `watermark` (as SQL migration 0027) */
   burstMeta: 'burst_meta',
+  /** a site's own K and window, _id = the site (as SQL migration 0030) */
+  burstSettings: 'burst_settings',
   // 回访抽查 and the review of low ratings (cloudbase-callback-store.ts, as SQL migration 0021)
   /** _id = `${siteId}:${month}`: one sample per site and month */
   callbackSamples: 'callback_samples',

@@ -1,6 +1,7 @@
 import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely'
 import { z } from 'zod'
 import { BurstAlertSchema, type BurstAlert } from '../../../src/domain/similarity/burst-alert.schema'
+import { BurstSettingsSchema } from '../../../src/domain/similarity/burst-settings'
 import type { BurstStore } from '../../ports/burst-store'
 import type { Database } from './database'
 import { outboxToRow } from './row-mappers'
@@ -25,7 +26,12 @@ type BurstAlertsTable = {
   mediated_at: NullableTimestamp
   mediated_by: string | null
 }
-type Tables = { burst_alerts: BurstAlertsTable; burst_watermark: { id: boolean; at: Timestamp } } // 0027: one row
+type BurstSettingsTable = { site_id: string; k: number; window_hours: number; updated_by: string | null; updated_at: NullableTimestamp }
+type Tables = {
+  burst_alerts: BurstAlertsTable
+  burst_watermark: { id: boolean; at: Timestamp } // 0027: one row
+  burst_settings: BurstSettingsTable // 0030: a site's own K and window
+}
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const action = (at: Date | null, by: string | null) => (at && by ? { at: iso(at), by } : null)
@@ -143,6 +149,22 @@ export function sqlBurstStore(base: Kysely<Database>): BurstStore {
         .returning('id')
         .executeTakeFirst()
       return r !== undefined
+    },
+
+    async getBurstSettings(siteId) {
+      const r = await db.selectFrom('burst_settings').selectAll().where('site_id', '=', siteId).executeTakeFirst()
+      if (!r) return null
+      const updatedAt = r.updated_at ? iso(r.updated_at) : null
+      return BurstSettingsSchema.parse({ siteId: r.site_id, k: r.k, windowHours: r.window_hours, updatedBy: r.updated_by, updatedAt })
+    },
+
+    async saveBurstSettings(s) {
+      const set = { k: s.k, window_hours: s.windowHours, updated_by: s.updatedBy, updated_at: s.updatedAt }
+      await db
+        .insertInto('burst_settings')
+        .values({ site_id: s.siteId, ...set })
+        .onConflict((oc) => oc.column('site_id').doUpdateSet(set))
+        .execute()
     },
   }
 }

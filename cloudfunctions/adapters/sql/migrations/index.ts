@@ -22,6 +22,7 @@ import { publicRecords } from './0022-public-records'
 import { statsReadModel } from './0019-stats-read-model'
 import { burstAlerts } from './0023-burst-alerts'
 import { burstWatermark } from './0027-burst-watermark'
+import { burstSettings } from './0030-burst-settings'
 import { pendingLetters } from './0029-pending-letters'
 import { letterDeliveries } from './0024-letter-deliveries'
 import { tags } from './0025-tags'
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-tags': tags,
   '0027-burst-watermark': burstWatermark,
   '0029-pending-letters': pendingLetters,
+  '0030-burst-settings': burstSettings,
 }
 
 export const migrationProvider: MigrationProvider = {
