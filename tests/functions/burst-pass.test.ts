@@ -11,7 +11,7 @@ import { aSavedShop, fileAgainst } from '../store/filed-case-fixture'
 // The burst pass after each tick (services/bursts/burst-pass.ts), with fixed dates: it checks the
 // complaints filed since its watermark — also one whose write committed after the watermark was set —
 // raises each window's alert once even when two hosts pass at once, and raises the baseline jump
-// against the shop's own 28 days.
+// against the shop's own 28 days. A site's own K and window apply to its complaints only.
 const iso = (ms: number) => new Date(ms).toISOString()
 const HOUR = 3_600_000
 
@@ -93,5 +93,29 @@ describe('the burst pass after the tick', () => {
     await fileAt(shop, dayStart + 9 * HOUR, { problemType: '其他', description: '第7件', product: '' })
     await pass(dayStart + 10 * HOUR)
     expect(await alertsOf(shop, 'baseline')).toHaveLength(1)
+  })
+
+  it("when a site sets K=3 within 12 h, then its third within 12 h raises and not over 13 h; another site keeps 5 / 24 h; each site's setting is read once a pass", async () => {
+    const [tight, slow, usual] = [await aSavedShop(store), await aSavedShop(store), await aSavedShop(store)]
+    for (const shop of [tight, slow])
+      await store.saveBurstSettings({ siteId: shop.siteId, k: 3, windowHours: 12, updatedBy: 'st-1', updatedAt: null })
+    const t = Date.parse('2026-11-26T01:00:00Z')
+    for (const [shop, last] of [
+      [tight, 11],
+      [slow, 13],
+      [usual, 11],
+    ] as const)
+      for (const h of [0, 5, last]) await fileAt(shop, t + h * HOUR)
+    const reads = jest.spyOn(store, 'getBurstSettings')
+    await pass(t + 14 * HOUR)
+    const [alert, ...more] = await alertsOf(tight, 'merchant')
+    expect(more).toEqual([])
+    expect(alert).toMatchObject({ windowStart: iso(t), windowEnd: iso(t + 12 * HOUR) })
+    expect(alert.caseIds).toHaveLength(3)
+    expect(await alertsOf(slow, 'merchant')).toEqual([])
+    expect(await alertsOf(usual, 'merchant')).toEqual([])
+    // nine complaints on three sites: three reads of a setting, not nine
+    expect(reads.mock.calls.map(([siteId]) => siteId).sort()).toEqual([tight.siteId, slow.siteId, usual.siteId].sort())
+    reads.mockRestore()
   })
 })

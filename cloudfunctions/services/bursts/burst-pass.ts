@@ -7,6 +7,7 @@ import {
   productBurstKey,
   type BurstFinding,
 } from '../../../src/domain/similarity/burst'
+import { burstRuleOf } from '../../../src/domain/similarity/burst-settings'
 import type { ScoringCase } from '../../../src/domain/similarity/scoring-case'
 import { normaliseProduct } from '../../../src/domain/similarity/similarity'
 import type { Deps } from '../context'
@@ -18,7 +19,8 @@ import { raiseFinding } from './raise-burst'
 // (K similar within the window), per product on its site (from more than one shop), and the shop's day
 // against its own baseline (baseline.ts). Every read is bounded and scores without personal data
 // (ports/case-scoring-store.ts); a shop's or a site's cases are read once per pass, however many of its
-// complaints are new. Exactly once per window: the rule never raises inside an alerted window, and the
+// complaints are new; so is each site's own K and window (burst-settings.ts, default 5 within 24 h).
+// Exactly once per window: the rule never raises inside an alerted window, and the
 // store keeps (key, window start) unique, so re-checking a case (the overlap below, two hosts) raises nothing.
 
 export const MERCHANT_PAGE = 50
@@ -51,7 +53,7 @@ function latestWindows(deps: Deps) {
   }
 }
 
-/** Read once per pass: the shop's latest complaints, the site's latest cases, the counts of a shop's days before. */
+/** Read once per pass: the shop's latest complaints, the site's latest cases and K and window, the counts of a shop's days before. */
 function memo<T>(read: (key: string) => Promise<T>) {
   const held = new Map<string, Promise<T>>()
   return (key: string) => {
@@ -73,13 +75,13 @@ async function filedAfter(deps: Deps, since: string): Promise<ScoringCase[]> {
 
 export async function checkBursts(deps: Deps, now: Date): Promise<BurstPassReport> {
   const { store } = deps
-  const rule = DEFAULT_BURST_RULE
   const mark = await store.burstWatermark()
-  // the first pass looks back one window: complaints filed before the upgrade still make a burst with new ones
-  const from = (mark === null ? now.getTime() - rule.windowHours * HOUR : Date.parse(mark)) - PASS_OVERLAP_MS
+  // the first pass looks back one default window: complaints filed before the upgrade still make a burst with new ones
+  const from = (mark === null ? now.getTime() - DEFAULT_BURST_RULE.windowHours * HOUR : Date.parse(mark)) - PASS_OVERLAP_MS
   const fresh = await filedAfter(deps, new Date(from).toISOString())
   const shopCases = memo((merchantId) => store.listScoringComplaintsForMerchant(merchantId, MERCHANT_PAGE))
   const siteCases = memo((siteId) => store.listScoringCasesForSite(siteId, SITE_PAGE))
+  const siteRule = memo(async (siteId) => burstRuleOf(await store.getBurstSettings(siteId))) // a site's K and window, once per pass
   const countBefore = memo((key) => {
     const [merchantId, at] = key.split('|')
     const { before } = baselineSpans(new Date(at), DEFAULT_BASELINE_RULE)
@@ -94,6 +96,7 @@ export async function checkBursts(deps: Deps, now: Date): Promise<BurstPassRepor
   }
 
   for (const trigger of fresh.filter((c) => c.kind === 'complaint')) {
+    const rule = await siteRule(trigger.siteId)
     const shop = await shopCases(trigger.merchantId)
     const byShop = merchantBurst(trigger, shop, rule, await latest.of(merchantBurstKey(trigger.merchantId)))
     await raise(trigger, byShop)
