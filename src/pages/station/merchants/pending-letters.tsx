@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { useCallback } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
@@ -12,7 +13,11 @@ import './pending-letters.scss'
 // shown, so the registry page looks as before for most of the quarter.
 export function PendingLetters({ onOpen }: { onOpen: (merchantId: string, quarter: string) => void }) {
   const load = useCallback(() => call('station', 'listPendingLetters', {}), [])
-  const { state } = useRemote(load, { refreshOnShow: true })
+  const { state, reload } = useRemote(load)
+  // read again on every return to the page (a delivery recorded on the shop's page takes an entry off). Not
+  // useRemote's refreshOnShow: this part mounts after the page's first show (under the loaded list), so the
+  // show that option skips as "the first" would be the return from the shop's page
+  useDidShow(() => void reload())
   if (state.status !== 'ready' || !state.data.length) return null
   return (
     <View className="pending-letters" role="region" aria-labelledby="pending-letters-heading">
