@@ -79,6 +79,8 @@ export const POLICY: Record<`${FunctionName}.${string}`, readonly Role[]> = {
   'station.burstMessage': ['station', 'regulator'], // once per alert, to each complainant once, never to a shop
   'station.burstMediate': ['station', 'regulator'], // each case through actOnCase (escalate → 站内调解)
   'station.similarCases': ['station', 'regulator'],
+  'station.burstSettings': ['station', 'regulator', 'admin'], // K and window: station its own site (another: SITE_NOT_FOUND); others the site named
+  'station.saveBurstSettings': ['station', 'regulator', 'admin'], // same scope; reversible, so no confirmation
   'station.callbackList': ['station', 'regulator'],
   'station.callbackCase': ['station', 'regulator'],
   'station.callbackAttempt': ['station', 'regulator'],

@@ -190,6 +190,8 @@ describe('no 500 from input — every function over HTTP', () => {
       'station.burstMessage': { alertId: 'burst-1' },
       'station.burstMediate': { alertId: 'burst-1', reason: '统一组织调解' },
       'station.similarCases': { caseId },
+      'station.burstSettings': {},
+      'station.saveBurstSettings': { k: 5, windowHours: 24 },
       // 回访抽查 and the review list (docs/callbacks.md)
       'station.callbackList': { month: '2026-11' },
       'station.callbackCase': { caseId, month: '2026-11' },

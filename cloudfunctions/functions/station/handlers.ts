@@ -13,6 +13,7 @@ import * as Reward from '../../services/report-reward/report-reward'
 import * as Callback from '../../services/callback/callback-desk'
 import * as Bursts from '../../services/bursts/burst-desk'
 import { similarCases } from '../../services/bursts/similar-cases'
+import * as BurstSettings from '../../services/bursts/burst-settings'
 import * as Reviews from '../../services/callback/rating-reviews'
 import { deleteNotificationContact, listNotificationContacts, saveNotificationContact } from '../../services/notify/contact-admin'
 import * as Stats from '../../services/stats-query'
@@ -63,6 +64,8 @@ export const stationFunction = defineFunction('station', {
   burstMessage: (input, ctx) => Bursts.messageBurst(ctx, input),
   burstMediate: (input, ctx) => Bursts.mediateBurst(ctx, input),
   similarCases: (input, ctx) => similarCases(ctx, input.caseId),
+  burstSettings: (input, ctx) => BurstSettings.getBurstSettings(ctx, input.siteId),
+  saveBurstSettings: (input, ctx) => BurstSettings.saveBurstSettings(ctx, input),
   // 回访抽查 and the review of ratings below 80 % (services/callback/)
   callbackList: (input, ctx) => Callback.listCallbacks(ctx, input),
   callbackCase: (input, ctx) => Callback.callbackCase(ctx, input),

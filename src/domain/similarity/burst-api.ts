@@ -4,6 +4,7 @@ import { PROBLEM_TYPES } from '../classification'
 import { REMEDIES } from '../workflow/event-details'
 import { OUTCOME_CODES } from '../workflow/outcomes'
 import { BURST_BASES, GroupActionSchema } from './burst-alert.schema'
+import { BurstKSchema, BurstWindowHoursSchema } from './burst-settings'
 
 // The station function's 突发消费事件 and 案例推荐 actions (src/domain/api/contract.ts), for station
 // staff of the site and regulators (policy.ts). docs/bursts-and-similar-cases.md. Nothing here
@@ -20,6 +21,19 @@ export const BurstMediateInput = BurstAlertInput.extend({
     .max(500, { error: '说明不能超过500字' }),
 })
 export const SimilarCasesInput = z.object({ caseId: Id('缺少案件') })
+const SiteId = z.string({ error: '请选择站点' }).trim().min(1, { error: '请选择站点' }).max(64)
+/** a station its own site (siteId left out); a regulator or an administrator names the site */
+export const BurstSettingsInput = z.object({ siteId: SiteId.optional() })
+export const SaveBurstSettingsInput = z.object({ siteId: SiteId.optional(), k: BurstKSchema, windowHours: BurstWindowHoursSchema })
+/** updatedBy: the staff member's name; null while the site uses the default */
+export const BurstSettingsViewSchema = z.object({
+  siteId: z.string(),
+  k: z.number().int(),
+  windowHours: z.number().int(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+})
+export type BurstSettingsView = z.infer<typeof BurstSettingsViewSchema>
 
 export const BurstCaseRowSchema = z.object({
   caseId: z.string(),
@@ -84,4 +98,7 @@ export const STATION_BURST_API = {
   burstMediate: { input: BurstMediateInput, output: BurstMediateResultSchema },
   /** 案例推荐: the 3 most similar closed cases of the site */
   similarCases: { input: SimilarCasesInput, output: SimilarCasesSchema },
+  /** 预警条件: the site's K and window (default 5 within 24 h) */
+  burstSettings: { input: BurstSettingsInput, output: BurstSettingsViewSchema },
+  saveBurstSettings: { input: SaveBurstSettingsInput, output: BurstSettingsViewSchema },
 }
