@@ -15,7 +15,8 @@ import { toggleElderly } from './support/elderly-mode'
 // complaints filed before the host starts, and the burst pass that follows a tick, raise one alert (the
 // shop's usual two complaints a day over the 28 days before keep its baseline alert quiet: it would need
 // 6 today, docs/bursts-and-similar-cases.md); the page lists it without personal data,
-// and 统一告知投诉人 first says "将给 N 位投诉人各发送一条消息" — axe clean in both modes.
+// and 统一告知投诉人 first says "将给 N 位投诉人各发送一条消息"; 预警条件 changed to 3 / 12 and read back —
+// axe clean in both modes.
 const DESK = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN' }
 const SHOP = aMerchant(DEMO_SITE, { id: 'shop-burst-test', code: 'BRST26', name: '突发测试健身房', doubleCommitmentSigned: false })
 const CLERK = { id: 'burst-clerk', username: 'burst-clerk', displayName: '值班员小周' }
@@ -112,5 +113,35 @@ describe('H5 — 突发消费事件 at the desk', () => {
       .first()
       .waitFor()
     expect(await page.getByRole('button', { name: '统一告知投诉人' }).count()).toBe(0)
+  })
+
+  it('when staff change 预警条件 to 3 / 12, then a bad figure is named at its field, the new one is saved and read back, axe clean in both modes', async () => {
+    const page = current(desk)
+    const k = page.getByRole('textbox', { name: '同一商家或同一商品的相似投诉（件）' })
+    const hours = page.getByRole('textbox', { name: '在多少小时内（小时）' })
+    await page.getByText('当前：同一商家或同一商品 5 件相似投诉 / 24 小时内').waitFor()
+    await k.fill('2')
+    await hours.fill('12')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.getByText('预警件数不能少于3件').waitFor()
+    expect(await k.getAttribute('aria-invalid')).toBe('true')
+    expect(await seriousViolations(desk)).toEqual([])
+    await k.fill('3')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: '已保存：同一商家或同一商品 3 件相似投诉 / 12 小时内即预警。' }).waitFor()
+    // read back from the host: the page opened again shows the site's new condition
+    await desk.reload()
+    await settled(desk)
+    await current(desk).getByText('当前：同一商家或同一商品 3 件相似投诉 / 12 小时内').waitFor()
+    expect(await current(desk).getByRole('textbox', { name: '在多少小时内（小时）' }).inputValue()).toBe('12')
+    await current(desk)
+      .getByText(/上次修改：值班员小周/)
+      .waitFor()
+    await shot(desk, 'bursts-rule')
+    expect(await seriousViolations(desk)).toEqual([])
+    await toggleElderly(desk)
+    await shot(desk, 'bursts-rule-elderly')
+    expect(await seriousViolations(desk)).toEqual([])
+    await toggleElderly(desk)
   })
 })

@@ -7,10 +7,11 @@ import { ConfirmDialog } from '../../../components/confirm-dialog'
 import { EmptyState } from '../../../components/feedback'
 import { PageShell } from '../../../components/page-shell'
 import { RemoteStatus } from '../../../components/remote-status'
-import type { BurstAlertView } from '../../../domain/similarity/burst-api'
+import type { BurstAlertView, BurstSettingsView } from '../../../domain/similarity/burst-api'
 import { formatShanghaiDateTime } from '../../../domain/time'
 import { useRemote } from '../../../hooks/use-remote'
 import { PAGES, withQuery } from '../../routes'
+import { BurstRuleForm } from './rule-form'
 import './index.scss'
 
 // 突发消费事件 (docs/bursts-and-similar-cases.md): the site's alerts with their cases, and the two
@@ -18,12 +19,17 @@ import './index.scss'
 /** what the alert is about: a shop's similar complaints, a product's, or a shop's day against its own baseline */
 const BASIS_LABELS: Record<BurstAlertView['basis'], string> = { merchant: '商家', product: '商品', baseline: '商家投诉量骤增' }
 const MEDIATION_REASON = '同一批相似投诉，由站点统一组织调解'
+/** the alert's window in hours: the site's own when it was raised (预警条件), 24 by default */
+const windowHoursOf = (a: BurstAlertView) => Math.round((Date.parse(a.windowEnd) - Date.parse(a.windowStart)) / 3_600_000)
 
 type Pending = { alert: BurstAlertView; kind: 'message' | 'mediate' }
 
 export default function StationBursts() {
   const load = useCallback(() => call('station', 'burstList', {}), [])
   const list = useRemote(load, { refreshOnShow: true })
+  const loadRule = useCallback(() => call('station', 'burstSettings', {}), [])
+  const rule = useRemote(loadRule)
+  const [savedRule, setSavedRule] = useState<BurstSettingsView | null>(null) // the answer of 保存, shown without reading again
   const [pending, setPending] = useState<Pending | null>(null)
   const [busy, setBusy] = useState(false)
   const [said, setSaid] = useState('')
@@ -55,6 +61,7 @@ export default function StationBursts() {
     <PageShell title="突发消费事件" wide elderlySwitch className="station-bursts">
       <RemoteStatus state={list.state} onRetry={list.reload} />
       {said ? <View role="status">{said}</View> : null}
+      {rule.state.status === 'ready' ? <BurstRuleForm settings={savedRule ?? rule.state.data} onSaved={setSavedRule} /> : null}
       {list.state.status === 'ready' && alerts.length === 0 ? <EmptyState text="目前没有突发消费事件预警" /> : null}
       {alerts.map((a) => (
         <View key={a.id} className="station-bursts__alert" role="group" aria-label={`预警：${a.subject}`}>
@@ -62,7 +69,7 @@ export default function StationBursts() {
             {BASIS_LABELS[a.basis]}：{a.subject}（{a.cases.length} 件{a.basis === 'baseline' ? '当日投诉' : '相似投诉'}）
           </View>
           <View>
-            时间窗口：{formatShanghaiDateTime(a.windowStart)} 起 24 小时；涉及 {a.complainants} 位投诉人
+            时间窗口：{formatShanghaiDateTime(a.windowStart)} 起 {windowHoursOf(a)} 小时；涉及 {a.complainants} 位投诉人
           </View>
           <View role="list" aria-label="这批投诉">
             {a.cases.map((c) => (
