@@ -4,7 +4,7 @@ import type { NotifyChannels } from '../services/notify/notify-channels'
 import { removeUnclaimedUploads } from '../services/remove-unclaimed-uploads'
 import { maintainStore } from '../services/store-maintenance'
 import { rollPublicFigures } from '../services/public-figures-pass'
-import { tickRefreshAndCheckBursts } from '../services/bursts/tick-and-bursts'
+import { runTickJob } from '../services/after-tick'
 
 export type JobName = 'tick' | 'dispatch' | 'anchor' | 'cleanup' | 'maintain' | 'publish' // publish: public-figures-pass.ts; anchor: chain-anchor-job.ts; cleanup: remove-unclaimed-uploads.ts; maintain: store-maintenance.ts
 
@@ -109,7 +109,7 @@ export function startClockScheduler(
 ) {
   const { tickEveryMs, dispatchEveryMs, cleanupEveryMs, maintainEveryMs, publishEveryMs, maxBackoffMs } = { ...DEFAULTS, ...options }
   const jobs = [
-    repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => tickRefreshAndCheckBursts(deps, deps.clock.now()), onError, options.onRun),
+    repeatWithBackoff('tick', tickEveryMs, maxBackoffMs, () => runTickJob(deps, deps.clock.now()), onError, options.onRun),
     repeatWithBackoff(
       'dispatch',
       dispatchEveryMs,

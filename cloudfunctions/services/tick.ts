@@ -5,7 +5,6 @@ import { audienceFor, recipientId } from './case-notifications'
 import type { Deps } from './context'
 import { escalateSilentShops, silentShops } from './escalate-silent'
 import { drawMonthlyCallbacks } from './callback/monthly-draw'
-import { prepareQuarterlyLetters } from './letters/quarterly-letters'
 
 export interface TickReport {
   examined: number
@@ -52,8 +51,6 @@ export async function tick(deps: Deps, now: Date): Promise<TickReport> {
   // its clocks are then due like any other, from the next tick. It comes after the clocks, so a slow or
   // failed draw never holds a deadline back; a failed draw is tried again by the next tick
   await drawMonthlyCallbacks(deps, now).catch((err: unknown) => console.error(`drawing the call-back sample failed: ${String(err)}`))
-  // 待送达建议书: from a new quarter, last quarter's letters owed per site, written once (letters/quarterly-letters.ts)
-  await prepareQuarterlyLetters(deps, now).catch((err: unknown) => console.error(`preparing the quarter's letters failed: ${String(err)}`))
   return report
 }
 

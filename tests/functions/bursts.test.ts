@@ -9,12 +9,12 @@ import { unique } from '../support/builders'
 import { SHOP_A, SITE_A } from '../support/seed-shops'
 import { openWorkflowWorld } from '../support/workflow-world'
 import { dispatchOutbox } from '../../cloudfunctions/services/notify/dispatch-outbox'
-import { tickRefreshAndCheckBursts } from '../../cloudfunctions/services/bursts/tick-and-bursts'
+import { runTickJob } from '../../cloudfunctions/services/after-tick'
 
 // 突发消费事件 through the consumer and station functions (docs/bursts-and-similar-cases.md): five
 // similar complaints against one shop within 24 h raise one alert, told to the station and the
 // regulator and never to the shop; staff message every complainant once and mediate the group. The
-// check runs after the tick (the host's tick job, bursts/tick-and-bursts.ts), not on the filing: each
+// check runs after the tick (the host's tick job, after-tick.ts), not on the filing: each
 // complaint is filed, then a tick runs a minute later. A quiet shop's third complaint of its day is also
 // a jump against its own baseline (baseline.ts): that alert comes first, once for the day.
 const START = new Date('2026-11-10T02:00:00Z') // a working Tuesday
@@ -51,7 +51,7 @@ describe('burst alerts through the functions', () => {
   /** the host's tick job a minute after hour h: clocks, statistics, then the burst pass */
   const tickAt = async (h: number) => {
     world.deps.clock.set(new Date(hours(h).getTime() + 60_000))
-    await tickRefreshAndCheckBursts(world.deps, world.deps.clock.now())
+    await runTickJob(world.deps, world.deps.clock.now())
   }
   const alertsOf = async (basis: string) => (await store.listBurstAlerts(SITE_A.id, 10)).filter((a) => a.basis === basis)
 

@@ -4,8 +4,7 @@ import {
   PENDING_LETTER_INBOX_TITLE,
 } from '../../cloudfunctions/services/letters/quarterly-letters'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
-import { refreshStats } from '../../cloudfunctions/services/stats-upkeep'
-import { tick } from '../../cloudfunctions/services/tick'
+import { runTickJob } from '../../cloudfunctions/services/after-tick'
 import { aMerchant, aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { SHOP_A, SITE_A, SITE_B } from '../support/seed-shops'
@@ -35,9 +34,7 @@ describe('待送达建议书: the quarterly run through the tick (PGlite; CloudB
   }
   const runTickAt = async (at: Date) => {
     world.deps.clock.advance(at.getTime() - world.deps.clock.now().getTime())
-    await tick(world.deps, at)
-    await refreshStats(world.deps, at)
-    await tick(world.deps, at) // the tick after the refresh: the statistics now reach the instant
+    await runTickJob(world.deps, at) // the clocks, the statistics' refresh, then the quarterly run
   }
 
   beforeAll(async () => {
@@ -67,7 +64,7 @@ describe('待送达建议书: the quarterly run through the tick (PGlite; CloudB
       [SHOP_C.id, '2026-Q1', 1],
     ])
     // a later tick, and a second host doing the same site's run, add nothing
-    await tick(world.deps, world.deps.clock.now())
+    await runTickJob(world.deps, world.deps.clock.now())
     expect(await prepareSiteLetters(world.deps, SITE_A.id, '2026-Q1', world.deps.clock.now())).toBe(0)
     expect(await prepareQuarterlyLetters(world.deps, world.deps.clock.now())).toEqual({ quarter: null, added: 0 })
     expect(await pendingOf('st-a')).toHaveLength(2)

@@ -3,6 +3,7 @@ import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { refreshStats } from '../../cloudfunctions/services/stats-upkeep'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
+import type { SubmitComplaintInput } from '../../src/domain/complaint.schema'
 import type { Role } from '../../src/domain/identity'
 import { sdkAppFor } from '../adapters/cloudbase/sdk-app'
 import { aSubmission } from './builders'
@@ -31,7 +32,10 @@ export interface CloudExportWorld {
   close(): Promise<void>
 }
 
-export async function openCloudExportWorld(): Promise<CloudExportWorld> {
+/** What each of shop A's complaints differs in (aSubmission's overrides); A_CASES of them by default. */
+const DEFAULT_A_FILINGS = Array.from({ length: A_CASES }, (_, i) => ({ name: `李阿姨${i}` }))
+
+export async function openCloudExportWorld(shopAFilings: Partial<SubmitComplaintInput>[] = DEFAULT_A_FILINGS): Promise<CloudExportWorld> {
   const loopback = await startCloudbaseLoopback()
   const store = await openTestStore()
   const deps = makeDeps(store)
@@ -54,9 +58,9 @@ export async function openCloudExportWorld(): Promise<CloudExportWorld> {
     tokens.set(username, login.data.token)
   }
   await store.saveMembership({ id: 'm1', merchantId: SHOP_A.id, siteId: SITE_A.id, subject: 'clerk-a', status: 'active', createdAt: at })
-  for (let i = 0; i < A_CASES; i++) {
+  for (const [i, overrides] of shopAFilings.entries()) {
     deps.clock.advance(60_000)
-    const filed = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, { name: `李阿姨${i}` }), { subject: `shopper-${i}` })
+    const filed = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, overrides), { subject: `shopper-${i}` })
     if (!filed.ok) throw new Error(filed.error.code)
   }
   const b = await callAs(deps, 'consumer', aSubmission(SHOP_B.code, { name: '王先生' }), { subject: 'shopper-b' })

@@ -7,7 +7,7 @@ import { timerInstant } from '../../runtime/timer-instant'
 import { anchorChainHeads, CLOUD_ANCHOR_WINDOW_MS, isCloudAnchorMinute } from '../../services/chain-anchor'
 import { tick, type TickReport } from '../../services/tick'
 import { refreshStats } from '../../services/stats-upkeep'
-import { runBurstPass } from '../../services/bursts/burst-pass'
+import { afterTickPasses } from '../../services/after-tick'
 import { isPublishMinute, rollPublicFigures } from '../../services/public-figures-pass'
 
 /** Cases the statistics' refresh takes per minute here (about 30 single-document requests each): the rest waits a minute. */
@@ -21,8 +21,8 @@ export async function main(event?: unknown, context?: unknown): Promise<TickRepo
   await refreshStats(deps, now, CLOUD_REFRESH_CASES).catch((err: unknown) =>
     console.error(`refreshing the statistics failed: ${String(err)}`),
   )
-  // 突发消费事件 over the complaints filed since the last pass (bursts/burst-pass.ts); a failure waits for the next minute
-  await runBurstPass(deps, now)
+  // 突发消费事件 and the quarter's letters owed (after-tick.ts); a failure waits for the next minute
+  await afterTickPasses(deps, now)
   if (isCloudAnchorMinute(now)) {
     // a failed anchoring must not fail the clocks: it is logged and tried again tomorrow
     await anchorChainHeads(deps, new Date(now.getTime() - CLOUD_ANCHOR_WINDOW_MS).toISOString()).catch((err: unknown) =>
