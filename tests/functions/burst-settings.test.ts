@@ -19,16 +19,7 @@ describe('预警条件 — who may read and change a site’s K and window', () 
     stationX = await world.staff('station-x')
     stationY = await world.staff('station-y')
     regulator = await world.staff('regulator')
-    await world.store.saveStaff({
-      id: 'admin-1',
-      username: 'admin-1',
-      displayName: '管理员',
-      role: 'admin',
-      siteId: null,
-      passwordHash: await world.deps.secrets.hashPassword('pw-123456'),
-      createdAt: T0.toISOString(),
-    })
-    admin = await world.staff('admin-1')
+    admin = await world.admin()
   })
   afterAll(() => world.store.close())
 

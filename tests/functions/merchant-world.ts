@@ -93,6 +93,20 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
     if (!login.ok) throw new Error(login.error.code)
     return { staffSessionToken: login.data.token }
   }
+  /** An administrator (no site), 管理员, saved on first use: most tests here never need one. */
+  const admin = async (): Promise<PlatformIdentity> => {
+    if (!(await store.getStaff('admin-1')))
+      await store.saveStaff({
+        id: 'admin-1',
+        username: 'admin-1',
+        displayName: '管理员',
+        role: 'admin',
+        siteId: null,
+        passwordHash,
+        createdAt: at,
+      })
+    return staff('admin-1')
+  }
   const stationOf = (s: Shop) => staff(s.merchant.siteId === SITE_X.id ? 'station-x' : 'station-y')
 
   const call = (fn: Parameters<typeof callAs>[1], event: object, who: PlatformIdentity) => callAs(deps, fn, event, who)
@@ -142,7 +156,7 @@ export async function openMerchantWorld(start: Date = DEFAULT_NOW) {
     return photo.id
   }
 
-  return { store, deps, shops, staff, stationOf, call, must, fileCase, answer }
+  return { store, deps, shops, staff, admin, stationOf, call, must, fileCase, answer }
 }
 
 export type MerchantWorld = Awaited<ReturnType<typeof openMerchantWorld>>

@@ -28,16 +28,7 @@ describe('投诉信息公示 — threshold, objections and who may do what', () 
     world = await openMerchantWorld(T0)
     stationX = await world.staff('station-x')
     stationY = await world.staff('station-y')
-    await world.store.saveStaff({
-      id: 'admin-1',
-      username: 'admin-1',
-      displayName: '管理员',
-      role: 'admin',
-      siteId: null,
-      passwordHash: await world.deps.secrets.hashPassword('pw-123456'),
-      createdAt: T0.toISOString(),
-    })
-    admin = await world.staff('admin-1')
+    admin = await world.admin()
   })
   afterAll(() => world.store.close())
 

@@ -10,21 +10,11 @@ import { parseDoc, type Doc } from './doc-reads'
 // The scoring reads on the document database (ports/case-scoring-store.ts): a projection of the fields
 // scoring needs, so complainantSealed and queryCodeSealed never leave the database and nothing is opened.
 // The case indexes serve them: site_created, merchant_kind_created, created (cloudbase-case-indexes.ts).
-const PROJECTION = {
-  caseNo: true,
-  kind: true,
-  status: true,
-  siteId: true,
-  merchantId: true,
-  merchantName: true,
-  problemType: true,
-  product: true,
-  description: true,
-  outcome: true,
-  amountFen: true,
-  createdAt: true,
-  updatedAt: true,
-}
+const PROJECTION = Object.fromEntries(
+  Object.keys(ScoringCaseSchema.shape)
+    .filter((field) => field !== 'id') // the document's _id
+    .map((field) => [field, true]),
+)
 const CountSchema = z.object({ total: z.number().int().nonnegative() })
 const toScoring = (doc: Doc): ScoringCase => parseDoc(ScoringCaseSchema, doc)
 
