@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { sql, type Kysely } from 'kysely'
-import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
-import type { Database } from '../../cloudfunctions/adapters/sql/database'
+import { sql } from 'kysely'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { tick } from '../../cloudfunctions/services/tick'
@@ -9,43 +6,25 @@ import { unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { SITE_A } from '../support/seed-shops'
 import { TEST_VAULT } from '../support/test-deps'
-import { createDatabase } from '../faults/fault-support'
+import { breakWrites, countOf, healWrites, installFaultSwitch, openRawSqlDb, type RawSqlDb } from '../support/fault-switch-db'
 import { openWorkflowWorld } from '../support/workflow-world'
 
 const NOV = new Date('2026-11-10T06:00:00Z') // a working Tuesday in November
 const FIRST_OF_DEC = new Date('2026-11-30T16:05:00Z') // 1 December 00:05 Beijing
 const notKept = { knowsResult: true, promiseKept: false, satisfied: false, improve: '希望退款更快', unresolved: '' }
 
-/** The suite's SQL database with its Kysely handle: PGlite (npm test) or a PostgreSQL server (jest.pg.config.js). */
-async function openRaw(): Promise<{ db: Kysely<Database>; close(): Promise<void> }> {
-  if (process.env.KS_TEST_STORE === 'postgres') {
-    const created = await createDatabase(process.env.TEST_DATABASE_URL ?? '', 'ks_callback_atomic')
-    const db = await connectSql({ kind: 'postgres', url: created.url })
-    await migrateToLatest(db)
-    return {
-      db,
-      close: async () => {
-        await db.destroy()
-        await created.drop()
-      },
-    }
-  }
-  const db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(process.env.KS_PGLITE_TEMPLATE ?? '')]) })
-  return { db, close: () => db.destroy() }
-}
-
 // 回访抽查 completion (docs/callbacks.md): the case's return visit (event, case version, outbox) and the sample's
 // answers are one transaction. The database itself refuses the sample's update — the last write of the step —
 // and nothing may remain: no return visit on the timeline without its answers on the sample. Like
 // failed-write-atomicity.test.ts, the fault is a trigger in the real database, switched on and off.
 describe('a call-back completion that fails half-way', () => {
-  let raw: Awaited<ReturnType<typeof openRaw>>
+  let raw: RawSqlDb
   let world: Awaited<ReturnType<typeof openWorkflowWorld>>
   let caseId = ''
 
-  const breakSampleWrites = () => sql`insert into fault_switch (tbl) values ('callback_samples') on conflict do nothing`.execute(raw.db)
-  const heal = () => sql`delete from fault_switch`.execute(raw.db)
-  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(raw.db)).rows[0].n)
+  const breakSampleWrites = () => breakWrites(raw.db, 'callback_samples')
+  const heal = () => healWrites(raw.db)
+  const count = (query: ReturnType<typeof sql<{ n: number }>>) => countOf(raw.db, query)
   const written = async () => ({
     case: await world.store.getCase(caseId),
     events: await count(sql`select count(*) as n from case_events where case_id = ${caseId}`),
@@ -56,7 +35,7 @@ describe('a call-back completion that fails half-way', () => {
   const complete = () => callAs(world.deps, 'station', { action: 'callbackComplete', caseId, answers: notKept }, world.who['st-a2'])
 
   beforeAll(async () => {
-    raw = await openRaw()
+    raw = await openRawSqlDb('ks_callback_atomic')
     world = await openWorkflowWorld(NOV, sqlStore(raw.db, TEST_VAULT))
     const shopper = unique('shopper')
     caseId = await world.file(shopper)
@@ -70,16 +49,7 @@ describe('a call-back completion that fails half-way', () => {
     if (!login.ok) throw new Error(login.error.code)
     world.who['st-a2'] = { subject: 'st-a2-desk', staffSessionToken: login.data.token }
 
-    await sql`create table fault_switch (tbl text primary key)`.execute(raw.db)
-    await sql`create function fail_when_switched() returns trigger language plpgsql as $$
-      begin
-        if exists (select 1 from fault_switch where tbl = tg_table_name) then
-          raise exception 'injected fault on %', tg_table_name;
-        end if;
-        return new;
-      end $$`.execute(raw.db)
-    await sql`create trigger fault_callback_samples before update on callback_samples
-      for each row execute function fail_when_switched()`.execute(raw.db)
+    await installFaultSwitch(raw.db, ['callback_samples'], 'update')
   })
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => {})) // the function logs the injected fault
   afterEach(() => jest.restoreAllMocks())

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs'
-import { sql, type Kysely } from 'kysely'
-import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
-import type { Database } from '../../cloudfunctions/adapters/sql/database'
+import { sql } from 'kysely'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { PlatformIdentity } from '../../cloudfunctions/services/resolve-caller'
@@ -11,28 +8,15 @@ import { aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { SHOP_A, SITE_A, seedTwoShops } from '../support/seed-shops'
 import { makeDeps, TEST_VAULT } from '../support/test-deps'
-import { createDatabase } from '../faults/fault-support'
+import { breakWrites, countOf, healWrites, installFaultSwitch, openRawSqlDb, type RawSqlDb } from '../support/fault-switch-db'
 
 const T0 = new Date('2026-03-10T06:00:00Z')
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000)
 
 /** The suite's store with its Kysely handle, on PGlite (npm test) or a PostgreSQL server (npm run test:store:pg). */
-async function openRawStore(): Promise<{ db: Kysely<Database>; store: Store; close(): Promise<void> }> {
-  if (process.env.KS_TEST_STORE === 'postgres') {
-    const created = await createDatabase(process.env.TEST_DATABASE_URL ?? '', 'ks_atomic')
-    const db = await connectSql({ kind: 'postgres', url: created.url })
-    await migrateToLatest(db)
-    return {
-      db,
-      store: sqlStore(db, TEST_VAULT),
-      close: async () => {
-        await db.destroy()
-        await created.drop()
-      },
-    }
-  }
-  const db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(process.env.KS_PGLITE_TEMPLATE ?? '')]) })
-  return { db, store: sqlStore(db, TEST_VAULT), close: () => db.destroy() }
+async function openRawStore(): Promise<RawSqlDb & { store: Store }> {
+  const raw = await openRawSqlDb('ks_atomic')
+  return { ...raw, store: sqlStore(raw.db, TEST_VAULT) }
 }
 
 // A write that fails half-way — the database refuses the last row of a transaction — must leave
@@ -45,10 +29,10 @@ describe('a write that fails half-way', () => {
 
   /** The database itself raises on inserts into `table` until `heal()`: a real mid-transaction failure. */
   const breakInsertsInto = async (table: 'outbox' | 'case_clocks') => {
-    await sql`insert into fault_switch (tbl) values (${table}) on conflict do nothing`.execute(raw.db)
+    await breakWrites(raw.db, table)
   }
-  const heal = () => sql`delete from fault_switch`.execute(raw.db)
-  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(raw.db)).rows[0].n)
+  const heal = () => healWrites(raw.db)
+  const count = (query: ReturnType<typeof sql<{ n: number }>>) => countOf(raw.db, query)
   const rowsOf = async (caseId: string) => ({
     events: await count(sql`select count(*) as n from case_events where case_id = ${caseId}`),
     outbox: await count(sql`select count(*) as n from outbox where case_id = ${caseId}`),
@@ -71,18 +55,7 @@ describe('a write that fails half-way', () => {
     const login = await loginStaff(deps, 'st', 'pw-123456')
     if (!login.ok) throw new Error(login.error.code)
     station = { subject: 'desk', staffSessionToken: login.data.token }
-    await sql`create table fault_switch (tbl text primary key)`.execute(raw.db)
-    await sql`create function fail_when_switched() returns trigger language plpgsql as $$
-      begin
-        if exists (select 1 from fault_switch where tbl = tg_table_name) then
-          raise exception 'injected fault on %', tg_table_name;
-        end if;
-        return new;
-      end $$`.execute(raw.db)
-    for (const table of ['outbox', 'case_clocks']) {
-      await sql`create trigger ${sql.raw(`fault_${table}`)} before insert or update on ${sql.table(table)}
-        for each row execute function fail_when_switched()`.execute(raw.db)
-    }
+    await installFaultSwitch(raw.db, ['outbox', 'case_clocks'], 'insert or update')
   })
   beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => {})) // the dispatcher logs the injected fault
   afterEach(async () => {
