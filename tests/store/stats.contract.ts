@@ -192,6 +192,19 @@ export function statsContract(adapterName: string, open: () => Promise<Store & S
         ['s3', 1, false],
       ])
       expect((await store.rankShops({ cube: 'day', ...q1, sites: ['site-b'], top: 10 })).lines).toEqual([{ industry: '交通', volume: 1 }])
+      // a query filtered to one shop ranks that shop alone
+      const oneShop = { ...q1, where: { merchant: 's3' } }
+      expect(await store.rankShops({ cube: 'month_merchant', ...oneShop, top: 2 })).toEqual({
+        lines: [{ industry: '餐饮', volume: 5 }],
+        shops: [{ industry: '餐饮', merchant: 's3', volume: 5 }],
+      })
+      expect(sorted((await store.monthTopShops({ ...oneShop, top: STREAK_TOP })).map((t) => [t.month, t.merchant, t.volume]))).toEqual(
+        sorted([
+          ['2026-01-01', 's3', 2],
+          ['2026-02-01', 's3', 2],
+          ['2026-03-01', 's3', 1],
+        ]),
+      )
 
       const periods = [
         { period: '2026-01', from: '2026-01-01', to: '2026-01-31' },

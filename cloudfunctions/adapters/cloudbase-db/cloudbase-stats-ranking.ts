@@ -37,6 +37,8 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
     const res = ok(await stages(db.collection(collection).aggregate()).limit(limit).end()) as { data?: unknown[] }
     return res.data ?? []
   }
+  /** Rows of a shop: the query's own shop when it is filtered to one, else any shop (a case without one has ''). */
+  const shopOnly = (q: Omit<CubeQuery, 'cube' | 'by'>) => q.where?.merchant ?? _.neq('')
   /** A line's (and month's) top shops: summed by shop, most cases first, equal counts by id, `top` of them. */
   const topShops = async (match: Record<string, unknown>, top: number) =>
     (
@@ -55,7 +57,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
     // so the reads stay flat however many shops a line has; the requests grow with lines (and months).
     async rankShops(q) {
       if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
-      const match = { cube: q.cube, ...matchOf(q), merchant: _.neq('') }
+      const match = { cube: q.cube, ...matchOf(q), merchant: shopOnly(q) }
       const lines = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
@@ -75,7 +77,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
 
     async monthTopShops(q) {
       if (q.sites !== null && q.sites.length === 0) return []
-      const match = { cube: 'month_merchant', ...matchOf(q), merchant: _.neq('') }
+      const match = { cube: 'month_merchant', ...matchOf(q), merchant: shopOnly(q) }
       const cells = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
