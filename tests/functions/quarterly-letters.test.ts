@@ -7,7 +7,7 @@ import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { runTickJob } from '../../cloudfunctions/services/after-tick'
 import { aMerchant, aSubmission, unique } from '../support/builders'
 import { callAs } from '../support/call-as'
-import { SHOP_A, SITE_A, SITE_B } from '../support/seed-shops'
+import { SHOP_A, SHOP_B, SITE_A, SITE_B } from '../support/seed-shops'
 import { openWorkflowWorld } from '../support/workflow-world'
 
 // The quarterly run of 消费投诉分析建议书 (docs/analysis-letters.md, "The quarterly run") on fixed dates (Beijing
@@ -98,5 +98,41 @@ describe('待送达建议书: the quarterly run through the tick (PGlite; CloudB
   it("when a clerk or another site's station asks for the list, then it is refused or shows only its own site", async () => {
     expect(await callAs(world.deps, 'station', { action: 'listPendingLetters' }, world.who.clerkA)).toMatchObject({ ok: false })
     expect(await pendingOf('st-b')).toEqual([])
+  })
+
+  it('when a run dies while telling the shops, then the next run tells the shops not told yet, and each shop once', async () => {
+    // Q2: one complaint at shop A (site A) and one at shop B (site B), both shops with a clerk bound
+    await world.file('shopper-q2-a')
+    const b = await callAs(world.deps, 'consumer', aSubmission(SHOP_B.code, { idempotencyKey: unique('b').padEnd(16, '0') }), {
+      subject: 'shopper-q2-b',
+    })
+    if (!b.ok) throw new Error(b.error.code)
+    // the run's second message to a shop fails, as when the function is stopped at its time limit
+    let letterMessages = 0
+    const store = new Proxy(world.store, {
+      get(target, prop) {
+        if (prop === 'deliverToInbox')
+          return async (...args: Parameters<typeof target.deliverToInbox>) => {
+            if (args[0].eventId.startsWith('letter-due:') && ++letterMessages === 2) throw new Error('stopped at the time limit')
+            return target.deliverToInbox(...args)
+          }
+        const value: unknown = Reflect.get(target, prop, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const failing = { ...world.deps, store }
+    const firstDayOfQ3 = new Date('2026-06-30T16:00:00.000Z')
+    world.deps.clock.advance(firstDayOfQ3.getTime() - world.deps.clock.now().getTime())
+    await runTickJob(failing, firstDayOfQ3) // entries added, one shop told, then it stops
+    await runTickJob(failing, firstDayOfQ3)
+    await prepareSiteLetters(failing, SITE_B.id, '2026-Q2', firstDayOfQ3)
+    const toldOf = async (who: (typeof world.who)[string]) => {
+      const inbox = await callAs(world.deps, 'inbox', { action: 'list', as: 'merchant' }, who)
+      if (!inbox.ok) throw new Error(inbox.error.code)
+      return inbox.data.items.filter((i: { title: string }) => i.title === PENDING_LETTER_INBOX_TITLE).length
+    }
+    expect(letterMessages).toBeGreaterThanOrEqual(2)
+    expect(await toldOf(world.who.clerkA)).toBe(2) // 2026-Q1 and 2026-Q2
+    expect(await toldOf(world.who.clerkB)).toBe(1) // 2026-Q2
   })
 })

@@ -54,13 +54,17 @@ export async function prepareSiteLetters(deps: Deps, siteId: string, quarter: st
     })
   }
   const added = await deps.store.addPendingLetters(entries)
-  if (added > 0) await tellShops(deps, entries, now)
+  // every entry of the quarter still owed, not only those added now: a run that added them and then stopped
+  // while telling the shops (the function's time limit, an error) leaves the rest to the next run
+  const owed = (await deps.store.listPendingLetters(siteId)).filter((e) => e.quarter === quarter)
+  await tellShops(deps, owed, now)
   return added
 }
 
 /**
  * A shop with a clerk bound in the mini-program is told in its inbox that the letter is coming. The key is
- * the entry's (quarter, shop), so a second run never writes a second message.
+ * the entry's (quarter, shop), so telling it again (every run until the quarter's run finishes) never writes
+ * a second message.
  */
 async function tellShops(deps: Deps, entries: readonly PendingLetter[], now: Date): Promise<void> {
   for (const e of entries) {
