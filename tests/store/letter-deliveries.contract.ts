@@ -72,5 +72,19 @@ export function letterDeliveriesContract(adapterName: string, open: () => Promis
       expect(await store.addPendingLetters([entry])).toBe(0)
       expect(await store.listPendingLetters(site)).toEqual([nextQuarter])
     })
+
+    it("when the shop's letter of a quarter was delivered before the quarterly run, then the run's entry for it is not added", async () => {
+      // the station handed over the 2026-Q4 letter on 28 December; the run on 1 January prepares 2026-Q4
+      const site = unique('site')
+      const early = unique('shop')
+      const other = unique('shop')
+      await store.recordLetterDelivery(aDelivery(early, '2026-12-28T03:00:00.000Z', { siteId: site, quarter: '2026-Q4' }))
+      const owedOther = anEntry(site, other, { quarter: '2026-Q4' })
+      expect(await store.addPendingLetters([anEntry(site, early, { quarter: '2026-Q4' }), owedOther])).toBe(1)
+      expect(await store.listPendingLetters(site)).toEqual([owedOther])
+      // a delivery of another quarter does not count
+      const nextYear = anEntry(site, early, { quarter: '2027-Q1' })
+      expect(await store.addPendingLetters([nextYear])).toBe(1)
+    })
   })
 }

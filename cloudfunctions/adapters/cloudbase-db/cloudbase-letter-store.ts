@@ -41,6 +41,8 @@ export function cloudbaseLetterStore(db: DocDb): LetterStore {
     async addPendingLetters(entries) {
       let added = 0
       for (const e of entries) {
+        // a letter of that quarter delivered before the run (the station handed it over early) is not owed again
+        if ((await readAll(col.where({ merchantId: e.merchantId, quarter: e.quarter }))).length) continue
         try {
           ok(
             await pending().add({

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely, Selectable } from 'kysely'
+import { sql, type ColumnType, type Kysely, type Selectable } from 'kysely'
 import { LetterDeliverySchema, type LetterDelivery } from '../../../src/domain/letters/letter-delivery.schema'
 import { PendingLetterSchema, type PendingLetter } from '../../../src/domain/letters/pending-letter.schema'
 import type { LetterStore } from '../../ports/letter-store'
@@ -91,24 +91,24 @@ export function sqlLetterStore(base: Kysely<Database>): LetterStore {
       let added = 0
       // a few hundred rows a statement keeps a large site under the bind-parameter limit
       for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-        const rows = await db
-          .insertInto('pending_letters')
-          .values(
-            entries.slice(i, i + INSERT_CHUNK).map((e) => ({
-              site_id: e.siteId,
-              quarter: e.quarter,
-              merchant_id: e.merchantId,
-              merchant_name: e.merchantName,
-              complaints: e.complaints,
-              prepared_at: e.preparedAt,
-              delivery_id: e.deliveryId,
-            })),
-          )
-          // a second tick or a second host: the entry is there already (and may have been delivered since)
-          .onConflict((oc) => oc.columns(['site_id', 'quarter', 'merchant_id']).doNothing())
-          .returning('merchant_id')
-          .execute()
-        added += rows.length
+        const rows = sql.join(
+          entries
+            .slice(i, i + INSERT_CHUNK)
+            .map(
+              (e) =>
+                sql`(${e.siteId}, ${e.quarter}, ${e.merchantId}, ${e.merchantName}, ${e.complaints}::integer, ${e.preparedAt}::timestamptz, ${e.deliveryId}::text)`,
+            ),
+        )
+        // a letter of that quarter delivered before the run (the station handed it over early) is not owed
+        // again; a second tick or a second host: the entry is there already (and may have been delivered since)
+        const { rows: inserted } = await sql<{ merchant_id: string }>`
+          insert into pending_letters (site_id, quarter, merchant_id, merchant_name, complaints, prepared_at, delivery_id)
+          select v.site_id, v.quarter, v.merchant_id, v.merchant_name, v.complaints, v.prepared_at, v.delivery_id
+          from (values ${rows}) as v (site_id, quarter, merchant_id, merchant_name, complaints, prepared_at, delivery_id)
+          where not exists (select 1 from letter_deliveries d where d.merchant_id = v.merchant_id and d.quarter = v.quarter)
+          on conflict (site_id, quarter, merchant_id) do nothing
+          returning merchant_id`.execute(db)
+        added += inserted.length
       }
       return added
     },
