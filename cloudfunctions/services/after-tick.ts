@@ -1,4 +1,4 @@
-import { runBurstPass } from './bursts/burst-pass'
+import { PASS_MAX_CASES, runBurstPass } from './bursts/burst-pass'
 import type { Deps } from './context'
 import { prepareQuarterlyLetters } from './letters/quarterly-letters'
 import { tickAndRefreshStats } from './stats-upkeep'
@@ -9,10 +9,13 @@ import type { TickReport } from './tick'
 // batches' transactions, as often for 3 due clocks as for 30 (tests/functions/tick-batch.test.ts), and
 // the quarterly run reads the statistics, which are exact only once the refresh has run.
 
-/** The passes after the statistics' refresh; each failure is logged and waits for the next tick. */
-export async function afterTickPasses(deps: Deps, now: Date): Promise<void> {
+/**
+ * The passes after the statistics' refresh; each failure is logged and waits for the next tick.
+ * `burstCases`: the new filings one burst pass checks at most (the clock cloud function takes fewer).
+ */
+export async function afterTickPasses(deps: Deps, now: Date, burstCases = PASS_MAX_CASES): Promise<void> {
   // 突发消费事件 over the complaints filed since the last pass (bursts/burst-pass.ts): an alert within one tick
-  await runBurstPass(deps, now)
+  await runBurstPass(deps, now, burstCases)
   // 待送达建议书: from a new quarter, last quarter's letters owed per site, written once (letters/quarterly-letters.ts)
   await prepareQuarterlyLetters(deps, now).catch((err: unknown) => console.error(`preparing the quarter's letters failed: ${String(err)}`))
 }

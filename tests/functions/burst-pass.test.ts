@@ -118,4 +118,30 @@ describe('the burst pass after the tick', () => {
     expect(reads.mock.calls.map(([siteId]) => siteId).sort()).toEqual([tight.siteId, slow.siteId, usual.siteId].sort())
     reads.mockRestore()
   })
+
+  it('when a pass may check fewer cases than wait (the clock function), then it moves its watermark to the last it checked and the next pass goes on', async () => {
+    const shop = await aSavedShop(store)
+    const t = Date.parse('2026-11-28T01:00:00Z')
+    const filed = []
+    for (const h of [0, 1, 2, 3, 4]) filed.push(await fileAt(shop, t + h * HOUR))
+    deps.clock.set(new Date(t + 5 * HOUR))
+    const first = await checkBursts(deps, new Date(t + 5 * HOUR), 3)
+    expect(first).toMatchObject({ checked: 3, watermark: filed[2].createdAt })
+    expect(await alertsOf(shop, 'merchant')).toEqual([]) // (the third of a new shop's day is its baseline alert)
+    const second = await checkBursts(deps, new Date(t + 5 * HOUR + 60_000), 3)
+    expect(second.raised).toBe(1)
+    expect((await alertsOf(shop, 'merchant')).map((a) => a.caseIds)).toEqual([filed.map((c) => c.id)])
+  })
+
+  it('when the site shortens its window after an alert, then complaints inside the alerted window raise nothing new', async () => {
+    const shop = await aSavedShop(store)
+    const t = Date.parse('2026-11-29T01:00:00Z')
+    for (const h of [0, 1, 2, 3, 4]) await fileAt(shop, t + h * HOUR)
+    await pass(t + 5 * HOUR) // 5 within 24 h: the window runs to t + 24 h
+    expect(await alertsOf(shop, 'merchant')).toHaveLength(1)
+    await store.saveBurstSettings({ siteId: shop.siteId, k: 5, windowHours: 1, updatedBy: 'st-1', updatedAt: null })
+    for (const m of [0, 10, 20, 30, 40]) await fileAt(shop, t + 8 * HOUR + m * 60_000)
+    await pass(t + 9 * HOUR)
+    expect(await alertsOf(shop, 'merchant')).toHaveLength(1)
+  })
 })

@@ -1,3 +1,4 @@
+import { ZodError } from 'zod'
 import { baselineBurst, baselineBurstKey, baselineSpans, DEFAULT_BASELINE_RULE } from '../../../src/domain/similarity/baseline'
 import {
   DEFAULT_BURST_RULE,
@@ -28,6 +29,8 @@ export const SITE_PAGE = 200
 const PASS_PAGE = 200
 /** New cases one pass checks at most; the rest waits for the next tick (the watermark stops at the last checked). */
 export const PASS_MAX_CASES = 1000
+/** The clock cloud function's share per minute: a few document reads each, well inside its 60 s. */
+export const CLOUD_PASS_MAX_CASES = 150
 /**
  * A filing's createdAt is taken before its write commits (a CloudBase filing may retry for seconds), so
  * a case can appear behind a watermark already set: each pass looks this far behind it again.
@@ -41,15 +44,20 @@ export interface BurstPassReport {
   watermark: string
 }
 
-/** Per key, the latest alert's window start (null: none), read once per pass and kept up to date as it raises. */
+type Window = { windowStart: string; windowEnd: string }
+
+/** Per key, the latest alert's window as stored (null: none), read once per pass and kept up to date as it raises. */
 function latestWindows(deps: Deps) {
-  const known = new Map<string, string | null>()
+  const known = new Map<string, Window | null>()
   return {
-    async of(key: string) {
-      if (!known.has(key)) known.set(key, (await deps.store.latestBurstAlert(key))?.windowStart ?? null)
+    async of(key: string): Promise<Window | null> {
+      if (!known.has(key)) {
+        const alert = await deps.store.latestBurstAlert(key)
+        known.set(key, alert ? { windowStart: alert.windowStart, windowEnd: alert.windowEnd } : null)
+      }
       return known.get(key) ?? null
     },
-    set: (key: string, windowStart: string) => known.set(key, windowStart),
+    set: (key: string, window: Window) => known.set(key, window),
   }
 }
 
@@ -63,22 +71,27 @@ function memo<T>(read: (key: string) => Promise<T>) {
   }
 }
 
-/** The cases filed after `since`, oldest first, at most PASS_MAX_CASES. */
-async function filedAfter(deps: Deps, since: string): Promise<ScoringCase[]> {
+/** The cases filed after `since`, oldest first, at most `max`. */
+async function filedAfter(deps: Deps, since: string, max: number): Promise<ScoringCase[]> {
   const fresh: ScoringCase[] = []
   for (;;) {
-    const page = await deps.store.listScoringCasesFiledAfter(since, { limit: PASS_PAGE, offset: fresh.length })
+    const page = await deps.store.listScoringCasesFiledAfter(since, { limit: Math.min(PASS_PAGE, max), offset: fresh.length })
     fresh.push(...page)
-    if (page.length < PASS_PAGE || fresh.length >= PASS_MAX_CASES) return fresh.slice(0, PASS_MAX_CASES)
+    if (page.length < Math.min(PASS_PAGE, max) || fresh.length >= max) return fresh.slice(0, max)
   }
 }
 
-export async function checkBursts(deps: Deps, now: Date): Promise<BurstPassReport> {
+/**
+ * `maxCases`: how many new cases this pass checks; the clock cloud function, which has a minute and
+ * sequential document reads, takes fewer (CLOUD_PASS_MAX_CASES) so that a backlog is worked off over
+ * several minutes instead of a pass that never ends and never moves its watermark.
+ */
+export async function checkBursts(deps: Deps, now: Date, maxCases = PASS_MAX_CASES): Promise<BurstPassReport> {
   const { store } = deps
   const mark = await store.burstWatermark()
   // the first pass looks back one default window: complaints filed before the upgrade still make a burst with new ones
   const from = (mark === null ? now.getTime() - DEFAULT_BURST_RULE.windowHours * HOUR : Date.parse(mark)) - PASS_OVERLAP_MS
-  const fresh = await filedAfter(deps, new Date(from).toISOString())
+  const fresh = await filedAfter(deps, new Date(from).toISOString(), maxCases)
   const shopCases = memo((merchantId) => store.listScoringComplaintsForMerchant(merchantId, MERCHANT_PAGE))
   const siteCases = memo((siteId) => store.listScoringCasesForSite(siteId, SITE_PAGE))
   const siteRule = memo(async (siteId) => burstRuleOf(await store.getBurstSettings(siteId))) // a site's K and window, once per pass
@@ -92,27 +105,36 @@ export async function checkBursts(deps: Deps, now: Date): Promise<BurstPassRepor
   const raise = async (trigger: ScoringCase, finding: BurstFinding | null) => {
     if (!finding) return
     if (await raiseFinding(deps, trigger, finding)) raised++
-    latest.set(finding.key, finding.windowStart) // raised now, or by another pass: either way this window has its alert
+    latest.set(finding.key, finding) // raised now, or by another pass: either way this window has its alert
   }
-
-  for (const trigger of fresh.filter((c) => c.kind === 'complaint')) {
+  const check = async (trigger: ScoringCase) => {
     const rule = await siteRule(trigger.siteId)
     const shop = await shopCases(trigger.merchantId)
-    const byShop = merchantBurst(trigger, shop, rule, await latest.of(merchantBurstKey(trigger.merchantId)))
+    const byShop = merchantBurst(trigger, shop, rule, (await latest.of(merchantBurstKey(trigger.merchantId)))?.windowEnd ?? null)
     await raise(trigger, byShop)
     if (normaliseProduct(trigger.product) !== '') {
       const key = productBurstKey(trigger.siteId, trigger.product)
-      await raise(trigger, productBurst(trigger, await siteCases(trigger.siteId), rule, await latest.of(key)))
+      await raise(trigger, productBurst(trigger, await siteCases(trigger.siteId), rule, (await latest.of(key))?.windowEnd ?? null))
     }
     const key = baselineBurstKey(trigger.merchantId)
     const { day } = baselineSpans(new Date(trigger.createdAt), DEFAULT_BASELINE_RULE)
     const today = await complaintsOfDayUpTo(deps, trigger, shop, day.from)
-    if (today < DEFAULT_BASELINE_RULE.minCount) continue // no jump however quiet the shop was: no count of the days before
+    if (today < DEFAULT_BASELINE_RULE.minCount) return // no jump however quiet the shop was: no count of the days before
     const before = await countBefore(`${trigger.merchantId}|${day.from}`)
-    await raise(trigger, baselineBurst(trigger, shop, { today, before }, await latest.of(key)))
+    await raise(trigger, baselineBurst(trigger, shop, { today, before }, (await latest.of(key))?.windowStart ?? null))
   }
 
-  const full = fresh.length >= PASS_MAX_CASES
+  for (const trigger of fresh.filter((c) => c.kind === 'complaint')) {
+    // a document that no longer parses (a legacy case, a hand-edited setting) is logged and passed over: it
+    // would fail every pass and hold the watermark, and every later alert, back for ever. Anything else (the
+    // database away) fails the pass, which the next tick runs again from the same watermark.
+    await check(trigger).catch((err: unknown) => {
+      if (!(err instanceof ZodError)) throw err
+      console.error(`checking ${trigger.caseNo} for bursts failed, passed over: ${err.message}`)
+    })
+  }
+
+  const full = fresh.length >= maxCases
   const watermark = full ? fresh[fresh.length - 1].createdAt : now.toISOString()
   await store.setBurstWatermark(watermark)
   return { checked: fresh.length, raised, watermark }
@@ -131,6 +153,6 @@ async function complaintsOfDayUpTo(deps: Deps, trigger: ScoringCase, shop: reado
 }
 
 /** The pass as the tick's hosts run it (host scheduler, clock cloud function): a failure is logged and the next tick tries again from the same watermark. */
-export async function runBurstPass(deps: Deps, now: Date): Promise<void> {
-  await checkBursts(deps, now).catch((err: unknown) => console.error(`checking for bursts failed: ${String(err)}`))
+export async function runBurstPass(deps: Deps, now: Date, maxCases = PASS_MAX_CASES): Promise<void> {
+  await checkBursts(deps, now, maxCases).catch((err: unknown) => console.error(`checking for bursts failed: ${String(err)}`))
 }

@@ -37,7 +37,9 @@ export const productBurstKey = (siteId: string, product: string) => `product:${s
 /**
  * The group around `trigger` (a case just filed): the cases of `candidates` (and the trigger) filed
  * in the window ending at the trigger, chosen by `belongs`; a finding when there are at least k and
- * the group starts after the last alert's window for this key ended (`lastWindowStart`, null if none).
+ * the group starts after the last alert's window for this key ended (`alertedUntil`: that alert's stored
+ * window end, null if none). The stored end, not one worked out from today's window: a site that changes
+ * its window must neither reopen an alerted window nor stretch an old one.
  */
 function groupFinding(
   trigger: BurstCase,
@@ -46,17 +48,17 @@ function groupFinding(
   key: string,
   basis: BurstFinding['basis'],
   belongs: (c: BurstCase) => boolean,
-  lastWindowStart: string | null,
+  alertedUntil: string | null,
 ): BurstFinding | null {
   const end = Date.parse(trigger.createdAt)
   const from = end - rule.windowHours * HOUR
   // cases inside the last alerted window belong to that alert: they never start another one
-  const alertedUntil = lastWindowStart === null ? -Infinity : Date.parse(lastWindowStart) + rule.windowHours * HOUR
-  if (end < alertedUntil) return null
+  const until = alertedUntil === null ? -Infinity : Date.parse(alertedUntil)
+  if (end < until) return null
   const byId = new Map<string, BurstCase>([[trigger.id, trigger]])
   for (const c of candidates) {
     const at = Date.parse(c.createdAt)
-    if (c.kind === 'complaint' && at > from && at <= end && at >= alertedUntil && belongs(c)) byId.set(c.id, c)
+    if (c.kind === 'complaint' && at > from && at <= end && at >= until && belongs(c)) byId.set(c.id, c)
   }
   const group = [...byId.values()].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id))
   if (group.length < rule.k) return null
@@ -75,11 +77,11 @@ export function merchantBurst(
   trigger: BurstCase,
   merchantCases: readonly BurstCase[],
   rule: BurstRule,
-  lastWindowStart: string | null,
+  alertedUntil: string | null,
 ): BurstFinding | null {
   if (trigger.kind !== 'complaint') return null
   const belongs = (c: BurstCase) => c.merchantId === trigger.merchantId && isSimilar(trigger, c)
-  return groupFinding(trigger, merchantCases, rule, merchantBurstKey(trigger.merchantId), 'merchant', belongs, lastWindowStart)
+  return groupFinding(trigger, merchantCases, rule, merchantBurstKey(trigger.merchantId), 'merchant', belongs, alertedUntil)
 }
 
 /** Complaints naming the same product on the trigger's site, from more than one shop; null without a product. */
@@ -87,20 +89,12 @@ export function productBurst(
   trigger: BurstCase,
   siteCases: readonly BurstCase[],
   rule: BurstRule,
-  lastWindowStart: string | null,
+  alertedUntil: string | null,
 ): BurstFinding | null {
   const product = normaliseProduct(trigger.product)
   if (trigger.kind !== 'complaint' || product === '') return null
   const belongs = (c: BurstCase) => c.siteId === trigger.siteId && normaliseProduct(c.product) === product
-  const found = groupFinding(
-    trigger,
-    siteCases,
-    rule,
-    productBurstKey(trigger.siteId, trigger.product),
-    'product',
-    belongs,
-    lastWindowStart,
-  )
+  const found = groupFinding(trigger, siteCases, rule, productBurstKey(trigger.siteId, trigger.product), 'product', belongs, alertedUntil)
   // a product's burst spans shops (a bad batch sold in several); one shop's own is that shop's alert
   const shops = new Set([trigger, ...siteCases].filter((c) => found?.caseIds.includes(c.id)).map((c) => c.merchantId))
   return found && shops.size > 1 ? found : null

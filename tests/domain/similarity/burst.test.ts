@@ -36,20 +36,32 @@ describe('burst of similar complaints against one shop', () => {
 
   it('when a sixth arrives in the window already alerted, then nothing new is raised (once per window)', () => {
     const five = [...four, kase('c5', 20)]
-    expect(merchantBurst(kase('c6', 22), five, rule, at(0))).toBeNull()
+    expect(merchantBurst(kase('c6', 22), five, rule, at(24))).toBeNull()
     // the same check again for the fifth (a retry, a second pass) is the same window: nothing
-    expect(merchantBurst(five[4], four, rule, at(0))).toBeNull()
+    expect(merchantBurst(five[4], four, rule, at(24))).toBeNull()
   })
 
   it('when five fresh complaints come after the alerted window ended, then a new window is raised', () => {
+    // (the last argument is the alert's stored window end: the window of 0 h ended at 24 h)
     const later = [kase('d1', 25), kase('d2', 26), kase('d3', 27), kase('d4', 28)]
-    const found = merchantBurst(kase('d5', 30), [...four, kase('c5', 20), ...later], rule, at(0))
+    const found = merchantBurst(kase('d5', 30), [...four, kase('c5', 20), ...later], rule, at(24))
     expect(found?.windowStart).toBe(at(25))
     expect(found?.caseIds).toEqual(['d1', 'd2', 'd3', 'd4', 'd5'])
     // the cases of the alerted window do not count towards the next one: four fresh ones are not enough
-    expect(merchantBurst(later[3], [...four, kase('c5', 20), ...later.slice(0, 3)], rule, at(0))).toBeNull()
+    expect(merchantBurst(later[3], [...four, kase('c5', 20), ...later.slice(0, 3)], rule, at(24))).toBeNull()
     // and a case filed inside the alerted window raises nothing, however many there are
-    expect(merchantBurst(kase('c9', 23.5), [...four, kase('c5', 20), kase('c6', 21)], rule, at(0))).toBeNull()
+    expect(merchantBurst(kase('c9', 23.5), [...four, kase('c5', 20), kase('c6', 21)], rule, at(24))).toBeNull()
+  })
+
+  it('when the site changed its window after an alert, then the alert keeps the window it was raised with', () => {
+    const five = [...four, kase('c5', 20)] // alerted at 0 h with 24 h: it ends at 24 h, whatever the site says now
+    const oneHour = { ...rule, windowHours: 1 }
+    const burstAt21 = [kase('e1', 21), kase('e2', 21.2), kase('e3', 21.4), kase('e4', 21.6)]
+    expect(merchantBurst(kase('e5', 21.8), [...five, ...burstAt21], oneHour, at(24))).toBeNull()
+    // and a longer window saved later does not stretch the old alert: past 24 h a new burst is found
+    const week = { ...rule, windowHours: 168 }
+    const fresh = [kase('f1', 30), kase('f2', 31), kase('f3', 32), kase('f4', 33)]
+    expect(merchantBurst(kase('f5', 34), [...five, ...fresh], week, at(24))?.windowStart).toBe(at(30))
   })
 
   it('when complaints of the shop are about other things, then they do not count; reports never count', () => {
