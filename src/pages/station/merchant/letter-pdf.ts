@@ -5,7 +5,7 @@ import type { Result } from '../../../domain/errors'
 // The letter's PDF on the mini-program (docs/analysis-letters.md): there is no host route to open, so the
 // station function makes the file into CloudBase storage (station.letterPdf) and answers a link for a few
 // minutes; it is fetched with Taro.downloadFile and opened with Taro.openDocument, whose menu prints,
-// forwards or saves it. Every failure is a Chinese sentence the panel shows as it is.
+// forwards or saves it, and the stored copy is discarded. Every failure is a Chinese sentence the panel shows.
 
 const DOWNLOAD_FAILED = '分析建议书下载失败，请检查网络后重试'
 const LINK_EXPIRED = '下载链接已失效，请重新生成'
@@ -35,5 +35,7 @@ export async function openLetterPdf(merchantId: string, quarter: string): Promis
   if (!made.ok) return made
   const fetched = await fetchFile(made.data.url)
   if (!fetched.ok) return fetched
+  // the phone has it now: the copy in storage goes at once, as exports do (a failure leaves it to the lifecycle rule)
+  void call('station', 'discardExport', { name: made.data.name })
   return (await openPdf(fetched.data)) ? { ok: true, data: made.data.fileName } : failed(OPEN_FAILED)
 }
