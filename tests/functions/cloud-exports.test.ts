@@ -168,6 +168,19 @@ describe('exports as station actions in CloudBase', () => {
     }
   })
 
+  it('when storage is busy (rate limit, timeout), then the export answers SERVICE_UNAVAILABLE (retry), not INTERNAL', async () => {
+    for (const [action, code] of [
+      ['storage.getUploadMetadata', 'EXCEED_RATELIMIT'],
+      ['storage.batchGetDownloadUrl', 'SERVER_TIMEOUT'],
+    ] as const) {
+      loopback.faults.set(action, { code, message: 'injected' })
+      jest.spyOn(console, 'error').mockImplementation(() => {}) // the dispatcher logs the fault
+      const r = await asStaff('station-a', 'exportStats', { ...RANGE, unit: 'month' })
+      jest.restoreAllMocks()
+      expect(r.ok ? 'ok' : r.error.code).toBe('SERVICE_UNAVAILABLE')
+    }
+  })
+
   it('when the function has no Chinese font, then a report answers REPORT_FONT_MISSING and the log says where it looked', async () => {
     const outlet = deps.exportOutlet
     const logged: string[] = []
