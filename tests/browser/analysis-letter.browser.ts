@@ -17,6 +17,7 @@ import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness,
 import { pdfText, requirePoppler } from './support/pdf-tools'
 import { seedStatsCases, STATS_CASES } from './support/stats-world'
 import { toggleElderly } from './support/elderly-mode'
+import { signInStation } from './support/station-session'
 
 // 消费投诉分析建议书 printed by the real host (GET /export/letter.pdf with the staff session) and read back
 // with pdftotext: the title, the shop, its most frequent problem with the library's advice, the comparison
@@ -141,12 +142,7 @@ describe('消费投诉分析建议书 — the printed letter (host route, pdftot
 
   it("when the station records the letter's delivery on the shop's page, then it asks first, then lists it (axe clean)", async () => {
     const desk = await (await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
-    await desk.goto(`${h.base}/#/pages/station/login/index`)
-    await settled(desk)
-    await current(desk).getByRole('textbox', { name: '用户名' }).fill('station')
-    await current(desk).getByLabel('密码').fill(DEMO_PASSWORD)
-    await current(desk).getByRole('button', { name: '登录' }).click()
-    await current(desk).getByRole('heading', { name: '维权站工作台' }).waitFor()
+    await signInStation(desk, h.base)
     await desk.goto(`${h.base}/#/pages/station/merchant/index?id=${RESTAURANT.id}`)
     await current(desk).getByRole('heading', { name: '消费投诉分析建议书' }).waitFor()
     await current(desk).getByRole('textbox', { name: '季度' }).fill(quarter)

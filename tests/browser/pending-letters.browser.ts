@@ -3,8 +3,9 @@ import { openSqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import { loadOrCreateKeys } from '../../cloudfunctions/host/host-keys'
 import { DEMO_SITE } from '../../cloudfunctions/seed/demo-data'
-import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
+import { current, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
 import { toggleElderly } from './support/elderly-mode'
+import { signInStation } from './support/station-session'
 import { seedStatsCases, STATS_CASES } from './support/stats-world'
 
 // 待送达建议书 (docs/analysis-letters.md, "The quarterly run") on 商户管理: the entries the tick's quarterly run
@@ -43,12 +44,7 @@ describe('待送达建议书 — the letters owed after a quarter, on 商户管�
 
   it('when letters are owed, then the station sees them (axe clean in both modes), opens one on its quarter, and recording the delivery takes it off the list', async () => {
     const desk = await (await h.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })).newPage()
-    await desk.goto(`${h.base}/#/pages/station/login/index`)
-    await settled(desk)
-    await current(desk).getByRole('textbox', { name: '用户名' }).fill('station')
-    await current(desk).getByLabel('密码').fill(DEMO_PASSWORD)
-    await current(desk).getByRole('button', { name: '登录' }).click()
-    await current(desk).getByRole('heading', { name: '维权站工作台' }).waitFor()
+    await signInStation(desk, h.base)
 
     const merchants = async (heading: string) => {
       await desk.goto(`${h.base}/#/pages/station/merchants/index`)
