@@ -138,7 +138,8 @@ describe('notification contacts in the dispatcher', () => {
     // a complaint's new-case message is addressed to the shop: the site's group hears a copy of it
     await addContact({ scope: { kind: 'site', siteId: SITE_A.id }, target: 'site-a-intake-key', events: ['new_case'], roles: ['merchant'] })
     const before = robot.requests.length
-    // a complaint unlike the shop's earlier ones: one more alike would be the fifth and raise a burst alert, which the env default hears (an escalation)
+    // a complaint unlike the shop's earlier ones: one more alike would be the fifth, and the burst pass after the next
+    // tick (bursts/burst-pass.ts) would raise an alert that the env default hears (an escalation)
     const caseId = await world.file(unique('shopper'), { problemType: '价格', description: '结账时多收了二十元钱，店员不肯退' })
     await dispatchOutbox(world.deps, withEnv, T0)
     const caseNo = (await world.store.getCase(caseId))!.caseNo
