@@ -1,11 +1,8 @@
 // npm run bench (issue 18 "Done when"): the statistics page's queries at 10k, 100k and 1M cases on PostgreSQL.
 // The server: TEST_DATABASE_URL or DATABASE_URL when set (a database of its own is made and dropped), else a
 // throwaway cluster started as .ci/pg-cluster.sh does (needs the server binaries and root for runuser).
-// The statistics are NOT made through the services (a million filings would take hours): synthetic CaseFacts
-// spread over 20 sites × 50 shops × the 365 days of 2026, industry line and problem type skewed, are counted
-// by the domain's own caseContributionOf, merged into cube rows a slice of days at a time and loaded with
-// INSERT … SELECT FROM unnest(…) … ON CONFLICT DO UPDATE (x = x + excluded.x). Filer rows are loaded too
-// (a filer for every three cases, so that repeats exist); the per-case contributions are not (the page does
+// The statistics are NOT made through the services (a million filings would take hours): bench-stats-world.ts
+// loads synthetic ones straight into the cube and filer tables (not the per-case contributions: the page does
 // not read them). Each of the page's questions runs through the store's own methods (sumCube, and the
 // ranking and repeat counts it works out itself: rankShops, monthTopShops, countRepeats) ~50 times; p50/p95
 // in ms, side by side per size, and the ratio 1M / 10k of the p50. docs/statistics-scale.md reads them.
@@ -13,168 +10,17 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { sql, type Kysely } from 'kysely'
 import { Client } from 'pg'
 import { connectSql, migrateToLatest } from '../cloudfunctions/adapters/sql/connect'
-import type { Database } from '../cloudfunctions/adapters/sql/database'
 import { sqlStatsStore } from '../cloudfunctions/adapters/sql/sql-stats-store'
-import { snakeCase } from '../cloudfunctions/adapters/stats-rows'
 import type { CubeQuery, StatsStore } from '../cloudfunctions/ports/stats-store'
-import type { CaseFacts, CountedClock } from '../src/domain/metrics/case-facts'
-import type { ClockResult } from '../src/domain/metrics/clock-result'
-import { addCounters, COUNTER_NAMES } from '../src/domain/metrics/counters'
-import { caseContributionOf, cubeRowKey, cubeRowsOf, type CubeRow } from '../src/domain/metrics/cubes'
-import { DIMENSIONS } from '../src/domain/metrics/dimensions'
-import { rollupOf, type FilerRow } from '../src/domain/metrics/rollup'
 import type { PeriodRange } from '../src/domain/metrics/shop-ranking'
 import { STREAK_TOP, TOP_N } from '../src/domain/metrics/top-merchants'
-import { OUTCOME_CODES } from '../src/domain/workflow/outcomes'
 import { saveBenchSection } from './bench-results'
+import { loadSyntheticStats } from './bench-stats-world'
 
 const SIZES = [10_000, 100_000, 1_000_000]
 const RUNS = 50
-const SITES = 20
-const SHOPS_PER_SITE = 50
-const INDUSTRIES = ['餐饮', '食品', '商超', '交通', '住宿', '景区', '价格', '美容美发', '教育培训', '家电维修']
-const PROBLEMS = ['预付卡', '质量', '价格欺诈', '虚假宣传', '服务态度', '合同', '退换货', '计量', '安全', '售后', '人身权益', '其他']
-const CHANNELS = ['qr', 'search', 'proxy', 'hotline_12345', 'phone', 'walk_in']
-const CLOCKS: CountedClock[] = [
-  'first_answer',
-  'initial_review',
-  'accept_decision',
-  'merchant_response',
-  'on_site',
-  'completion',
-  'mediation',
-  'return_visit',
-]
-const RESULTS: ClockResult[] = ['met', 'met', 'met', 'met', 'late', 'missed', 'moot', 'pending', 'none', 'none']
-
-/** mulberry32: the same world every run */
-function prng(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-/** skewed: the first values far more often (a Zipf-like weight 1/(i+1)) */
-const skewed = <T>(values: readonly T[], r: number): T => {
-  const weights = values.map((_, i) => 1 / (i + 1))
-  let x = r * weights.reduce((s, w) => s + w, 0)
-  for (let i = 0; i < values.length; i++) if ((x -= weights[i]) <= 0) return values[i]
-  return values[values.length - 1]
-}
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/**
- * A filer for about every three cases, drawn from the case's own seed (not from rnd: the world's other
- * values stay as they were). Not a multiplicative hash: consecutive cases would spread evenly and never meet.
- */
-const filerOf = (i: number, n: number) => `filer-${Math.floor(prng(i * 7919 + 1)() * Math.max(1, Math.ceil(n / 3)))}`
-
-function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
-  const dayIndex = Math.floor((i * 365) / n) // cases in day order: a slice of cases is a slice of days
-  const date = new Date(Date.UTC(2026, 0, 1) + dayIndex * 86_400_000)
-  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
-  const weekday = ((date.getUTCDay() + 6) % 7) + 1
-  const hour = Math.min(23, Math.max(0, Math.round(8 + rnd() * 6 + rnd() * 6))) // busiest in the day
-  const site = Math.floor(rnd() * SITES)
-  const shop = Math.floor(skewed([...Array(SHOPS_PER_SITE).keys()], rnd()))
-  const closed = rnd() < 0.7
-  const rated = closed && rnd() < 0.5
-  return {
-    caseId: `c${i}`,
-    day,
-    slot: `${weekday}-${pad(hour)}`,
-    dims: {
-      site: `site-${site}`,
-      merchant: `site-${site}-shop-${shop}`,
-      industry: INDUSTRIES[(shop * 7 + site) % INDUSTRIES.length], // a shop keeps its line
-      problemType: skewed(PROBLEMS, rnd()),
-      channel: skewed(CHANNELS, rnd()),
-      kind: rnd() < 0.9 ? 'complaint' : 'report',
-    },
-    filerKey: filerOf(i, n),
-    clocks: Object.fromEntries(CLOCKS.map((k) => [k, RESULTS[Math.floor(rnd() * RESULTS.length)]])) as Record<CountedClock, ClockResult>,
-    outcome: closed ? OUTCOME_CODES[Math.floor(rnd() * 3)] : null,
-    withdrawn: !closed && rnd() < 0.1,
-    reopened: rnd() < 0.02,
-    accepted: rnd() < 0.8,
-    extended: rnd() < 0.04,
-    ratings: rated ? [{ speed: 4, professionalism: 5, attitude: 4, satisfied: rnd() < 0.8 }] : [],
-    moneyFen: closed && rnd() < 0.4 ? Math.floor(rnd() * 50_000) : 0,
-  }
-}
-
-const COLUMNS = ['cube', 'day', ...DIMENSIONS.map(snakeCase), 'slot', ...COUNTER_NAMES.map(snakeCase)]
-
-async function insertRows(db: Kysely<Database>, rows: CubeRow[]) {
-  for (let at = 0; at < rows.length; at += 5000) {
-    const part = rows.slice(at, at + 5000)
-    const arrays = [
-      sql`${part.map((r) => r.cube)}::text[]`,
-      sql`${part.map((r) => r.day)}::date[]`,
-      ...DIMENSIONS.map((d) => sql`${part.map((r) => r[d])}::text[]`),
-      sql`${part.map((r) => r.slot)}::text[]`,
-      ...COUNTER_NAMES.map((c) => sql`${part.map((r) => r[c])}::bigint[]`),
-    ]
-    const key = ['cube', 'day', ...DIMENSIONS.map(snakeCase), 'slot'].join(', ')
-    await sql`insert into stats_cube (${sql.raw(COLUMNS.join(', '))}) select * from unnest(${sql.join(arrays)})
-      on conflict (${sql.raw(key)}) do update set ${sql.raw(
-        COUNTER_NAMES.map(snakeCase)
-          .map((c) => `${c} = stats_cube.${c} + excluded.${c}`)
-          .join(', '),
-      )}`.execute(db)
-  }
-}
-
-async function insertFilers(db: Kysely<Database>, filers: FilerRow[]) {
-  for (let at = 0; at < filers.length; at += 5000) {
-    const part = filers.slice(at, at + 5000)
-    await sql`insert into stats_filers (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key, cases)
-      select * from unnest(${sql.join([
-        sql`${part.map((f) => f.day)}::date[]`,
-        ...DIMENSIONS.map((d) => sql`${part.map((f) => f.dims[d])}::text[]`),
-        sql`${part.map((f) => f.filerKey)}::text[]`,
-        sql`${part.map((f) => f.cases)}::int[]`,
-      ])})
-      on conflict (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key) do update set cases = stats_filers.cases + excluded.cases`.execute(
-      db,
-    )
-  }
-}
-
-/** The cases' statistics, a slice of 50k cases (about 18 days at 1M) merged in memory and loaded at a time. */
-async function load(db: Kysely<Database>, n: number) {
-  const rnd = prng(18)
-  const SLICE = 50_000
-  for (let start = 0; start < n; start += SLICE) {
-    const merged = new Map<string, CubeRow>()
-    const facts: CaseFacts[] = []
-    for (let i = start; i < Math.min(n, start + SLICE); i++) {
-      const f = factsOf(i, n, rnd)
-      facts.push(f)
-      for (const row of cubeRowsOf(caseContributionOf(f), 1)) {
-        const key = cubeRowKey(row)
-        const found = merged.get(key)
-        merged.set(key, found ? { ...found, ...addCounters(found, row) } : row)
-      }
-    }
-    await insertRows(db, [...merged.values()])
-    await insertFilers(db, rollupOf(facts).filers)
-  }
-  await sql`analyze stats_cube`.execute(db)
-  await sql`analyze stats_filers`.execute(db)
-  const { rows } = await sql<{
-    cube: string
-    rows: string
-  }>`select cube, count(*) as rows from stats_cube group by cube order by cube`.execute(db)
-  const filers = await sql<{ rows: string }>`select count(*) as rows from stats_filers`.execute(db)
-  return { ...Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)])), filers: Number(filers.rows[0].rows) }
-}
 
 const QUARTER = { from: '2026-04-01', to: '2026-06-30' }
 /** One question of the page: it runs the store's calls (in parallel, as the service does) and answers how many rows came back. */
@@ -247,7 +93,7 @@ async function measure(url: string, n: number) {
   try {
     await migrateToLatest(db)
     const t0 = performance.now()
-    const rows = await load(db, n)
+    const rows = await loadSyntheticStats(db, n)
     const loadSeconds = Math.round((performance.now() - t0) / 100) / 10
     const stats = sqlStatsStore(db)
     const figures: Record<string, { p50: number; p95: number; rows: number }> = {}

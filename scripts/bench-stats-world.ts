@@ -1,0 +1,157 @@
+// The synthetic statistics npm run bench loads (bench-stats.ts): CaseFacts spread over 20 sites × 50 shops ×
+// the 365 days of 2026, industry line and problem type skewed, counted by the domain's own caseContributionOf,
+// merged into cube rows a slice of days at a time and loaded with INSERT … SELECT FROM unnest(…) … ON CONFLICT
+// DO UPDATE (x = x + excluded.x); filer rows too (a filer for every three cases, so that repeats exist).
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../cloudfunctions/adapters/sql/database'
+import { snakeCase } from '../cloudfunctions/adapters/stats-rows'
+import type { CaseFacts, CountedClock } from '../src/domain/metrics/case-facts'
+import type { ClockResult } from '../src/domain/metrics/clock-result'
+import { addCounters, COUNTER_NAMES } from '../src/domain/metrics/counters'
+import { caseContributionOf, cubeRowKey, cubeRowsOf, type CubeRow } from '../src/domain/metrics/cubes'
+import { DIMENSIONS } from '../src/domain/metrics/dimensions'
+import { rollupOf, type FilerRow } from '../src/domain/metrics/rollup'
+import { OUTCOME_CODES } from '../src/domain/workflow/outcomes'
+
+const SITES = 20
+const SHOPS_PER_SITE = 50
+const INDUSTRIES = ['餐饮', '食品', '商超', '交通', '住宿', '景区', '价格', '美容美发', '教育培训', '家电维修']
+const PROBLEMS = ['预付卡', '质量', '价格欺诈', '虚假宣传', '服务态度', '合同', '退换货', '计量', '安全', '售后', '人身权益', '其他']
+const CHANNELS = ['qr', 'search', 'proxy', 'hotline_12345', 'phone', 'walk_in']
+const CLOCKS: CountedClock[] = [
+  'first_answer',
+  'initial_review',
+  'accept_decision',
+  'merchant_response',
+  'on_site',
+  'completion',
+  'mediation',
+  'return_visit',
+]
+const RESULTS: ClockResult[] = ['met', 'met', 'met', 'met', 'late', 'missed', 'moot', 'pending', 'none', 'none']
+
+/** mulberry32: the same world every run */
+function prng(seed: number) {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+/** skewed: the first values far more often (a Zipf-like weight 1/(i+1)) */
+const skewed = <T>(values: readonly T[], r: number): T => {
+  const weights = values.map((_, i) => 1 / (i + 1))
+  let x = r * weights.reduce((s, w) => s + w, 0)
+  for (let i = 0; i < values.length; i++) if ((x -= weights[i]) <= 0) return values[i]
+  return values[values.length - 1]
+}
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A filer for about every three cases, drawn from the case's own seed (not from rnd: the world's other
+ * values stay as they were). Not a multiplicative hash: consecutive cases would spread evenly and never meet.
+ */
+const filerOf = (i: number, n: number) => `filer-${Math.floor(prng(i * 7919 + 1)() * Math.max(1, Math.ceil(n / 3)))}`
+
+function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
+  const dayIndex = Math.floor((i * 365) / n) // cases in day order: a slice of cases is a slice of days
+  const date = new Date(Date.UTC(2026, 0, 1) + dayIndex * 86_400_000)
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+  const weekday = ((date.getUTCDay() + 6) % 7) + 1
+  const hour = Math.min(23, Math.max(0, Math.round(8 + rnd() * 6 + rnd() * 6))) // busiest in the day
+  const site = Math.floor(rnd() * SITES)
+  const shop = Math.floor(skewed([...Array(SHOPS_PER_SITE).keys()], rnd()))
+  const closed = rnd() < 0.7
+  const rated = closed && rnd() < 0.5
+  return {
+    caseId: `c${i}`,
+    day,
+    slot: `${weekday}-${pad(hour)}`,
+    dims: {
+      site: `site-${site}`,
+      merchant: `site-${site}-shop-${shop}`,
+      industry: INDUSTRIES[(shop * 7 + site) % INDUSTRIES.length], // a shop keeps its line
+      problemType: skewed(PROBLEMS, rnd()),
+      channel: skewed(CHANNELS, rnd()),
+      kind: rnd() < 0.9 ? 'complaint' : 'report',
+    },
+    filerKey: filerOf(i, n),
+    clocks: Object.fromEntries(CLOCKS.map((k) => [k, RESULTS[Math.floor(rnd() * RESULTS.length)]])) as Record<CountedClock, ClockResult>,
+    outcome: closed ? OUTCOME_CODES[Math.floor(rnd() * 3)] : null,
+    withdrawn: !closed && rnd() < 0.1,
+    reopened: rnd() < 0.02,
+    accepted: rnd() < 0.8,
+    extended: rnd() < 0.04,
+    ratings: rated ? [{ speed: 4, professionalism: 5, attitude: 4, satisfied: rnd() < 0.8 }] : [],
+    moneyFen: closed && rnd() < 0.4 ? Math.floor(rnd() * 50_000) : 0,
+  }
+}
+
+const COLUMNS = ['cube', 'day', ...DIMENSIONS.map(snakeCase), 'slot', ...COUNTER_NAMES.map(snakeCase)]
+
+async function insertRows(db: Kysely<Database>, rows: CubeRow[]) {
+  for (let at = 0; at < rows.length; at += 5000) {
+    const part = rows.slice(at, at + 5000)
+    const arrays = [
+      sql`${part.map((r) => r.cube)}::text[]`,
+      sql`${part.map((r) => r.day)}::date[]`,
+      ...DIMENSIONS.map((d) => sql`${part.map((r) => r[d])}::text[]`),
+      sql`${part.map((r) => r.slot)}::text[]`,
+      ...COUNTER_NAMES.map((c) => sql`${part.map((r) => r[c])}::bigint[]`),
+    ]
+    const key = ['cube', 'day', ...DIMENSIONS.map(snakeCase), 'slot'].join(', ')
+    await sql`insert into stats_cube (${sql.raw(COLUMNS.join(', '))}) select * from unnest(${sql.join(arrays)})
+      on conflict (${sql.raw(key)}) do update set ${sql.raw(
+        COUNTER_NAMES.map(snakeCase)
+          .map((c) => `${c} = stats_cube.${c} + excluded.${c}`)
+          .join(', '),
+      )}`.execute(db)
+  }
+}
+
+async function insertFilers(db: Kysely<Database>, filers: FilerRow[]) {
+  for (let at = 0; at < filers.length; at += 5000) {
+    const part = filers.slice(at, at + 5000)
+    await sql`insert into stats_filers (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key, cases)
+      select * from unnest(${sql.join([
+        sql`${part.map((f) => f.day)}::date[]`,
+        ...DIMENSIONS.map((d) => sql`${part.map((f) => f.dims[d])}::text[]`),
+        sql`${part.map((f) => f.filerKey)}::text[]`,
+        sql`${part.map((f) => f.cases)}::int[]`,
+      ])})
+      on conflict (day, ${sql.raw(DIMENSIONS.map(snakeCase).join(', '))}, filer_key) do update set cases = stats_filers.cases + excluded.cases`.execute(
+      db,
+    )
+  }
+}
+
+/** The cases' statistics, a slice of 50k cases (about 18 days at 1M) merged in memory and loaded at a time. */
+export async function loadSyntheticStats(db: Kysely<Database>, n: number) {
+  const rnd = prng(18)
+  const SLICE = 50_000
+  for (let start = 0; start < n; start += SLICE) {
+    const merged = new Map<string, CubeRow>()
+    const facts: CaseFacts[] = []
+    for (let i = start; i < Math.min(n, start + SLICE); i++) {
+      const f = factsOf(i, n, rnd)
+      facts.push(f)
+      for (const row of cubeRowsOf(caseContributionOf(f), 1)) {
+        const key = cubeRowKey(row)
+        const found = merged.get(key)
+        merged.set(key, found ? { ...found, ...addCounters(found, row) } : row)
+      }
+    }
+    await insertRows(db, [...merged.values()])
+    await insertFilers(db, rollupOf(facts).filers)
+  }
+  await sql`analyze stats_cube`.execute(db)
+  await sql`analyze stats_filers`.execute(db)
+  const { rows } = await sql<{
+    cube: string
+    rows: string
+  }>`select cube, count(*) as rows from stats_cube group by cube order by cube`.execute(db)
+  const filers = await sql<{ rows: string }>`select count(*) as rows from stats_filers`.execute(db)
+  return { ...Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)])), filers: Number(filers.rows[0].rows) }
+}
