@@ -1,18 +1,8 @@
-import { DEFAULT_BURST_RULE, merchantBurst, type BurstCase } from '../../../src/domain/similarity/burst'
+import { DEFAULT_BURST_RULE, merchantBurst } from '../../../src/domain/similarity/burst'
+import { at, kase } from './burst-cases'
 import { BurstSettingsSchema, burstRuleOf, defaultBurstSettings, type BurstSettings } from '../../../src/domain/similarity/burst-settings'
 
 // Fixed dates: a site's own K and window (3 within 12 h here) against the default (5 within 24 h).
-const at = (h: number) => new Date(Date.UTC(2026, 11, 1, 0, 0) + h * 3_600_000).toISOString()
-const kase = (id: string, hour: number): BurstCase => ({
-  id,
-  siteId: 's1',
-  kind: 'complaint',
-  merchantId: 'gym',
-  problemType: '预付式消费',
-  description: '健身房关门了，预付卡余额退不了',
-  product: '健身年卡',
-  createdAt: at(hour),
-})
 const tight: BurstSettings = { siteId: 's1', k: 3, windowHours: 12, updatedBy: 'st1', updatedAt: at(-1) }
 
 describe("a site's own burst settings", () => {

@@ -1,18 +1,7 @@
-import { DEFAULT_BURST_RULE, merchantBurst, productBurst, type BurstCase } from '../../../src/domain/similarity/burst'
+import { DEFAULT_BURST_RULE, merchantBurst, productBurst } from '../../../src/domain/similarity/burst'
+import { at, kase } from './burst-cases'
 
 // Fixed dates: the rule is 5 similar complaints within 24 h, raised once per window.
-const at = (h: number) => new Date(Date.UTC(2026, 11, 1, 0, 0) + h * 3_600_000).toISOString()
-const kase = (id: string, hour: number, over: Partial<BurstCase> = {}): BurstCase => ({
-  id,
-  siteId: 's1',
-  kind: 'complaint',
-  merchantId: 'gym',
-  problemType: '预付式消费',
-  description: '健身房关门了，预付卡余额退不了',
-  product: '健身年卡',
-  createdAt: at(hour),
-  ...over,
-})
 const rule = DEFAULT_BURST_RULE
 
 describe('burst of similar complaints against one shop', () => {
