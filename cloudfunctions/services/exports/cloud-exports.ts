@@ -69,7 +69,8 @@ export async function cloudStatsExport(ctx: ServiceContext, input: unknown): Pro
   return published(ctx, outlet, { fileName: book.data.fileName, fileType: 'xlsx', bytes, rows: null })
 }
 
-async function pdfFile(ctx: ServiceContext, made: Result<ReportDocument>, fileName: string): Promise<Result<ExportFile>> {
+/** A report drawn to PDF by the outlet, stored and answered as a link (the reports here, the analysis letter). */
+export async function pdfFile(ctx: ServiceContext, made: Result<ReportDocument>, fileName: string): Promise<Result<ExportFile>> {
   if (!made.ok) return made
   const outlet = outletOf(ctx)
   if (!outlet) return fail('EXPORT_UNAVAILABLE')
