@@ -1,4 +1,4 @@
-import type { RewardApplication } from '../../src/domain/report-reward/report-reward'
+import type { RewardApplication } from '../../src/domain/report-reward/report-reward-reporter'
 
 /** The station's decision on an application, as written. */
 export interface RewardDecision {

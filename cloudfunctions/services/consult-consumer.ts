@@ -5,7 +5,7 @@ import type {
   ConsultReceiptSchema,
   ConsultSitesSchema,
   ConsultView,
-} from '../../src/domain/consult/consult-api'
+} from '../../src/domain/consult/consult-consumer-api'
 import { linkConvertedCase } from '../../src/domain/consult/consult-life'
 import { consultNoCounterName, formatConsultNo, normalizeConsultNo, type Consultation } from '../../src/domain/consult/consultation.schema'
 import { fail, ok, type Result } from '../../src/domain/errors'

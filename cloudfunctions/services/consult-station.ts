@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import type { ConsultOfCaseSchema, ConsultOutcomeSchema, ConsultView, StationConsultListSchema } from '../../src/domain/consult/consult-api'
+import type { ConsultView } from '../../src/domain/consult/consult-consumer-api'
+import type { ConsultOfCaseSchema, ConsultOutcomeSchema, StationConsultListSchema } from '../../src/domain/consult/consult-station-api'
 import { answerConsultation, convertConsultation, type StaffRef } from '../../src/domain/consult/consult-life'
 import type { Consultation } from '../../src/domain/consult/consultation.schema'
 import { findReply } from '../../src/domain/consult/reply-library'

@@ -1,4 +1,4 @@
-import type { ConsultSummary, ConsultView } from '../../src/domain/consult/consult-api'
+import type { ConsultSummary, ConsultView } from '../../src/domain/consult/consult-consumer-api'
 import { CONSULT_STATUS_LABELS, type Consultation } from '../../src/domain/consult/consultation.schema'
 import type { Evidence } from '../../src/domain/evidence.schema'
 import { maskName, maskPhone } from '../../src/domain/phone'

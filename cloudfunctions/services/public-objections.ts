@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { fail, ok, type Result } from '../../src/domain/errors'
-import type { ObjectionViewSchema } from '../../src/domain/public-records/public-records-api'
+import type { ObjectionViewSchema } from '../../src/domain/public-records/public-records-merchant-api'
 import { decisionOn, type Objection } from '../../src/domain/public-records/objection'
 import { shanghaiMonth } from '../../src/domain/public-records/public-figures'
 import type { ServiceContext } from './context'

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { fail, ok, type Result } from '../../src/domain/errors'
 import type { StaffRole } from '../../src/domain/identity'
-import type { PublicSettingsViewSchema } from '../../src/domain/public-records/public-records-api'
+import type { PublicSettingsViewSchema } from '../../src/domain/public-records/public-records-station-api'
 import { defaultSettings, type PublicSettings } from '../../src/domain/public-records/publication'
 import type { Site } from '../../src/domain/site.schema'
 import type { ServiceContext } from './context'

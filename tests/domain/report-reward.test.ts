@@ -1,9 +1,5 @@
-import {
-  DecideRewardInputSchema,
-  ApplyRewardInputSchema,
-  reporterRewardView,
-  rewardOpen,
-} from '../../src/domain/report-reward/report-reward'
+import { ApplyRewardInputSchema, reporterRewardView, rewardOpen } from '../../src/domain/report-reward/report-reward-reporter'
+import { DecideRewardInputSchema } from '../../src/domain/report-reward/report-reward-station'
 import { decide, initialWorkflowState } from '../../src/domain/workflow/state-machine'
 
 // 举报奖励 (issue 17.9, docs/domain.md "Report rewards").

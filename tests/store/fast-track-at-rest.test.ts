@@ -6,7 +6,7 @@ import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/c
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aesVault } from '../../cloudfunctions/adapters/system/aes-vault'
 import type { OnSiteCheckIn } from '../../cloudfunctions/ports/on-site-store'
-import type { RewardApplication } from '../../src/domain/report-reward/report-reward'
+import type { RewardApplication } from '../../src/domain/report-reward/report-reward-reporter'
 import { aCase, aMerchant, aSite, aSubmittedEvent } from '../support/builders'
 import { startCloudbaseTestApp } from '../support/cloudbase-test-app'
 

@@ -1,7 +1,7 @@
 import type { EvidenceClaim, Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import type { Case } from '../../src/domain/case.schema'
-import type { RewardApplication } from '../../src/domain/report-reward/report-reward'
+import type { RewardApplication } from '../../src/domain/report-reward/report-reward-reporter'
 import { aCase, aMerchant, aSite, aSubmittedEvent } from '../support/builders'
 
 // Fast-track check-in locations and report rewards (SQL migration 0018, CloudBase on_site_checkins and

@@ -4,12 +4,14 @@ import { fail, ok, type Result } from '../../../src/domain/errors'
 import {
   reporterRewardView,
   rewardOpen,
-  stationRewardView,
   type ApplyRewardInputSchema,
   type ReporterRewardView,
+} from '../../../src/domain/report-reward/report-reward-reporter'
+import {
+  stationRewardView,
   type RewardDecisionInput,
   type StationRewardView,
-} from '../../../src/domain/report-reward/report-reward'
+} from '../../../src/domain/report-reward/report-reward-station'
 import { logAccess } from '../access-log'
 import { actOnCase, canSee, type ActionOutcome } from '../case-actions'
 import type { ServiceContext } from '../context'

@@ -5,9 +5,9 @@ import { ExtractionSchema } from '../extract/extraction.schema'
 import { MerchantCodeSchema, MerchantEntrySchema } from '../merchant.schema'
 import { LookupInputSchema } from '../lookup-input'
 import { EVIDENCE_KINDS, EvidenceViewSchema } from '../evidence.schema'
-import * as Reward from '../report-reward/report-reward'
-import { CONSUMER_CONSULT_API } from '../consult/consult-api'
-import { PUBLIC_CONSUMER_API } from '../public-records/public-records-api'
+import * as Reward from '../report-reward/report-reward-reporter'
+import { CONSUMER_CONSULT_API } from '../consult/consult-consumer-api'
+import { PUBLIC_CONSUMER_API } from '../public-records/public-records-consumer-api'
 import { NoInput, CaseIdInput, SubmitReceiptSchema, actionInput, ActionOutcomeSchema, UploadFileIdSchema } from './action-schemas'
 
 // The consumer function's actions: what a shopper's pages call (the QR poster's complaint form,
@@ -43,7 +43,7 @@ export const CONSUMER_API = {
     }),
     output: EvidenceViewSchema,
   },
-  // consultations (咨询): ask, follow, confirm a conversion (src/domain/consult/consult-api.ts)
+  // consultations (咨询): ask, follow, confirm a conversion (src/domain/consult/consult-consumer-api.ts)
   ...CONSUMER_CONSULT_API,
   // 投诉信息公示 (src/domain/public-records): the page of a site, for anyone
   ...PUBLIC_CONSUMER_API,

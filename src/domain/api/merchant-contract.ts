@@ -1,6 +1,6 @@
 import { CaseDetailSchema } from '../case-view.schema'
 import * as Registry from '../merchant/registry-api'
-import { PUBLIC_MERCHANT_API } from '../public-records/public-records-api'
+import { PUBLIC_MERCHANT_API } from '../public-records/public-records-merchant-api'
 import { MERCHANT_LETTER_API } from '../letters/letters-api'
 import { NoInput, CaseIdInput, actionInput, ActionOutcomeSchema } from './action-schemas'
 import { MerchantHomeSchema } from './staff-action-schemas'

@@ -7,13 +7,13 @@ import { ChainReportSchema } from '../workflow/chain-audit'
 import * as Contacts from '../notify/contact-api'
 import * as FastTrack from '../workflow/fast-track'
 import * as FastTrackApi from '../workflow/fast-track-api'
-import * as Reward from '../report-reward/report-reward'
-import { STATION_CONSULT_API } from '../consult/consult-api'
+import * as Reward from '../report-reward/report-reward-station'
+import { STATION_CONSULT_API } from '../consult/consult-station-api'
 import { STATION_CALLBACK_API } from '../callback/callback-api'
 import { STATION_BURST_API } from '../similarity/burst-api'
 import { STATION_TAGS_API } from '../tags/tags-api'
 import { STATION_STATS_API } from '../metrics/stats-view.schema'
-import { PUBLIC_STATION_API } from '../public-records/public-records-api'
+import { PUBLIC_STATION_API } from '../public-records/public-records-station-api'
 import { STATION_LETTER_API } from '../letters/letters-api'
 import { STATION_EXPORT_API } from '../exports/export-api'
 import { NoInput, CaseIdInput, Reason, actionInput, ActionOutcomeSchema } from './action-schemas'
@@ -86,7 +86,7 @@ export const STATION_API = {
   concludeReport: { input: FastTrackApi.ConcludeReportInputSchema, output: ActionOutcomeSchema },
   getReportReward: { input: CaseIdInput, output: Reward.StationRewardViewSchema },
   decideReportReward: { input: Reward.DecideRewardInputSchema, output: Reward.StationRewardViewSchema },
-  // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-api.ts)
+  // consultations (咨询): answer from the reply library, or 转为投诉 (src/domain/consult/consult-station-api.ts)
   ...STATION_CONSULT_API,
   // 突发消费事件 and 案例推荐 (src/domain/similarity/burst-api.ts, docs/bursts-and-similar-cases.md)
   ...STATION_BURST_API,

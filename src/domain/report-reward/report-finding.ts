@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 // How a report (举报) closes: the station checked what was reported and says whether it found a
 // violation. The finding is the case's outcome (outcomes.ts violation_found / no_violation); only a
-// violation found opens the reporter's reward (report-reward.ts).
+// violation found opens the reporter's reward (report-reward-reporter.ts).
 export const ReportFindingDetailsSchema = z.object({
   kind: z.literal('report_finding'),
   violationFound: z.boolean({ error: '请选择是否查实违法行为' }),

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import type { ConsultSummary } from '../../../domain/consult/consult-api'
+import type { ConsultSummary } from '../../../domain/consult/consult-consumer-api'
 import { formatShanghaiDateTime } from '../../../domain/time'
 import { activateProps } from '../../../hooks/use-activate'
 import './consult.scss'

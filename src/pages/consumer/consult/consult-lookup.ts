@@ -1,5 +1,5 @@
 import { call } from '../../../api'
-import type { ConsultView } from '../../../domain/consult/consult-api'
+import type { ConsultView } from '../../../domain/consult/consult-consumer-api'
 import { isConsultNo, normalizeConsultNo } from '../../../domain/consult/consultation.schema'
 import type { Result } from '../../../domain/errors'
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { call } from '../../../api'
-import type { ConsultView } from '../../../domain/consult/consult-api'
+import type { ConsultView } from '../../../domain/consult/consult-consumer-api'
 import { complaintSeedOf } from '../../../domain/consult/consult-life'
 import { emptyDraft, saveDraft, type EvidenceEntry } from '../../../hooks/complaint-draft'
 import { PAGES, withQuery } from '../../routes'

@@ -9,7 +9,7 @@ import { ReasonField } from '../../../components/reason-field'
 import { TextField } from '../../../components/text-field'
 import type { FieldErrors } from '../../../domain/errors'
 import { formatFen } from '../../../domain/money'
-import type { ReporterRewardView } from '../../../domain/report-reward/report-reward'
+import type { ReporterRewardView } from '../../../domain/report-reward/report-reward-reporter'
 
 // 举报奖励 for the reporter, under the lookup's answer: the same case number and query code open it,
 // so an anonymous reporter applies from any phone. They say how to be reached for the payment (the

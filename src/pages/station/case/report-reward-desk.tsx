@@ -11,7 +11,7 @@ import { TextField } from '../../../components/text-field'
 import type { CaseDetail } from '../../../domain/case-view.schema'
 import type { Result } from '../../../domain/errors'
 import { formatFen, yuanToFen } from '../../../domain/money'
-import type { StationRewardView } from '../../../domain/report-reward/report-reward'
+import type { StationRewardView } from '../../../domain/report-reward/report-reward-station'
 import type { CaseAction } from '../../../domain/workflow/transitions'
 
 // A report (举报) at the desk: 举报办结 with what the check found (查实 opens the reporter's reward), and

@@ -4,7 +4,9 @@ import { MerchantCodeSchema } from '../merchant.schema'
 import { QueryCodeInput } from '../lookup-input'
 import { CONSULT_STATUSES } from './consultation.schema'
 
-// The consultation actions of the consumer and station functions (src/domain/api/contract.ts).
+// The consultation actions of the consumer function (src/domain/api/consumer-contract.ts): the asker's
+// side, and the views the station reads too. The station's own actions are in consult-station-api.ts,
+// so the shopper's pages do not load them (docs/first-page.md).
 const Id = z.string({ error: '缺少咨询编号' }).min(1).max(64)
 export const ConsultationIdInput = z.object({ consultationId: Id })
 
@@ -78,23 +80,6 @@ export const LinkCaseInput = ConsultationIdInput.extend({ caseId: z.string({ err
 
 export const ConsultSitesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
 
-export const StationConsultListInput = z.object({ scope: z.enum(['open', 'all']).default('open') })
-export const StationConsultListSchema = z.object({ siteName: z.string().nullable(), items: z.array(ConsultSummarySchema) })
-
-export const AnswerInput = ConsultationIdInput.extend({
-  text: z.string({ error: '请填写答复内容' }).trim().min(1, { error: '请填写答复内容' }).max(2000, { error: '答复不能超过2000字' }),
-  /** the library entry it started from (null: written from scratch) */
-  entryId: z.string().max(64).nullable().default(null),
-})
-export const ConvertInput = ConsultationIdInput.extend({
-  note: z.string().trim().max(500, { error: '说明不能超过500字' }).default(''),
-})
-
-export const ConsultOutcomeSchema = z.object({ consultationId: z.string(), status: z.enum(CONSULT_STATUSES), version: z.number().int() })
-
-/** The link back from a complaint to the consultation it came from (null: it came from none). */
-export const ConsultOfCaseSchema = z.object({ consultation: ConsultSummarySchema.nullable() })
-
 /** consumer function: ask, follow, look up, and confirm a conversion. */
 export const CONSUMER_CONSULT_API = {
   consultSites: { input: z.object({}), output: ConsultSitesSchema },
@@ -103,13 +88,4 @@ export const CONSUMER_CONSULT_API = {
   getMyConsultation: { input: ConsultationIdInput, output: ConsultViewSchema },
   lookupConsultation: { input: ConsultLookupSchema, output: ConsultViewSchema },
   linkConsultationCase: { input: LinkCaseInput, output: ConsultViewSchema },
-} as const
-
-/** station function: the site's consultations, answer from the library, or 转为投诉. */
-export const STATION_CONSULT_API = {
-  listConsultations: { input: StationConsultListInput, output: StationConsultListSchema },
-  getConsultation: { input: ConsultationIdInput, output: ConsultViewSchema },
-  answerConsultation: { input: AnswerInput, output: ConsultOutcomeSchema },
-  convertConsultation: { input: ConvertInput, output: ConsultOutcomeSchema },
-  consultationOfCase: { input: z.object({ caseId: z.string().min(1).max(64) }), output: ConsultOfCaseSchema },
 } as const

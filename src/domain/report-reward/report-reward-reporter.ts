@@ -9,6 +9,8 @@ import { LookupInputSchema } from '../lookup-input'
 // and says how to be reached for the payment. The station decides (granted with an amount, or
 // refused with a reason) and the reporter sees the decision. The shop reported never sees any of it:
 // no merchant action reads it and no notification about it goes to the shop.
+// This file is the reporter's side (the consumer function) and the application they make; the
+// station's decision is in report-reward-station.ts, so the shopper's pages do not load it.
 
 export const REWARD_STATUSES = ['applied', 'granted', 'refused'] as const
 export type RewardStatus = (typeof REWARD_STATUSES)[number]
@@ -47,27 +49,6 @@ export const ApplyRewardInputSchema = z.object({
 
 export const RewardLookupInputSchema = z.object({ lookup: RewardLookupSchema })
 
-export const DecideRewardInputSchema = z
-  .object({
-    caseId: z.string({ error: '缺少案件编号' }).min(1).max(64),
-    decision: z.enum(['granted', 'refused'], { error: '请选择是否奖励' }),
-    /** yuan in fen; required when granted */
-    amountFen: z
-      .number({ error: '金额格式不正确' })
-      .int({ error: '金额格式不正确' })
-      .positive({ error: '奖励金额应大于0' })
-      .max(100_000_000, { error: '金额过大' })
-      .nullable()
-      .default(null),
-    reason: z.string({ error: '请填写理由' }).trim().min(2, { error: '请填写理由' }).max(500, { error: '理由不能超过500字' }),
-  })
-  .superRefine((d, ctx) => {
-    if (d.decision === 'granted' && d.amountFen === null) ctx.addIssue({ code: 'custom', path: ['amountFen'], message: '请填写奖励金额' })
-    if (d.decision === 'refused' && d.amountFen !== null)
-      ctx.addIssue({ code: 'custom', path: ['amountFen'], message: '未予奖励时不填金额' })
-  })
-export type RewardDecisionInput = z.output<typeof DecideRewardInputSchema>
-
 /** One application as stored (the contact sealed by the store). */
 export const RewardApplicationSchema = z.object({
   caseId: z.string().min(1),
@@ -97,13 +78,6 @@ export const ReporterRewardViewSchema = z.object({
 })
 export type ReporterRewardView = z.infer<typeof ReporterRewardViewSchema>
 
-/** What the station sees: the same plus how to reach the reporter. */
-export const StationRewardViewSchema = ReporterRewardViewSchema.extend({
-  contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
-  note: z.string().nullable(),
-})
-export type StationRewardView = z.infer<typeof StationRewardViewSchema>
-
 export function reporterRewardView(
   c: Pick<Case, 'caseNo' | 'kind' | 'status' | 'outcome'>,
   app: RewardApplication | null,
@@ -120,13 +94,3 @@ export function reporterRewardView(
     decidedAt: app?.decidedAt ?? null,
   }
 }
-
-export const stationRewardView = (
-  c: Pick<Case, 'caseNo' | 'kind' | 'status' | 'outcome'>,
-  app: RewardApplication | null,
-): StationRewardView => ({
-  ...reporterRewardView(c, app),
-  canApply: false, // the station never applies for the reporter
-  contact: app ? { name: app.contact.name, phone: app.contact.phone } : null,
-  note: app?.note ?? null,
-})
