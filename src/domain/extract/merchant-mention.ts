@@ -1,7 +1,7 @@
 // The merchant as the text names it, a span of the text: a named shop ("在纳春大药房买的"), a masked or
 // indefinite one ("某大型超市", "一家美容院", "A商行", "甲公司"), or the platform when no seller is named
 // ("在拼多多上买的"). The form shows it as written; shops.ts separately matches the site's own shop list.
-import { findAll } from './text'
+import { CLAUSE_END, findAll } from './text'
 
 export interface MerchantMention {
   value: string
@@ -35,7 +35,7 @@ const ACT =
 
 const INNER_LEAD =
   /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办[了的]|签[了的]|订[了的]|交[了的]|付[了的款]|花了|住(?!宅)|开了|开着|开店|经营(?!的)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
-const NAME_CHAR = /[^\s，。！？、；：:,.!?（）()《》【】]/
+const NAME_CHAR = new RegExp(`[^\\s${CLAUSE_END}、.（）()《》【】]`)
 const MARK = /某某|某|一家|一间|一处|一个|一(?=[\u4e00-\u9fa5]{0,6}(?:店|超市|商行|机构|公司|药房))|××|XX/
 
 /** Quotes stay only when they pair up: “木子里”服装店, not 木子里”服装店. */
@@ -166,7 +166,9 @@ export function findMerchantMentions(text: string): Candidate[] {
   // 一家叫“爱TA洗车”的, “小宠迷”宠物店: a quoted name next to shop words
   for (const m of findAll(
     text,
-    /(叫|名为|名叫)?[“"]([^“”"，。]{2,16})[”"](的?(?:店|门店|餐厅|饭店|超市|理发店|美容院|健身房|洗车店|宠物店|服装店|药店|公司))?/,
+    new RegExp(
+      `(叫|名为|名叫)?[“"]([^“”"${CLAUSE_END}]{2,16})[”"](的?(?:店|门店|餐厅|饭店|超市|理发店|美容院|健身房|洗车店|宠物店|服装店|药店|公司))?`,
+    ),
   )) {
     if (!m[1] && !m[3] && !(new RegExp(`(?:${KIND})$`).test(m[2]) && m[2].length <= 10)) continue
     // 一种叫“益气聪明丸”的药, “准五星酒店”: a product or a grade, not a shop
@@ -193,7 +195,9 @@ export function findMerchantMentions(text: string): Candidate[] {
   // “鲁班精工”人去楼空, “佶普健身”的会籍顾问: a quoted name the story treats as the seller
   for (const m of findAll(
     text,
-    /[“"‘]([^“”"‘’，。]{2,12})[”"’](?=(?:忽然|突然)?(?:人去楼空|倒闭|关门|停业|跑路|的(?:会籍|员工|销售|店员|老板|工作人员|业务员)))/,
+    new RegExp(
+      `[“"‘]([^“”"‘’${CLAUSE_END}]{2,12})[”"’](?=(?:忽然|突然)?(?:人去楼空|倒闭|关门|停业|跑路|的(?:会籍|员工|销售|店员|老板|工作人员|业务员)))`,
+    ),
   )) {
     out.push({ value: m[1], start: m.start + 1, score: 0.7 })
   }

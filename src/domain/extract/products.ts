@@ -3,7 +3,7 @@
 // failing that, whatever follows "买了/点的/办的" up to the next pause.
 import type { IndustryLine } from '../industry'
 import { LEXICON } from './product-lexicon'
-import { findAll } from './text'
+import { CLAUSE_END, findAll } from './text'
 
 export interface ProductProposal {
   value: string
@@ -15,7 +15,7 @@ export interface ProductProposal {
 
 const BUY_VERB = '(买|购|订|点|办|配|抓|报|充|吃|喝|坐|叫|请|做|租|签|寄|洗|修|换|选|加)'
 const BUY_NEAR = new RegExp(`${BUY_VERB}[了的个台件双部瓶盒只辆张套份支条斤袋包箱杯碗块副顶本次款串罐一两二三四五六七八九十几\\d“”"]{0,5}$`)
-const BUY_FAR = new RegExp(`${BUY_VERB}[^，。！？；,.!?;]{0,10}$`)
+const BUY_FAR = new RegExp(`${BUY_VERB}[^${CLAUSE_END}.]{0,10}$`)
 // characters that end a noun phrase when walking left from a known word
 const BOUNDARY =
   /[\s，。！？、；：,.!?;:“”"'（）()【】《》了的在买个台件双部瓶盒只辆张套份支条斤袋包箱桶杯碗块副顶本次款串罐把粒颗批年月日天周号和与跟被给从到我你他她它们这那是说就都也还又很再才更最太不没别要想让叫将对向往及并而里上下去来吃喝用修做办配点订换拿送带抓报充坐叫请看交付花收填家店铺馆院厅场摊一两二三四五六七八九十几百千万0-9]|开始|之后|以后/

@@ -1,7 +1,7 @@
 // Which shop: one of the site's shops when the text names it, even loosely (那家优鲜超市 → 鲜丰优鲜超市,
 // 万达的小米店 → 小米之家(万达广场店)); otherwise a name said as "在XX超市买的", or a well-known chain.
 import { LEXICON } from './product-lexicon'
-import { findAll } from './text'
+import { CLAUSE_END, findAll } from './text'
 
 export interface Shop {
   code: string
@@ -113,8 +113,7 @@ function matchListed(text: string, shops: Shop[]): ShopProposal | null {
   }
 }
 
-const SUFFIX =
-  '(?:大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|鲜生|农家乐|民宿|旅行社|茶叶店|[^\\s，。！？、]店)'
+const SUFFIX = `(?:大药房|药房|药店|超市|商场|餐厅|饭店|饭馆|酒店|酒楼|专卖店|专柜|旗舰店|影城|影院|健身房|理发店|美容院|4S店|鲜生|农家乐|民宿|旅行社|茶叶店|[^\\s${CLAUSE_END}、]店)`
 const PLACE_PREFIX =
   /^(.*(的|那家|这家|一家|他家|那个|这个|一个))|^(楼下|楼上|家门口|门口|附近|隔壁|对面|路边|小区门口|小区里|街上|商场里|商场|景区门口|景区|市场)/
 
@@ -122,7 +121,7 @@ function named(text: string): ShopProposal | null {
   for (const m of findAll(
     text,
     new RegExp(
-      `在([^，。！？、\\s]{1,14}?${SUFFIX})(?=[^，。！？]{0,4}(买|购|吃|喝|办|充|订|做|配|抓|洗|修|取|存|看|结账|排队|消费|报|交|点|试|理发|剪))`,
+      `在([^${CLAUSE_END}、\\s]{1,14}?${SUFFIX})(?=[^${CLAUSE_END}]{0,4}(买|购|吃|喝|办|充|订|做|配|抓|洗|修|取|存|看|结账|排队|消费|报|交|点|试|理发|剪))`,
     ),
   )) {
     let name = m[1].replace(/[“”"「」]/g, '')

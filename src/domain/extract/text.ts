@@ -13,6 +13,14 @@ export function normalize(text: string): string {
   })
 }
 
+/**
+ * What ends a clause, full-width and ASCII alike: comma, full stop, !, ?, semicolon, colon and a line break.
+ * Spelled for a regex character class: `[^${CLAUSE_END}]` is one character of the same clause. Not in it:
+ * the ASCII '.' (also a decimal point, 3.8万), '、' (a list inside one clause) and quotes (a quoted name
+ * sits inside its clause: 在“木子里”服装店买的).
+ */
+export const CLAUSE_END = '，,。！!？?；;：:\\n'
+
 export interface Hit {
   start: number
   end: number
