@@ -164,6 +164,24 @@ describe('case exports', () => {
     }
   })
 
+  it('when one window of an export spans store pages (a cloud file), then it holds exactly its slice of the whole, and reading stops after it', async () => {
+    const trace: string[] = []
+    const plan = await planAs('station-a', {}, 2)
+    if (!plan.ok) throw new Error(plan.error.code)
+    const whole = await exportedNumbers('station-a')
+    const restore = tracedReads(trace)
+    try {
+      const writer = recordingWriter(trace)
+      const count = await writeCaseExport(await asStaff('station-a'), plan.data, writer, { skip: 1, take: 2 })
+      expect(count).toBe(2)
+      expect(writer.rows_.map((r) => String(r[0]))).toEqual(whole.slice(1, 3))
+      // pages 0–1 and 2–3 hold the window; the page from 4 is never read
+      expect(trace).toEqual(['sheet', 'read:0', 'rows:1', 'read:2', 'rows:1', 'end'])
+    } finally {
+      restore()
+    }
+  })
+
   it('when a CSV export spans several pages, then the sink has bytes of the first rows before the last page is read', async () => {
     const trace: string[] = []
     const restore = tracedReads(trace)

@@ -8,8 +8,9 @@ import { CASE_COLUMNS } from '../../src/domain/exports/case-columns'
 import { sdkAppFor } from '../adapters/cloudbase/sdk-app'
 import { callAs, type Data } from '../support/call-as'
 import type { CloudbaseLoopback } from '../support/cloudbase-loopback'
+import { aSubmission } from '../support/builders'
 import { A_CASES, openCloudExportWorld, RANGE, type CloudExportWorld } from '../support/cloud-export-world'
-import { SITE_A, SITE_B } from '../support/seed-shops'
+import { SHOP_A, SITE_A, SITE_B } from '../support/seed-shops'
 
 // 导出与报表 in CloudBase (docs/cloud-exports.md): each station action makes the host's file with the same
 // services and writers, puts it into storage through the real @cloudbase/node-sdk (the loopback speaks its
@@ -78,15 +79,44 @@ describe('exports as station actions in CloudBase', () => {
     }
   })
 
-  it('when a case export would hold more cases than a cloud file may, then it is refused with the count, and nothing is stored', async () => {
-    const before = exportObjects().length
+  it("when a case export holds more cases than a cloud file may, then it comes as numbered files holding each case once, only a file's own cases are logged, and a number past the last is refused with nothing stored", async () => {
     const ctx = { caller: await resolveCaller(deps, { staffSessionToken: world.tokens.get('station-a') }), deps }
-    const r = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx' }, 2)
-    expect(r.ok ? 'ok' : r.error).toMatchObject({
-      code: 'VALIDATION_FAILED',
-      fields: { to: '这段时间共有 3 件，小程序内每个文件最多 2 件，请缩短日期范围分几次导出' },
+    const ids = (await store.listCasesForSite(SITE_A.id, { limit: 100, offset: 0 })).map((c) => c.id)
+    const loggedTimes = async () =>
+      Promise.all(ids.map(async (id) => (await store.listAccessOfCase(id)).filter((e) => e.purpose === 'export.cases').length))
+    const numbersIn = async (file: Data) => (await caseSheetRows(await fetched(file))).slice(1).map((r) => String(r[0]))
+
+    const logsBefore = await loggedTimes()
+    const first = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx', personal: true, part: 1 }, 2)
+    if (!first.ok) throw new Error(first.error.code)
+    expect(first.data).toMatchObject({ rows: 2, part: { index: 1, of: 2, total: A_CASES } })
+    expect(first.data.fileName).toBe(`案件导出_${SITE_A.name}_2026-03-01至2026-03-31_第1个共2个.xlsx`)
+    const logsAfterFirst = await loggedTimes()
+    expect(logsAfterFirst.reduce((a, b) => a + b, 0) - logsBefore.reduce((a, b) => a + b, 0)).toBe(2)
+
+    // a shopper files while the station downloads: the next file keeps the first file's instant, so no window shifts
+    deps.clock.advance(60_000)
+    const late = await callAs(deps, 'consumer', aSubmission(SHOP_A.code, { name: '迟到的' }), { subject: 'shopper-late' })
+    expect(late.ok).toBe(true)
+    const until = first.data.part?.until
+    const second = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx', part: 2, until }, 2)
+    if (!second.ok) throw new Error(second.error.code)
+    expect(second.data).toMatchObject({ rows: 1, part: { index: 2, of: 2, total: A_CASES, until } })
+    expect(await loggedTimes()).toEqual(logsAfterFirst) // masked: nothing logged
+    const numbers = [...(await numbersIn(first.data)), ...(await numbersIn(second.data))]
+    const all = await store.listCasesForSite(SITE_A.id, { limit: 100, offset: 0 })
+    expect(numbers).toEqual(all.slice(1).map((c) => c.caseNo)) // the host's order, each case once; not the late one
+
+    const stored = exportObjects().length
+    const past = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx', part: 3, until }, 2)
+    expect(past.ok ? 'ok' : past.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { part: '这段时间共有 3 件，只有 2 个文件' } })
+    expect(exportObjects()).toHaveLength(stored)
+    const whole = await cloudCaseExport(ctx, { ...RANGE, format: 'xlsx', until }, 3)
+    expect(whole.ok ? whole.data : whole.error).toMatchObject({
+      rows: A_CASES,
+      fileName: `案件导出_${SITE_A.name}_2026-03-01至2026-03-31.xlsx`,
     })
-    expect(exportObjects()).toHaveLength(before)
+    expect(whole.ok && whole.data.part).toBeUndefined()
   })
 
   it('when the statistics are exported, then the XLSX holds the statistics sheets', async () => {

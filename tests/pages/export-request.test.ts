@@ -1,3 +1,4 @@
+import { nextPartLabel, partDone } from '../../src/pages/station/reports/export-parts'
 import { exportAction, exportPath } from '../../src/pages/station/reports/export-request'
 import { progressPercent, progressText } from '../../src/pages/station/reports/report-ranges'
 
@@ -37,5 +38,16 @@ describe('导出与报表 requests', () => {
     const receiving = { stage: 'receiving', bytes: 4096, rows: null, total: 40, expectedBytes: 8192 } as const
     expect(progressText(receiving)).toBe('已接收 4 KB / 8 KB（共 40 件）')
     expect(progressPercent(receiving)).toBe(50)
+  })
+
+  it('when a case export comes as several files, then the page says which cases each holds and offers the next until the last', () => {
+    expect(partDone({ index: 1, of: 2, total: 2400 }, 2000)).toBe('共 2400 件，分 2 个文件，已打开第 1 个（第 1–2000 件）')
+    expect(nextPartLabel({ index: 1, of: 2, total: 2400 }, 2000)).toBe('导出第 2 个文件（第 2001–2400 件）')
+    expect(nextPartLabel({ index: 2, of: 2, total: 2400 }, 2000)).toBeNull()
+    expect(exportAction({ ...cases, part: 2, until: '2026-03-10T02:00:00.000Z' }).input).toMatchObject({
+      part: 2,
+      until: '2026-03-10T02:00:00.000Z',
+    })
+    expect(exportAction(cases).input).not.toHaveProperty('part')
   })
 })

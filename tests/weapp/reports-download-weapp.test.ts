@@ -95,14 +95,23 @@ test('when the monthly report is asked for without a site, then monthlyReport ge
   expect(mockWx.opened[0]).toMatchObject({ fileType: 'pdf' })
 })
 
-test('when the function refuses (too many cases), then its Chinese words are what the page shows and nothing is downloaded', async () => {
+test('when a range holds more cases than one cloud file, then the numbered file asked for is made and its place among the files comes back for the page', async () => {
+  const part = { index: 2, of: 2, total: 2400, until: '2026-03-10T02:00:00.000Z' }
+  call.mockResolvedValue({ ok: true, data: { ...FILE, rows: 400, part } })
+  const done = download({ ...CASES, part: 2, until: part.until }, () => undefined)
+  ;(await nextDownload()).success({ tempFilePath: 'wxfile://tmp_export.xlsx', statusCode: 200 })
+  expect(await done).toEqual({ ok: true, data: { fileName: FILE.fileName, bytes: 8192, opened: true, part } })
+  expect(call).toHaveBeenCalledWith('station', 'exportCases', expect.objectContaining({ part: 2, until: part.until }))
+})
+
+test('when the function refuses (a file number past the last), then its Chinese words are what the page shows and nothing is downloaded', async () => {
   const refusal = {
     code: 'VALIDATION_FAILED',
     message: '请检查填写的内容',
-    fields: { to: '这段时间共有 2400 件，小程序内每个文件最多 2000 件，请缩短日期范围分几次导出' },
+    fields: { part: '这段时间共有 2400 件，只有 2 个文件' },
   } as const
   call.mockResolvedValue({ ok: false, error: refusal })
-  expect(await download(CASES, () => undefined)).toEqual({ ok: false, error: refusal })
+  expect(await download({ ...CASES, part: 3 }, () => undefined)).toEqual({ ok: false, error: refusal })
   expect(mockWx.downloads).toEqual([])
 })
 

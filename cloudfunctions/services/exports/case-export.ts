@@ -6,7 +6,7 @@ import { parseWith } from '../../../src/domain/validation'
 import { TABLE_FORMATS, type TableWriter } from '../../ports/exports'
 import { logAccess } from '../access-log'
 import type { ServiceContext } from '../context'
-import { countSelectedCases, selectedCaseBundles, type CaseSelection } from './case-pages'
+import { countSelectedCases, selectedCaseBundles, type CaseSelection, type CaseWindow } from './case-pages'
 import { ExportRangeSchema, exportScope } from './export-scope'
 
 // 导出案件: the work-order columns (src/domain/exports/case-columns.ts) of every case the caller may see
@@ -54,8 +54,13 @@ export async function planCaseExport(ctx: ServiceContext, input: unknown, pageSi
 /** How many cases the export will hold: the page's progress bar knows its end from this. */
 export const countCaseExport = (ctx: ServiceContext, plan: CaseExportPlan) => countSelectedCases(ctx.deps, plan.selection)
 
-/** Write the export; answers how many cases it holds. The writer is fed one store page at a time. */
-export async function writeCaseExport(ctx: ServiceContext, plan: CaseExportPlan, writer: TableWriter): Promise<number> {
+/** Write the export (or one window of it); answers how many cases it holds. The writer is fed one store page at a time. */
+export async function writeCaseExport(
+  ctx: ServiceContext,
+  plan: CaseExportPlan,
+  writer: TableWriter,
+  window?: CaseWindow,
+): Promise<number> {
   const { deps } = ctx
   const asOf = deps.clock.now()
   const merchants = new Map<string, Promise<Merchant | null>>()
@@ -68,7 +73,7 @@ export async function writeCaseExport(ctx: ServiceContext, plan: CaseExportPlan,
   }
   let written = 0
   await writer.sheet('案件', CASE_COLUMNS)
-  for await (const page of selectedCaseBundles(deps, plan.selection)) {
+  for await (const page of selectedCaseBundles(deps, plan.selection, window)) {
     if (plan.complainant === 'full') {
       for (const b of page) if (b.case.complainant) await logAccess(deps, b.case.id, plan.viewer, ACCESS_PURPOSE)
     }
@@ -82,6 +87,6 @@ export async function writeCaseExport(ctx: ServiceContext, plan: CaseExportPlan,
   return written
 }
 
-/** The download's file name: 案件导出_星河广场_2026-03-01至2026-03-31.xlsx */
-export const caseExportFileName = (plan: CaseExportPlan) =>
-  `案件导出_${plan.siteName}_${plan.selection.from}至${plan.selection.to}.${plan.format}`
+/** The download's file name: 案件导出_星河广场_2026-03-01至2026-03-31.xlsx (…_第2个共3个.xlsx for one of several files) */
+export const caseExportFileName = (plan: CaseExportPlan, part?: { index: number; of: number }) =>
+  `案件导出_${plan.siteName}_${plan.selection.from}至${plan.selection.to}${part ? `_第${part.index}个共${part.of}个` : ''}.${plan.format}`

@@ -1,7 +1,13 @@
 import { fail, ok, type Result } from '../../../src/domain/errors'
-import { CLOUD_EXPORT_LINK_MINUTES, CLOUD_EXPORT_MAX_ROWS, type ExportFile } from '../../../src/domain/exports/export-api'
+import {
+  CLOUD_EXPORT_LINK_MINUTES,
+  CLOUD_EXPORT_MAX_ROWS,
+  CloudCaseExportInput,
+  type ExportFile,
+} from '../../../src/domain/exports/export-api'
 import { dayOf } from '../../../src/domain/metrics/period'
 import type { ReportDocument } from '../../../src/domain/reports/report-document'
+import { parseWith } from '../../../src/domain/validation'
 import type { ExportOutlet } from '../../ports/export-outlet'
 import type { ServiceContext } from '../context'
 import { caseExportFileName, countCaseExport, planCaseExport, writeCaseExport } from './case-export'
@@ -11,8 +17,8 @@ import { quarterlyReportDocument, statsWorkbook, writeSheets } from './stats-exp
 // 导出与报表 as function actions (docs/cloud-exports.md): the host's downloads (host/export-routes.ts)
 // made by the same services and writers, but whole in memory, put into storage and answered as a link
 // for CLOUD_EXPORT_LINK_MINUTES. Scope and masking are the services' own (export-scope.ts), checked
-// before anything is written. A cloud function has a time and memory limit, so a case export holds at
-// most CLOUD_EXPORT_MAX_ROWS cases: a larger range is refused, counted, before any case is read whole.
+// before anything is written. A cloud function has a time and memory limit, so a case file holds at
+// most CLOUD_EXPORT_MAX_ROWS cases: a larger range is made as several numbered files, one per call.
 
 const TTL_MS = CLOUD_EXPORT_LINK_MINUTES * 60_000
 
@@ -40,23 +46,36 @@ async function published(
   })
 }
 
-/** 导出案件: refused above CLOUD_EXPORT_MAX_ROWS (the field says how many and what to do). */
+const PartInput = CloudCaseExportInput.pick({ part: true, until: true })
+
+/**
+ * 导出案件: a range with more cases than CLOUD_EXPORT_MAX_ROWS comes as numbered files of at most that
+ * many (`part`, 1 first), in the host's order; the answer says which file this is and how many there are,
+ * and the page offers the next, sending back the first file's instant (`until`) so that a case filed in
+ * between shifts no file's window. The count comes first, so a file number past the last is refused before
+ * anything is read whole or stored. Only the cases written into this file are put on the access log.
+ */
 export async function cloudCaseExport(ctx: ServiceContext, input: unknown, maxRows = CLOUD_EXPORT_MAX_ROWS): Promise<Result<ExportFile>> {
   const plan = await planCaseExport(ctx, input)
   if (!plan.ok) return plan
+  const part = parseWith(PartInput, input)
+  if (!part.ok) return part
   const outlet = outletOf(ctx)
   if (!outlet) return fail('EXPORT_UNAVAILABLE')
-  const rows = await countCaseExport(ctx, plan.data)
-  if (rows > maxRows) {
-    return fail('VALIDATION_FAILED', {
-      to: `这段时间共有 ${rows} 件，小程序内每个文件最多 ${maxRows} 件，请缩短日期范围分几次导出`,
-    })
-  }
+  // every file of the range counts and reads the cases as they stood when the first was asked for
+  const until = part.data.until ?? ctx.deps.clock.now().toISOString()
+  const fixed = { ...plan.data, selection: { ...plan.data.selection, until } }
+  const total = await countCaseExport(ctx, fixed)
+  const of = Math.max(1, Math.ceil(total / maxRows))
+  const index = part.data.part
+  if (index > of) return fail('VALIDATION_FAILED', { part: `这段时间共有 ${total} 件，只有 ${of} 个文件` })
   let written = 0
   const bytes = await outlet.table(plan.data.format, async (writer) => {
-    written = await writeCaseExport(ctx, plan.data, writer)
+    written = await writeCaseExport(ctx, fixed, writer, { skip: (index - 1) * maxRows, take: maxRows })
   })
-  return published(ctx, outlet, { fileName: caseExportFileName(plan.data), fileType: plan.data.format, bytes, rows: written })
+  const fileName = caseExportFileName(plan.data, of > 1 ? { index, of } : undefined)
+  const file = await published(ctx, outlet, { fileName, fileType: plan.data.format, bytes, rows: written })
+  return file.ok && of > 1 ? ok({ ...file.data, part: { index, of, total, until } }) : file
 }
 
 /** 导出统计: the statistics' sheets (from the cubes: small whatever the number of cases). */

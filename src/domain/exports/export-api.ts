@@ -18,6 +18,13 @@ export const CloudCaseExportInput = z.object({
   format: z.enum(['csv', 'xlsx'], { error: '请选择文件格式' }),
   /** 含投诉人信息: only honoured for a role that may see it, and then every exported case is logged */
   personal: z.boolean().default(false),
+  /**
+   * Which file of the range (1 first): a range with more than CLOUD_EXPORT_MAX_ROWS cases comes as several
+   * files of at most that many, oldest-created last as on the host, each asked for by its number.
+   */
+  part: z.number({ error: '文件序号应为数字' }).int({ error: '文件序号应为整数' }).min(1, { error: '文件序号从1开始' }).max(999).default(1),
+  /** the first file's `part.until`, sent back with the next files: cases filed since then shift no window */
+  until: z.iso.datetime({ offset: true, error: '导出时间不正确，请重新导出' }).optional(),
 })
 
 export const CloudMonthlyReportInput = z.object({
@@ -43,6 +50,10 @@ export const ExportFileSchema = z.object({
   /** cases in a case export; null for the statistics and the reports */
   rows: z.number().int().nonnegative().nullable(),
   expiresAt: z.string(),
+  /** a case export split into files (CLOUD_EXPORT_MAX_ROWS each): this file's number, how many, the range's cases */
+  part: z
+    .object({ index: z.number().int().min(1), of: z.number().int().min(1), total: z.number().int().nonnegative(), until: z.string() })
+    .optional(),
 })
 export type ExportFile = z.infer<typeof ExportFileSchema>
 
@@ -51,7 +62,7 @@ export const ExportSiteListSchema = z.array(z.object({ id: z.string(), name: z.s
 export const STATION_EXPORT_API = {
   /** the sites the caller may choose on 导出与报表: its own, or every site for those without one */
   exportSites: { input: z.object({}), output: ExportSiteListSchema },
-  /** 导出案件 (CSV/XLSX): at most CLOUD_EXPORT_MAX_ROWS cases per file */
+  /** 导出案件 (CSV/XLSX): at most CLOUD_EXPORT_MAX_ROWS cases per file; a larger range in numbered parts */
   exportCases: { input: CloudCaseExportInput, output: ExportFileSchema },
   /** 导出统计 (XLSX): the statistics' answer as sheets */
   exportStats: { input: StatsQuerySchema, output: ExportFileSchema },

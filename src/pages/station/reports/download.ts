@@ -26,6 +26,8 @@ export interface Downloaded {
   bytes: number
   /** the mini-program opened the file (Taro.openDocument) rather than saving it */
   opened?: boolean
+  /** one of several files of a range too large for one cloud file: which, of how many, the range's cases */
+  part?: { index: number; of: number; total: number; until: string }
 }
 
 export type Download = (request: ExportRequest, onProgress: (p: DownloadProgress) => void) => Promise<Result<Downloaded>>

@@ -32,7 +32,7 @@ export async function download(request: ExportRequest, onProgress: (p: DownloadP
   void call('station', 'discardExport', { name: file.name })
   if (file.fileType === 'csv') return fail('INTERNAL') // never asked for (above); the type says it could be
   if (!(await openCloudFile(fetched.data, file.fileType))) return downloadFailure(OPEN_FAILED)
-  return { ok: true, data: { fileName: file.fileName, bytes: file.bytes, opened: true } }
+  return { ok: true, data: { fileName: file.fileName, bytes: file.bytes, opened: true, part: file.part } }
 }
 
 export async function loadSites(): Promise<SitesResult> {

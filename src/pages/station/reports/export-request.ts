@@ -3,7 +3,7 @@
 // CloudBase storage and a short-lived link; docs/cloud-exports.md). Pure: no Taro, no fetch.
 
 export type ExportRequest =
-  | { job: 'cases'; siteId?: string; from: string; to: string; format: 'xlsx' | 'csv'; personal: boolean }
+  | { job: 'cases'; siteId?: string; from: string; to: string; format: 'xlsx' | 'csv'; personal: boolean; part?: number; until?: string }
   | { job: 'stats'; siteId?: string; from: string; to: string }
   | { job: 'monthly'; siteId?: string; month: string }
   | { job: 'quarterly'; siteId?: string; quarter: string }
@@ -55,7 +55,15 @@ export function exportAction(r: ExportRequest) {
     case 'cases':
       return {
         action: 'exportCases',
-        input: { from: r.from, to: r.to, format: r.format, personal: r.personal, ...site(r.siteId) },
+        input: {
+          from: r.from,
+          to: r.to,
+          format: r.format,
+          personal: r.personal,
+          ...site(r.siteId),
+          ...(r.part ? { part: r.part } : {}),
+          ...(r.until ? { until: r.until } : {}),
+        },
       } as const
     case 'stats':
       return { action: 'exportStats', input: { from: r.from, to: r.to, unit: 'month' as const, ...site(r.siteId) } } as const

@@ -10,9 +10,9 @@ import { ProgressBar } from '../../../components/progress-bar'
 import { siteChoices } from '../../../components/site-choice'
 import { TextField } from '../../../components/text-field'
 import { ToggleSwitch } from '../../../components/toggle-switch'
-import { CLOUD_EXPORT_MAX_ROWS } from '../../../domain/exports/cloud-export-limits'
 import { PAGES, withQuery } from '../../routes'
 import { download, loadSites, type DownloadProgress } from './download'
+import { nextPartLabel, PART_NOTICE, partDone } from './export-parts'
 import type { ExportRequest } from './export-request'
 import { defaultsFor, progressPercent, progressText } from './report-ranges'
 import './index.scss'
@@ -23,7 +23,8 @@ import './index.scss'
 // that every exported case goes on record in the access log.
 const ALL_SITES = ''
 // The mini-program makes each file in a cloud function and opens it on the phone (download.weapp.ts):
-// no CSV there (the phone cannot open one), and at most CLOUD_EXPORT_MAX_ROWS cases per file.
+// no CSV there (the phone cannot open one), and at most CLOUD_EXPORT_MAX_ROWS cases per file: a larger
+// range comes as numbered files, the next one offered by a button once the last has opened.
 const IN_WEAPP = process.env.TARO_ENV === 'weapp'
 type Format = 'xlsx' | 'csv'
 type Job = 'cases' | 'stats' | 'monthly' | 'quarterly'
@@ -49,6 +50,8 @@ export default function StationReports() {
   const [running, setRunning] = useState<Job | null>(null)
   const [progress, setProgress] = useState<DownloadProgress | null>(null)
   const [done, setDone] = useState('')
+  // the next file of a case export split into several: its request as asked (later edits do not change it)
+  const [next, setNext] = useState<{ request: ExportRequest; label: string } | null>(null)
   const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null)
   const [isRegulator, setIsRegulator] = useState(false)
   // an administrator reads figures, never case contents: no case list, no month report (it names cases)
@@ -96,15 +99,20 @@ export default function StationReports() {
     monthly: { job: 'monthly', month: month.trim(), siteId: site },
     quarterly: { job: 'quarterly', quarter: quarter.trim().toUpperCase(), siteId: site },
   }
-  const run = async (job: Job) => {
+  const run = async (job: Job, request: ExportRequest = requests[job]) => {
     setRunning(job)
     setError(null)
     setDone('')
+    setNext(null)
     setProgress(null)
-    const result = await download(requests[job], setProgress)
+    const result = await download(request, setProgress)
     setRunning(null)
     if (!result.ok) return setError({ message: result.error.message, fields: result.error.fields })
-    setDone(`${JOB_LABELS[job]}${result.data.opened ? '已生成并打开' : '已下载'}：${result.data.fileName}`)
+    const { part } = result.data
+    const said = `${JOB_LABELS[job]}${result.data.opened ? '已生成并打开' : '已下载'}：${result.data.fileName}`
+    setDone(part ? `${said}。${partDone(part)}` : said)
+    const label = part && request.job === 'cases' ? nextPartLabel(part) : null
+    if (part && label && request.job === 'cases') setNext({ request: { ...request, part: part.index + 1, until: part.until }, label })
   }
   const percent = progress ? progressPercent(progress) : null
   const busy = running !== null
@@ -167,7 +175,7 @@ export default function StationReports() {
             />
             {IN_WEAPP ? (
               <View className="reports__notice" role="note">
-                {`小程序内每个文件最多 ${CLOUD_EXPORT_MAX_ROWS} 件，件数多时请缩短日期范围分次导出；CSV 请在电脑上导出`}
+                {PART_NOTICE}
               </View>
             ) : null}
             <ToggleSwitch
@@ -265,6 +273,7 @@ export default function StationReports() {
         ) : null}
         {done ? <View className="reports__done">{done}</View> : null}
       </View>
+      {next && !busy ? <ActionButton label={next.label} onPress={() => void run('cases', next.request)} /> : null}
       {error ? <ErrorBanner message={error.message} /> : null}
     </PageShell>
   )
