@@ -86,6 +86,7 @@ function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
     extended: rnd() < 0.04,
     ratings: rated ? [{ speed: 4, professionalism: 5, attitude: 4, satisfied: rnd() < 0.8 }] : [],
     moneyFen: closed && rnd() < 0.4 ? Math.floor(rnd() * 50_000) : 0,
+    tags: [], // the bench times the page without the tag cube (its rows: months × sites × kinds × tags)
   }
 }
 

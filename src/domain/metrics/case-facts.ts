@@ -51,6 +51,11 @@ export interface CaseFacts {
   readonly ratings: readonly Rating[]
   /** 挽回经济损失, in fen: accepted offers plus mediation agreements (money.ts) */
   readonly moneyFen: number
+  /**
+   * the tags staff confirmed on the case (标签, docs/tags.md), each once; proposals are not here. Only the
+   * tag cube reads them (cubes.ts month_tag): a case counts once under each of its tags.
+   */
+  readonly tags: readonly string[]
 }
 
 export interface FactsOptions {
@@ -58,6 +63,8 @@ export interface FactsOptions {
   asOf: Date
   /** the caller's salted hash of a filer subject (the domain holds no secret and no hash function) */
   filerKey: (subject: string) => string
+  /** the case's confirmed tags (the case_tags record's `confirmed`; none when staff never confirmed) */
+  tags?: readonly string[]
 }
 
 const has = (events: readonly CaseEvent[], type: CaseEvent['type']) => events.some((e) => e.type === type)
@@ -114,5 +121,6 @@ export function caseFactsOf(c: Case, events: readonly CaseEvent[], clocks: reado
     extended: has(own, 'extended'),
     ratings,
     moneyFen: moneyRecoveredFen(own),
+    tags: [...new Set(options.tags ?? [])],
   }
 }

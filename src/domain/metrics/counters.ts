@@ -57,6 +57,7 @@ function countersOfNothing(): Counters {
     extended: false,
     ratings: [],
     moneyFen: 0,
+    tags: [],
   }
   return { ...countersOf(none), volume: 0 }
 }

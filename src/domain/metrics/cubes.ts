@@ -19,6 +19,8 @@ export interface CubeSpec {
   readonly keep: readonly Dimension[]
   /** whether rows are split by the weekday × hour slot (only the heat map's cube) */
   readonly slot: boolean
+  /** whether rows are split by the case's confirmed tags (only month_tag): one row per tag, none for a case without */
+  readonly tags?: boolean
 }
 
 export const CUBES = {
@@ -29,13 +31,17 @@ export const CUBES = {
   month_channel: { grain: 'month', keep: ['site', 'kind', 'channel'], slot: false },
   month_merchant: { grain: 'month', keep: ['site', 'kind', 'industry', 'merchant'], slot: false },
   month_slot: { grain: 'month', keep: ['site', 'kind'], slot: true },
+  // 按标签 (docs/tags.md). Tags are multi-valued, so this cube is not a projection of the rollup row: a case
+  // counts once under each of its confirmed tags, and not at all without one. The tag bars do not sum to
+  // the total (a case with two tags is in two bars; a case without a tag is in none).
+  month_tag: { grain: 'month', keep: ['site', 'kind'], slot: false, tags: true },
 } as const satisfies Record<string, CubeSpec>
 
 export type CubeId = keyof typeof CUBES
 export const CUBE_IDS = Object.keys(CUBES) as CubeId[]
 
 /** One row of one cube. Dropped dimensions are ''; a month-grain row's day is the month's 1st; slot is '' outside month_slot. */
-export type CubeRow = RollupRow & { cube: CubeId; slot: string }
+export type CubeRow = RollupRow & { cube: CubeId; slot: string; /** month_tag's tag; absent (or '') in every other cube */ tag?: string }
 
 /**
  * What one case adds to the statistics. The store keeps it per case, so that the case's next refresh takes
@@ -45,10 +51,12 @@ export interface CaseContribution {
   row: RollupRow
   slot: string
   filerKey: string | null
+  /** confirmed tags (absent in a contribution stored before tags were counted: none) */
+  tags?: readonly string[]
 }
 
 export function caseContributionOf(f: CaseFacts): CaseContribution {
-  return { row: { day: f.day, ...f.dims, ...countersOf(f) }, slot: f.slot, filerKey: f.filerKey }
+  return { row: { day: f.day, ...f.dims, ...countersOf(f) }, slot: f.slot, filerKey: f.filerKey, tags: f.tags }
 }
 
 /** The first day of the row's period at a grain: "2026-02-14" → "2026-02-01" by month. */
@@ -74,12 +82,17 @@ function project(c: CaseContribution, cube: CubeId, sign: 1 | -1): CubeRow {
 
 /** A contribution's rows in every cube, added (sign 1) or taken away (sign -1). */
 export function cubeRowsOf(c: CaseContribution, sign: 1 | -1): CubeRow[] {
-  return CUBE_IDS.map((cube) => project(c, cube, sign))
+  return CUBE_IDS.flatMap((cube) => {
+    const spec: CubeSpec = CUBES[cube]
+    const row = project(c, cube, sign)
+    return spec.tags ? [...new Set(c.tags ?? [])].map((tag) => ({ ...row, tag })) : [row]
+  })
 }
 
 /** The key a cube row is stored and summed under. */
-export const cubeRowKey = (r: Pick<CubeRow, 'cube' | 'day' | 'slot' | Dimension>): string =>
-  [r.cube, r.day, ...DIMENSIONS.map((d) => r[d]), r.slot].join('\u241f')
+export const cubeRowKey = (r: Pick<CubeRow, 'cube' | 'day' | 'slot' | 'tag' | Dimension>): string =>
+  // the tag only when there is one: every other cube's key (and CloudBase's document ids) stays as it was
+  [r.cube, r.day, ...DIMENSIONS.map((d) => r[d]), r.slot, ...(r.tag ? [r.tag] : [])].join('\u241f')
 
 /** Cube rows added key by key; rows that come to nothing are dropped (the store deletes them). */
 export function mergeCubeRows(rows: readonly CubeRow[]): CubeRow[] {
