@@ -37,10 +37,17 @@ const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
 
 // words after a date that say the goods or service were bought or used then
 const CUE =
-  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付了?|花了?|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配|体验|上课|听课|入会|成为|来到|到了|提的|提了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
-const NOT_CUE =
-  /^[^。；]{0,14}?(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+const NOT_WORDS =
+  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+const NOT_CUE = new RegExp(`^[^。；]{0,14}?${NOT_WORDS.source}`)
+// 去购物，却发现超市已经关门: a visit that found the shop shut, not a purchase
+const FOUND_CLOSED = /(?:发现|已经|早已)[^。,]{0,8}(?:关门|关了|停业|人去楼空|倒闭|搬空|不营业)/
+// a closure, breakdown or complaint said before any purchase word: "倒闭,已办的游泳卡没法用" is the closure
+const STRONG_NOT = /投诉|起诉|诉至|报警|倒闭|关门|停业|跑路|人去楼空|坏了|故障|到期|过期|开庭|判决|调解/
+// going there is a purchase only when nothing in the clause says it was to complain: "来到专柜,要店家给个解释"
+const VISIT = /^(?:来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
 /** the first date with no purchase word after it: under the propose floor */
 const OPENER = 0.45
 const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭|打算|计划|准备|讲好|讲定/
@@ -71,7 +78,16 @@ function mentions(text: string): Mention[] {
         情人节: [2, 14],
       } as Record<string, number[]>
     )[m[3]]
-    add(m.start, m.end, { year: m[1] ? Number(m[1]) : undefined, relYear: m[2] ? YEARS_BACK[m[2]] : undefined, month, day })
+    const year = m[1] ? Number(m[1]) : undefined
+    const relYear = m[2] ? YEARS_BACK[m[2]] : undefined
+    // 元旦前一天: the eve of a one-day festival is the day before it (元旦前一天 is 12月31日 of the year before)
+    const eve = day !== undefined ? /^(?:的)?前一天/.exec(text.slice(m.end)) : null
+    if (eve && day !== undefined) {
+      const d = addDays({ year: year ?? 2001, month, day }, -1)
+      const back = d.year < (year ?? 2001) ? 1 : 0
+      const shifted = { month: d.month, day: d.day, year: year === undefined ? undefined : d.year }
+      add(m.start, m.end + eve[0].length, { ...shifted, relYear: relYear === undefined ? undefined : relYear + back })
+    } else add(m.start, m.end, { year, relYear, month, day })
   }
   for (const m of findAll(text, new RegExp(`${Y}\\s*年\\s*(?:${M}\\s*月(?:\\s*${D}\\s*[日号])?)?(底|初)?`))) {
     const year = num(m[1])
@@ -84,12 +100,17 @@ function mentions(text: string): Mention[] {
   }
   for (const m of findAll(text, new RegExp(`(今年|去年|前年)(?:${M}月(?:${D}[日号])?|(年?底|年初))?`))) {
     const month = m[2] ? num(m[2]) : m[4] && /底/.test(m[4]) ? 12 : undefined
+    // 今年80岁: an age, not a date
+    if (month === undefined && /^\s*(?:已经?)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})多?周?岁/.test(text.slice(m.end))) continue
     add(m.start, m.end, { relYear: YEARS_BACK[m[1]], month, day: m[3] ? num(m[3]) : undefined })
   }
   for (const m of findAll(text, new RegExp(`(^|[^\\d年]|同年|当年)${M}月(?:${D}[日号]|(?![\\d天个]))`))) {
     add(m.start + m[1].length, m.end, { month: num(m[2]), day: m[3] ? num(m[3]) : undefined })
   }
-  for (const m of findAll(text, new RegExp(`(^|[^\\d月号一二三四五六七八九十第])${D}[日号](?=[^\\d]|$)`))) {
+  for (const m of findAll(
+    text,
+    new RegExp(`(^|[^\\d月号一二三四五六七八九十第])${D}[日号](?=[^\\d门楼线店院房室窗柜口桌位床机车馆厅仓库]|$)`),
+  )) {
     add(m.start + m[1].length, m.end, { day: num(m[2]) })
   }
   for (const m of findAll(
@@ -150,6 +171,12 @@ function resolve(m: Mention, earlier: Mention[], ref: Day | null): string | null
   return year === undefined ? `--${md}` : `${year}-${md}`
 }
 
+/** an opening “ before the index that no ” has closed yet */
+function insideQuote(text: string, index: number): boolean {
+  const s = text.slice(0, index)
+  return s.lastIndexOf('“') > s.lastIndexOf('”')
+}
+
 const iso = (d: Day) => `${d.year}-${pad(d.month)}-${pad(d.day)}`
 
 export function proposePurchaseDate(text: string, reference: Date | null): DateProposal | null {
@@ -164,13 +191,22 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     const value = resolve(m, all.slice(0, i), ref)
     if (!value) return
     // 去年12月10日、17日、20日，他分几次…买了: a list of dates shares the words after its last item
-    const list = /^、/.test(text.slice(m.end))
-    // …but not past the next date: "今年5月初,去年10月,曲先生就订下" — 订 belongs to 去年10月
+    // …and so do "2020年9月和11月两次报了" and a range "2012年11月至2013年5月…办了": the first item keeps the cue
     const following = all[i + 1]
+    const joined = following ? text.slice(m.end, following.start) : ''
+    const list = /^、/.test(text.slice(m.end)) || /^\s*(?:和|及|与|至|到|~|-|—)\s*$/.test(joined)
+    // …but not past the next date: "今年5月初,去年10月,曲先生就订下" — 订 belongs to 去年10月
     const reach = list || !following ? Infinity : following.start - m.end
     const next = after(text, m.end, Math.min(list ? 40 : 24, reach))
-    const cue = CUE.test(next) && !NOT_CUE.test(next)
-    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next)
+    // the first word decides: "倒闭,已办的游泳卡没法用" is the closure, whatever comes after it
+    const cueAt = next.search(CUE)
+    const notAt = next.search(STRONG_NOT)
+    const notFirst = notAt >= 0 && cueAt >= 0 && notAt < cueAt
+    const cueWord = CUE.exec(next)?.[0] ?? ''
+    const visitOnly = VISIT.test(cueWord) && NOT_WORDS.test(next.slice(cueAt + cueWord.length))
+    const foundClosed = FOUND_CLOSED.test(after(text, m.end, Math.min(40, reach)))
+    const cue = cueAt >= 0 && !NOT_CUE.test(next) && !notFirst && !foundClosed && !visitOnly
+    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next) || notFirst || foundClosed
     const vague = /日前|近日|前几天|前些天|前不久|不久前|最近/.test(m.relative ?? '')
     // a story opens with when it began: the first date, if nothing says otherwise, is a fair guess
     const opener = !excluded && !firstTaken
@@ -178,7 +214,11 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     // Calibration (real corpus, train split only): a date followed by a purchase word was the labelled date
     // 85 % of the time, the first date with no such word 67 % and a vague 近日/日前 before a purchase word
     // 2 in 6, so those are suggestions under the propose floor (0.5), not fills; they still beat later uncued dates.
-    const score = excluded ? 0.3 : cue ? (vague ? OPENER : 0.8) : opener && !vague ? OPENER : 0.4
+    // 两年前…买了 beside 2010年5月3日…买了: a count back is rounder than a stated date, which wins the tie
+    const rough = /[年月]前|上个?月/.test(m.relative ?? '')
+    // “前天晚上才交了499元”, quoted: counted from the day it was said, which need not be the page's date
+    const quoted = !!m.relative && !rough && insideQuote(text, m.start)
+    const score = excluded ? 0.3 : cue ? (vague || quoted ? OPENER : rough ? 0.75 : 0.8) : opener && !vague ? OPENER : 0.4
     scored.push({ m, value, score })
     if (!best || score > best.score) best = { m, value, score }
   })
