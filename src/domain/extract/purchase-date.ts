@@ -37,17 +37,18 @@ const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
 
 // words after a date that say the goods or service were bought or used then
 const CUE =
-  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃|用餐|就餐|消费|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+  /买|购|订|定做|定制|办|充|签|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃|用餐|就餐|消费者?|下单|租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
 const NOT_WORDS =
-  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知)/
+  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知|分歧|纠纷|争执)/
 const NOT_CUE = new RegExp(`^[^。；]{0,14}?${NOT_WORDS.source}`)
 // 去购物，却发现超市已经关门: a visit that found the shop shut, not a purchase
 const FOUND_CLOSED = /(?:发现|已经|早已)[^。,]{0,8}(?:关门|关了|停业|人去楼空|倒闭|搬空|不营业)/
 // a closure, breakdown or complaint said before any purchase word: "倒闭,已办的游泳卡没法用" is the closure
 const STRONG_NOT = /投诉|起诉|诉至|报警|倒闭|关门|停业|跑路|人去楼空|坏了|故障|到期|过期|开庭|判决|调解/
-// going there is a purchase only when nothing in the clause says it was to complain: "来到专柜,要店家给个解释"
-const VISIT = /^(?:来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
+// going there is a purchase only when nothing in the clause says it was to complain: "来到专柜,要店家给个解释";
+// likewise "消费者李女士…" names the buyer and leaves the act to the words after it
+const VISIT = /^(?:消费者|来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
 /** the first date with no purchase word after it: under the propose floor */
 const OPENER = 0.45
 const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭|打算|计划|准备|讲好|讲定/
