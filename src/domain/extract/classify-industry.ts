@@ -2,6 +2,7 @@
 // to 价格 whatever the trade; bulk buying for punitive damages goes to 职业索赔; otherwise the trade's
 // words decide, with 一般消费纠纷 when nothing stands out.
 import type { IndustryLine } from '../industry'
+import { CLAUSE_END } from './text'
 
 type Weights = [RegExp, number][]
 
@@ -57,11 +58,13 @@ const PRICE: Weights = [
   ],
   [/差价|收费|收了我|要收我|收我们|结账.{0,4}收/, 1],
   // third-person price cases (train split): 一口价 gold without its weight, a fee never announced, short weight
-  [/一口价|克重|每克|年费|最低消费|要价|随意加钱|短了?[你我他她]?的?秤|[称秤][^，,。]{0,4}(?:少了|差了|缺了)/, 2],
+  [new RegExp(`一口价|克重|每克|年费|最低消费|要价|随意加钱|短了?[你我他她]?的?秤|[称秤][^${CLAUSE_END}]{0,4}(?:少了|差了|缺了)`), 2],
 ]
 
-const BULK =
-  /(买|购买|购|又买)了?[^，。]{0,10}?([1-9]\d|[一二三四五六七八九]?十[一二三四五六七八九]?|[八九]|五十|一百)\s*(瓶|盒|袋|罐|份|件|条|包|个|箱|斤|支)/
+// the count must be in the clause of the buying: 买了牛奶；全家12个人都喝了 is no bulk purchase
+const BULK = new RegExp(
+  `(买|购买|购|又买)了?[^${CLAUSE_END}]{0,10}?([1-9]\\d|[一二三四五六七八九]?十[一二三四五六七八九]?|[八九]|五十|一百)\\s*(瓶|盒|袋|罐|份|件|条|包|个|箱|斤|支)`,
+)
 const PUNITIVE = /十倍|[三十]倍赔|赔十|退一赔|假一赔|每.{0,8}赔|赔偿金/
 const LEGAL = /第.{1,6}条|依据《|根据《|知假买假|多次.{0,8}维权|违反.{0,8}法/
 

@@ -1,7 +1,7 @@
 // What the person asks for (诉求). Asked for outright (要求退款), or what they say the merchant refuses
 // them (不给退, 不给修). Past events are not demands: 拿去修了两次, 给我换的轮胎.
 import type { Demand } from '../classification'
-import { before, findAll } from './text'
+import { before, CLAUSE_END, findAll } from './text'
 
 interface Rule {
   demand: Demand
@@ -19,8 +19,9 @@ const RULES: Rule[] = [
   { demand: 'refund', pattern: /退一赔[三十]/ },
   {
     demand: 'compensation',
-    pattern:
-      /[退假]一赔[三十]|[三十]倍赔|赔偿|赔钱|赔付|补偿|赔我|赔(?![不礼笑偿钱付我])[^，。！？]{0,6}(元|块|钱|费|损失)|违约金|照价赔|按.{0,6}赔|每.{0,3}赔|不赔/,
+    pattern: new RegExp(
+      `[退假]一赔[三十]|[三十]倍赔|赔偿|赔钱|赔付|补偿|赔我|赔(?![不礼笑偿钱付我])[^${CLAUSE_END}]{0,6}(元|块|钱|费|损失)|违约金|照价赔|按.{0,6}赔|每.{0,3}赔|不赔`,
+    ),
   },
   {
     demand: 'refund',
@@ -43,8 +44,9 @@ const RULES: Rule[] = [
   { demand: 'apology', pattern: /道歉|道个歉|赔礼|赔不是|认错/ },
   {
     demand: 'other',
-    pattern:
-      /给个说法|讨个说法|要个说法|给个交代|整改|召回|兑现|批评教育|查处|处罚|曝光|下架|出具|书面[^，。]{0,4}报告|补发|不给补|赠品给我|履行|(要求|请)[^，。]{0,6}检测/,
+    pattern: new RegExp(
+      `给个说法|讨个说法|要个说法|给个交代|整改|召回|兑现|批评教育|查处|处罚|曝光|下架|出具|书面[^${CLAUSE_END}]{0,4}报告|补发|不给补|赠品给我|履行|(要求|请)[^${CLAUSE_END}]{0,6}检测`,
+    ),
   },
 ]
 

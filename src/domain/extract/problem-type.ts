@@ -2,6 +2,7 @@
 // specific wins (食品安全 over 质量 for food, 安全隐患 when someone was or nearly was hurt).
 import type { ProblemType } from '../classification'
 import type { IndustryLine } from '../industry'
+import { CLAUSE_END } from './text'
 
 const SIGNS: [ProblemType, RegExp, number][] = [
   [
@@ -27,7 +28,9 @@ const SIGNS: [ProblemType, RegExp, number][] = [
   ],
   [
     '价格',
-    /标价|价签|多收|乱收费|收费|宰|天价|时价|杀熟|不打表|鬼秤|短斤少两|缺斤少两|茶位费|先涨价|差价|贵了|价格欺诈|计价器|物价|一口价|克重|金价|每克|年费|最低消费|要价|账单|加钱|短了?[你我]?的?秤|称[^，,。]{0,4}少了/,
+    new RegExp(
+      `标价|价签|多收|乱收费|收费|宰|天价|时价|杀熟|不打表|鬼秤|短斤少两|缺斤少两|茶位费|先涨价|差价|贵了|价格欺诈|计价器|物价|一口价|克重|金价|每克|年费|最低消费|要价|账单|加钱|短了?[你我]?的?秤|称[^${CLAUSE_END}]{0,4}少了`,
+    ),
     1.5,
   ],
   [
