@@ -10,7 +10,6 @@ export default defineAppConfig({
     'pages/consumer/case/index',
     'pages/consumer/lookup/index',
     'pages/consumer/inbox/index',
-    'pages/consumer/consult/index', // 我要咨询 (issue 17): small, and reached from the landing page
   ],
   subPackages: [
     { root: 'pages/merchant', pages: ['home/index', 'case/index', 'join/index', 'inbox/index', 'objection/index'] },
@@ -43,11 +42,18 @@ export default defineAppConfig({
     // the administrator's 管理 pages: sites, staff accounts and their binding codes
     // 投诉信息公示 (issue 19.2): public, reached from the landing page; its own small subpackage
     { root: 'pages/public', pages: ['records/index'] },
+    // 我要咨询 (issue 17), reached from the landing page: its own subpackage (same path) so that the
+    // reply library it shares with the station's answer page (≈ 15 KB) leaves the main package
+    // (docs/first-page.md); the landing page downloads it ahead (preloadRule below)
+    { root: 'pages/consumer/consult', pages: ['index'] },
     {
       root: 'pages/staff',
       pages: ['bind/index', 'admin/home/index', 'admin/sites/index', 'admin/staff/index', 'admin/account/index', 'admin/tags/index'],
     },
   ],
+  // the consultation page opens as fast as when it was in the main package: WeChat fetches its
+  // subpackage while the person is on the landing page
+  preloadRule: { 'pages/consumer/home/index': { network: 'all', packages: ['pages/consumer/consult'] } },
   // Voice input (issue 7): WeChat's 同声传译 plugin recognises speech on the phone. It must also be
   // added to the mini-program in the WeChat admin console (设置 → 第三方设置 → 插件管理), or
   // requirePlugin throws and the form falls back (src/api/recorder.weapp.ts).
