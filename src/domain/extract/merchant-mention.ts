@@ -22,6 +22,7 @@ const CATEGORY =
   '房产|房地产|置业|月子|早教|体育|文化|传媒|演艺|票务|酒|茶|鞋|实体|品牌|连锁|指定|门|网|医疗|口腔|牙科|商业|贸易|电商|购物|团购|二手|交易|' +
   '直播|点餐|线上|网购|第三方|其|他家|她家|场|私人|售楼|演唱会|贷款|女靴|回收|奢侈品|维权|小|大|大型|小型|知名|本地|当地|附近|新开的?|被告|原告|涉事|涉案|该|此|本|那|这|对方|相关|其他|别的|多'
 const GENERIC = new RegExp(`^(?:${CATEGORY}|${KIND})*(?:${KIND})$`)
+const KIND_AT_END = new RegExp(`(?:${KIND})$`)
 /** "X开的Y": a shop named by who runs it (the owner, then the shop) */
 const OWNED = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/
 const PLATFORM =
@@ -31,11 +32,13 @@ const LEAD =
   /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
 // what one does there
 const ACT =
-  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
+  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|装修|装潢|施工|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营(?!的)|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
 
 const INNER_LEAD =
-  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办[了的]|签[了的]|订[了的]|交[了的]|付[了的款]|花了|住(?!宅)|开了|开着|开店|经营(?!的)|要求|认为|确定|[0-9]+[年月]|年[0-9]/
+  /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办[了的]|签[了的]|订[了的]|交[了的]|付[了的款]|花了|住(?!宅)|开了|开着|开店|经营(?!的|$)|要求|希望|盼|认为|确定|[0-9]+[年月]|年[0-9]/
 const NAME_CHAR = new RegExp(`[^\\s${CLAUSE_END}、.（）()《》【】]`)
+// a branch after the shop's name: 茶园分店, 怡心校区
+const BRANCH = /(?:分店|分院|分部|分社|分公司|校区)$/
 const MARK = /某某|某|一家|一间|一处|一个|一(?=[\u4e00-\u9fa5]{0,6}(?:店|超市|商行|机构|公司|药房))|××|XX/
 
 /** Quotes stay only when they pair up: “木子里”服装店, not 木子里”服装店. */
@@ -54,10 +57,16 @@ interface Candidate {
 /** The shop inside a place phrase: from the masked word, else after the last 的, else after 当地/附近. */
 function core(phrase: string): number {
   const de = phrase.lastIndexOf('的')
-  const from = de >= 0 && phrase.length - de - 1 >= 2 && !GENERIC.test(phrase.slice(de + 1)) ? de + 1 : 0
+  const tail = phrase.slice(de + 1)
+  // 一家健身中心的盛泽步行街分店: a branch is told by the shop it belongs to (sharpen cuts the branch)
+  const cut = de >= 0 && tail.length >= 2 && !GENERIC.test(tail) && !(BRANCH.test(tail) && KIND_AT_END.test(phrase.slice(0, de)))
+  const from = cut ? de + 1 : 0
   const rest = phrase.slice(from)
-  // the last masked word: 某交易平台上某数码公司 is 某数码公司 (某某 is one word)
-  const marks = [...rest.matchAll(new RegExp(MARK.source, 'g'))].filter((k) => rest.length - (k.index ?? 0) >= 2)
+  // the last masked word: 某交易平台上某数码公司 is 某数码公司 (某某 is one word); 周某网店: 某 after a
+  // surname at the start masks the owner, and the shop is named by the whole
+  const marks = [...rest.matchAll(new RegExp(MARK.source, 'g'))].filter(
+    (k) => rest.length - (k.index ?? 0) >= 2 && !(k.index === 1 && k[0] === '某' && /^[\u4e00-\u9fa5]/.test(rest) && !MARK.test(rest[0])),
+  )
   const mark = marks[marks.length - 1]
   if (mark) return from + (mark.index ?? 0)
   const place = /^(?:当地|本地|附近|楼下|楼上|门口|家门口|小区门口|街上|市区|城区|被告)/.exec(rest)
@@ -67,7 +76,9 @@ function core(phrase: string): number {
 function scoreOf(value: string, phrase: string): number {
   // 连江县时代广场的健身馆: the place is not the shop, and 健身馆 alone names none
   if (/的/.test(phrase) && GENERIC.test(phrase.slice(phrase.lastIndexOf('的') + 1))) return 0.4
-  if (/^(?:这家|那家|该|这个|那个)/.test(value)) return 0.45 // refers back: the first naming is better
+  // 淘宝店铺, 拼多多网店: a shop on a platform with no name of its own
+  if (new RegExp(`^(?:${PLATFORM.source})上?的?(?:网店|店铺|店)$`).test(value)) return 0.45
+  if (/^(?:该|这家|那家)|这个|那个/.test(value)) return 0.45 // refers back (商场这个专柜 too): the first naming is better
   if (GENERIC.test(value.replace(MARK, ''))) return MARK.test(value) ? 0.62 : 0.4 // 一家理发店 yes, 理发店 no
   return 0.75
 }
@@ -79,6 +90,12 @@ function scoreOf(value: string, phrase: string): number {
 function sharpen(value: string, score: number): { value: string; score: number } {
   const quoted = /^(?:某|一家|一间|这家|那家)?[“"]([^“”"]{2,12})[”"](?:门店|店)?$/.exec(value)
   if (quoted) return { value: quoted[1], score: Math.max(score, 0.72) }
+  // 一家叫cc国际的服装店: the name it is called by
+  const called = /^(?:一家|一间|这家|那家|某)?(?:叫|名为|名叫|叫做)[“"]?([^“”"的]{2,12}?)[”"]?的.{1,8}$/.exec(value)
+  if (called && !GENERIC.test(called[1])) return { value: called[1], score: Math.max(score, 0.72) }
+  // 一家健身中心的盛泽步行街分店: the shop, not its branch
+  const branch = /^(.{2,12}?)的.{2,12}$/.exec(value)
+  if (branch && BRANCH.test(value) && KIND_AT_END.test(branch[1])) return { value: branch[1], score: scoreOf(branch[1], branch[1]) }
   const back = /^(?:这家|那家)(.{2,12})$/.exec(value)
   if (back && !GENERIC.test(back[1]) && !MARK.test(back[1])) return { value: back[1], score: Math.max(score, 0.75) }
   const mall = /^.{2,}?(?:广场|大厦|商场|商城|购物中心)(.{3,12})$/.exec(value)
@@ -86,6 +103,9 @@ function sharpen(value: string, score: number): { value: string; score: number }
   // 古浪路288弄中环名品公馆: a street address before the name
   const address = /^[\u4e00-\u9fa5]{1,8}?[路街巷]\d+(?:弄|号)(.{3,12})$/.exec(value)
   if (address && !GENERIC.test(address[1])) return { value: address[1], score }
+  // 庐阳区可苑路纳春大药房: a district and a road before the name (docs/extract-labelling.md: no address)
+  const road = /^(?:[\u4e00-\u9fa5]{1,6}?[省市区县])?[\u4e00-\u9fa5\d]{2,8}?(?:路|街|大道|巷)(?:\d+号)?(.{3,12})$/.exec(value)
+  if (road && !GENERIC.test(road[1]) && !MARK.test(road[1]) && !/^[的上口边旁]/.test(road[1])) return { value: road[1], score }
   return { value, score }
 }
 
@@ -95,6 +115,8 @@ export function findMerchantMentions(text: string): Candidate[] {
   const platformAtEnd = new RegExp(`(?:${PLATFORM.source})$`)
   // a place phrase: a lead word, up to 24 name characters, then an act (在X买, 和X签, X的员工)
   for (const lead of findAll(text, LEAD)) {
+    // 以为这是一家上市公司: a description of something already named, not where one went
+    if (lead[0] === '是' && /[这那它]$/.test(text.slice(0, lead.start))) continue
     const clauseStart = !/[\u4e00-\u9fa5]/.test(lead[0])
     const where = /^(?:在|到|从|来到|走进|去)$/.test(lead[0])
     let end = lead.end
@@ -115,10 +137,16 @@ export function findMerchantMentions(text: string): Candidate[] {
         value = quoted[1]
         score = 0.75
       } else if (OWNED.test(phrase) && kindAtEnd.test(phrase)) {
-        // 某商贸公司开的网店: the company when the shop is unnamed, else the shop (某食品专营店)
+        // 某商贸公司开的网店: the company when the shop is unnamed (淘宝店铺 is unnamed too), else the shop (某食品专营店)
         const [, owner, shop] = OWNED.exec(phrase) ?? ['', '', '']
-        value = GENERIC.test(shop) ? owner.slice(core(owner)) : shop.slice(core(shop))
+        const unnamed = GENERIC.test(shop.replace(PLATFORM, ''))
+        value = unnamed ? owner.slice(core(owner)) : shop.slice(core(shop))
         score = scoreOf(value, value)
+        // 张先生经营的饭馆, 美娟经营的美容工作室: a person's unnamed shop is named by the whole phrase
+        if (unnamed && !kindAtEnd.test(owner) && !/朋友|亲戚|同学|同事|老乡|熟人|邻居|[他她我你]/.test(owner)) {
+          value = phrase.slice(core(phrase))
+          score = 0.7
+        }
       } else if (kindAtEnd.test(phrase) || platformAtEnd.test(phrase)) {
         value = unquote(raw.slice(core(raw)))
         const platform = platformAtEnd.exec(value)
@@ -132,7 +160,7 @@ export function findMerchantMentions(text: string): Candidate[] {
         !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群|机场|车站|小区|广场|大厦|学校|公园|景区|路|街|镇|村|区|县|市|省)$/.test(
           phrase,
         ) &&
-        /^(?:店里|门店)?(?:买|购|办|充|订|定做|定制|签|消费|种牙|花\d)/.test(text.slice(end))
+        /^(?:店里|门店)?(?:买|购|办(?!法)|充|订|定做|定制|签|消费|种牙|花\d)/.test(text.slice(end))
       ) {
         // 在优驾行买的, 到太原鼎植口腔种牙: a name with no shop word, less sure
         value = phrase
@@ -145,7 +173,10 @@ export function findMerchantMentions(text: string): Candidate[] {
       // a clause that starts with the shop (贝乐湾游泳馆毫无征兆地倒闭) is less sure than 在X买
       if (clauseStart)
         score = Math.min(score, /^(?:忽然|突然|毫无征兆地)?(?:倒闭|关门|停业|跑路|人去楼空)/.test(text.slice(end)) ? 0.5 : 0.45)
-      out.push({ value, start: text.indexOf(value, lead.end), score })
+      const start = text.indexOf(value, lead.end)
+      // 同一家眼镜店, 是哪一家店: the same shop, or a question, not an indefinite one
+      if (/^一/.test(value) && /[同哪]$/.test(text.slice(0, start))) break
+      out.push({ value, start, score })
       break
     }
   }
@@ -156,8 +187,8 @@ export function findMerchantMentions(text: string): Candidate[] {
   )) {
     // 李某在某网, 何某从某店: 某 after a surname masks a person, not a shop
     if (/平台$/.test(m[0]) || INNER_LEAD.test(m[0].slice(1)) || /.(?:某|一家)/.test(m[0])) continue
-    // 同一家眼镜店, 这是一家上市公司: a description, not the seller
-    if (/(?:同|是|有|像|如)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
+    // 同一家眼镜店, 这是一家上市公司, 哪一家店: a description or a question, not the seller
+    if (/(?:同|是|有|像|如|哪)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
     // 她在萧山经营一家理发店: the consumer's own business; 一家大型网站: a website, not a 网
     if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘购]/.test(text.slice(m.end)))
       continue
