@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../domain/api/contract'
 import { fail, type Result } from '../domain/errors'
 import { parseWith } from '../domain/validation'
-import { loadContract } from './function-contracts'
+import { loadContractFor } from './function-contracts'
 import { send } from './transport'
 
 // The ONE gateway every page uses to reach the back end. It checks the input with the same schema
@@ -16,11 +16,12 @@ interface ActionSpec {
 }
 
 // Only the called function's schemas are loaded (function-contracts.ts): a shopper's page never
-// carries the staff functions'. A chunk that cannot be fetched is a network failure like any other.
+// carries the staff functions', and the complaint form only its own actions'. A chunk that cannot be
+// fetched is a network failure like any other.
 async function specOf(fn: FunctionName, action: string): Promise<ActionSpec | undefined | null> {
   let group: Record<string, ActionSpec>
   try {
-    group = await loadContract(fn)
+    group = await loadContractFor(fn, action)
   } catch {
     return null
   }

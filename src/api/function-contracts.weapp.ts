@@ -6,3 +6,8 @@ import { API, type Api, type FunctionName } from '../domain/api/contract'
 export function loadContract<F extends FunctionName>(fn: F): Promise<Api[F]> {
   return Promise.resolve(API[fn])
 }
+
+/** The same answer as on H5 (function-contracts.ts): here the whole function's table holds every action already. */
+export function loadContractFor<F extends FunctionName>(fn: F, _action: string): Promise<Api[F]> {
+  return loadContract(fn)
+}

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { UPLOAD_PATH } from '../domain/api/action-schemas'
+import { UPLOAD_PATH } from '../domain/api/form-action-schemas'
 import type { AppError, Result } from '../domain/errors'
 import type { EvidenceKind, EvidenceView } from '../domain/evidence.schema'
 import { call } from './call'

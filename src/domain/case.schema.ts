@@ -6,26 +6,11 @@ import { INDUSTRY_LINES } from './industry'
 import { COMPLETION_KINDS } from './clocks/clock-rules'
 import { EventDetailsSchema } from './workflow/event-details'
 import { OUTCOME_CODES } from './workflow/outcomes'
+import { CASE_KINDS, CASE_STATUSES } from './case-kind-and-status'
 
-export const CASE_KINDS = ['complaint', 'report'] as const // 投诉 / 举报
-export type CaseKind = (typeof CASE_KINDS)[number]
-
-// The whole life of a case (docs/domain.md "The life of a case"). The transitions between them belong to the state machine.
-export const CASE_STATUSES = [
-  'received',
-  'accepted',
-  'not_accepted',
-  'transferred',
-  'with_merchant',
-  'merchant_answered',
-  'settled',
-  'mediating',
-  'mediated',
-  'mediation_ended',
-  'closed',
-  'withdrawn',
-] as const
-export type CaseStatus = (typeof CASE_STATUSES)[number]
+// The kinds and the states of a case's life (docs/domain.md "The life of a case") are plain lists of their own.
+export { CASE_KINDS, CASE_STATUSES }
+export type { CaseKind, CaseStatus } from './case-kind-and-status'
 
 const Instant = z.iso.datetime({ offset: true })
 

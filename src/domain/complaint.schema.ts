@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CASE_KINDS } from './case.schema'
+import { CASE_KINDS } from './case-kind-and-status'
 import { DEMANDS, PROBLEM_TYPES } from './classification'
 import { INDUSTRY_LINES } from './industry'
 import { MerchantCodeSchema } from './merchant.schema'

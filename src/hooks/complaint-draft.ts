@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
-import { CASE_KINDS } from '../domain/case.schema'
+import { CASE_KINDS } from '../domain/case-kind-and-status'
 import { DEMANDS, PROBLEM_TYPES } from '../domain/classification'
 import { EVIDENCE_KINDS } from '../domain/evidence.schema'
 import { INDUSTRY_LINES } from '../domain/industry'

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
-import { SubmitReceiptSchema } from '../domain/api/action-schemas'
+import { SubmitReceiptSchema } from '../domain/api/form-action-schemas'
 
 // The receipt of a submission is known only from the submit answer: the query code can never be
 // fetched again. It travels to the receipt page through device storage keyed by case id — not in

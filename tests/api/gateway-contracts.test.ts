@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { call } from '../../src/api/call'
-import { loadContract } from '../../src/api/function-contracts'
-import { loadContract as loadContractWeapp } from '../../src/api/function-contracts.weapp'
+import { loadContract, loadContractFor } from '../../src/api/function-contracts'
+import { loadContract as loadContractWeapp, loadContractFor as loadContractForWeapp } from '../../src/api/function-contracts.weapp'
 import { API, FUNCTION_NAMES } from '../../src/domain/api/contract'
+import { CONSUMER_FORM_API } from '../../src/domain/api/consumer-form-contract'
 
 // The app's gateway loads each cloud function's contract on its own (src/api/function-contracts.ts),
 // so the complaint page a QR poster opens carries the consumer function's schemas and no staff
@@ -77,6 +78,36 @@ describe('the gateway loads one function contract at a time', () => {
     ])
     expect(reached.has('src/domain/validation.ts')).toBe(true) // the walk does follow imports (page → api → call.ts → …)
     expect(STAFF_ONLY.filter((file) => reached.has(file))).toEqual([])
+  })
+
+  it('when the complaint form calls one of its own actions, then the form table answers with the server objects; any other consumer action loads the whole function', async () => {
+    for (const action of Object.keys(CONSUMER_FORM_API)) {
+      const group = await loadContractFor('consumer', action)
+      expect(group).toBe(CONSUMER_FORM_API)
+      expect(group[action as keyof typeof group]).toBe(API.consumer[action as keyof typeof API.consumer])
+    }
+    expect(await loadContractFor('consumer', 'lookupCase')).toBe(API.consumer)
+    expect(await loadContractFor('station', 'me')).toBe(API.station)
+    expect(await loadContractForWeapp('consumer', 'getMerchantEntry')).toBe(API.consumer)
+  })
+
+  it('when the complaint page and the form contract are imported, then the rest of the consumer function and the workflow schemas do not come with them', () => {
+    const reached = new Set([
+      ...staticGraph('src/pages/consumer/complain/index.tsx'),
+      ...staticGraph('src/domain/api/consumer-form-contract.ts'),
+    ])
+    expect(reached.has('src/domain/complaint.schema.ts')).toBe(true)
+    const laterOnly = [
+      'src/domain/api/consumer-contract.ts',
+      'src/domain/case.schema.ts',
+      'src/domain/case-view.schema.ts',
+      'src/domain/workflow/event-details.ts',
+      'src/domain/workflow/transitions.ts',
+      'src/domain/consult/consult-consumer-api.ts',
+      'src/domain/report-reward/report-reward-reporter.ts',
+      'src/domain/public-records/public-records-consumer-api.ts',
+    ]
+    expect(laterOnly.filter((file) => reached.has(file))).toEqual([])
   })
 
   it('when a consumer field is wrong, then call answers with its Chinese field message and sends nothing', async () => {
