@@ -53,4 +53,37 @@ describe('the merchant as the text names it: third pass', () => {
   it('when the home is handed to a company to decorate, then the company is the merchant, not the housing estate', () => {
     expect(merchantOf('他把在绿城桂花园小区买的房子交给鼎盛装饰公司装修，结果墙面开裂')).toBe('鼎盛装饰公司')
   })
+
+  it.each([
+    ['他在本地某商家那里花3000元买了一部手机', '某商家'],
+    ['陈女士来到城南的金福祥珠宝，用旧镯子换了一只新的', '金福祥珠宝'],
+    ['记者在阳光路的发艺理发店门口见到了李女士', '发艺理发店'],
+    ['她在老凤金店里被导购劝着买了一口价金饰', '老凤金店'],
+    ['他翻看账单才发现一笔爱奇艺自动续费的记录', '爱奇艺'],
+  ])(
+    'when the text says %j, then the merchant is %j (商家 and 珠宝 are shop words, 门口 and 被 acts, video sites platforms)',
+    (text, merchant) => {
+      expect(merchantOf(text)).toBe(merchant)
+    },
+  )
+
+  it('when a platform is only where an offer was seen, then the shop offering it is the merchant', () => {
+    expect(merchantOf('他在美团APP上看到，商场三楼的一家美容机构有祛痘套餐，团购只要30元')).toBe('一家美容机构')
+  })
+
+  it('when a return goes through a courier, then the courier is not the merchant', () => {
+    expect(merchantOf('商家同意退货，她到某快递公司寄退货时才知道运费要40元')).toBeNull()
+  })
+
+  it('when the consumer lives in a housing estate, then the estate is not the merchant', () => {
+    expect(merchantOf('住在城东市锦绣家园小区的张先生说，他家的燃气灶玻璃面板突然炸裂')).toBeNull()
+  })
+
+  it('when an address comes before a quoted name, then the quoted name is the merchant', () => {
+    expect(merchantOf('会员们聚到新城大厦8层“乐活瑜伽馆”门前讨说法')).toBe('乐活瑜伽馆')
+  })
+
+  it('when "在网上花800多元买" has no shop word, then the sum is not read as a shop name', () => {
+    expect(merchantOf('她在网上花800多元买了一个鞋柜，颜色和图片不一样')).toBeNull()
+  })
 })

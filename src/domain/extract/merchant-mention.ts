@@ -12,7 +12,7 @@ export interface MerchantMention {
 
 // what a seller's name ends with
 const KIND =
-  '4S店|店|铺|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
+  '4S店|店|铺|商家|珠宝|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
   '培训班|餐厅|饭店|饭馆|餐馆|酒店|酒楼|宾馆|旅馆|民宿|公寓|火锅城|火锅|面馆|健身房|馆|美容院|医院|诊所|门诊部|旅行社|专柜|柜台|影楼|' +
   '影城|影院|乐园|游乐场|营业厅|加油站|分院|销售点|网点|门市部|门市|校区|家具商|建材商|车商|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
 // what kind of shop, not which: alone (or with 被告, 涉事) such a name points at no one
@@ -26,13 +26,13 @@ const KIND_AT_END = new RegExp(`(?:${KIND})$`)
 /** "X开的Y": a shop named by who runs it (the owner, then the shop) */
 const OWNED = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/
 const PLATFORM =
-  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
+  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|优酷视频|优酷|爱奇艺|腾讯视频|芒果TV|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
 // words before a merchant: where one buys, signs, eats or complains
 const LEAD =
   /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
 // what one does there
 const ACT =
-  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|装修|装潢|施工|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|经营(?!的)|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
+  /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|装修|装潢|施工|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|被|门口|门前|经营(?!的)|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
 
 const INNER_LEAD =
   /[在到从去跟向和与是找给把让对被说问告送带拿请称听搞要想借吃]|起诉|发现|买|办[了的]|签[了的]|订[了的]|交[了的]|付[了的款]|花了|住(?!宅)|开了|开着|开店|经营(?!的|$)|要求|希望|盼|认为|确定|[0-9]+[年月]|年[0-9]/
@@ -96,6 +96,9 @@ function sharpen(value: string, score: number): { value: string; score: number }
   // 一家健身中心的盛泽步行街分店: the shop, not its branch
   const branch = /^(.{2,12}?)的.{2,12}$/.exec(value)
   if (branch && BRANCH.test(value) && KIND_AT_END.test(branch[1])) return { value: branch[1], score: scoreOf(branch[1], branch[1]) }
+  // 钻石大厦23层“A+女子运动俱乐部”: the quoted name, not the address before it
+  const tailQuoted = /^.{2,}?[“"]([^“”"]{2,16})[”"]$/.exec(value)
+  if (tailQuoted && KIND_AT_END.test(tailQuoted[1])) return { value: tailQuoted[1], score }
   const back = /^(?:这家|那家)(.{2,12})$/.exec(value)
   if (back && !GENERIC.test(back[1]) && !MARK.test(back[1])) return { value: back[1], score: Math.max(score, 0.75) }
   const mall = /^.{2,}?(?:广场|大厦|商场|商城|购物中心)(.{3,12})$/.exec(value)
@@ -156,7 +159,7 @@ export function findMerchantMentions(text: string): Candidate[] {
         !clauseStart &&
         phrase.length >= 3 &&
         phrase.length <= 10 &&
-        !/的|[他她我你]|几家|一直/.test(phrase) &&
+        !/的|[他她我你]|几家|一直|\d|花了?[一二三四五六七八九十几百千万]/.test(phrase) &&
         !/[年月日号点时天个]|(?:上|里|家|中|后|前|内|下|边|旁|附近|手机|那里|当地|本地|网站?|医院|群|机场|车站|小区|广场|大厦|学校|公园|景区|路|街|镇|村|区|县|市|省)$/.test(
           phrase,
         ) &&
@@ -192,6 +195,8 @@ export function findMerchantMentions(text: string): Candidate[] {
     // 她在萧山经营一家理发店: the consumer's own business; 一家大型网站: a website, not a 网
     if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘购]/.test(text.slice(m.end)))
       continue
+    // 到某快递公司寄退货: the courier a return goes through, not the seller
+    if (/(?:快递|物流)(?:公司|点|站)$/.test(m[0]) && /^寄/.test(text.slice(m.end))) continue
     out.push({ value: m[0], start: m.start, score: 0.55 })
   }
   // 一家叫“爱TA洗车”的, “小宠迷”宠物店: a quoted name next to shop words
@@ -220,8 +225,12 @@ export function findMerchantMentions(text: string): Candidate[] {
     const raw = m[1] ?? m[2]
     const cut = raw.search(/[区路街市镇县道](?=[^区路街市镇县道]{3,}$)/)
     const value = raw.slice(cut + 1).replace(/^(?:在|到|的|是|了)/, '')
+    const start = text.indexOf(value, m.start)
+    // 住在三爻一小区的李先生: where the consumer lives, not what was bought (…小区的业主 is)
+    if (/(?:住在|家住|居住在)[^，,。]{0,6}$/.test(text.slice(Math.max(0, start - 8), start)) && !/^(?:小区)?的业主/.test(text.slice(m.end)))
+      continue
     if (value.length >= 3 && !INNER_LEAD.test(value) && !/^(?:新|老|该|这个|同|本)|[他她我你]们|最新|[他她我你]家/.test(value))
-      out.push({ value, start: text.indexOf(value, m.start), score: 0.56 })
+      out.push({ value, start, score: 0.56 })
   }
   // “鲁班精工”人去楼空, “佶普健身”的会籍顾问: a quoted name the story treats as the seller
   for (const m of findAll(
@@ -233,7 +242,9 @@ export function findMerchantMentions(text: string): Candidate[] {
     out.push({ value: m[1], start: m.start + 1, score: 0.7 })
   }
   // the platform, when the seller is not named: 在拼多多上买的, 通过某电商平台下单
-  for (const m of findAll(text, PLATFORM)) out.push({ value: m[0], start: m.start, score: 0.55 })
+  // 在美团APP上看到…一家美容机构: the platform where an offer was seen is not where one bought
+  for (const m of findAll(text, PLATFORM))
+    out.push({ value: m[0], start: m.start, score: /^(?:APP|App|app|客户端)?上?(?:看到|刷到|搜到)/.test(text.slice(m.end)) ? 0.45 : 0.55 })
   return out.filter((c) => c.start >= 0)
 }
 
