@@ -102,9 +102,9 @@ async function insertRows(db: Kysely<Database>, rows: CubeRow[]) {
       sql`${part.map((r) => r.slot)}::text[]`,
       ...COUNTER_NAMES.map((c) => sql`${part.map((r) => r[c])}::bigint[]`),
     ]
-    const key = ['cube', 'day', ...DIMENSIONS.map(snakeCase), 'slot'].join(', ')
+    // on the primary key, whichever columns it has (migration 0031 added the tag; these rows take its default '')
     await sql`insert into stats_cube (${sql.raw(COLUMNS.join(', '))}) select * from unnest(${sql.join(arrays)})
-      on conflict (${sql.raw(key)}) do update set ${sql.raw(
+      on conflict on constraint stats_cube_pkey do update set ${sql.raw(
         COUNTER_NAMES.map(snakeCase)
           .map((c) => `${c} = stats_cube.${c} + excluded.${c}`)
           .join(', '),

@@ -13,78 +13,13 @@ import { join } from 'node:path'
 import { Client } from 'pg'
 import { connectSql, migrateToLatest } from '../cloudfunctions/adapters/sql/connect'
 import { sqlStatsStore } from '../cloudfunctions/adapters/sql/sql-stats-store'
-import type { CubeQuery, StatsStore } from '../cloudfunctions/ports/stats-store'
-import type { PeriodRange } from '../src/domain/metrics/shop-ranking'
-import { STREAK_TOP, TOP_N } from '../src/domain/metrics/top-merchants'
 import { saveBenchSection } from './bench-results'
+import { explainRegulator } from './bench-stats-explain'
+import { QUERIES } from './bench-stats-questions'
 import { loadSyntheticStats } from './bench-stats-world'
 
 const SIZES = [10_000, 100_000, 1_000_000]
 const RUNS = 50
-
-const QUARTER = { from: '2026-04-01', to: '2026-06-30' }
-/** One question of the page: it runs the store's calls (in parallel, as the service does) and answers how many rows came back. */
-type Question = (stats: StatsStore) => Promise<number>
-const cube =
-  (q: CubeQuery): Question =>
-  async (stats) =>
-    (await stats.sumCube(q)).length
-const MONTHS: PeriodRange[] = [
-  { period: '2026-04', from: '2026-04-01', to: '2026-04-30' },
-  { period: '2026-05', from: '2026-05-01', to: '2026-05-31' },
-  { period: '2026-06', from: '2026-06-01', to: '2026-06-30' },
-  { period: '', ...QUARTER },
-]
-const station = (sites: string[] | null): [string, Question][] => [
-  ['weekly trend (day_site)', cube({ cube: 'day_site', ...QUARTER, sites, by: ['kind'] })],
-  ['bars by industry (month_industry)', cube({ cube: 'month_industry', ...QUARTER, sites, by: ['industry'] })],
-  ['bars by problem (month_problem)', cube({ cube: 'month_problem', ...QUARTER, sites, by: ['problemType'] })],
-  [
-    'top shops (rankShops + monthTopShops)',
-    async (stats) => {
-      const [range, tops] = await Promise.all([
-        stats.rankShops({ cube: 'month_merchant', ...QUARTER, sites, top: TOP_N }),
-        stats.monthTopShops({ from: '2026-02-01', to: QUARTER.to, sites, top: STREAK_TOP }),
-      ])
-      return range.lines.length + range.shops.length + tops.length
-    },
-  ],
-  ['heat map (month_slot)', cube({ cube: 'month_slot', ...QUARTER, sites, by: [] })],
-  [
-    'repeat shops and complainants (countRepeats ×2)',
-    async (stats) => {
-      const [shops, filers] = await Promise.all([
-        stats.countRepeats({ of: { shops: 'month_merchant' }, periods: MONTHS, sites }),
-        stats.countRepeats({ of: 'complainants', periods: MONTHS, sites }),
-      ])
-      return shops.length + filers.length
-    },
-  ],
-]
-const QUERIES: [string, Question][] = [
-  ...station(['site-3']).map(([name, q]): [string, Question] => [`station · ${name}`, q]),
-  ...station(null).map(([name, q]): [string, Question] => [`regulator · ${name}`, q]),
-  // what the page read before the store ranked the shops and counted the repeats (not in the page's sum)
-  [
-    'reference · regulator top shops as every shop-month row (sumCube month_merchant)',
-    cube({ cube: 'month_merchant', from: '2026-02-01', to: QUARTER.to, sites: null, where: {}, by: ['industry', 'merchant'] }),
-  ],
-  [
-    'reference · regulator filer rows of the quarter (listFilerRows)',
-    async (stats) => (await stats.listFilerRows({ ...QUARTER, sites: null })).length,
-  ],
-  [
-    'custom · full day cube, H1, 餐饮 × 预付卡 × complaints, all sites, by shop',
-    cube({
-      cube: 'day',
-      from: '2026-01-01',
-      to: '2026-06-30',
-      sites: null,
-      where: { industry: '餐饮', problemType: '预付卡', kind: 'complaint' },
-      by: ['merchant'],
-    }),
-  ],
-]
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
@@ -108,6 +43,7 @@ async function measure(url: string, n: number) {
       times.sort((a, b) => a - b)
       figures[name] = { p50: Math.round(pct(times, 50) * 100) / 100, p95: Math.round(pct(times, 95) * 100) / 100, rows: answered }
     }
+    if (process.env.BENCH_STATS_EXPLAIN === '1') await explainRegulator(url, n)
     return { n, loadSeconds, rows, figures }
   } finally {
     await db.destroy()

@@ -26,6 +26,8 @@ const ContributionSchema = z.object({
   row: z.object({ day: z.string(), ...Dims }).and(z.record(z.string(), z.unknown())),
   slot: z.string(),
   filerKey: z.string().nullable(),
+  /** absent in a contribution stored before migration 0032 (cubes.ts countedIn) */
+  cubes: z.array(z.string()).optional(),
 })
 
 /** A stored contribution (JSON), validated; its counters come back whole. */
@@ -33,7 +35,13 @@ export function parseContribution(stored: unknown): CaseContribution {
   const c = ContributionSchema.parse(stored)
   const { day, site, merchant, industry, problemType, channel, kind } = c.row
   const counters = countersFrom((name) => c.row[name])
-  return { row: { day, site, merchant, industry, problemType, channel, kind, ...counters }, slot: c.slot, filerKey: c.filerKey }
+  const cubes = c.cubes?.filter((id): id is CubeId => CUBE_IDS.some((known) => known === id))
+  return {
+    row: { day, site, merchant, industry, problemType, channel, kind, ...counters },
+    slot: c.slot,
+    filerKey: c.filerKey,
+    ...(cubes ? { cubes } : {}),
+  }
 }
 
 export const CubeIdSchema = z.string().refine((v): v is CubeId => CUBE_IDS.some((id) => id === v))

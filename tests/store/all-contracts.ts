@@ -21,6 +21,7 @@ import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
 import { statsRebuildContract } from './stats-rebuild.contract'
+import { statsSiteLessContract } from './stats-site-less.contract'
 import { subscriptionsContract } from './subscriptions.contract'
 import { tagsContract } from './tags.contract'
 import { uniquenessContract } from './uniqueness.contract'
@@ -51,6 +52,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   caseTransferContract(adapterName, open)
   statsContract(adapterName, open)
   statsRebuildContract(adapterName, open)
+  statsSiteLessContract(adapterName, open)
   callbacksContract(adapterName, open)
   tagsContract(adapterName, open)
   burstAlertsContract(adapterName, open)

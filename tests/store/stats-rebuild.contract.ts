@@ -4,11 +4,12 @@ import { rebuildStats } from '../../cloudfunctions/services/stats-rebuild'
 import { refreshStats, statsFilerKey } from '../../cloudfunctions/services/stats-upkeep'
 import { tick } from '../../cloudfunctions/services/tick'
 import { caseFactsOf } from '../../src/domain/metrics/case-facts'
-import { CUBE_IDS, CUBES, type CubeRow } from '../../src/domain/metrics/cubes'
+import { CUBE_IDS, CUBES, mergeCubeRows, type CubeRow } from '../../src/domain/metrics/cubes'
 import type { Grouping } from '../../src/domain/metrics/dimensions'
 import type { GroupMetrics } from '../../src/domain/metrics/group'
 import { metricsOf } from '../../src/domain/metrics/metrics'
 import { metricsFromRollups, rollupOf, type FilerRow, type RollupRow } from '../../src/domain/metrics/rollup'
+import { SITE_LESS } from '../../src/domain/metrics/site-less-cubes'
 import { callAs } from '../support/call-as'
 import { openWorkflowWorld, rating } from '../support/workflow-world'
 
@@ -125,6 +126,22 @@ export function statsRebuildContract(adapterName: string, open: () => Promise<St
       const rebuilt = await snapshot(store)
       expect(rebuilt.cubes).toEqual(kept.cubes)
       expect(rebuilt.filers).toEqual(kept.filers)
+      // the regulator's site-less cubes (site-less-cubes.ts) are their per-site cubes summed over what they drop
+      for (const [cube, twin] of Object.entries(SITE_LESS)) {
+        const keep: readonly string[] = CUBES[twin].keep
+        const summed = kept.cubes
+          .filter((r) => r.cube === cube)
+          .map((r) => ({
+            ...r,
+            cube: twin,
+            site: '',
+            kind: keep.includes('kind') ? r.kind : '',
+            industry: keep.includes('industry') ? r.industry : '',
+          }))
+        const stored = kept.cubes.filter((r) => r.cube === twin)
+        expect(stored.length).toBeGreaterThan(0)
+        expect(byKey(mergeCubeRows(summed))).toEqual(stored)
+      }
 
       // the domain's direct path over the same cases
       const cases = await store.listAllCases({ limit: 100, offset: 0 })

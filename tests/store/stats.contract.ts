@@ -1,7 +1,7 @@
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
 import { ZERO } from '../../src/domain/metrics/counters'
-import type { CaseContribution, CubeRow } from '../../src/domain/metrics/cubes'
+import { CUBE_IDS, type CaseContribution, type CubeRow } from '../../src/domain/metrics/cubes'
 import type { DimensionValues } from '../../src/domain/metrics/dimensions'
 import { repeatsByPeriodOf } from '../../src/domain/metrics/shop-ranking'
 import { rankingOf, STREAK_TOP, TOP_N, topMerchantsOf } from '../../src/domain/metrics/top-merchants'
@@ -20,14 +20,14 @@ const DIMS: DimensionValues = {
   kind: 'complaint',
 }
 
-/** One case's contribution: received on `day` at `slot`, with these counts beyond volume 1. */
+/** One case's contribution: received on `day` at `slot`, with these counts beyond volume 1, counted in every cube (as caseContributionOf). */
 const contribution = (
   day: string,
   over: Partial<DimensionValues> = {},
   counts: Partial<typeof ZERO> = {},
   filerKey: string | null = 'filer-1',
   slot = '2-10',
-): CaseContribution => ({ row: { day, ...DIMS, ...over, ...ZERO, volume: 1, ...counts }, slot, filerKey })
+): CaseContribution => ({ row: { day, ...DIMS, ...over, ...ZERO, volume: 1, ...counts }, slot, filerKey, cubes: CUBE_IDS })
 
 /** Rows in a fixed order for comparing (the store promises no order within a day). */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))

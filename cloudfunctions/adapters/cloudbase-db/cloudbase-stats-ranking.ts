@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cubeToRead } from '../../../src/domain/metrics/site-less-cubes'
 import type { CubeQuery, StatsStore } from '../../ports/stats-store'
 import { COLLECTIONS } from './collection-names'
 import { ok, type DocDb } from './doc-db'
@@ -6,7 +7,8 @@ import { ok, type DocDb } from './doc-db'
 // The statistics' ranking and repeat counts on the document database (ports/stats-store.ts; the SQL
 // versions are in sql-stats-store.ts, the definitions in src/domain/metrics/shop-ranking.ts). Limited
 // aggregations: every answer is at most `top` groups (or one per period), so the reads stay flat however
-// many shops and filers there are; the price is requests (docs/statistics-scale.md).
+// many shops and filers there are; the price is requests (docs/statistics-scale.md). For every site (the
+// regulator) the shops are read from all_month_merchant, summed over sites and kinds (site-less-cubes.ts).
 
 /** Groups per aggregation page when the number of groups is not bounded by `top` (lines, line × month cells). */
 const GROUP_PAGE = 1000
@@ -57,7 +59,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
     // so the reads stay flat however many shops a line has; the requests grow with lines (and months).
     async rankShops(q) {
       if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
-      const match = { cube: q.cube, ...matchOf(q), merchant: shopOnly(q) }
+      const match = { cube: cubeToRead(q.cube, q), ...matchOf(q), merchant: shopOnly(q) }
       const lines = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
@@ -77,7 +79,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
 
     async monthTopShops(q) {
       if (q.sites !== null && q.sites.length === 0) return []
-      const match = { cube: 'month_merchant', ...matchOf(q), merchant: shopOnly(q) }
+      const match = { cube: cubeToRead('month_merchant', q), ...matchOf(q), merchant: shopOnly(q) }
       const cells = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
@@ -96,7 +98,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
       const [collection, key, n, extra]: [string, string, string, Record<string, unknown>] =
         q.of === 'complainants'
           ? [COLLECTIONS.statsFilers, '$filerKey', '$cases', {}]
-          : [COLLECTIONS.statsCube, '$merchant', '$volume', { cube: q.of.shops }]
+          : [COLLECTIONS.statsCube, '$merchant', '$volume', { cube: cubeToRead(q.of.shops, q) }]
       const counted = await inTurns(q.periods, async (p) => {
         const data = await groups(collection, 1, (a) =>
           a

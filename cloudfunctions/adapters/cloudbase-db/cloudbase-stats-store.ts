@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { addCounters, COUNTER_NAMES, isZero } from '../../../src/domain/metrics/counters'
 import { cubeRowKey, statsDelta, type CaseContribution, type CubeRow } from '../../../src/domain/metrics/cubes'
 import { DIMENSIONS, type Dimension } from '../../../src/domain/metrics/dimensions'
+import { cubeToRead } from '../../../src/domain/metrics/site-less-cubes'
 import type { FilerRow } from '../../../src/domain/metrics/rollup'
 import type { CubeQuery, StatsStore } from '../../ports/stats-store'
 import { countersFrom, CubeIdSchema, parseContribution } from '../stats-rows'
@@ -103,7 +104,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
           await db
             .collection(COLLECTIONS.statsCube)
             .aggregate()
-            .match({ cube: q.cube, ...matchOf(q) })
+            .match({ cube: cubeToRead(q.cube, q), ...matchOf(q) })
             .group({ _id: key, ...sums })
             .sort({ _id: 1 })
             .skip(rows.length)

@@ -1,12 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { DIMENSIONS } from '../../../src/domain/metrics/dimensions'
+import { cubeToRead } from '../../../src/domain/metrics/site-less-cubes'
 import type { CubeQuery, StatsStore } from '../../ports/stats-store'
 import { snakeCase } from '../stats-rows'
 import type { Database } from './database'
 
 // The statistics' ranking and repeat counts on PGlite / PostgreSQL (ports/stats-store.ts; definitions in
 // src/domain/metrics/shop-ranking.ts; why: docs/statistics-scale.md). Each is one statement whose answer
-// is a few rows per line, month or period, whatever the number of shops and filers.
+// is a few rows per line, month or period, whatever the number of shops and filers. For every site (the
+// regulator) the shops are read from all_month_merchant, summed over sites and kinds (site-less-cubes.ts).
 
 const DIMS = DIMENSIONS.map((d) => ({ dim: d, column: snakeCase(d) }))
 type Row = Record<string, unknown>
@@ -31,7 +33,7 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
       if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
       const { rows } = await sql<Row>`with shops as (
           select industry, merchant, sum(volume) as volume from stats_cube
-          where cube = ${q.cube} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          where cube = ${cubeToRead(q.cube, q)} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
           group by industry, merchant having sum(volume) > 0),
         ranked as (select industry, merchant, volume, sum(volume) over (partition by industry) as line_volume,
           row_number() over (partition by industry order by volume desc, merchant collate "C") as place from shops)
@@ -48,7 +50,7 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
       if (q.sites !== null && q.sites.length === 0) return []
       const { rows } = await sql<Row>`with shops as (
           select industry, day, merchant, sum(volume) as volume from stats_cube
-          where cube = 'month_merchant' and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          where cube = ${cubeToRead('month_merchant', q)} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
           group by industry, day, merchant having sum(volume) > 0),
         ranked as (select *, row_number() over (partition by industry, day order by volume desc, merchant collate "C") as place from shops)
         select industry, to_char(day, 'YYYY-MM-DD') as month, merchant, volume from ranked where place <= ${q.top}
@@ -67,7 +69,7 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
         q.of === 'complainants'
           ? sql`select s.day, s.filer_key as key, s.cases as n from stats_filers s where ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
           : sql`select s.day, s.merchant as key, s.volume as n from stats_cube s
-              where s.cube = ${q.of.shops} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
+              where s.cube = ${cubeToRead(q.of.shops, q)} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
       const tallies = q.periods.map(
         (p, i) => sql`coalesce(sum(e.n) filter (where e.day between ${p.from}::date and ${p.to}::date), 0) as ${sql.id(`c${i}`)}`,
       )

@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely'
 import { COUNTER_NAMES } from '../../../src/domain/metrics/counters'
 import { cubeRowKey, statsDelta, type CaseContribution, type CubeRow } from '../../../src/domain/metrics/cubes'
 import { DIMENSIONS, type Dimension } from '../../../src/domain/metrics/dimensions'
+import { cubeToRead } from '../../../src/domain/metrics/site-less-cubes'
 import type { FilerRow } from '../../../src/domain/metrics/rollup'
 import type { SavedStatsQuery, StatsStore } from '../../ports/stats-store'
 import { countersFrom, CubeIdSchema, parseContribution, snakeCase } from '../stats-rows'
@@ -98,7 +99,7 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
       const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, slot,
           ${sql.join(DIMS.map((d) => (kept(d.dim) ? sql`${sql.id(d.column)} as ${sql.id(d.dim)}` : sql`'' as ${sql.id(d.dim)}`)))},
           ${sql.join(COUNTERS.map((c) => sql`sum(${sql.id(c.column)}) as ${sql.id(c.name)}`))}
-        from stats_cube where cube = ${q.cube} and ${sql.join(whereOf(q), sql` and `)}
+        from stats_cube where cube = ${cubeToRead(q.cube, q)} and ${sql.join(whereOf(q), sql` and `)}
         group by ${sql.join(['day', 'slot', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
         order by 1, 2`.execute(db)
       return rows.map((r): CubeRow => ({

@@ -31,6 +31,9 @@ export const CUBES = {
   month_channel: { grain: 'month', keep: ['site', 'kind', 'channel'], slot: false },
   month_merchant: { grain: 'month', keep: ['site', 'kind', 'industry', 'merchant'], slot: false },
   month_slot: { grain: 'month', keep: ['site', 'kind'], slot: true },
+  // the regulator's twins of month_slot and month_merchant, summed over every site (site-less-cubes.ts, migration 0032)
+  all_month_slot: { grain: 'month', keep: ['kind'], slot: true },
+  all_month_merchant: { grain: 'month', keep: ['industry', 'merchant'], slot: false },
   // 按标签 (docs/tags.md). Tags are multi-valued, so this cube is not a projection of the rollup row: a case
   // counts once under each of its confirmed tags, and not at all without one. The tag bars do not sum to
   // the total (a case with two tags is in two bars; a case without a tag is in none).
@@ -51,12 +54,14 @@ export interface CaseContribution {
   row: RollupRow
   slot: string
   filerKey: string | null
+  /** the cubes it is counted in; absent: stored before migration 0032, counted in every cube but ADDED_IN_0032 */
+  cubes?: readonly CubeId[]
   /** confirmed tags (absent in a contribution stored before tags were counted: none) */
   tags?: readonly string[]
 }
 
 export function caseContributionOf(f: CaseFacts): CaseContribution {
-  return { row: { day: f.day, ...f.dims, ...countersOf(f) }, slot: f.slot, filerKey: f.filerKey, tags: f.tags }
+  return { row: { day: f.day, ...f.dims, ...countersOf(f) }, slot: f.slot, filerKey: f.filerKey, cubes: CUBE_IDS, tags: f.tags }
 }
 
 /** The first day of the row's period at a grain: "2026-02-14" → "2026-02-01" by month. */
@@ -80,9 +85,20 @@ function project(c: CaseContribution, cube: CubeId, sign: 1 | -1): CubeRow {
   }
 }
 
-/** A contribution's rows in every cube, added (sign 1) or taken away (sign -1). */
+/** The cubes migration 0032 added: a contribution stored before it names no cubes and was not counted in these. */
+const ADDED_IN_0032: readonly CubeId[] = ['all_month_slot', 'all_month_merchant']
+
+/**
+ * The cubes a contribution is counted in. A refresh takes the stored contribution away from these only, so
+ * a cube added since it was stored receives the case's rows (re-marking every case is how a new cube is
+ * filled) instead of a -1 that cancels the +1.
+ */
+const countedIn = (c: CaseContribution): CubeId[] =>
+  CUBE_IDS.filter((id) => (c.cubes ? c.cubes.includes(id) : !ADDED_IN_0032.includes(id)))
+
+/** A contribution's rows in every cube it is counted in, added (sign 1) or taken away (sign -1). */
 export function cubeRowsOf(c: CaseContribution, sign: 1 | -1): CubeRow[] {
-  return CUBE_IDS.flatMap((cube) => {
+  return countedIn(c).flatMap((cube) => {
     const spec: CubeSpec = CUBES[cube]
     const row = project(c, cube, sign)
     return spec.tags ? [...new Set(c.tags ?? [])].map((tag) => ({ ...row, tag })) : [row]

@@ -1,0 +1,29 @@
+import { CUBES, type CubeId } from './cubes'
+import type { Dimension } from './dimensions'
+
+// The regulator's twins of two cubes (docs/statistics-scale.md). A caller who may see every site (sites
+// null) sums a per-site cube over every site: its reads grow with sites × (slots or shops) until every site
+// has cases in every cell, so the regulator's page was slower at 1M cases than at 10k. A twin keeps the same
+// counts without the site (and, for the shops, without the kind), so a month holds at most 168 × kinds slot
+// rows or one row per shop, whatever the number of sites and cases. The store reads the twin whenever it
+// answers the same question: every site, and no filter or grouping on a dimension the twin dropped.
+export const SITE_LESS: Partial<Record<CubeId, CubeId>> = {
+  month_slot: 'all_month_slot',
+  month_merchant: 'all_month_merchant',
+}
+
+/** What a statistics read asks of a cube: the sites it may see, its filters and its grouping. */
+export interface CubeAsk {
+  sites: readonly string[] | null
+  where?: Partial<Record<Dimension, string>>
+  by?: readonly Dimension[]
+}
+
+/** The cube that answers `cube`'s question most cheaply: its site-less twin for every site, else itself. */
+export function cubeToRead<C extends CubeId>(cube: C, ask: CubeAsk): C | CubeId {
+  const twin = SITE_LESS[cube]
+  if (!twin || ask.sites !== null) return cube
+  const keeps: readonly Dimension[] = CUBES[twin].keep
+  const used = [...(ask.by ?? []), ...Object.entries(ask.where ?? {}).flatMap(([d, v]) => (v === undefined ? [] : [d]))]
+  return used.every((d) => keeps.some((k) => k === d)) ? twin : cube
+}
