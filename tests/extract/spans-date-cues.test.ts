@@ -43,6 +43,10 @@ describe('the purchase date: which date', () => {
     expect(dateOf('今年4月份,胶州市民李先生去胶州维客超市购物,却发现超市已经关门不营业')).toBeNull()
   })
 
+  it('when 消费者 is followed by a complaint, then it names the buyer and is no purchase word', () => {
+    expect(dateOf('2024年2月26日,消费者李女士到东兴区消委会办公室投诉说:她母亲在摊位上买了一台平板电脑')).toBeNull()
+  })
+
   it('when someone came to the counter to complain, then the visit is no purchase', () => {
     expect(dateOf('6月5日下午,童女士来到商场这个专柜,要店家给个解释')).toBeNull()
     expect(dateOf('6月5日下午,童女士来到商场这个专柜,又买了一双靴子')).toBe('2024-06-05')

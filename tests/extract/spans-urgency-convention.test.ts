@@ -13,6 +13,7 @@ describe('urgency by the clarified convention', () => {
     ['种的6颗牙,才用了3个月左右就断了4颗', 'injury'],
     ['跟她一样遭遇的人,光他们小区就有20多个', 'group'],
     ['区商务局近日接连收到消费者投诉:门店全都关了', 'group'],
+    ['一个多小时后,小明在海盗船项目里被船身撞伤', 'injury'],
   ] as const)('when the text says %j, then the %s signal is on', (text, signal) => {
     expect(assessUrgency(text).signals[signal]).toBe(true)
   })
@@ -27,6 +28,9 @@ describe('urgency by the clarified convention', () => {
     '很多老人都碰到过这样的事:先被哄着去听讲座',
     '之后我又请了好几位油漆师傅帮忙看',
     '他所买房子的隔壁2006年曾发生过一起煤气爆炸事故,造成一人重伤死亡、多人受伤',
+    '她领着孩子去世贸展览馆看车展',
+    '检修人员马上拆掉发动机护板,打开一看',
+    '小明跟着父母去A旅游公司经营的游乐场玩',
   ])('when the text says %j, then the case is not urgent', (text) => {
     expect(assessUrgency(text).level).toBe('一般')
   })
