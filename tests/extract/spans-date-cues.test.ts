@@ -26,6 +26,19 @@ describe('the purchase date: words that are not dates', () => {
   })
 })
 
+describe('the purchase date: purchase words inside other words', () => {
+  it.each([
+    '3月5日,他坐出租车去了商场',
+    '3月5日,消委会办公室接到了她的电话',
+    '3月5日,他把新手机充满了电,屏幕还是不亮',
+    '3月5日,孩子被送进医院抢救',
+    '3月5日,快递员上门,她签收了包裹',
+    '3月5日,她吃惊地看到了账单',
+  ])('when the text says %j, then the date is only a suggestion', (text) => {
+    expect(dateOf(text, null)).toBeNull()
+  })
+})
+
 describe('the purchase date: which date', () => {
   it('when two months are joined by 和, then the first shares the purchase word', () => {
     expect(dateOf('杨小姐在2020年9月和11月两次为孩子报了补习课程')).toBe('2020-09')
