@@ -26,6 +26,8 @@ const ContributionSchema = z.object({
   row: z.object({ day: z.string(), ...Dims }).and(z.record(z.string(), z.unknown())),
   slot: z.string(),
   filerKey: z.string().nullable(),
+  /** absent in a contribution stored before tags were counted (migration 0031) */
+  tags: z.array(z.string()).optional(),
   /** absent in a contribution stored before migration 0032 (cubes.ts countedIn) */
   cubes: z.array(z.string()).optional(),
 })
@@ -41,6 +43,7 @@ export function parseContribution(stored: unknown): CaseContribution {
     slot: c.slot,
     filerKey: c.filerKey,
     ...(cubes ? { cubes } : {}),
+    ...(c.tags ? { tags: c.tags } : {}),
   }
 }
 

@@ -32,8 +32,10 @@ export interface CubeQuery {
   sites: readonly string[] | null
   /** equality filters on dimensions the cube keeps */
   where?: Partial<Record<Dimension, string>>
-  /** summed by day, these dimensions and slot; every other dimension comes back '' */
+  /** summed by day, these dimensions, slot and tag; every other dimension comes back '' */
   by: readonly Dimension[]
+  /** month_tag only: the rows of this tag (docs/tags.md) */
+  tag?: string
 }
 
 /** A cube that keeps industry and merchant: the full daily cube, or the month projection. */

@@ -33,9 +33,10 @@ async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPen
       await deps.store.refreshCaseStats(pending, null) // gone: whatever it added is taken away
       continue
     }
-    const events = await deps.store.listEvents(c.id)
+    const [events, tags] = await Promise.all([deps.store.listEvents(c.id), deps.store.getCaseTags(c.id)])
     const own = clocks.filter((k) => k.caseId === c.id)
-    const facts = caseFactsOf(c, events, own, { asOf: now, filerKey })
+    // only the staff-confirmed tags count (docs/tags.md): a proposal is not a tag yet
+    const facts = caseFactsOf(c, events, own, { asOf: now, filerKey, tags: tags?.confirmed ?? [] })
     await deps.store.refreshCaseStats(pending, caseContributionOf(facts))
   }
 }

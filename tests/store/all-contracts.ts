@@ -21,6 +21,7 @@ import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
 import { statsRebuildContract } from './stats-rebuild.contract'
+import { statsTagsContract } from './stats-tags.contract'
 import { statsSiteLessContract } from './stats-site-less.contract'
 import { subscriptionsContract } from './subscriptions.contract'
 import { tagsContract } from './tags.contract'
@@ -52,6 +53,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   caseTransferContract(adapterName, open)
   statsContract(adapterName, open)
   statsRebuildContract(adapterName, open)
+  statsTagsContract(adapterName, open)
   statsSiteLessContract(adapterName, open)
   callbacksContract(adapterName, open)
   tagsContract(adapterName, open)

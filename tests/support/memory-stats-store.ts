@@ -48,6 +48,7 @@ export class MemoryStatsStore implements StatsStore {
     const summed = new Map<string, CubeRow>()
     for (const r of this.rows) {
       if (r.cube !== q.cube || !this.matches(r, r.day, q)) continue
+      if (q.tag !== undefined && r.tag !== q.tag) continue
       const dropped = Object.fromEntries(DIMENSIONS.filter((d) => !q.by.includes(d)).map((d) => [d, '']))
       const grouped: CubeRow = { ...r, ...dropped }
       const key = cubeRowKey(grouped)

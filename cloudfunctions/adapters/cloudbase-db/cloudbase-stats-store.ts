@@ -12,6 +12,7 @@ import { ok, type DocDb, type DocTransaction } from './doc-db'
 import { readAll, readDoc, readPage, type Doc } from './doc-reads'
 import { cloudbaseStatsRanking } from './cloudbase-stats-ranking'
 import { newMark } from './stats-marks'
+import { siteLessCubesUpgrade } from './stats-site-less-upgrade'
 import { transact } from './transact'
 
 // The statistics' read model on the document database (ports/stats-store.ts; the SQL store is
@@ -82,6 +83,7 @@ async function addFiler(tx: DocTransaction, delta: FilerRow) {
 
 export function cloudbaseStatsStore(db: DocDb): StatsStore {
   const _ = db.command
+  const upgradeSiteLess = siteLessCubesUpgrade(db)
   const matchOf = (q: Omit<CubeQuery, 'cube' | 'by'>): Record<string, unknown> => {
     const match: Record<string, unknown> = { day: _.gte(q.from).and(_.lte(q.to)) }
     if (q.sites !== null) match.site = q.sites.length === 1 ? q.sites[0] : _.in([...q.sites])
@@ -144,6 +146,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
     },
 
     async listStatsPending(limit) {
+      await upgradeSiteLess() // once per deployment: the cases counted before the site-less cubes (stats-site-less-upgrade.ts)
       const docs = await readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)

@@ -6,6 +6,7 @@ import { COLLECTIONS } from './collection-names'
 import { utc, utcOrNull } from './doc-codec'
 import { isDuplicate, ok, type DocDb } from './doc-db'
 import { MAX_PAGE, parseDoc, readDoc, readPage } from './doc-reads'
+import { markStatsPendingTx } from './stats-marks'
 import { transact } from './transact'
 
 // 标签 on the document database, as SQL migration 0025: tags/{tagId} and case_tags/{caseId}. The
@@ -14,6 +15,8 @@ import { transact } from './transact'
 // transaction as the case_tags record and carried over by every later case write (applyChange).
 // There is no migration step on CloudBase: the first listTags of an empty collection seeds the
 // defaults under their fixed ids (set, so two first reads at once write the same documents).
+// Confirmed tags are a statistics dimension (cubes.ts month_tag): confirming marks the case pending in
+// the same transaction, so the next refresh moves it between tag rows.
 
 const tagDoc = (t: Tag) => {
   const { id, ...fields } = t
@@ -80,7 +83,10 @@ export function cloudbaseTagStore(db: DocDb): TagStore {
             .set({ proposed: [...r.proposed], confirmed, confirmedBy: r.confirmedBy, confirmedAt: utcOrNull(r.confirmedAt) }),
         )
         const caseRef = tx.collection(COLLECTIONS.cases).doc(r.caseId)
-        if (await readDoc(caseRef)) ok(await caseRef.update({ confirmedTags: confirmed ?? [] }))
+        if (await readDoc(caseRef)) {
+          ok(await caseRef.update({ confirmedTags: confirmed ?? [] }))
+          await markStatsPendingTx(tx, r.caseId)
+        }
       })
     },
   }

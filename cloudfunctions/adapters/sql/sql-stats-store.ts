@@ -18,7 +18,8 @@ import { sqlStatsRanking, whereOf } from './sql-stats-ranking'
 
 const COUNTERS = COUNTER_NAMES.map((name) => ({ name, column: snakeCase(name) }))
 const DIMS = DIMENSIONS.map((d) => ({ dim: d, column: snakeCase(d) }))
-const CUBE_KEY = sql.raw(['cube', 'day', ...DIMS.map((d) => d.column), 'slot'].join(', '))
+// tag: month_tag's tag, '' in every other cube (migration 0031)
+const CUBE_KEY = sql.raw(['cube', 'day', ...DIMS.map((d) => d.column), 'slot', 'tag'].join(', '))
 const FILER_KEY = sql.raw(['day', ...DIMS.map((d) => d.column), 'filer_key'].join(', '))
 const ids = (names: readonly string[]) => sql.join(names.map((n) => sql.id(n)))
 
@@ -56,15 +57,16 @@ async function applyDelta(trx: Transaction<Database>, before: CaseContribution |
   const rows = [...delta.rows].sort((a, b) => compare(cubeRowKey(a), cubeRowKey(b)))
   const filers = [...delta.filers].sort((a, b) => compare(filerKeyText(a), filerKeyText(b)))
   if (rows.length > 0) {
-    const columns = ['cube', 'day', ...DIMS.map((d) => d.column), 'slot', ...COUNTERS.map((c) => c.column)]
+    const columns = ['cube', 'day', ...DIMS.map((d) => d.column), 'slot', 'tag', ...COUNTERS.map((c) => c.column)]
     const values = rows.map(
-      (r) => sql`(${sql.join([r.cube, sql`${r.day}::date`, ...DIMS.map((d) => r[d.dim]), r.slot, ...COUNTERS.map((c) => r[c.name])])})`,
+      (r) =>
+        sql`(${sql.join([r.cube, sql`${r.day}::date`, ...DIMS.map((d) => r[d.dim]), r.slot, r.tag ?? '', ...COUNTERS.map((c) => r[c.name])])})`,
     )
     await sql`insert into stats_cube (${ids(columns)}) values ${sql.join(values)}
       on conflict (${CUBE_KEY}) do update set ${sql.join(COUNTERS.map((c) => sql`${sql.id(c.column)} = stats_cube.${sql.id(c.column)} + excluded.${sql.id(c.column)}`))}`.execute(
       trx,
     )
-    const keys = rows.map((r) => sql`(${sql.join([r.cube, sql`${r.day}::date`, ...DIMS.map((d) => r[d.dim]), r.slot])})`)
+    const keys = rows.map((r) => sql`(${sql.join([r.cube, sql`${r.day}::date`, ...DIMS.map((d) => r[d.dim]), r.slot, r.tag ?? ''])})`)
     await sql`delete from stats_cube where (${CUBE_KEY}) in (${sql.join(keys)})
       and ${sql.join(
         COUNTERS.map((c) => sql`${sql.id(c.column)} = 0`),
@@ -96,16 +98,18 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
     async sumCube(q) {
       if (q.sites !== null && q.sites.length === 0) return []
       const kept = (d: Dimension) => q.by.includes(d)
-      const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, slot,
+      const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, slot, tag,
           ${sql.join(DIMS.map((d) => (kept(d.dim) ? sql`${sql.id(d.column)} as ${sql.id(d.dim)}` : sql`'' as ${sql.id(d.dim)}`)))},
           ${sql.join(COUNTERS.map((c) => sql`sum(${sql.id(c.column)}) as ${sql.id(c.name)}`))}
         from stats_cube where cube = ${cubeToRead(q.cube, q)} and ${sql.join(whereOf(q), sql` and `)}
-        group by ${sql.join(['day', 'slot', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
+          ${q.tag === undefined ? sql`` : sql`and tag = ${q.tag}`}
+        group by ${sql.join(['day', 'slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
         order by 1, 2`.execute(db)
       return rows.map((r): CubeRow => ({
         cube: CubeIdSchema.parse(q.cube),
         day: text(r.day),
         slot: text(r.slot),
+        ...(r.tag ? { tag: text(r.tag) } : {}),
         site: text(r.site),
         merchant: text(r.merchant),
         industry: text(r.industry),

@@ -3,8 +3,11 @@ import { z } from 'zod'
 import { CaseTagsSchema, TagSchema } from '../../../src/domain/tags/tag.schema'
 import type { TagStore } from '../../ports/tag-store'
 import type { Database } from './database'
+import { markStatsPendingIn } from './sql-stats-store'
 
 // 标签 on SQL (migration 0025): the tags table, and case_tags keyed by the case (GIN on confirmed).
+// Confirmed tags are a statistics dimension (cubes.ts month_tag): confirming marks the case pending in
+// the same transaction, so the next refresh moves it between tag rows (a proposal counts nowhere).
 const iso = (v: Date | string) => new Date(v).toISOString()
 const isoOrNull = (v: Date | string | null) => (v === null ? null : iso(v))
 
@@ -58,12 +61,14 @@ export function sqlTagStore(db: Kysely<Database>): TagStore {
       await sql`insert into case_tags (case_id, proposed) values (${caseId}, ${[...proposed]}::text[])
         on conflict (case_id) do nothing`.execute(db)
     },
-    async confirmCaseTags(r) {
-      await sql`insert into case_tags (case_id, proposed, confirmed, confirmed_by, confirmed_at)
+    confirmCaseTags: (r) =>
+      db.transaction().execute(async (trx) => {
+        await sql`insert into case_tags (case_id, proposed, confirmed, confirmed_by, confirmed_at)
         values (${r.caseId}, ${[...r.proposed]}::text[], ${r.confirmed ? [...r.confirmed] : null}::text[], ${r.confirmedBy},
           ${r.confirmedAt}::timestamptz)
         on conflict (case_id) do update set confirmed = excluded.confirmed, confirmed_by = excluded.confirmed_by,
-          confirmed_at = excluded.confirmed_at`.execute(db)
-    },
+          confirmed_at = excluded.confirmed_at`.execute(trx)
+        await markStatsPendingIn(trx, [r.caseId])
+      }),
   }
 }

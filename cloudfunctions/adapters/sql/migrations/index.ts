@@ -26,6 +26,7 @@ import { burstSettings } from './0030-burst-settings'
 import { pendingLetters } from './0029-pending-letters'
 import { letterDeliveries } from './0024-letter-deliveries'
 import { tags } from './0025-tags'
+import { tagCube } from './0031-tag-cube'
 import { siteLessCubes } from './0032-site-less-cubes'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-burst-watermark': burstWatermark,
   '0029-pending-letters': pendingLetters,
   '0030-burst-settings': burstSettings,
+  '0031-tag-cube': tagCube,
   '0032-site-less-cubes': siteLessCubes,
 }
 
