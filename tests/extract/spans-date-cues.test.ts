@@ -28,7 +28,7 @@ describe('the purchase date: words that are not dates', () => {
 
 describe('the purchase date: purchase words inside other words', () => {
   it.each([
-    '3月5日,他坐出租车去了商场',
+    '3月5日,他坐出租车回了家',
     '3月5日,消委会办公室接到了她的电话',
     '3月5日,他把新手机充满了电,屏幕还是不亮',
     '3月5日,孩子被送进医院抢救',
@@ -50,6 +50,12 @@ describe('the purchase date: which date', () => {
 
   it('when a closure is said before any purchase word, then the date is the closure, not the purchase', () => {
     expect(dateOf('2023年6月28日,城南游乐园的游泳馆毫无征兆地关门倒闭,已办的卡没法用了')).toBeNull()
+  })
+
+  it('when a stated date opens the story at a shop, then it is a fair guess above the floor; at its door it is not', () => {
+    expect(dateOf('2017年1月17日,苏先生在东莞市某汽车品牌4S店用按揭方式', null)).toBe('2017-01-17')
+    expect(dateOf('6月2日,在樱花路一家理发店门口,马女士说起了她的遭遇')).toBeNull()
+    expect(dateOf('6月2日,在一家理发店里,记者见到了马女士')).toBeNull()
   })
 
   it('when a visit found the shop closed, then it is no purchase', () => {

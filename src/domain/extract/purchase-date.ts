@@ -51,6 +51,11 @@ const STRONG_NOT = /投诉|起诉|诉至|报警|倒闭|关门|停业|跑路|人�
 const VISIT = /^(?:消费者|来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
 /** the first date with no purchase word after it: under the propose floor */
 const OPENER = 0.45
+// "2017年1月17日,苏先生在某4S店用按揭方式…": a stated date that opens the story at a shop is where it began
+const AT_PLACE =
+  /(?:在|到|去|从)[^。,]{0,16}(?:店|超市|商场|药房|餐厅|饭店|酒店|医院|诊所|机构|公司|会所|中心|馆|平台|门诊部|乐园|游乐场|影楼|驾校|学校|院)(?!门口|门前|外面|附近|对面)/
+/** …a fair guess, above the floor: 17 of 17 such openers on the train split (19 before NOT_WORDS ruled out 2) */
+const OPENER_AT_PLACE = 0.55
 const NOT_BEFORE = /保质期|有效期|生产日期|到期|截止|约定|约好|说好|承诺|规定|合同期|开庭|打算|计划|准备|讲好|讲定/
 
 function mentions(text: string): Mention[] {
@@ -219,7 +224,9 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     const rough = /[年月]前|上个?月/.test(m.relative ?? '')
     // “前天晚上才交了499元”, quoted: counted from the day it was said, which need not be the page's date
     const quoted = !!m.relative && !rough && insideQuote(text, m.start)
-    const score = excluded ? 0.3 : cue ? (vague || quoted ? OPENER : rough ? 0.75 : 0.8) : opener && !vague ? OPENER : 0.4
+    const atPlace = !m.relative && AT_PLACE.test(next) && !NOT_WORDS.test(next)
+    const openerScore = atPlace ? OPENER_AT_PLACE : OPENER
+    const score = excluded ? 0.3 : cue ? (vague || quoted ? OPENER : rough ? 0.75 : 0.8) : opener && !vague ? openerScore : 0.4
     scored.push({ m, value, score })
     if (!best || score > best.score) best = { m, value, score }
   })
