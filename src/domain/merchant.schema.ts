@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { INDUSTRY_LINES } from './industry'
-import { COMMITMENT_MINUTES_MAX } from './merchant/merchant-input.schema'
 import { isValidUscc } from './merchant/uscc'
+
+/** A promise longer than a day is not a minute clock any more. Here, not in merchant/merchant-input.schema.ts (which
+ * re-exports it), so that the complaint form reading a shop's entry does not load the registration form and the clock rules. */
+export const COMMITMENT_MINUTES_MAX = 1440
 
 /**
  * The short code printed in a shop's QR. It must fit a WeChat mini-program code's `scene`

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_CLOCK_RULES } from '../clocks/clock-rules'
 import { INDUSTRY_LINES } from '../industry'
+import { COMMITMENT_MINUTES_MAX } from '../merchant.schema'
 import { normalizePhone } from '../phone'
 import { UsccSchema } from './uscc'
 
@@ -8,8 +9,7 @@ export const SHOP_NAME_MAX = 60
 export const ADDRESS_MAX = 200
 export const BOOTH_MAX = 20
 export const CONTACT_NAME_MAX = 50
-/** A promise longer than a day is not a minute clock any more. */
-export const COMMITMENT_MINUTES_MAX = 1440
+export { COMMITMENT_MINUTES_MAX }
 
 // The double commitment posted in the shop (docs/domain.md "The clocks"); a shop may promise faster.
 export const DEFAULT_RESPONSE_MINUTES = DEFAULT_CLOCK_RULES.merchant_response.amount
