@@ -86,4 +86,16 @@ describe('the merchant as the text names it: third pass', () => {
   it('when "在网上花800多元买" has no shop word, then the sum is not read as a shop name', () => {
     expect(merchantOf('她在网上花800多元买了一个鞋柜，颜色和图片不一样')).toBeNull()
   })
+
+  it('when a well-known chain is named and the seller otherwise only by the platform, then the chain is the merchant', () => {
+    expect(merchantOf('她在某平台上给孩子点了一份肯德基套餐，汉堡里有一根头发')).toBe('肯德基')
+  })
+
+  it("when a chain's name is only part of a phrase (物美价廉), then it is no merchant", () => {
+    expect(merchantOf('老板说他家的东西物美价廉，结果用了两天就坏了')).toBeNull()
+  })
+
+  it('when a name holds a short bracket ("国大(益达)驾校"), then the bracket is part of the name', () => {
+    expect(merchantOf('他拿着和平安(东城)驾校签的合同找到了记者')).toBe('平安(东城)驾校')
+  })
 })

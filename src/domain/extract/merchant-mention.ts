@@ -1,6 +1,7 @@
 // The merchant as the text names it, a span of the text: a named shop ("在纳春大药房买的"), a masked or
 // indefinite one ("某大型超市", "一家美容院", "A商行", "甲公司"), or the platform when no seller is named
 // ("在拼多多上买的"). The form shows it as written; shops.ts separately matches the site's own shop list.
+import { CHAINS } from './shops'
 import { CLAUSE_END, findAll } from './text'
 
 export interface MerchantMention {
@@ -46,6 +47,12 @@ function unquote(v: string): string {
   const open = (v.match(/[“"‘]/g) ?? []).length
   const close = (v.match(/[”"’]/g) ?? []).length
   return open === close ? v : v.replace(/^[“”"‘’]+|[“”"‘’]+$/g, '')
+}
+
+/** 重庆国大(益达)驾校: a short bracket inside a name is part of it (not 以下简称…, not 化名); its length, else 0 */
+function bracketAt(text: string, i: number): number {
+  const m = new RegExp(`^[（(](?!以下|下称|简称|化名)[^（()）\\s${CLAUSE_END}]{1,8}[)）]`).exec(text.slice(i, i + 12))
+  return m ? m[0].length : 0
 }
 
 interface Candidate {
@@ -123,8 +130,8 @@ export function findMerchantMentions(text: string): Candidate[] {
     const clauseStart = !/[\u4e00-\u9fa5]/.test(lead[0])
     const where = /^(?:在|到|从|来到|走进|去)$/.test(lead[0])
     let end = lead.end
-    while (end < text.length && end - lead.end < 24 && NAME_CHAR.test(text[end])) {
-      end++
+    while (end < text.length && end - lead.end < 24 && (NAME_CHAR.test(text[end]) || bracketAt(text, end) > 0)) {
+      end += bracketAt(text, end) || 1
       const raw = text.slice(lead.end, end)
       const phrase = raw.replace(/[“”"‘’]/g, '')
       // 在2015年12月到这家机构, 吴先生和装修公司: a later lead word starts the phrase, not this one
@@ -242,6 +249,14 @@ export function findMerchantMentions(text: string): Candidate[] {
     out.push({ value: m[1], start: m.start + 1, score: 0.7 })
   }
   // the platform, when the seller is not named: 在拼多多上买的, 通过某电商平台下单
+  // 点的蜜雪冰城外卖, 在某平台上买了一份麦当劳套餐: a chain named anywhere is the seller, above the platform
+  for (const chain of CHAINS) {
+    const at = text.indexOf(chain)
+    // 物美价廉, 中国美食: a two-character chain inside a common phrase
+    if (at >= 0 && /中国美|物美价/.test(text.slice(Math.max(0, at - 1), at + chain.length + 1))) continue
+    if (at >= 0 && !PLATFORM.test(chain) && !out.some((c) => c.start <= at && at < c.start + c.value.length && c.score >= 0.58))
+      out.push({ value: chain, start: at, score: 0.58 })
+  }
   // 在美团APP上看到…一家美容机构: the platform where an offer was seen is not where one bought
   for (const m of findAll(text, PLATFORM))
     out.push({ value: m[0], start: m.start, score: /^(?:APP|App|app|客户端)?上?(?:看到|刷到|搜到)/.test(text.slice(m.end)) ? 0.45 : 0.55 })

@@ -19,7 +19,8 @@ export interface ShopProposal {
 // words every shop name may contain: they alone never identify a shop
 const GENERIC =
   /超市|专卖店|专卖|专柜|旗舰店|大药房|药房|药店|门店|分店|有限公司|公司|商场|广场|店|火锅|影城|影院|家居|养车|工场|城北|城南|城东|城西/g
-const CHAINS = [
+/** well-known chains: named alone, they are the seller (merchant-mention.ts reads them too) */
+export const CHAINS = [
   '盒马鲜生',
   '盒马',
   '永辉超市',
