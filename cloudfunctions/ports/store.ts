@@ -10,6 +10,7 @@ import type { BoardStore } from './board-store'
 import type { CallbackSampleWrite, CallbackStore } from './callback-store'
 import type { BurstStore } from './burst-store'
 import type { LetterStore } from './letter-store'
+import type { ExportFileStore } from './export-file-store'
 import type { TagStore } from './tag-store'
 import type { OnSiteStore } from './on-site-store'
 import type { ReportRewardStore } from './report-reward-store'
@@ -243,6 +244,7 @@ export interface Store
     PublicRecordsStore,
     BurstStore,
     LetterStore,
+    ExportFileStore,
     TagStore,
     StatsStore {
   /**

@@ -1,3 +1,4 @@
+import { cloudbaseExportBin } from '../adapters/cloudbase/cloudbase-export-bin'
 import tcb from '@cloudbase/node-sdk'
 import { randomBytes } from 'node:crypto'
 import { chineseDaysTable } from '../adapters/calendar/chinese-days-table'
@@ -69,6 +70,8 @@ async function buildDeps(images: Images, parts: CloudParts = {}): Promise<Deps> 
     // no local disk in CloudBase: the daily heads go to the function's log only (CloudBase keeps it)
     chainAnchors: logChainAnchors((line) => console.log(line)),
     exportOutlet: parts.exportOutlet?.(app),
+    // every function may delete made exports: the clock's sweep does (services/exports/export-sweep.ts)
+    exportBin: cloudbaseExportBin(app),
   }
 }
 

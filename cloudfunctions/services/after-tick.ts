@@ -1,6 +1,7 @@
 import { PASS_MAX_CASES, runBurstPass } from './bursts/burst-pass'
 import type { Deps } from './context'
 import { prepareQuarterlyLetters } from './letters/quarterly-letters'
+import { sweepExportFiles } from './exports/export-sweep'
 import { tickAndRefreshStats } from './stats-upkeep'
 import type { TickReport } from './tick'
 
@@ -18,6 +19,8 @@ export async function afterTickPasses(deps: Deps, now: Date, burstCases = PASS_M
   await runBurstPass(deps, now, burstCases)
   // 待送达建议书: from a new quarter, last quarter's letters owed per site, written once (letters/quarterly-letters.ts)
   await prepareQuarterlyLetters(deps, now).catch((err: unknown) => console.error(`preparing the quarter's letters failed: ${String(err)}`))
+  // exports no phone discarded, a day on (CloudBase only: the host stores none; exports/export-sweep.ts)
+  await sweepExportFiles(deps, now).catch((err: unknown) => console.error(`sweeping old exports failed: ${String(err)}`))
 }
 
 /** The host's tick job: the clocks, the statistics they changed (stats-upkeep.ts), then the passes above. */

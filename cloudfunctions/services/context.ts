@@ -1,7 +1,7 @@
 import type { HolidayTable } from '../../src/domain/calendar/holiday-table'
 import type { Caller } from '../../src/domain/identity'
 import type { ChainAnchors, ChainSigner } from '../ports/chain'
-import type { ExportOutlet } from '../ports/export-outlet'
+import type { ExportBin, ExportOutlet } from '../ports/export-outlet'
 import type { FileLinks } from '../ports/file-links'
 import type { FileStore, LinkSigner } from '../ports/files'
 import type { Images } from '../ports/media'
@@ -35,6 +35,8 @@ export interface Deps {
   chainAnchors: ChainAnchors
   /** where a cloud function leaves an export for download (CloudBase storage); absent on the local host, which streams */
   exportOutlet?: ExportOutlet
+  /** where made exports are deleted from (every CloudBase function, for the tick's sweep); absent on the local host */
+  exportBin?: ExportBin
 }
 
 export interface ServiceContext {

@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs'
 import { cloudbaseExportOutlet } from '../../cloudfunctions/adapters/cloudbase/cloudbase-export-outlet'
 import { openTableWriter } from '../../cloudfunctions/adapters/exports/table-writers'
 import { pdfFrame } from '../../cloudfunctions/adapters/exports/pdf-frame'
+import { afterTickPasses } from '../../cloudfunctions/services/after-tick'
 import { cloudCaseExport } from '../../cloudfunctions/services/exports/cloud-exports'
 import { resolveCaller } from '../../cloudfunctions/services/resolve-caller'
+import { loginStaff } from '../../cloudfunctions/services/staff-auth'
 import { CASE_COLUMNS } from '../../src/domain/exports/case-columns'
 import { sdkAppFor } from '../adapters/cloudbase/sdk-app'
 import { callAs, type Data } from '../support/call-as'
@@ -147,6 +149,20 @@ describe('exports as station actions in CloudBase', () => {
     expect(shopper.ok ? 'ok' : shopper.error.code).toBe('UNAUTHENTICATED')
   })
 
+  it('when staff other than its maker discard a file, then it is refused and the file stays; its maker may', async () => {
+    const made = await asStaff('station-a', 'exportStats', { ...RANGE, unit: 'month' })
+    if (!made.ok) throw new Error(made.error.code)
+    for (const other of ['station-b', 'reg-a', 'admin']) {
+      const r = await asStaff(other, 'discardExport', { name: made.data.name })
+      expect([other, r.ok ? 'ok' : r.error.code]).toEqual([other, 'FORBIDDEN'])
+    }
+    expect(exportObjects()).toContain(`exports/${made.data.name}`)
+    expect(await store.getExportFile(made.data.name)).toMatchObject({ madeBy: 'staff:staff-station-a' })
+    expect((await asStaff('station-a', 'discardExport', { name: made.data.name })).ok).toBe(true)
+    expect(exportObjects()).not.toContain(`exports/${made.data.name}`)
+    expect(await store.getExportFile(made.data.name)).toBeNull()
+  })
+
   // object by object: every action, every caller outside the site or the role — and no file left behind
   const ACTIONS: [string, object][] = [
     ['exportCases', { ...RANGE, format: 'xlsx' }],
@@ -223,5 +239,23 @@ describe('exports as station actions in CloudBase', () => {
     } finally {
       deps.exportOutlet = outlet
     }
+  })
+
+  // last: it moves the clock a day on
+  it('when a made file was never discarded, then the tick deletes it and its record a day on; a younger file stays', async () => {
+    const old = await asStaff('station-a', 'exportStats', { ...RANGE, unit: 'month' })
+    deps.clock.advance(23 * 3600_000)
+    const login = await loginStaff(deps, 'station-a', 'correct horse') // a day's session has run out
+    if (!login.ok) throw new Error(login.error.code)
+    world.tokens.set('station-a', login.data.token)
+    const young = await asStaff('station-a', 'exportStats', { ...RANGE, unit: 'month' })
+    if (!old.ok || !young.ok) throw new Error('export failed')
+    deps.clock.advance(2 * 3600_000) // the old one is 25 hours old, the young one 2
+    await afterTickPasses(deps, deps.clock.now())
+    expect(exportObjects()).not.toContain(`exports/${old.data.name}`)
+    expect(await store.getExportFile(old.data.name)).toBeNull()
+    expect((await fetch(String(old.data.url))).status).toBe(404)
+    expect(exportObjects()).toContain(`exports/${young.data.name}`)
+    expect(await store.getExportFile(young.data.name)).toMatchObject({ madeBy: 'staff:staff-station-a' })
   })
 })

@@ -14,6 +14,7 @@ import { dueClocksContract } from './due-clocks.contract'
 import { housekeepingContract } from './housekeeping.contract'
 import { industryChangeContract } from './industry-change.contract'
 import { letterDeliveriesContract } from './letter-deliveries.contract'
+import { exportFilesContract } from './export-files.contract'
 import { merchantRegistryContract } from './merchant-registry.contract'
 import { notificationContactsContract } from './notification-contacts.contract'
 import { outboxQueueContract } from './outbox-queue.contract'
@@ -59,4 +60,5 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   tagsContract(adapterName, open)
   burstAlertsContract(adapterName, open)
   letterDeliveriesContract(adapterName, open)
+  exportFilesContract(adapterName, open)
 }

@@ -1,3 +1,4 @@
+import { cloudbaseExportBin } from '../../cloudfunctions/adapters/cloudbase/cloudbase-export-bin'
 import { cloudbaseExportOutlet } from '../../cloudfunctions/adapters/cloudbase/cloudbase-export-outlet'
 import type { Store } from '../../cloudfunctions/ports/store'
 import type { StoreInspection } from '../../cloudfunctions/ports/store-inspection'
@@ -40,6 +41,7 @@ export async function openCloudExportWorld(shopAFilings: Partial<SubmitComplaint
   const store = await openTestStore()
   const deps = makeDeps(store)
   deps.exportOutlet = cloudbaseExportOutlet(sdkAppFor(loopback))
+  deps.exportBin = cloudbaseExportBin(sdkAppFor(loopback))
   await seedTwoShops(store)
   const at = deps.clock.now().toISOString()
   const hash = await deps.secrets.hashPassword('correct horse')

@@ -233,6 +233,19 @@ export const COLLECTION_RESOURCES: { readonly [C in CollectionName]: CollectionS
     ],
   },
   [COLLECTIONS.reportRewards]: { indexes: [] }, // read by _id (the case) only
+  // the files cloud functions made for download (cloudbase-export-file-store.ts, as SQL migration 0033)
+  [COLLECTIONS.exportFiles]: {
+    indexes: [
+      {
+        name: 'made_at',
+        keys: [
+          ['madeAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        serves: 'listExportFilesMadeBefore',
+      },
+    ],
+  },
   ...FOLLOW_UP_COLLECTIONS, // 公示, 突发消费事件, 分析建议书 (issue 19): cloudbase-follow-up-collections.ts
 }
 

@@ -23,6 +23,7 @@ import { cloudbaseStatsStore } from './cloudbase-stats-store'
 import { cloudbasePublicRecordsStore } from './cloudbase-public-records-store'
 import { cloudbaseBurstStore } from './cloudbase-burst-store'
 import { cloudbaseLetterStore } from './cloudbase-letter-store'
+import { cloudbaseExportFileStore } from './cloudbase-export-file-store'
 import { cloudbaseTagStore } from './cloudbase-tag-store'
 import { cachedTags } from '../tag-cache'
 
@@ -51,6 +52,7 @@ export function cloudbaseStore(db: DocDb, vault: Vault): Store & StoreInspection
     ...cloudbasePublicRecordsStore(db), // 投诉信息公示 (as SQL migration 0022)
     ...cloudbaseBurstStore(db), // 突发消费事件 alerts (as SQL migration 0023)
     ...cloudbaseLetterStore(db), // 消费投诉分析建议书 deliveries (as SQL migration 0024)
+    ...cloudbaseExportFileStore(db), // the files cloud functions made for download (as SQL migration 0033)
     ...cachedTags(cloudbaseTagStore(db)), // 标签 (as SQL migration 0025); every filing reads the list (tag-cache.ts)
     ...cloudbaseStatsStore(db), // the statistics' read model (as SQL migration 0019)
     maintain: () => Promise.resolve(), // no planner statistics to refresh: the service keeps its indexes itself

@@ -77,6 +77,8 @@ export const COLLECTIONS = {
   letterDeliveries: 'letter_deliveries',
   /** 待送达建议书, _id = `${siteId}:${quarter}:${merchantId}` (cloudbase-letter-store.ts, as SQL migration 0029) */
   pendingLetters: 'pending_letters',
+  /** the files cloud functions made for download, _id = the name with '/' as ':' (as SQL migration 0033) */
+  exportFiles: 'export_files',
   // 突发消费事件 alerts (cloudbase-burst-store.ts, as SQL migration 0023)
   burstAlerts: 'burst_alerts',
   /** guard documents, _id = sha256(key, windowStart): one alert per window */

@@ -2,15 +2,15 @@ import type { ByteSink, OpenTableWriter, RenderPdf } from '../../ports/exports'
 import type { ExportOutlet } from '../../ports/export-outlet'
 import { openTableWriter } from '../exports/table-writers'
 import { pdfFrame, ReportFontMissing } from '../exports/pdf-frame'
+import { cloudbaseExportBin, exportPathOf } from './cloudbase-export-bin'
 import { cloudbaseStorage, type CloudbaseStorageApi } from './cloudbase-storage'
 
 // Exports made in a cloud function (docs/cloud-exports.md): written into memory with the host's own
 // writers, uploaded to exports/<day>/<id>.<ext> in the environment's bucket, and opened through the
 // storage service's temporary URL (getTempFileURL, maxAge = the link's lifetime), as evidence is. The
 // bucket is private, so that URL is the only way in. The day in the path is what the clean-up goes by:
-// a lifecycle rule on the exports/ prefix, or a sweep of past days' folders.
-export const EXPORTS_FOLDER = 'exports/'
-const NAME = /^\d{4}-\d{2}-\d{2}\/[a-z0-9][a-z0-9-]{7,80}\.(csv|xlsx|pdf)$/
+// a lifecycle rule on the exports/ prefix, or a sweep of past days' folders; the tick also deletes every
+// recorded file after a day (services/exports/export-sweep.ts).
 
 function bufferSink(): ByteSink & { bytes(): Uint8Array } {
   const chunks: Uint8Array[] = []
@@ -28,12 +28,9 @@ export function cloudbaseExportOutlet(
   log: (line: string) => void = (line) => console.error(line),
 ): ExportOutlet {
   const storage = cloudbaseStorage(app)
-  // only names the core made, so nothing outside exports/ can be written or deleted through here
-  const pathOf = (name: string) => {
-    if (!NAME.test(name)) throw new Error('export outlet: refused a malformed name')
-    return EXPORTS_FOLDER + name
-  }
+  const pathOf = exportPathOf
   return {
+    ...cloudbaseExportBin(app),
     async table(format, write) {
       const sink = bufferSink()
       await write(writers.openTable(format, sink))
@@ -60,7 +57,5 @@ export function cloudbaseExportOutlet(
       if (!url) throw new Error('export outlet: storage gave no link for the file just uploaded')
       return url
     },
-
-    discard: async (name) => storage.remove(await storage.fileIdOf(pathOf(name))),
   }
 }

@@ -24,6 +24,7 @@ import { sqlPublicRecordsStore } from './sql-public-records-store'
 import { sqlStatsStore } from './sql-stats-store'
 import { sqlBurstStore } from './sql-burst-store'
 import { sqlLetterStore } from './sql-letter-store'
+import { sqlExportFileStore } from './sql-export-file-store'
 import { sqlTagStore } from './sql-tag-store'
 import { cachedTags } from '../tag-cache'
 
@@ -49,6 +50,7 @@ export function sqlStore(db: Kysely<Database>, vault: Vault): Store & StoreInspe
     ...sqlStatsStore(db), // the statistics' read model (migration 0019)
     ...sqlBurstStore(db), // 突发消费事件 alerts (migration 0023)
     ...sqlLetterStore(db), // 消费投诉分析建议书 deliveries (migration 0024)
+    ...sqlExportFileStore(db), // the files cloud functions made for download (migration 0033)
     ...cachedTags(sqlTagStore(db)), // 标签 (migration 0025); every filing reads the list (tag-cache.ts)
     maintain: () => analyze(db),
     close: () => db.destroy(),

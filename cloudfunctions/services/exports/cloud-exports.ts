@@ -22,6 +22,10 @@ import { quarterlyReportDocument, statsWorkbook, writeSheets } from './stats-exp
 
 const TTL_MS = CLOUD_EXPORT_LINK_MINUTES * 60_000
 
+/** Who made a file: only staff reach these actions (policy.ts), so the staff id; the subject otherwise. */
+const makerOf = (ctx: ServiceContext) =>
+  ctx.caller.staff ? `staff:${ctx.caller.staff.staffId}` : `subject:${ctx.caller.subject ?? 'unknown'}`
+
 function outletOf(ctx: ServiceContext): ExportOutlet | null {
   return ctx.deps.exportOutlet ?? null
 }
@@ -34,6 +38,9 @@ async function published(
   const now = ctx.deps.clock.now()
   // the day first: the clean-up removes whole past days (docs/cloud-exports.md)
   const name = `${dayOf(now)}/${ctx.deps.ids.newId()}.${file.fileType}`
+  // recorded before it is stored, so that no stored file escapes the sweep (a record of a file that never
+  // arrived costs the sweep one delete of nothing)
+  await ctx.deps.store.recordExportFile({ name, madeBy: makerOf(ctx), madeAt: now.toISOString() })
   const url = await outlet.publish(name, file.bytes, TTL_MS)
   return ok({
     name,
@@ -109,13 +116,17 @@ export async function cloudQuarterlyReport(ctx: ServiceContext, input: { siteId?
 }
 
 /**
- * The phone has the file (download.weapp.ts): delete it now. The name is the capability — 128 random
- * bits, answered only to the staff member who made the file — so no further owner check is kept; a
- * file already gone answers the same. What a phone never discards waits for the lifecycle rule.
+ * The phone has the file (download.weapp.ts): delete it now. Only its maker may (the record says who);
+ * a file already gone — discarded before, or swept — answers the same as a delete. What a phone never
+ * discards, the tick deletes after a day (export-sweep.ts).
  */
 export async function discardExport(ctx: ServiceContext, name: string): Promise<Result<{ discarded: true }>> {
   const outlet = outletOf(ctx)
   if (!outlet) return fail('EXPORT_UNAVAILABLE')
+  const record = await ctx.deps.store.getExportFile(name)
+  if (!record) return ok({ discarded: true as const })
+  if (record.madeBy !== makerOf(ctx)) return fail('FORBIDDEN')
   await outlet.discard(name)
+  await ctx.deps.store.forgetExportFile(name)
   return ok({ discarded: true as const })
 }

@@ -28,6 +28,7 @@ import { letterDeliveries } from './0024-letter-deliveries'
 import { tags } from './0025-tags'
 import { tagCube } from './0031-tag-cube'
 import { siteLessCubes } from './0032-site-less-cubes'
+import { exportFiles } from './0033-export-files'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 // Numbers 0020, 0026 and 0028 were handed out and never used: never use them now. Kysely's migrator
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-burst-settings': burstSettings,
   '0031-tag-cube': tagCube,
   '0032-site-less-cubes': siteLessCubes,
+  '0033-export-files': exportFiles,
 }
 
 export const migrationProvider: MigrationProvider = {
