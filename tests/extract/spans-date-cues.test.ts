@@ -17,6 +17,10 @@ describe('the purchase date: words that are not dates', () => {
     expect(dateOf('2月8日她在万达广场2号门外的摊位上买了一台平板电脑', null)).toBe('--02-08')
   })
 
+  it('when 最近 means nearest (最近的药店), then it is no date', () => {
+    expect(proposePurchaseDate('他家最近的药店关门了', PAGE)).toBeNull()
+  })
+
   it('when 花 is part of a street name, then it is no purchase word', () => {
     expect(dateOf('6月2日,在樱花路一家理发店门口,马女士说起了她的遭遇')).toBeNull()
   })
@@ -42,6 +46,10 @@ describe('the purchase date: purchase words inside other words', () => {
 describe('the purchase date: which date', () => {
   it('when two months are joined by 和, then the first shares the purchase word', () => {
     expect(dateOf('杨小姐在2020年9月和11月两次为孩子报了补习课程')).toBe('2020-09')
+  })
+
+  it('when 今年 was said before a month-day, then the month-day is in the page’s year too', () => {
+    expect(dateOf('今年1月,她搬了家。3月17日,她在超市买了一台冰箱')).toBe('2024-03-17')
   })
 
   it('when a range of months comes before the purchase, then its start is the date', () => {

@@ -121,7 +121,7 @@ function mentions(text: string): Mention[] {
   }
   for (const m of findAll(
     text,
-    /大前天|前天|昨天|昨晚|昨日|今天|今日|今早|今晚|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(天|个月|年)(?:之)?前|上个?月|日前|近日|前几天|前些天|前不久|不久前|最近/,
+    /大前天|前天|昨天|昨晚|昨日|今天|今日|今早|今晚|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(天|个月|年)(?:之)?前|上个?月|日前|近日|前几天|前些天|前不久|不久前|最近(?!的)/,
   )) {
     add(m.start, m.end, { relative: m[0] })
   }
@@ -161,8 +161,9 @@ function resolve(m: Mention, earlier: Mention[], ref: Day | null): string | null
     year = year ?? last.year
   }
   if (year === undefined && month !== undefined && r.relYear === undefined) {
-    const stated = [...earlier].reverse().find((e) => e.year !== undefined)
-    if (stated) year = stated.year
+    // 今年2月…2月17日: a 今年/去年 before it fixes the year as well as a written one
+    const stated = [...earlier].reverse().find((e) => e.year !== undefined || (e.relYear !== undefined && ref))
+    if (stated) year = stated.year ?? (ref && stated.relYear !== undefined ? ref.year - stated.relYear : undefined)
     else if (ref) {
       // a recent month-day in a dated report is in the report's year
       const lag = (ref.month - month + 12) % 12
