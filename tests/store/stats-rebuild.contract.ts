@@ -178,4 +178,55 @@ export function statsRebuildContract(adapterName: string, open: () => Promise<St
       expect(metricsFromRollups({ rows: rowsOf('day'), filers: kept.filers }, all)).toEqual(metricsOf(facts, all))
     })
   })
+
+  // 标签 (docs/tags.md): staff confirm a case's tags, then change them; the upkeep moves the case between
+  // month_tag rows, and a rebuild from the cases and their confirmed tags gives the same rows.
+  describe(`Statistics rebuild with tags — ${adapterName}`, () => {
+    let world: Awaited<ReturnType<typeof openWorkflowWorld>>
+    beforeAll(async () => {
+      world = await openWorkflowWorld(undefined, await open())
+    })
+    afterAll(async () => {
+      await world?.store.close()
+    })
+
+    it('when tags are confirmed and then changed, then the kept tag rows follow the latest confirmation and equal a rebuild', async () => {
+      const { deps, who, store } = world
+      const refresh = () => refreshStats(deps, deps.clock.now())
+      const confirm = async (caseId: string, tagIds: string[]) => {
+        const r = await callAs(deps, 'station', { action: 'confirmTags', caseId, tagIds }, who['st-a'])
+        expect(r).toMatchObject({ ok: true })
+        deps.clock.advance(HOUR / 4)
+        await refresh()
+      }
+      const tagRows = async () =>
+        byKey((await store.sumCube({ cube: 'month_tag', ...EVERYTHING, sites: null, by: [] })).map((r) => [r.tag, r.volume]))
+      const a = await world.file('tag-shopper-1')
+      const b = await world.file('tag-shopper-2')
+      await world.file('tag-shopper-3') // never tagged: in no tag row
+      await refresh()
+      expect(await tagRows()).toEqual([])
+      await confirm(a, ['prepaid-card', 'elderly'])
+      await confirm(b, ['prepaid-card'])
+      expect(await tagRows()).toEqual(
+        byKey([
+          ['elderly', 1],
+          ['prepaid-card', 2],
+        ]),
+      )
+      await confirm(a, ['quality'])
+      await confirm(b, [])
+      // the tick moves the clocks that ran out meanwhile (and marks their cases), as the host does before each refresh
+      await tick(deps, deps.clock.now())
+      await refresh()
+      const end = deps.clock.now()
+      const kept = await snapshot(store)
+      expect(kept.cubes.filter((r) => r.cube === 'month_tag').map((r) => [r.tag, r.volume])).toEqual([['quality', 1]])
+      expect(kept.cubes.filter((r) => r.cube === 'day_site').reduce((n, r) => n + r.volume, 0)).toBe(3)
+
+      const report = await rebuildStats(deps, end)
+      expect(report).toMatchObject({ cases: 3, refreshed: 3 })
+      expect(await snapshot(store)).toEqual(kept)
+    })
+  })
 }
