@@ -98,4 +98,15 @@ describe('the merchant as the text names it: third pass', () => {
   it('when a name holds a short bracket ("国大(益达)驾校"), then the bracket is part of the name', () => {
     expect(merchantOf('他拿着和平安(东城)驾校签的合同找到了记者')).toBe('平安(东城)驾校')
   })
+
+  it('when a quoted name is a line of goods ("“X”美容产品"), then it is not the merchant', () => {
+    expect(merchantOf('店员推销了一套“雅韵堂”美容产品，她当场付了1475元')).toBeNull()
+  })
+
+  it.each([
+    ['张先生在机场买了北京易行出行科技有限公司的钻石卡，后来发现用不了', '北京易行出行科技有限公司'],
+    ['2021年他办了一张光大银行的信用卡，第二年就被扣了年费', '光大银行'],
+  ])('when %j says whose card or goods were bought, then that is the merchant', (text, merchant) => {
+    expect(merchantOf(text)).toBe(merchant)
+  })
 })

@@ -30,7 +30,7 @@ const PLATFORM =
   /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|优酷视频|优酷|爱奇艺|腾讯视频|芒果TV|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
 // words before a merchant: where one buys, signs, eats or complains
 const LEAD =
-  /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:^|[，。；：,;:])/
+  /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:买|购买|办)了(?:一张|一份|一个)?|(?:^|[，。；：,;:])/
 // what one does there
 const ACT =
   /^(?:上|里|内|那里|那儿|处|门店|店里|实体店)?(?:[一二三四五六七八九\d]+楼|负一楼|地下.层)?(?:忽然|突然|毫无征兆地|已经|早已|竟然)?(?:买|按|扫|见|商量|在商量|那天|那里|那儿|定做|定制|去(?:洗|修|做|买|吃|剪)|购|办|充|吃|喝|用餐|就餐|消费|签|给孩子|为孩子|为自己|订|定|做|交|付|报|学|住|租|点|下单|种|看|剪|烫|染|理发|洗|干洗|修|维修|装修|装潢|施工|保养|换|配|体验|参加|花|预订|预定|相中|选购|挑|加油|玩|打|健身|上课|推销|倒闭|关门|停业|跑路|人去楼空|卖|售|存|提|拿|咨询|被|门口|门前|经营(?!的)|运营|打来|搞|的(?:员工|销售|会员|业务员|工作人员|店员|老板|常客|推销员|主刀|客服|用户|会籍)|[，,（(])/
@@ -137,7 +137,9 @@ export function findMerchantMentions(text: string): Candidate[] {
       // 在2015年12月到这家机构, 吴先生和装修公司: a later lead word starts the phrase, not this one
       if (INNER_LEAD.test(phrase) || /^\d/.test(phrase)) break
       // 去了金华美缔造型理发店。: a shop word at the end of a sentence is where the story went
-      const act = ACT.test(text.slice(end)) || (text[end] === '。' && kindAtEnd.test(phrase))
+      // 买了北京某某科技公司的钻石卡, 办了一张交通银行的信用卡: whose card or goods were bought
+      const bought = /^(?:买|购买|办)了/.test(lead[0]) && text[end] === '的' && kindAtEnd.test(phrase)
+      const act = ACT.test(text.slice(end)) || (text[end] === '。' && kindAtEnd.test(phrase)) || bought
       if (phrase.length < 2 || !act) continue
       if (/网$/.test(phrase) && /^[购站页络友盘]/.test(text.slice(end))) continue // 某网购平台: not a 网
       const quoted = /^[“"‘]([^“”"‘’]{2,16})[”"’]$/.exec(raw.slice(core(raw)))
@@ -217,6 +219,8 @@ export function findMerchantMentions(text: string): Candidate[] {
     // 一种叫“益气聪明丸”的药, “准五星酒店”: a product or a grade, not a shop
     if (m[1] && !m[3] && !/家$/.test(text.slice(Math.max(0, m.start - 1), m.start)) && !new RegExp(`(?:${KIND})$`).test(m[2])) continue
     if (/星级?|全程|内部/.test(m[2])) continue
+    // “秀媛堂”美容产品: a brand of goods, not the shop
+    if (!m[3] && /^[\u4e00-\u9fa5]{0,4}(?:产品|系列|套装|套盒|品牌)/.test(text.slice(m.end))) continue
     out.push({ value: m[2], start: m.start + m[0].indexOf(m[2]), score: 0.72 })
   }
   // 北京瑞业兴堂生物科技有限公司（以下简称瑞业兴堂公司）: a name the text defines is the name
