@@ -1,7 +1,7 @@
 // The span fields on the real-world TEST split, at the form's propose floor: the figures reached when the
-// rules were last mended from the train split (docs/extract-spans.md "Second pass"). A change that makes a
-// field worse, or that buys accuracy by proposing almost nothing, fails here. Only amount reaches the
-// issue's 90 %; the others hold the figure reached.
+// rules were last mended from the train split (docs/extract-spans.md "Second pass", "Third pass: merchant"
+// and the other third pass). A change that makes a field worse, or that buys accuracy by proposing almost nothing,
+// fails here. Amount reaches the 90 % and merchant its 80 %; the others hold the figure reached.
 import { extractComplaint } from '../../src/domain/extract/extract-complaint'
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/domain/extract/merge-proposal'
 import { readRealCorpus } from '../../scripts/extract-model/corpus'
@@ -72,8 +72,8 @@ describe('span fields on the real-world test split', () => {
       (x) => x.merchant,
       sameMerchant,
     )
-    expect(s.accuracy).toBeGreaterThanOrEqual(0.79)
-    expect(s.coverage).toBeGreaterThanOrEqual(0.8)
+    expect(s.accuracy).toBeGreaterThanOrEqual(0.81)
+    expect(s.coverage).toBeGreaterThanOrEqual(0.84)
   })
 
   it('when urgency is read, then it agrees with the label at least as often as it did', () => {
