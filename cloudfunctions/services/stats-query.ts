@@ -13,6 +13,8 @@ import type { StatsView } from '../../src/domain/metrics/stats-view.schema'
 import { rankingOf, STREAK_TOP, TOP_N } from '../../src/domain/metrics/top-merchants'
 import type { ShopCube, StatsStore } from '../ports/stats-store'
 import { statsScope } from './stats-scope'
+import { tagBars, tagFilteredParts } from './stats-query-tags'
+import type { Tag } from '../../src/domain/tags/tag.schema'
 
 // 统计 (issue 18): the figures of a range for the sites the caller may see, read from summed cube rows
 // (src/domain/metrics/cubes.ts) — never from the case table. Which cube answers which part is planOf's
@@ -23,6 +25,8 @@ export interface StatsDeps {
     listSites(): Promise<Site[]>
     getMerchant(id: string): Promise<Merchant | null>
     listMerchantsOfSite(siteId: string): Promise<Merchant[]>
+    /** the tags' names for 按标签 (stats-query-tags.ts) */
+    listTags(): Promise<Tag[]>
   }
 }
 
@@ -38,6 +42,14 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
   if (!scope.ok) return scope
   const { store } = ctx.deps
   const { sites } = scope.data
+  const heading = { siteId: scope.data.site?.id ?? null, siteName: scope.data.site?.name ?? null, sites: scope.data.choices }
+  if (q.tag) {
+    // a tag filter: the figures of the cases carrying it, from the tag cube only (stats-query-tags.ts)
+    const [parts, watermark] = await Promise.all([tagFilteredParts(ctx.deps, { ...q, tag: q.tag }, sites), store.statsWatermark()])
+    if (!parts.ok) return parts
+    return ok({ ...heading, unit: q.unit, from: q.from, to: q.to, watermark, ...parts.data })
+  }
+  const byTag = store.listTags().then((tags) => tagBars(ctx.deps, q, sites, tags))
   const plan = planOf(q)
   const sum = (cube: CubeId, by: readonly Dimension[], from = q.from, keep?: readonly Dimension[]) =>
     store.sumCube({ cube, from, to: q.to, sites, where: whereOf(q, keep), by })
@@ -98,6 +110,8 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
       merchants: r.merchants.map((m) => ({ ...m, name: names.get(m.merchantId) ?? UNKNOWN_SHOP })),
     })),
     heatMap: plan.heat ? { months: { from: monthStart(q.from), to: monthStart(q.to) }, cells: heatCellsOf(slotRows) } : null,
+    byTag: await byTag,
+    tag: null,
     sources: plan,
   })
 }

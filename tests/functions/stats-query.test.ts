@@ -7,6 +7,7 @@ import { StatsQuerySchema, type StatsQuery } from '../../src/domain/metrics/stat
 import { queryStats, type StatsDeps } from '../../cloudfunctions/services/stats-query'
 import { MemoryStatsStore } from '../support/memory-stats-store'
 import { FACTS } from '../domain/metrics/world'
+import { defaultTags, TAGS_SEEDED_AT } from '../../src/domain/tags/default-tags'
 
 // The statistics service on the fixed world of tests/domain/metrics/world.ts (14 cases, 20 January – 19 March
 // 2026, sites S1 and S2), over a TEST DOUBLE of the StatsStore port that sums cube rows in memory. Every
@@ -34,6 +35,9 @@ class WorldStore extends MemoryStatsStore {
   }
   async listMerchantsOfSite(siteId: string) {
     return MERCHANTS.filter((m) => m.siteId === siteId)
+  }
+  async listTags() {
+    return defaultTags(TAGS_SEEDED_AT)
   }
 }
 

@@ -52,6 +52,23 @@ export const StatsQuerySchema = z
     channel: optional(z.enum(FILING_CHANNELS, { error: '请选择投诉渠道' })),
     kind: optional(z.enum(CASE_KINDS, { error: '请选择类别' })),
     merchantId: optional(z.string().min(1).max(64)),
+    /**
+     * a confirmed tag's id (标签): the figures of the cases carrying it, read from the tag cube (month_tag), which
+     * keeps month, site and kind only — so whole months, split by month, quarter or the whole range, and no
+     * filter on 行业 / 问题类型 / 渠道 / 商户 (docs/tags.md)
+     */
+    tag: optional(z.string().min(1).max(64)),
+  })
+  .superRefine((q, ctx) => {
+    const toTime = Date.parse(`${q.to}T00:00:00Z`)
+    if (!q.tag || Number.isNaN(toTime)) return // a bad day is named on its own field
+    const nextDay = new Date(toTime + 86_400_000).toISOString()
+    if (!q.from.endsWith('-01') || nextDay.slice(8, 10) !== '01')
+      ctx.addIssue({ code: 'custom', path: ['tag'], message: '按标签统计只能统计整月：开始日期选某月1日，结束日期选某月最后一天' })
+    else if (q.unit === 'day' || q.unit === 'week')
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: '按标签统计只能按月、按季度或整段合计' })
+    if (q.industry || q.problemType || q.channel || q.merchantId)
+      ctx.addIssue({ code: 'custom', path: ['tag'], message: '按标签统计时不能同时按行业、问题类型、渠道或商户筛选' })
   })
   .superRefine(({ from, to, unit }, ctx) => {
     const span = spanDays(from, to)

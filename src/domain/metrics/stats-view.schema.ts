@@ -44,6 +44,9 @@ export const TopMerchantSchema = z.object({
   threeMonthsTop3: z.boolean(),
 })
 
+/** A tag's bar: its id, its name as the tags are now, and the cases carrying it. */
+const TagCountSchema = z.object({ id: z.string(), name: z.string(), volume: z.number().int() })
+
 export const StatsViewSchema = z.object({
   /** the site the figures cover; null: every site the caller may see */
   siteId: z.string().nullable(),
@@ -70,6 +73,14 @@ export const StatsViewSchema = z.object({
       cells: z.array(z.object({ weekday: z.number().int(), hour: z.number().int(), volume: z.number().int() })),
     })
     .nullable(),
+  /**
+   * 按标签 (docs/tags.md): cases per confirmed tag over the whole months that cover the range (the tag cube is
+   * kept per month). A case counts under each of its tags, so the bars do not sum to the total; null under
+   * a filter the tag cube does not keep (行业, 问题类型, 渠道, 商户)
+   */
+  byTag: z.object({ months: z.object({ from: z.string(), to: z.string() }), bars: z.array(TagCountSchema) }).nullable(),
+  /** the tag the figures are filtered by: then only the per-period figures are answered, from month_tag; null otherwise */
+  tag: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** which cube answered each part (docs/statistics-page.md) */
   sources: z.object({
     periods: z.enum(CUBE_IDS),
