@@ -109,4 +109,12 @@ describe('the merchant as the text names it: third pass', () => {
   ])('when %j says whose card or goods were bought, then that is the merchant', (text, merchant) => {
     expect(merchantOf(text)).toBe(merchant)
   })
+
+  it.each([
+    ['他租的房子是某小型中介机构的“托管房”', '某小型中介机构'],
+    ['“上海某某房产就是个黑中介，”几位租客说', '某某房产'],
+    ['顾先生在网络平台上订了一间酒店客房，到店却说没有房', '网络平台'],
+  ])('when %j, then the merchant is %j (是某X says whose; 某某 masks a name; 房产 ends one; 网络平台 is a platform)', (text, merchant) => {
+    expect(merchantOf(text)).toBe(merchant)
+  })
 })

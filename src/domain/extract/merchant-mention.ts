@@ -13,7 +13,7 @@ export interface MerchantMention {
 
 // what a seller's name ends with
 const KIND =
-  '4S店|店|铺|商家|珠宝|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
+  '4S店|店|铺|商家|珠宝|房产|摊位|摊|超市|药房|商场|商城|卖场|商厦|百货|商行|商店|公司|集团|机构|中心|会所|会馆|俱乐部|工作室|驾校|学校|学院|' +
   '培训班|餐厅|饭店|饭馆|餐馆|酒店|酒楼|宾馆|旅馆|民宿|公寓|火锅城|火锅|面馆|健身房|馆|美容院|医院|诊所|门诊部|旅行社|专柜|柜台|影楼|' +
   '影城|影院|乐园|游乐场|营业厅|加油站|分院|销售点|网点|门市部|门市|校区|家具商|建材商|车商|市场|商贸城|手机城|鞋城|物业|银行|直播间|经销商|车行|车商|发廊|狗场|官网|网|平台|堂|园'
 // what kind of shop, not which: alone (or with 被告, 涉事) such a name points at no one
@@ -27,7 +27,7 @@ const KIND_AT_END = new RegExp(`(?:${KIND})$`)
 /** "X开的Y": a shop named by who runs it (the owner, then the shop) */
 const OWNED = /^(.{2,16}?)(?:开的|开设的|经营的)(.+)$/
 const PLATFORM =
-  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|优酷视频|优酷|爱奇艺|腾讯视频|芒果TV|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手)平台/
+  /淘宝网|淘宝|天猫|京东商城|京东|拼多多|美团|饿了么|大众点评|抖音|快手|闲鱼|唯品会|苏宁易购|优酷视频|优酷|爱奇艺|腾讯视频|芒果TV|携程|去哪儿网?|飞猪|大麦网|小红书|(?:某|一家|一个)(?:知名|大型)?(?:(?![在某的])[\u4e00-\u9fa5]){0,4}平台|(?:电商|网购|购物|团购|外卖|点餐|二手|网络)平台/
 // words before a merchant: where one buys, signs, eats or complains
 const LEAD =
   /在|去了|到了|到|从|去|和|与|同|跟|向|经由|通过|找|是|给|请|投诉|反映|被告|来到|走进|选了|住进|进了|位于|开的|开了|(?:买|购买|办)了(?:一张|一份|一个)?|(?:^|[，。；：,;:])/
@@ -198,9 +198,11 @@ export function findMerchantMentions(text: string): Candidate[] {
     new RegExp(`(?:某某|某|一家|一间|(?<![0-9A-Za-z])[A-Z甲乙丙丁](?=[\u4e00-\u9fa5]))[\u4e00-\u9fa5A-Za-z]{0,8}?(?:${KIND})`),
   )) {
     // 李某在某网, 何某从某店: 某 after a surname masks a person, not a shop
-    if (/平台$/.test(m[0]) || INNER_LEAD.test(m[0].slice(1)) || /.(?:某|一家)/.test(m[0])) continue
+    if (/平台$/.test(m[0]) || INNER_LEAD.test(m[0].slice(1)) || /.(?:某|一家)/.test(m[0].replace(/^某某/, '某'))) continue
     // 同一家眼镜店, 这是一家上市公司, 哪一家店: a description or a question, not the seller
-    if (/(?:同|是|有|像|如|哪)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
+    if (/(?:同|有|像|如|哪)$/.test(text.slice(Math.max(0, m.start - 1), m.start))) continue
+    // 是一家 describes; 是某小中介机构的托管房 says whose
+    if (/是$/.test(text.slice(Math.max(0, m.start - 1), m.start)) && !/^某/.test(m[0])) continue
     // 她在萧山经营一家理发店: the consumer's own business; 一家大型网站: a website, not a 网
     if (/(?:经营|开了|开着|开过)$/.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[站页络友盘购]/.test(text.slice(m.end)))
       continue
