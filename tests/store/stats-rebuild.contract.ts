@@ -5,7 +5,7 @@ import { refreshStats, statsFilerKey } from '../../cloudfunctions/services/stats
 import { tick } from '../../cloudfunctions/services/tick'
 import { caseFactsOf } from '../../src/domain/metrics/case-facts'
 import { CUBE_IDS, CUBES, mergeCubeRows, type CubeRow } from '../../src/domain/metrics/cubes'
-import type { Grouping } from '../../src/domain/metrics/dimensions'
+import { DIMENSIONS, type Grouping } from '../../src/domain/metrics/dimensions'
 import type { GroupMetrics } from '../../src/domain/metrics/group'
 import { metricsOf } from '../../src/domain/metrics/metrics'
 import { metricsFromRollups, rollupOf, type FilerRow, type RollupRow } from '../../src/domain/metrics/rollup'
@@ -131,13 +131,7 @@ export function statsRebuildContract(adapterName: string, open: () => Promise<St
         const keep: readonly string[] = CUBES[twin].keep
         const summed = kept.cubes
           .filter((r) => r.cube === cube)
-          .map((r) => ({
-            ...r,
-            cube: twin,
-            site: '',
-            kind: keep.includes('kind') ? r.kind : '',
-            industry: keep.includes('industry') ? r.industry : '',
-          }))
+          .map((r) => ({ ...r, cube: twin, ...Object.fromEntries(DIMENSIONS.map((d) => [d, keep.includes(d) ? r[d] : ''])) }))
         const stored = kept.cubes.filter((r) => r.cube === twin)
         expect(stored.length).toBeGreaterThan(0)
         expect(byKey(mergeCubeRows(summed))).toEqual(stored)

@@ -78,6 +78,11 @@ export function statsSiteLessContract(adapterName: string, open: () => Promise<S
     }
     /** The regulator's questions, asked for every site (null) or for the list of every site: the answers must agree. */
     const answers = async (sites: readonly string[] | null) => ({
+      trend: ordered((await store.sumCube({ cube: 'day_site', ...Q1, sites, by: ['kind'] })).map(figures)),
+      byIndustry: ordered((await store.sumCube({ cube: 'month_industry', ...Q1, sites, by: ['industry'] })).map(figures)),
+      byProblem: ordered(
+        (await store.sumCube({ cube: 'month_problem', ...Q1, sites, where: { kind: 'complaint' }, by: ['problemType'] })).map(figures),
+      ),
       heat: ordered((await store.sumCube({ cube: 'month_slot', ...Q1, sites, by: [] })).map(figures)),
       heatOfReports: ordered(
         (await store.sumCube({ cube: 'month_slot', ...Q1, sites, where: { kind: 'report' }, by: ['kind'] })).map(figures),
@@ -95,6 +100,15 @@ export function statsSiteLessContract(adapterName: string, open: () => Promise<S
       const everySite = await answers(null)
       expect(everySite).toEqual(await answers(SITES))
       // figures worked out by hand, so that the two agreeing is not two empty answers
+      expect(everySite.trend.filter((r) => r.day === '2026-01-06')).toMatchObject([{ kind: 'complaint', volume: 2 }])
+      expect(everySite.byIndustry.filter((r) => r.day === '2026-02-01')).toMatchObject([
+        { industry: '交通', volume: 2 },
+        { industry: '餐饮', volume: 2 },
+      ])
+      expect(everySite.byProblem.filter((r) => r.day === '2026-03-01')).toMatchObject([
+        { problemType: '质量', volume: 1 },
+        { problemType: '预付卡', volume: 1 },
+      ])
       expect(everySite.heat.find((r) => r.day === '2026-01-01' && r.slot === '2-10')).toMatchObject({
         volume: 3,
         closedMediated: 3,

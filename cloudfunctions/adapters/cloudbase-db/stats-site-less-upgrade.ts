@@ -8,7 +8,7 @@ import { newMark } from './stats-marks'
 // has no migration step, so the first refresh pass of a deployment that predates the regulator's site-less
 // cubes marks, once, every case whose stored contribution names no cubes (stored before them: cubes.ts
 // countedIn), and then records that it did (stats_meta/site-less-cubes). The refresh of such a case adds its
-// rows to all_month_slot and all_month_merchant and leaves its other rows as they were. Contributions are read
+// rows to the all_* cubes and leaves its other rows as they were. Contributions are read
 // a page at a time by _id, so a large deployment is never held in memory. Two first passes at once mark the
 // same cases twice (a mark is a set); one that stops half-way has not written the record: the next marks again.
 const DONE = 'site-less-cubes'

@@ -31,7 +31,10 @@ export const CUBES = {
   month_channel: { grain: 'month', keep: ['site', 'kind', 'channel'], slot: false },
   month_merchant: { grain: 'month', keep: ['site', 'kind', 'industry', 'merchant'], slot: false },
   month_slot: { grain: 'month', keep: ['site', 'kind'], slot: true },
-  // the regulator's twins of month_slot and month_merchant, summed over every site (site-less-cubes.ts, migration 0032)
+  // the regulator's twins of the page's cubes, summed over every site (site-less-cubes.ts, migration 0032)
+  all_day: { grain: 'day', keep: ['kind'], slot: false },
+  all_month_industry: { grain: 'month', keep: ['kind', 'industry'], slot: false },
+  all_month_problem: { grain: 'month', keep: ['kind', 'problemType'], slot: false },
   all_month_slot: { grain: 'month', keep: ['kind'], slot: true },
   all_month_merchant: { grain: 'month', keep: ['industry', 'merchant'], slot: false },
   // 按标签 (docs/tags.md). Tags are multi-valued, so this cube is not a projection of the rollup row: a case
@@ -86,7 +89,7 @@ function project(c: CaseContribution, cube: CubeId, sign: 1 | -1): CubeRow {
 }
 
 /** The cubes migration 0032 added: a contribution stored before it names no cubes and was not counted in these. */
-const ADDED_IN_0032: readonly CubeId[] = ['all_month_slot', 'all_month_merchant']
+const ADDED_IN_0032: readonly CubeId[] = ['all_day', 'all_month_industry', 'all_month_problem', 'all_month_slot', 'all_month_merchant']
 
 /**
  * The cubes a contribution is counted in. A refresh takes the stored contribution away from these only, so

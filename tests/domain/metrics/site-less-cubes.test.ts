@@ -29,6 +29,9 @@ describe('the site-less cubes', () => {
     const delta = statsDelta(storedBefore0032, counted)
     expect(delta.filers).toEqual([])
     expect(delta.rows.map((r) => [r.cube, r.day, r.site, r.kind, r.industry, r.merchant, r.slot, r.volume, r.moneyFen])).toEqual([
+      ['all_day', '2026-02-14', '', 'complaint', '', '', '', 1, 800],
+      ['all_month_industry', '2026-02-01', '', 'complaint', '餐饮', '', '', 1, 800],
+      ['all_month_problem', '2026-02-01', '', 'complaint', '', '', '', 1, 800],
       ['all_month_slot', '2026-02-01', '', 'complaint', '', '', '6-10', 1, 800],
       ['all_month_merchant', '2026-02-01', '', '', '餐饮', 'shop-1', '', 1, 800],
     ])
@@ -53,6 +56,9 @@ describe('the site-less cubes', () => {
     expect(cubeToRead('month_slot', { sites: null, by: ['site'] })).toBe('month_slot')
     expect(cubeToRead('month_slot', { sites: ['site-a'], by: [] })).toBe('month_slot')
     expect(cubeToRead('month_slot', { sites: [], by: [] })).toBe('month_slot')
-    expect(cubeToRead('day_site', { sites: null, by: [] })).toBe('day_site')
+    expect(cubeToRead('day_site', { sites: null, by: ['kind'] })).toBe('all_day')
+    expect(cubeToRead('day_site', { sites: null, by: ['site'] })).toBe('day_site')
+    expect(cubeToRead('month_problem', { sites: null, by: ['problemType'] })).toBe('all_month_problem')
+    expect(cubeToRead('month_channel', { sites: null, by: ['channel'] })).toBe('month_channel')
   })
 })

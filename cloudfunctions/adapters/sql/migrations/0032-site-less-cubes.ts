@@ -1,12 +1,14 @@
 import { sql, type Kysely } from 'kysely'
 import type { Migration } from 'kysely/migration'
 
-// The regulator's site-less cubes, all_month_slot and all_month_merchant (src/domain/metrics/site-less-cubes.ts,
-// docs/statistics-scale.md). They live in stats_cube like every cube, so no table changes. A database that
-// already holds counted cases gets them by the ordinary refresh: every case is marked here, and a refresh
-// takes a stored contribution away only from the cubes it was counted in (cubes.ts countedIn: one stored
-// before this migration names none and was not in these two), so the refresh ADDS the case's rows to the
-// new cubes and leaves every other cube as it was. Until the queue is empty the watermark stays where it was.
+// The regulator's site-less cubes, all_day, all_month_industry, all_month_problem, all_month_slot and
+// all_month_merchant (src/domain/metrics/site-less-cubes.ts, docs/statistics-scale.md). They live in
+// stats_cube like every cube, so no table changes. A database that already holds counted cases gets them
+// by the ordinary refresh: every case is marked here, and a refresh takes a stored contribution away only
+// from the cubes it was counted in (cubes.ts countedIn: one stored before this migration names none and
+// was not in these), so the refresh ADDS the case's rows to the new cubes and leaves every other cube as it
+// was. Until the queue is empty the watermark stays where it was (and the regulator's page, which reads
+// the new cubes, shows part of the cases).
 export const siteLessCubes: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`insert into stats_pending (case_id, marked_at) select id, now() from cases
@@ -14,6 +16,7 @@ export const siteLessCubes: Migration = {
   },
   async down(db: Kysely<unknown>) {
     // the rows go; the stored contributions still name the cubes, so run npm run stats:rebuild after going down
-    await sql`delete from stats_cube where cube in ('all_month_slot', 'all_month_merchant')`.execute(db)
+    const cubes = ['all_day', 'all_month_industry', 'all_month_problem', 'all_month_slot', 'all_month_merchant']
+    await sql`delete from stats_cube where cube in (${sql.join(cubes)})`.execute(db)
   },
 }
