@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { current, DEMO_PASSWORD, seriousViolations, settled, shot, startHarness, type Harness } from './browser-harness'
-import { seedStatsCases, STATS_BY_INDUSTRY, STATS_CASES } from './support/stats-world'
+import { seedStatsCases, STATS_BY_INDUSTRY, STATS_BY_TAG, STATS_CASES } from './support/stats-world'
 import { toggleElderly } from './support/elderly-mode'
 
 // 统计 on a phone, as the station and as the regulator: from the board's 「统计」 to the page; a chart is
@@ -69,6 +69,10 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
     for (const [line, n] of Object.entries(STATS_BY_INDUSTRY)) expect([line, industry.get(line)]).toEqual([line, [String(n)]])
     expect(Object.keys(STATS_BY_INDUSTRY).length).toBeGreaterThan(1) // the seeded cases are in more than one line
     expect(industry.get('汽车')).toEqual(['0'])
+    // 按标签: a case counts under each of its confirmed tags (the bars do not sum to the total), unused tags show 0
+    expect(await stats.locator('#stats-tags .stats-chart').getAttribute('aria-hidden')).toBe('true')
+    const tags = await tableRows(page, '各标签件数')
+    for (const [tag, n] of Object.entries(STATS_BY_TAG)) expect([tag, tags.get(tag)]).toEqual([tag, [String(n)]])
 
     // the figures table: the whole range's 受理量 and the shopper who filed twice
     const figures = await tableRows(page, `各周期主要指标（`)
@@ -90,6 +94,14 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
       .first()
       .evaluate((td) => parseFloat(getComputedStyle(td).fontSize))
     expect(size).toBeGreaterThanOrEqual(20)
+    const tagSize = await stats
+      .getByRole('table', { name: '各标签件数' })
+      .locator('td')
+      .first()
+      .evaluate((td) => parseFloat(getComputedStyle(td).fontSize))
+    expect(tagSize).toBeGreaterThanOrEqual(20)
+    await stats.locator('#stats-tags').scrollIntoViewIfNeeded()
+    await shot(page, 'stats-02b-station-elderly-tags')
     // the chart is drawn again in larger type, taller, and still shown whole
     const bigger = stats.locator('#stats-industry .stats-chart')
     const biggerSrc = (await bigger.locator('img').getAttribute('src'))!
@@ -137,6 +149,25 @@ describe('H5 — 统计 (station and regulator, on a phone)', () => {
     await item.getByRole('button', { name: '确认删除 近三月 单一行业' }).click()
     await stats.getByRole('status').getByText('已删除“近三月 单一行业”。').waitFor()
     await stats.getByText('还没有保存的查询。').waitFor()
+    await page.context().close()
+  })
+
+  it('when the station chooses the tag 食品安全, then the figures are those of the cases carrying it, from whole months', async () => {
+    const page = await (await h.phone()).newPage()
+    await signIn(page, h.base, 'station', '维权站工作台')
+    await openStats(page)
+    const stats = current(page)
+    await stats.getByRole('button', { name: '更多筛选（自定义查询）' }).click()
+    await stats.getByRole('combobox', { name: '标签' }).selectOption('食品安全')
+    await stats.getByRole('button', { name: '查询', exact: true }).click()
+    await stats.getByText('以上为带“食品安全”标签的案件', { exact: false }).waitFor()
+    const figures = await tableRows(page, '各周期主要指标（')
+    expect(figures.get('合计')![0]).toBe(String(STATS_BY_TAG['食品安全']))
+    // the tag bars stay, the parts the tag cube cannot answer are left out
+    expect((await tableRows(page, '各标签件数')).get('食品安全')).toEqual([String(STATS_BY_TAG['食品安全'])])
+    expect(await stats.getByRole('table', { name: '各行业件数' }).count()).toBe(0)
+    expect(await seriousViolations(page)).toEqual([])
+    await shot(page, 'stats-05-station-tag')
     await page.context().close()
   })
 })

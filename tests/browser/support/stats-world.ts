@@ -38,6 +38,10 @@ export const STATS_CASES = [
  */
 export const STATS_BY_INDUSTRY: Record<string, number> = {}
 
+/** 标签 staff confirm on some of them (by index in STATS_CASES), and what the page's 各标签件数 table should show. */
+const STATS_TAGS: Record<number, string[]> = { 0: ['food-safety'], 1: ['food-safety', 'service-attitude'], 3: ['quality'] }
+export const STATS_BY_TAG: Record<string, number> = { 食品安全: 2, 服务态度: 1, 质量问题: 1, 预付卡: 0 }
+
 export async function seedStatsCases(dataDir: string): Promise<void> {
   const keys = loadOrCreateKeys(dataDir, {})
   const store = await openSqlStore({ kind: 'pglite', dataDir: resolve(dataDir, 'pg') }, aesVault(keys.dataKey))
@@ -63,6 +67,15 @@ export async function seedStatsCases(dataDir: string): Promise<void> {
       const stored = await store.getCase(String(filed.data.caseId))
       if (!stored) throw new Error(`filing ${i}: no case`)
       STATS_BY_INDUSTRY[stored.industry] = (STATS_BY_INDUSTRY[stored.industry] ?? 0) + 1
+      const tags = STATS_TAGS[i]
+      if (tags)
+        await store.confirmCaseTags({
+          caseId: stored.id,
+          proposed: [],
+          confirmed: tags,
+          confirmedBy: 'seed',
+          confirmedAt: now.toISOString(),
+        })
     }
     deps.clock.set(now)
     await refreshStats(deps, now)

@@ -114,6 +114,7 @@ export default function StationStats() {
         errors={errors}
         today={today}
         sites={view?.sites ?? []}
+        tags={view?.byTag?.bars ?? (view?.tag ? [view.tag] : [])}
         busy={busy}
         onChange={setForm}
         onSubmit={() => submit()}

@@ -14,6 +14,8 @@ export interface QueryForm {
   problemType: string
   kind: string
   channel: string
+  /** a tag's id ('' = 全部): figures of the cases carrying it (按标签, whole months only) */
+  tag: string
 }
 
 export const ALL = '全部'
@@ -29,6 +31,7 @@ export function defaultForm(today: string): QueryForm {
     problemType: '',
     kind: '',
     channel: '',
+    tag: '',
   }
 }
 
@@ -56,6 +59,7 @@ export function inputOf(form: QueryForm): Record<string, string> {
     problemType: form.problemType || undefined,
     kind: labelToValue(KIND_OPTIONS, form.kind),
     channel: labelToValue(CHANNEL_OPTIONS, form.channel),
+    tag: form.tag || undefined,
   }
   const set = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => !!e[1]))
   const input: Record<string, string> = {
@@ -90,5 +94,6 @@ export function formOf(q: StatsQuery): QueryForm {
     problemType: q.problemType ?? '',
     kind: label(KIND_OPTIONS, q.kind),
     channel: label(CHANNEL_OPTIONS, q.channel),
+    tag: q.tag ?? '',
   }
 }

@@ -17,6 +17,8 @@ interface Props {
   errors: FieldErrors
   today: string
   sites: readonly { id: string; name: string }[]
+  /** the tags to choose from (按标签): the last answer's tag bars */
+  tags: readonly { id: string; name: string }[]
   busy: boolean
   onChange: (form: QueryForm) => void
   onSubmit: () => void
@@ -25,9 +27,10 @@ interface Props {
 const withAll = (options: readonly string[]) => [ALL, ...options]
 const fromAll = (value: string) => (value === ALL ? '' : value)
 
-export function QueryFormView({ form, errors, today, sites, busy, onChange, onSubmit }: Props) {
+export function QueryFormView({ form, errors, today, sites, tags, busy, onChange, onSubmit }: Props) {
   const set = (patch: Partial<QueryForm>) => onChange({ ...form, ...patch })
-  const filtered = !!(form.industry || form.problemType || form.kind || form.channel)
+  const filtered = !!(form.industry || form.problemType || form.kind || form.channel || form.tag)
+  const tagName = (id: string) => tags.find((t) => t.id === id)?.name ?? id
   const siteLabel = (id: string) => sites.find((s) => s.id === id)?.name ?? ''
   return (
     <View className="stats-card stats-form" role="search" aria-label="统计条件">
@@ -81,7 +84,7 @@ export function QueryFormView({ form, errors, today, sites, busy, onChange, onSu
           onChange={(name) => set({ siteId: sites.find((s) => s.name === name)?.id ?? '' })}
         />
       ) : null}
-      <Disclosure id="stats-filters" title="更多筛选（自定义查询）" summary="行业、问题类型、类别、渠道" open={filtered}>
+      <Disclosure id="stats-filters" title="更多筛选（自定义查询）" summary="行业、问题类型、类别、渠道、标签" open={filtered}>
         <SelectField
           name="industry"
           label="行业"
@@ -115,6 +118,16 @@ export function QueryFormView({ form, errors, today, sites, busy, onChange, onSu
           options={withAll(CHANNEL_OPTIONS.map(([, l]) => l))}
           placeholder={ALL}
           onChange={(v) => set({ channel: fromAll(v) })}
+        />
+        <SelectField
+          name="tag"
+          label="标签"
+          value={form.tag ? tagName(form.tag) : ALL}
+          options={withAll(tags.map((t) => t.name))}
+          placeholder={ALL}
+          hint="按标签统计只能统计整月，且不能同时按行业、问题类型、渠道筛选"
+          onChange={(v) => set({ tag: tags.find((t) => t.name === v)?.id ?? '' })}
+          error={errors.tag}
         />
       </Disclosure>
       <ActionButton label="查询" busy={busy} busyText="正在统计…" onPress={onSubmit} />

@@ -6,11 +6,14 @@ import { ChartFigure } from './chart-figure'
 import { heatMap, horizontalBars, weeklyLine } from './chart-svg'
 import { DataTable } from './data-table'
 import { FIGURE_COLUMNS, WEEKDAYS, weekLabel } from './stats-labels'
+import { TagBars, TagFilterNote } from './tag-section'
 
 // The answer's parts, each a table or a chart with its table twin. Charts are drawn again only when the
 // answer or the type size changes.
 export function FiguresTable({ view }: { view: StatsView }) {
   const rows = [...view.periods.map((p) => ({ head: p.period, m: p.metrics })), { head: '合计', m: view.total }]
+  // under a tag filter the repeat counts are not answered (tag-section.tsx): their columns are left out
+  const columns = view.tag ? FIGURE_COLUMNS.filter(([label]) => !label.startsWith('重复')) : FIGURE_COLUMNS
   return (
     <View className="stats-card" id="stats-figures">
       <View className="stats-card__title" role="heading" aria-level={2}>
@@ -18,16 +21,17 @@ export function FiguresTable({ view }: { view: StatsView }) {
       </View>
       <DataTable
         id="stats-figures-table"
-        caption={`各周期主要指标（${view.from} 至 ${view.to}）`}
-        columns={['周期', ...FIGURE_COLUMNS.map(([label]) => label)]}
-        rows={rows.map((r) => ({ head: r.head, cells: FIGURE_COLUMNS.map(([, read]) => read(r.m)) }))}
+        caption={`各周期主要指标（${view.from} 至 ${view.to}${view.tag ? `，标签“${view.tag.name}”` : ''}）`}
+        columns={['周期', ...columns.map(([label]) => label)]}
+        rows={rows.map((r) => ({ head: r.head, cells: columns.map(([, read]) => read(r.m)) }))}
       />
+      <TagFilterNote view={view} />
     </View>
   )
 }
 
 /** The width a chart is shown at: the window less the page's and the card's padding, within bounds. */
-function chartWidth(): number {
+export function chartWidth(): number {
   const windowWidth = Taro.getSystemInfoSync().windowWidth || 375
   return Math.round(Math.min(1000, Math.max(280, windowWidth - 64)))
 }
@@ -52,6 +56,7 @@ export function ChartSections({ view, elderly }: { view: StatsView; elderly: boo
     }
   }, [view, elderly])
   const counts = (items: readonly { key: string; volume: number }[]) => items.map((b) => ({ head: b.key, cells: [b.volume] }))
+  if (view.tag) return <TagBars view={view} elderly={elderly} width={chartWidth()} />
   return (
     <View>
       <ChartFigure
@@ -72,6 +77,7 @@ export function ChartSections({ view, elderly }: { view: StatsView; elderly: boo
         chart={charts.problem}
         table={{ caption: '各问题类型件数', columns: ['问题类型', '件数'], rows: counts(view.byProblemType) }}
       />
+      <TagBars view={view} elderly={elderly} width={chartWidth()} />
       <MerchantRanking view={view} />
       {view.heatMap && charts.heat ? (
         <ChartFigure
