@@ -31,7 +31,7 @@ export function FiguresTable({ view }: { view: StatsView }) {
 }
 
 /** The width a chart is shown at: the window less the page's and the card's padding, within bounds. */
-export function chartWidth(): number {
+function chartWidth(): number {
   const windowWidth = Taro.getSystemInfoSync().windowWidth || 375
   return Math.round(Math.min(1000, Math.max(280, windowWidth - 64)))
 }
