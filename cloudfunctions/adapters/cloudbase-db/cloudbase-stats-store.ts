@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { addCounters, COUNTER_NAMES, isZero } from '../../../src/domain/metrics/counters'
-import { cubeRowKey, statsDelta, type CaseContribution, type CubeRow } from '../../../src/domain/metrics/cubes'
+import { CUBES, cubeRowKey, statsDelta, type CaseContribution, type CubeRow, type CubeSpec } from '../../../src/domain/metrics/cubes'
 import { DIMENSIONS, type Dimension } from '../../../src/domain/metrics/dimensions'
 import { cubeToRead } from '../../../src/domain/metrics/site-less-cubes'
 import type { FilerRow } from '../../../src/domain/metrics/rollup'
@@ -13,6 +13,7 @@ import { readAll, readDoc, readPage, type Doc } from './doc-reads'
 import { cloudbaseStatsRanking } from './cloudbase-stats-ranking'
 import { newMark } from './stats-marks'
 import { siteLessCubesUpgrade } from './stats-site-less-upgrade'
+import { tagCubeUpgrade } from './stats-tag-upgrade'
 import { transact } from './transact'
 
 // The statistics' read model on the document database (ports/stats-store.ts; the SQL store is
@@ -67,7 +68,9 @@ async function addRow(tx: DocTransaction, delta: CubeRow) {
     return
   }
   const { cube, day, slot, site, merchant, industry, problemType, channel, kind } = delta
-  ok(await ref.set({ cube, day, slot, site, merchant, industry, problemType, channel, kind, ...counters }))
+  // `tag` only on month_tag's documents: every other cube's documents keep their fields and ids
+  const tag = delta.tag ? { tag: delta.tag } : {}
+  ok(await ref.set({ cube, day, slot, ...tag, site, merchant, industry, problemType, channel, kind, ...counters }))
 }
 
 async function addFiler(tx: DocTransaction, delta: FilerRow) {
@@ -84,6 +87,7 @@ async function addFiler(tx: DocTransaction, delta: FilerRow) {
 export function cloudbaseStatsStore(db: DocDb): StatsStore {
   const _ = db.command
   const upgradeSiteLess = siteLessCubesUpgrade(db)
+  const upgradeTagCube = tagCubeUpgrade(db)
   const matchOf = (q: Omit<CubeQuery, 'cube' | 'by'>): Record<string, unknown> => {
     const match: Record<string, unknown> = { day: _.gte(q.from).and(_.lte(q.to)) }
     if (q.sites !== null) match.site = q.sites.length === 1 ? q.sites[0] : _.in([...q.sites])
@@ -98,6 +102,9 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
       if (q.sites !== null && q.sites.length === 0) return []
       const kept = (d: Dimension) => q.by.includes(d)
       const key: Record<string, string> = { day: '$day', slot: '$slot' }
+      const spec: CubeSpec = CUBES[q.cube]
+      const tagged = spec.tags === true
+      if (tagged) key.tag = '$tag'
       for (const d of DIMENSIONS) if (kept(d)) key[d] = `$${d}`
       const sums = Object.fromEntries(COUNTER_NAMES.map((n) => [n, { $sum: `$${n}` }]))
       const rows: CubeRow[] = []
@@ -106,7 +113,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
           await db
             .collection(COLLECTIONS.statsCube)
             .aggregate()
-            .match({ cube: cubeToRead(q.cube, q), ...matchOf(q) })
+            .match({ cube: cubeToRead(q.cube, q), ...matchOf(q), ...(q.tag === undefined ? {} : { tag: q.tag }) })
             .group({ _id: key, ...sums })
             .sort({ _id: 1 })
             .skip(rows.length)
@@ -120,6 +127,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
             cube: CubeIdSchema.parse(q.cube),
             day: g._id.day,
             slot: g._id.slot,
+            ...(tagged ? { tag: String(g._id.tag) } : {}),
             site: dim('site'),
             merchant: dim('merchant'),
             industry: dim('industry'),
@@ -147,6 +155,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
 
     async listStatsPending(limit) {
       await upgradeSiteLess() // once per deployment: the cases counted before the site-less cubes (stats-site-less-upgrade.ts)
+      await upgradeTagCube() // once per deployment: the cases tagged before the tag cube existed (stats-tag-upgrade.ts)
       const docs = await readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)
