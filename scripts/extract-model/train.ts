@@ -38,7 +38,10 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   folds: 5,
   classHead: { minDf: 2, keep: 4000, l2: 1e-4, iterations: 300, learningRate: 0.05, balance: 0 },
   demandHead: { minDf: 2, keep: 1000, l2: 1e-4, iterations: 300, learningRate: 0.05, balance: 0 },
-  target: 0.9,
+  // 0.92, not the 0.9 promised: a point chosen at 0.9 on four folds' held-out rows was right 92.0 / 92.5 / 92.7 %
+  // (industry / problem type / demands) on the fifth fold, and the 0.9 file reached only 87–89 % on new
+  // sources; at 0.92 the fifth folds give 93.6 / 94.4 / 94.2 % (scripts/extract-model/stack-experiments.ts)
+  target: 0.92,
   step: 0.01,
   handWrittenItems: 0,
   ship: 'full',
@@ -48,7 +51,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
 export const isReal = (d: TrainingDoc) => !d.group.startsWith('hand:')
 
 /** FNV-1a: a stable fold for a source name */
-function fnv(s: string): number {
+export function fnv(s: string): number {
   let h = 2166136261
   for (const ch of s) {
     h ^= ch.codePointAt(0) ?? 0 // a character of a string always has one
@@ -74,7 +77,7 @@ function rulesOf(doc: TrainingDoc): Rules {
 }
 
 /** held-out logits for every document (each from a head fitted without its fold), and the head fitted on all */
-function crossFit(docs: TrainingDoc[], ys: number[], classes: number, o: HeadOptions, folds: number, ship: TrainOptions['ship']) {
+export function crossFit(docs: TrainingDoc[], ys: number[], classes: number, o: HeadOptions, folds: number, ship: TrainOptions['ship']) {
   const foldOf = docs.map((d) => fnv(d.group) % folds)
   const heldOut: number[][] = new Array(docs.length)
   const fitted: FittedHead[] = []
@@ -164,6 +167,7 @@ function classField<T extends string>(
   return {
     head: { ...quantise(full, o.step), classes: [...classes], stack, proposeAt },
     report: { items: real.length, proposed: proposed.length, right: proposed.filter((c) => c.right).length },
+    scored: real,
   }
 }
 
@@ -182,7 +186,13 @@ function quantise(h: FittedHead, step: number, binary = false) {
   return { grams: h.grams, weights, bias: bias.map((b) => Math.round(b * 1e4) / 1e4) }
 }
 
-export function trainExtractModel(docs: TrainingDoc[], o: TrainOptions = DEFAULT_OPTIONS): { file: WeightFile; report: HeldOutReport[] } {
+/** held-out calibrated probabilities of the proposals (real items; demands: items where a set was made), for nested-cv.ts */
+export type HeldOutScores = Record<'industry' | 'problemType' | 'demands', { probability: number; right: boolean }[]>
+
+export function trainExtractModel(
+  docs: TrainingDoc[],
+  o: TrainOptions = DEFAULT_OPTIONS,
+): { file: WeightFile; report: HeldOutReport[]; scored: HeldOutScores } {
   const rules = docs.map(rulesOf)
   const industry = classField(
     docs,
@@ -272,5 +282,5 @@ export function trainExtractModel(docs: TrainingDoc[], o: TrainOptions = DEFAULT
       right: demandsProposed.filter((s) => s.right).length,
     },
   ]
-  return { file, report }
+  return { file, report, scored: { industry: industry.scored, problemType: problemType.scored, demands: made } }
 }
