@@ -55,6 +55,9 @@ export function statsSheets(view: StatsView): Sheet[] {
         ['期间', `${view.from} 至 ${view.to}`],
         // figures are exact as of the last refresh of the statistics (the cubes), said on the page too
         ['统计截至', view.watermark ? formatShanghaiDateTime(view.watermark) : '尚未汇总'],
+        // 按标签 (docs/tags.md): what a tag filter answers, and why the tag sheet does not add up
+        ...(view.tag ? [['标签', `仅统计带“${view.tag.name}”标签的案件（按整月；不统计重复投诉人和重复投诉商户）`]] : []),
+        ...(view.byTag ? [['按标签', '一件案件有几个标签就计入几个标签，各标签受理量之和不等于总受理量']] : []),
       ],
     },
     {
@@ -73,6 +76,7 @@ export function statsSheets(view: StatsView): Sheet[] {
       ),
     },
   ]
+  if (view.byTag) sheets.push({ name: '按标签', columns: ['标签', '受理量'], rows: view.byTag.bars.map((b) => [b.name, b.volume]) })
   if (view.heatMap) {
     sheets.push({
       name: '星期×时段',
