@@ -26,6 +26,22 @@ export function whereOf(q: Omit<CubeQuery, 'cube' | 'by'>): RawBuilder<unknown>[
 }
 
 export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankShops' | 'monthTopShops' | 'countRepeats'> {
+  // The regulator's ★: all_month_merchant holds one row per (month, line, shop), so each (month, line)'s top
+  // shops are the first `top` entries of the partial index stats_cube_month_top (migration 0032), read by a
+  // LATERAL … LIMIT: lines × months × top rows whatever the shops. The (month, line) cells come from
+  // all_month_industry, which holds a row for every line with a case that month (the same refresh writes both).
+  const monthTopsByIndex = async (q: Parameters<StatsStore['monthTopShops']>[0]) => {
+    const { industry, merchant } = q.where ?? {}
+    const { rows } = await sql<Row>`select c.industry, to_char(c.day, 'YYYY-MM-DD') as month, t.merchant, t.volume
+      from (select day, industry from stats_cube where cube = 'all_month_industry' and day >= ${q.from}::date and day <= ${q.to}::date
+          and industry <> '' ${industry === undefined ? sql`` : sql`and industry = ${industry}`} group by day, industry) c
+      cross join lateral (select s.merchant, s.volume from stats_cube s
+          where s.cube = 'all_month_merchant' and s.day = c.day and s.industry = c.industry and s.merchant <> '' and s.volume > 0
+            ${merchant === undefined ? sql`` : sql`and s.merchant = ${merchant}`}
+          order by s.volume desc, s.merchant collate "C" limit ${q.top}) t
+      order by c.industry, c.day, t.volume desc, t.merchant collate "C"`.execute(db)
+    return rows.map((r) => ({ industry: text(r.industry), merchant: text(r.merchant), volume: Number(r.volume), month: text(r.month) }))
+  }
   return {
     // The ranking in one statement each: shops summed by line (and month), then row_number() per line
     // keeps the top ones. Shop ids ordered bytewise (collate "C"), as the domain's string order ties them.
@@ -48,6 +64,7 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
 
     async monthTopShops(q) {
       if (q.sites !== null && q.sites.length === 0) return []
+      if (cubeToRead('month_merchant', q) === 'all_month_merchant') return monthTopsByIndex(q)
       const { rows } = await sql<Row>`with shops as (
           select industry, day, merchant, sum(volume) as volume from stats_cube
           where cube = ${cubeToRead('month_merchant', q)} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
