@@ -33,7 +33,13 @@ const headText = (text: string) => (process.env.KS_EXP_TEXT === 'framing' ? remo
 
 function build(path: string) {
   const docs = trainingDocs().map((d) => ({ ...d, text: headText(d.text) }))
-  const o = DEFAULT_OPTIONS
+  // KS_EXP_HEAD='{"iterations":600}': merged into both heads' options
+  const head = JSON.parse(process.env.KS_EXP_HEAD ?? '{}') as Partial<typeof DEFAULT_OPTIONS.classHead>
+  const o = {
+    ...DEFAULT_OPTIONS,
+    classHead: { ...DEFAULT_OPTIONS.classHead, ...head },
+    demandHead: { ...DEFAULT_OPTIONS.demandHead, ...head },
+  }
   // one set of held-out logits (the trainer's 5 folds by source): every document's logits come from a head
   // that did not see its source; the outer folds of phase 2 are the same folds
   const heads: Record<string, number[][]> = {}
@@ -197,7 +203,11 @@ function demandsField(docs: TrainingDoc[], rules: Rules[], cache: FoldCache[], v
     const setOf = (i: number, inner: boolean) => {
       const qs = perDemand.map((d) => ({ demand: d.demand, q: d.q(i, inner) }))
       const value = qs.filter((d) => d.q >= 0.5).map((d) => d.demand)
-      const probability = qs.reduce((prod, d) => prod * (value.includes(d.demand) ? d.q : 1 - d.q), 1)
+      // KS_EXP_SET=min: the set's score is its least sure decision instead of the product of all of them
+      const probability =
+        process.env.KS_EXP_SET === 'min'
+          ? Math.min(...qs.map((d) => (value.includes(d.demand) ? d.q : 1 - d.q)))
+          : qs.reduce((prod, d) => prod * (value.includes(d.demand) ? d.q : 1 - d.q), 1)
       const label = docs[i].demands
       return { value, probability, right: value.length === label.length && value.every((x) => label.includes(x)) }
     }

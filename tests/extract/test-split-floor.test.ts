@@ -17,12 +17,12 @@ const runs = test.map((item) => ({
   x: extractComplaint(item.text, { now: new Date(`${item.date ?? '2024-01-01'}T12:00:00+08:00`), model }),
 }))
 
-// Propose points at the 0.92 bound (scripts/extract-model/train.ts): industry and demands still did not reach
-// 90 % on the test split (88.4 % with 121 proposals, 89.2 % with 37; on a fifth of the train sources the same
-// procedure gave 93.6 % and 94.2 %): their floors are the figures reached, not the goal.
-const FLOOR = { industry: 0.88, problemType: 0.92, demands: 0.89 }
+// Propose targets per field (scripts/extract-model/train.ts: industry 0.92, problem type and demands 0.9).
+// Industry and demands still did not reach 90 % on the test split (88.4 % with 121 proposals, 88.9 % with 54;
+// 93.6 % and 92.7 % on held-out train sources): their floors are the figures reached, not the goal.
+const FLOOR = { industry: 0.88, problemType: 0.91, demands: 0.88 }
 /** and never fewer proposals than this share of items with a label (so "never propose" cannot pass) */
-const MIN_COVERAGE = { industry: 0.6, problemType: 0.2, demands: 0.28 }
+const MIN_COVERAGE = { industry: 0.6, problemType: 0.3, demands: 0.4 }
 
 function precision(field: 'industry' | 'problemType' | 'demands') {
   let proposed = 0
