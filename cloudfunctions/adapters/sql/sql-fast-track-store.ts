@@ -1,5 +1,9 @@
 import type { ColumnType, Kysely, Selectable } from 'kysely'
-import { RewardApplicationSchema, RewardContactSchema, type RewardApplication } from '../../../src/domain/report-reward/report-reward-reporter'
+import {
+  RewardApplicationSchema,
+  RewardContactSchema,
+  type RewardApplication,
+} from '../../../src/domain/report-reward/report-reward-reporter'
 import { CheckInLocationSchema } from '../../../src/domain/workflow/fast-track'
 import type { OnSiteStore } from '../../ports/on-site-store'
 import type { ReportRewardStore } from '../../ports/report-reward-store'

@@ -96,8 +96,7 @@ const ADDED_IN_0032: readonly CubeId[] = ['all_day', 'all_month_industry', 'all_
  * a cube added since it was stored receives the case's rows (re-marking every case is how a new cube is
  * filled) instead of a -1 that cancels the +1.
  */
-const countedIn = (c: CaseContribution): CubeId[] =>
-  CUBE_IDS.filter((id) => (c.cubes ? c.cubes.includes(id) : !ADDED_IN_0032.includes(id)))
+const countedIn = (c: CaseContribution): CubeId[] => CUBE_IDS.filter((id) => (c.cubes ? c.cubes.includes(id) : !ADDED_IN_0032.includes(id)))
 
 /** A contribution's rows in every cube it is counted in, added (sign 1) or taken away (sign -1). */
 export function cubeRowsOf(c: CaseContribution, sign: 1 | -1): CubeRow[] {
