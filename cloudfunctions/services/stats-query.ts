@@ -50,6 +50,9 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
     return ok({ ...heading, unit: q.unit, from: q.from, to: q.to, watermark, ...parts.data })
   }
   const byTag = store.listTags().then((tags) => tagBars(ctx.deps, q, sites, tags))
+  // started beside the parts below and awaited after them: until then a rejection (the database away) must
+  // not count as unhandled — Node ends the process on one — nor be lost if another part fails first
+  byTag.catch(() => undefined)
   const plan = planOf(q)
   const sum = (cube: CubeId, by: readonly Dimension[], from = q.from, keep?: readonly Dimension[]) =>
     store.sumCube({ cube, from, to: q.to, sites, where: whereOf(q, keep), by })

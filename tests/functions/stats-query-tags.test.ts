@@ -93,4 +93,24 @@ describe('statistics service: by tag', () => {
     )
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
   })
+
+  it('when the tag read fails while the other parts are still running, or another part fails first, then the query fails as one error and no rejection goes unhandled', async () => {
+    const unhandled: unknown[] = []
+    const listen = (reason: unknown) => void unhandled.push(reason)
+    process.on('unhandledRejection', listen)
+    try {
+      const tagsFail = new WorldStore(WORLD)
+      tagsFail.listTags = () => Promise.reject(new Error('database away'))
+      await expect(view({ ...Q1, unit: 'month' }, tagsFail)).rejects.toThrow('database away')
+
+      const bothFail = new WorldStore(WORLD)
+      bothFail.listTags = () => Promise.reject(new Error('tags away'))
+      bothFail.statsWatermark = () => Promise.reject(new Error('watermark away'))
+      await expect(view({ ...Q1, unit: 'month' }, bothFail)).rejects.toThrow('watermark away')
+      await new Promise((resolve) => setImmediate(resolve)) // unhandled rejections are reported after the microtasks
+    } finally {
+      process.off('unhandledRejection', listen)
+    }
+    expect(unhandled).toEqual([])
+  })
 })
