@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { Client } from 'pg'
 import { sql, type Kysely } from 'kysely'
 import { connectSql, migrateToLatest, type SqlTarget } from '../../cloudfunctions/adapters/sql/connect'
@@ -17,6 +16,7 @@ import { callAs } from '../support/call-as'
 import { SHOP_A } from '../support/seed-shops'
 import { TEST_VAULT } from '../support/test-deps'
 import { openWorkflowWorld } from '../support/workflow-world'
+import { pgliteTemplate } from '../support/pglite-template'
 
 // Issue 12, "tampering shows". Each test first shows the old check (the hash chain alone) passing
 // the edit, as the attack found it, then the full check catching it and saying what it found.
@@ -40,11 +40,7 @@ describe('a case record that was tampered with', () => {
 
   /** PGlite from the suite's template; under jest.pg.config.js a fresh database on the PostgreSQL server. */
   async function target(): Promise<SqlTarget> {
-    if (process.env.KS_TEST_STORE !== 'postgres') {
-      const template = process.env.KS_PGLITE_TEMPLATE
-      if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-      return { kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) }
-    }
+    if (process.env.KS_TEST_STORE !== 'postgres') return pgliteTemplate()
     const adminUrl = process.env.TEST_DATABASE_URL
     if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set (see .ci/run)')
     const name = `ks_tamper_${randomBytes(6).toString('hex')}`

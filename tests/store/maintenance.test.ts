@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -9,6 +9,7 @@ import { openSqlStore, sqlStore } from '../../cloudfunctions/adapters/sql/sql-st
 import { startClockScheduler } from '../../cloudfunctions/host/clock-scheduler'
 import { aCase, aMerchant, aSite, aSubmittedEvent } from '../support/builders'
 import { makeDeps, TEST_VAULT } from '../support/test-deps'
+import { pgliteTemplate } from '../support/pglite-template'
 
 // Issue 13.6: PGlite runs no autovacuum, so its planner kept the statistics of the empty tables of
 // the first boot (a merchant inbox at 1M cases took 265 ms; 20 ms after a manual ANALYZE). The store
@@ -32,9 +33,7 @@ describe('store maintenance', () => {
   }, 60_000)
 
   it("when the scheduler's maintenance job runs after cases were loaded, then the planner knows how many there are", async () => {
-    const template = process.env.KS_PGLITE_TEMPLATE
-    if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-    const db = kyselyOverPglite(await openPglite({ kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) }))
+    const db = kyselyOverPglite(await openPglite(pgliteTemplate()))
     const store = sqlStore(db, TEST_VAULT)
     const site = aSite()
     const merchant = aMerchant(site)

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { sql, type Kysely } from 'kysely'
 import { kyselyOverPglite, openPglite } from '../../cloudfunctions/adapters/sql/connect'
@@ -11,6 +10,7 @@ import type { MerchantCaseCounts } from '../../src/domain/merchant/merchant-reco
 import { OPEN_STATUSES } from '../../src/domain/workflow/transitions'
 import { aCase, aMerchant, aSite, aSubmittedEvent, unique } from '../support/builders'
 import { TEST_VAULT } from '../support/test-deps'
+import { pgliteTemplate } from '../support/pglite-template'
 
 // Issue 13.4: a shop's record is kept as counters in the transaction of each change. After any
 // sequence of filings, steps and ticks, the counters must equal what the old aggregate over every
@@ -95,9 +95,7 @@ describe("a shop's counters", () => {
   let db: Kysely<Database>
   let store: Store
   beforeAll(async () => {
-    const template = process.env.KS_PGLITE_TEMPLATE
-    if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-    db = kyselyOverPglite(await openPglite({ kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) }))
+    db = kyselyOverPglite(await openPglite(pgliteTemplate()))
     store = sqlStore(db, TEST_VAULT)
   })
   afterAll(() => store.close())

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { sql, type Kysely } from 'kysely'
-import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
 import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { statsReadModel } from '../../cloudfunctions/adapters/sql/migrations/0019-stats-read-model'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { aSubmission } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { SHOP_A, seedTwoShops } from '../support/seed-shops'
+import { openTemplateDb } from '../support/pglite-template'
 import { makeDeps, TEST_VAULT } from '../support/test-deps'
 
 // An existing deployment upgraded to the statistics read model (migration 0019): the cases it already
@@ -15,10 +14,7 @@ describe('migration 0019 on a database that already holds cases', () => {
   let db: Kysely<Database>
 
   beforeAll(async () => {
-    const template = process.env.KS_PGLITE_TEMPLATE
-    if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-    db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) })
-    await migrateToLatest(db)
+    db = await openTemplateDb()
   })
   afterAll(() => db.destroy())
 

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs'
 import { sql, type Kysely } from 'kysely'
-import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
 import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { tagCube } from '../../cloudfunctions/adapters/sql/migrations/0031-tag-cube'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
@@ -8,6 +6,7 @@ import { refreshStats } from '../../cloudfunctions/services/stats-upkeep'
 import { aSubmission } from '../support/builders'
 import { callAs } from '../support/call-as'
 import { SHOP_A, seedTwoShops } from '../support/seed-shops'
+import { openTemplateDb } from '../support/pglite-template'
 import { makeDeps, TEST_VAULT } from '../support/test-deps'
 
 // A deployment upgraded to the tag cube (migration 0031, docs/tags.md): cases whose tags staff confirmed
@@ -17,10 +16,7 @@ describe('migration 0031 on a database that already holds tagged, counted cases'
   let db: Kysely<Database>
 
   beforeAll(async () => {
-    const template = process.env.KS_PGLITE_TEMPLATE
-    if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-    db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(template)]) })
-    await migrateToLatest(db)
+    db = await openTemplateDb()
   })
   afterAll(() => db.destroy())
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import { connectSql, migrateToLatest } from '../../cloudfunctions/adapters/sql/connect'
 import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { createDatabase } from '../faults/fault-support'
+import { pgliteTemplate } from './pglite-template'
 
 // A real mid-transaction failure for the atomicity tests: the database itself raises on writes to a table
 // while its name is in fault_switch. On PGlite under npm test, on a throwaway PostgreSQL database under
@@ -27,7 +27,7 @@ export async function openRawSqlDb(name: string): Promise<RawSqlDb> {
       },
     }
   }
-  const db = await connectSql({ kind: 'pglite-dump', dump: new Blob([readFileSync(process.env.KS_PGLITE_TEMPLATE ?? '')]) })
+  const db = await connectSql(pgliteTemplate())
   return { db, close: () => db.destroy() }
 }
 

@@ -1,5 +1,4 @@
 import { chineseDaysTable } from '../../cloudfunctions/adapters/calendar/chinese-days-table'
-import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +19,7 @@ import { openCloudbaseTestStore } from './cloudbase-test-store'
 import { openPostgresTestStore } from './postgres-test-db'
 import type { Deps } from '../../cloudfunctions/services/context'
 import { unavailableSpeech } from '../../cloudfunctions/ports/speech'
+import { pgliteTemplate } from './pglite-template'
 
 /** A fresh, migrated store: PGlite from the suite's template, or PostgreSQL when a URL is given. */
 export async function openTestStore(): Promise<Store & StoreInspection> {
@@ -27,10 +27,7 @@ export async function openTestStore(): Promise<Store & StoreInspection> {
   if (process.env.KS_TEST_STORE === 'postgres') return openPostgresTestStore()
   // jest.cloudbase.config.js runs them on the CloudBase document database (loopback, real SDK).
   if (process.env.KS_TEST_STORE === 'cloudbase') return openCloudbaseTestStore()
-  const template = process.env.KS_PGLITE_TEMPLATE
-  if (!template) throw new Error('KS_PGLITE_TEMPLATE is not set: run through jest.config.js (globalSetup)')
-  const dump = new Blob([readFileSync(template)])
-  return openSqlStore({ kind: 'pglite-dump', dump }, TEST_VAULT)
+  return openSqlStore(pgliteTemplate(), TEST_VAULT)
 }
 
 /** One fixed key for the suite, so a test can also open what it sealed. */
