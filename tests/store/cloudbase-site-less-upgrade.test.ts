@@ -4,6 +4,7 @@ import { ok } from '../../cloudfunctions/adapters/cloudbase-db/doc-db'
 import type { StatsStore } from '../../cloudfunctions/ports/stats-store'
 import { ZERO } from '../../src/domain/metrics/counters'
 import { CUBE_IDS, type CaseContribution } from '../../src/domain/metrics/cubes'
+import { UPGRADE_PAGE } from '../../cloudfunctions/adapters/cloudbase-db/stats-upgrade-cursor'
 import { startCloudbaseTestApp } from '../support/cloudbase-test-app'
 
 // CloudBase has no migration: a deployment whose cases were counted before the regulator's site-less cubes
@@ -61,5 +62,57 @@ describe('CloudBase statistics counted before the site-less cubes', () => {
     expect(await upgraded.sumCube({ cube: 'month_slot', ...MARCH, sites: ['site-a', 'site-b'], by: [] })).toEqual(everySite)
     // done once: a later deployment's first pass finds the record and marks nothing
     expect(await cloudbaseStatsStore(app.db).listStatsPending(100)).toEqual([])
+  })
+
+  // More old contributions than one page: the clock's minute cannot hold a pass over all of them, so the upgrade
+  // goes a page per listStatsPending, its cursor in the record, and the refresh of the cases marked goes on meanwhile.
+  it('when more cases than a page were counted before the site-less cubes, then each pass marks at most a page, the passes fill the twins, and once done none reads the contributions', async () => {
+    app.loopback.db.reset()
+    const n = UPGRADE_PAGE + 50
+    const siteOf = new Map(Array.from({ length: n }, (_, i) => [`old-${String(i).padStart(4, '0')}`, `site-${i % 7}`]))
+    const ids = [...siteOf.keys()]
+    const old = cloudbaseStatsStore(app.db)
+    await old.markStatsPending(ids, '2026-03-10T00:00:00.000Z')
+    const marked = await old.listStatsPending(1000)
+    expect(marked).toHaveLength(n)
+    for (const p of marked) await old.refreshCaseStats(p, contribution(siteOf.get(p.caseId) ?? '', '1-09', true))
+    ok(await app.db.collection(COLLECTIONS.statsMeta).doc('site-less-cubes').remove()) // as the code before the twins left it
+    const sites = [...new Set(siteOf.values())]
+    const perSite = await old.sumCube({ cube: 'month_slot', ...MARCH, sites, by: ['site'] })
+    expect(perSite.reduce((t, r) => t + r.volume, 0)).toBe(n)
+
+    const contributionReads = () =>
+      app.loopback.adminCalls.filter((c) => c.action === 'database.getDocument' && c.body.collectionName === COLLECTIONS.statsContributions)
+        .length
+    const upgraded = cloudbaseStatsStore(app.db)
+    app.loopback.adminCalls.length = 0
+    const first = await upgraded.listStatsPending(100)
+    // (a) one page marked, and the call still answers the oldest marks
+    expect(app.loopback.db.docs(COLLECTIONS.statsPending)).toHaveLength(UPGRADE_PAGE)
+    expect(first).toHaveLength(100)
+    expect(contributionReads()).toBeGreaterThan(0)
+    await upgraded.setStatsWatermark('2026-03-10T00:01:00.000Z')
+    expect(await upgraded.statsWatermark()).toBeNull() // cases left to mark: not exact as of then
+
+    // (b) the ordinary passes finish it: every old case refreshed once, the twins equal the per-site cube
+    const refreshed = new Map<string, number>()
+    for (let batch = first; batch.length > 0; batch = await upgraded.listStatsPending(100)) {
+      for (const p of batch) {
+        await upgraded.refreshCaseStats(p, contribution(siteOf.get(p.caseId) ?? '', '1-09', false))
+        refreshed.set(p.caseId, (refreshed.get(p.caseId) ?? 0) + 1)
+      }
+    }
+    expect([...refreshed.keys()].sort()).toEqual(ids)
+    expect(await upgraded.sumCube({ cube: 'month_slot', ...MARCH, sites, by: ['site'] })).toEqual(perSite)
+    const twin = await upgraded.sumCube({ cube: 'all_month_slot', ...MARCH, sites: null, by: [] })
+    expect(twin.map((r) => [r.day, r.slot, r.volume])).toEqual([['2026-03-01', '1-09', n]])
+    await upgraded.setStatsWatermark('2026-03-10T00:09:00.000Z')
+    expect(await upgraded.statsWatermark()).toBe('2026-03-10T00:09:00.000Z')
+
+    // (c) done: neither this process nor a new one reads a contribution again
+    const before = contributionReads()
+    expect(await upgraded.listStatsPending(100)).toEqual([])
+    expect(await cloudbaseStatsStore(app.db).listStatsPending(100)).toEqual([])
+    expect(contributionReads()).toBe(before)
   })
 })

@@ -154,8 +154,10 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
     },
 
     async listStatsPending(limit) {
-      await upgradeSiteLess() // once per deployment: the cases counted before the site-less cubes (stats-site-less-upgrade.ts)
-      await upgradeTagCube() // once per deployment: the cases tagged before the tag cube existed (stats-tag-upgrade.ts)
+      // once per deployment, one bounded page per call (stats-upgrade-cursor.ts): the cases counted before the
+      // site-less cubes (stats-site-less-upgrade.ts) and those tagged before the tag cube existed (stats-tag-upgrade.ts)
+      await upgradeSiteLess.step()
+      await upgradeTagCube.step()
       const docs = await readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)
@@ -185,6 +187,8 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
     },
 
     async setStatsWatermark(at) {
+      // an empty queue is not "exact as of `at`" while an upgrade has cases left to mark: the watermark waits for it
+      if ((await upgradeSiteLess.underWay()) || (await upgradeTagCube.underWay())) return
       ok(
         await db
           .collection(COLLECTIONS.statsMeta)
