@@ -30,8 +30,14 @@ async function inTurns<T, R>(items: readonly T[], work: (item: T) => Promise<R>)
 }
 
 type Match = (q: Omit<CubeQuery, 'cube' | 'by'>) => Record<string, unknown>
+/** Whether the site-less twins may answer this caller (stats-site-less-ready.ts). */
+type TwinsReady = (ask: { sites: readonly string[] | null }) => Promise<boolean>
 
-export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStore, 'rankShops' | 'monthTopShops' | 'countRepeats'> {
+export function cloudbaseStatsRanking(
+  db: DocDb,
+  matchOf: Match,
+  twinsReady: TwinsReady,
+): Pick<StatsStore, 'rankShops' | 'monthTopShops' | 'countRepeats'> {
   const _ = db.command
   /** One aggregation's groups, at most `limit` of them (CloudBase answers few unless asked for a size). */
   type Aggregate = ReturnType<ReturnType<DocDb['collection']>['aggregate']>
@@ -59,7 +65,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
     // so the reads stay flat however many shops a line has; the requests grow with lines (and months).
     async rankShops(q) {
       if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
-      const match = { cube: cubeToRead(q.cube, q), ...matchOf(q), merchant: shopOnly(q) }
+      const match = { cube: cubeToRead(q.cube, q, await twinsReady(q)), ...matchOf(q), merchant: shopOnly(q) }
       const lines = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
@@ -79,7 +85,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
 
     async monthTopShops(q) {
       if (q.sites !== null && q.sites.length === 0) return []
-      const match = { cube: cubeToRead('month_merchant', q), ...matchOf(q), merchant: shopOnly(q) }
+      const match = { cube: cubeToRead('month_merchant', q, await twinsReady(q)), ...matchOf(q), merchant: shopOnly(q) }
       const cells = (
         await groups(COLLECTIONS.statsCube, GROUP_PAGE, (a) =>
           a
@@ -98,7 +104,7 @@ export function cloudbaseStatsRanking(db: DocDb, matchOf: Match): Pick<StatsStor
       const [collection, key, n, extra]: [string, string, string, Record<string, unknown>] =
         q.of === 'complainants'
           ? [COLLECTIONS.statsFilers, '$filerKey', '$cases', {}]
-          : [COLLECTIONS.statsCube, '$merchant', '$volume', { cube: cubeToRead(q.of.shops, q) }]
+          : [COLLECTIONS.statsCube, '$merchant', '$volume', { cube: cubeToRead(q.of.shops, q, await twinsReady(q)) }]
       const counted = await inTurns(q.periods, async (p) => {
         const data = await groups(collection, 1, (a) =>
           a

@@ -12,6 +12,7 @@ import { ok, type DocDb, type DocTransaction } from './doc-db'
 import { readAll, readDoc, readPage, type Doc } from './doc-reads'
 import { cloudbaseStatsRanking } from './cloudbase-stats-ranking'
 import { newMark } from './stats-marks'
+import { siteLessReadiness } from './stats-site-less-ready'
 import { siteLessCubesUpgrade } from './stats-site-less-upgrade'
 import { tagCubeUpgrade } from './stats-tag-upgrade'
 import { transact } from './transact'
@@ -88,6 +89,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
   const _ = db.command
   const upgradeSiteLess = siteLessCubesUpgrade(db)
   const upgradeTagCube = tagCubeUpgrade(db)
+  const readiness = siteLessReadiness(db, upgradeSiteLess) // the regulator reads the twins only once they hold every case
   const matchOf = (q: Omit<CubeQuery, 'cube' | 'by'>): Record<string, unknown> => {
     const match: Record<string, unknown> = { day: _.gte(q.from).and(_.lte(q.to)) }
     if (q.sites !== null) match.site = q.sites.length === 1 ? q.sites[0] : _.in([...q.sites])
@@ -96,7 +98,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
   }
 
   return {
-    ...cloudbaseStatsRanking(db, matchOf),
+    ...cloudbaseStatsRanking(db, matchOf, readiness.twinsReady),
 
     async sumCube(q) {
       if (q.sites !== null && q.sites.length === 0) return []
@@ -107,13 +109,14 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
       if (tagged) key.tag = '$tag'
       for (const d of DIMENSIONS) if (kept(d)) key[d] = `$${d}`
       const sums = Object.fromEntries(COUNTER_NAMES.map((n) => [n, { $sum: `$${n}` }]))
+      const cube = cubeToRead(q.cube, q, await readiness.twinsReady(q))
       const rows: CubeRow[] = []
       for (;;) {
         const res = ok(
           await db
             .collection(COLLECTIONS.statsCube)
             .aggregate()
-            .match({ cube: cubeToRead(q.cube, q), ...matchOf(q), ...(q.tag === undefined ? {} : { tag: q.tag }) })
+            .match({ cube, ...matchOf(q), ...(q.tag === undefined ? {} : { tag: q.tag }) })
             .group({ _id: key, ...sums })
             .sort({ _id: 1 })
             .skip(rows.length)
@@ -195,6 +198,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
           .doc(WATERMARK)
           .set({ at: new Date(at).toISOString() }),
       )
+      await readiness.noteDrained() // the pass that empties the queue after the upgrade's last marks: the twins are whole
     },
 
     async clearStats() {

@@ -26,6 +26,8 @@ export interface UpgradeCursor {
   step(): Promise<void>
   /** True while the record says the re-mark started and has not finished (a missing record: not started). */
   underWay(): Promise<boolean>
+  /** True once the record says done: every case that needed it has been marked (not yet refreshed). */
+  finished(): Promise<boolean>
 }
 
 /** The re-mark recorded as stats_meta/`record`: marks the case `_id` of every document of `collection` that `needsMark`. */
@@ -66,6 +68,9 @@ export function upgradeCursor(db: DocDb, record: string, collection: string, nee
       if (done) return false
       const cursor = await stored()
       return cursor !== null && !cursor.done
+    },
+    async finished() {
+      return done || (await stored())?.done === true
     },
   }
 }

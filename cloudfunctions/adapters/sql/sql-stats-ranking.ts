@@ -25,7 +25,13 @@ export function whereOf(q: Omit<CubeQuery, 'cube' | 'by'>): RawBuilder<unknown>[
   return parts
 }
 
-export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankShops' | 'monthTopShops' | 'countRepeats'> {
+/** Whether the site-less twins may answer this caller (sql-site-less-ready.ts). */
+type TwinsReady = (ask: { sites: readonly string[] | null }) => Promise<boolean>
+
+export function sqlStatsRanking(
+  db: Kysely<Database>,
+  twinsReady: TwinsReady,
+): Pick<StatsStore, 'rankShops' | 'monthTopShops' | 'countRepeats'> {
   // The regulator's ★: all_month_merchant holds one row per (month, line, shop), so each (month, line)'s top
   // shops are the first `top` entries of the partial index stats_cube_month_top (migration 0032), read by a
   // LATERAL … LIMIT: lines × months × top rows whatever the shops. The (month, line) cells come from
@@ -47,9 +53,10 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
     // keeps the top ones. Shop ids ordered bytewise (collate "C"), as the domain's string order ties them.
     async rankShops(q) {
       if (q.sites !== null && q.sites.length === 0) return { lines: [], shops: [] }
+      const cube = cubeToRead(q.cube, q, await twinsReady(q))
       const { rows } = await sql<Row>`with shops as (
           select industry, merchant, sum(volume) as volume from stats_cube
-          where cube = ${cubeToRead(q.cube, q)} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          where cube = ${cube} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
           group by industry, merchant having sum(volume) > 0),
         ranked as (select industry, merchant, volume, sum(volume) over (partition by industry) as line_volume,
           row_number() over (partition by industry order by volume desc, merchant collate "C") as place from shops)
@@ -64,10 +71,11 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
 
     async monthTopShops(q) {
       if (q.sites !== null && q.sites.length === 0) return []
-      if (cubeToRead('month_merchant', q) === 'all_month_merchant') return monthTopsByIndex(q)
+      const cube = cubeToRead('month_merchant', q, await twinsReady(q))
+      if (cube === 'all_month_merchant') return monthTopsByIndex(q)
       const { rows } = await sql<Row>`with shops as (
           select industry, day, merchant, sum(volume) as volume from stats_cube
-          where cube = ${cubeToRead('month_merchant', q)} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
+          where cube = ${cube} and merchant <> '' and ${sql.join(whereOf(q), sql` and `)}
           group by industry, day, merchant having sum(volume) > 0),
         ranked as (select *, row_number() over (partition by industry, day order by volume desc, merchant collate "C") as place from shops)
         select industry, to_char(day, 'YYYY-MM-DD') as month, merchant, volume from ranked where place <= ${q.top}
@@ -82,11 +90,12 @@ export function sqlStatsRanking(db: Kysely<Database>): Pick<StatsStore, 'rankSho
       if ((q.sites !== null && q.sites.length === 0) || q.periods.length === 0) return []
       const from = q.periods.reduce((a, p) => (p.from < a ? p.from : a), q.periods[0].from)
       const to = q.periods.reduce((a, p) => (p.to > a ? p.to : a), q.periods[0].to)
+      const ready = q.of === 'complainants' ? false : await twinsReady(q)
       const source =
         q.of === 'complainants'
           ? sql`select s.day, s.filer_key as key, s.cases as n from stats_filers s where ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
           : sql`select s.day, s.merchant as key, s.volume as n from stats_cube s
-              where s.cube = ${cubeToRead(q.of.shops, q)} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
+              where s.cube = ${cubeToRead(q.of.shops, q, ready)} and ${sql.join(whereOf({ ...q, from, to }), sql` and `)}`
       const tallies = q.periods.map(
         (p, i) => sql`coalesce(sum(e.n) filter (where e.day between ${p.from}::date and ${p.to}::date), 0) as ${sql.id(`c${i}`)}`,
       )

@@ -8,6 +8,7 @@ import type { FilerRow } from '../../../src/domain/metrics/rollup'
 import type { SavedStatsQuery, StatsStore } from '../../ports/stats-store'
 import { countersFrom, CubeIdSchema, parseContribution, snakeCase } from '../stats-rows'
 import type { Database } from './database'
+import { sqlSiteLessReadiness } from './sql-site-less-ready'
 import { sqlStatsRanking, whereOf } from './sql-stats-ranking'
 
 // The statistics' read model on PGlite / PostgreSQL (migration 0019; ports/stats-store.ts). Every
@@ -92,16 +93,18 @@ const toSaved = (r: Row): SavedStatsQuery => ({
 })
 
 export function sqlStatsStore(db: Kysely<Database>): StatsStore {
+  const twinsReady = sqlSiteLessReadiness(db) // the regulator reads the site-less twins only once they hold every case
   return {
-    ...sqlStatsRanking(db),
+    ...sqlStatsRanking(db, twinsReady),
 
     async sumCube(q) {
       if (q.sites !== null && q.sites.length === 0) return []
       const kept = (d: Dimension) => q.by.includes(d)
+      const cube = cubeToRead(q.cube, q, await twinsReady(q))
       const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, slot, tag,
           ${sql.join(DIMS.map((d) => (kept(d.dim) ? sql`${sql.id(d.column)} as ${sql.id(d.dim)}` : sql`'' as ${sql.id(d.dim)}`)))},
           ${sql.join(COUNTERS.map((c) => sql`sum(${sql.id(c.column)}) as ${sql.id(c.name)}`))}
-        from stats_cube where cube = ${cubeToRead(q.cube, q)} and ${sql.join(whereOf(q), sql` and `)}
+        from stats_cube where cube = ${cube} and ${sql.join(whereOf(q), sql` and `)}
           ${q.tag === undefined ? sql`` : sql`and tag = ${q.tag}`}
         group by ${sql.join(['day', 'slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
         order by 1, 2`.execute(db)

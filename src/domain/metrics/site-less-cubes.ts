@@ -24,10 +24,14 @@ export interface CubeAsk {
   by?: readonly Dimension[]
 }
 
-/** The cube that answers `cube`'s question most cheaply: its site-less twin for every site, else itself. */
-export function cubeToRead<C extends CubeId>(cube: C, ask: CubeAsk): C | CubeId {
+/**
+ * The cube that answers `cube`'s question most cheaply: its site-less twin for every site, else itself.
+ * `twinsReady`: the store's twins hold every counted case. After an upgrade they fill only as the re-marked
+ * cases are refreshed, while the per-site cubes stay exact; until then the per-site cube answers.
+ */
+export function cubeToRead<C extends CubeId>(cube: C, ask: CubeAsk, twinsReady: boolean): C | CubeId {
   const twin = SITE_LESS[cube]
-  if (!twin || ask.sites !== null) return cube
+  if (!twin || ask.sites !== null || !twinsReady) return cube
   const keeps: readonly Dimension[] = CUBES[twin].keep
   const used = [...(ask.by ?? []), ...Object.entries(ask.where ?? {}).flatMap(([d, v]) => (v === undefined ? [] : [d]))]
   return used.every((d) => keeps.some((k) => k === d)) ? twin : cube
