@@ -66,7 +66,7 @@ describe('CloudBase statistics counted before the site-less cubes', () => {
 
   // More old contributions than one page: the clock's minute cannot hold a pass over all of them, so the upgrade
   // goes a page per listStatsPending, its cursor in the record, and the refresh of the cases marked goes on meanwhile.
-  it('when more cases than a page were counted before the site-less cubes, then each pass marks at most a page, the passes fill the twins, and once done none reads the contributions', async () => {
+  it('when more cases than a page were counted before the site-less cubes, then each pass marks at most a page, the passes fill the twins (the regulator reads the per-site cube until they are whole), and once done none reads the contributions', async () => {
     app.loopback.db.reset()
     const n = UPGRADE_PAGE + 50
     const siteOf = new Map(Array.from({ length: n }, (_, i) => [`old-${String(i).padStart(4, '0')}`, `site-${i % 7}`]))
@@ -101,6 +101,14 @@ describe('CloudBase statistics counted before the site-less cubes', () => {
         await upgraded.refreshCaseStats(p, contribution(siteOf.get(p.caseId) ?? '', '1-09', false))
         refreshed.set(p.caseId, (refreshed.get(p.caseId) ?? 0) + 1)
       }
+      if (refreshed.size === 100) {
+        // half-way: the twin holds the cases refreshed so far; the regulator (every site) is answered from the
+        // per-site cube, which counts every case, until the twins are whole (stats-site-less-ready.ts)
+        const partial = await upgraded.sumCube({ cube: 'all_month_slot', ...MARCH, sites: null, by: [] })
+        expect(partial.map((r) => r.volume)).toEqual([100])
+        const everySite = await upgraded.sumCube({ cube: 'month_slot', ...MARCH, sites: null, by: [] })
+        expect(everySite.map((r) => r.volume)).toEqual([n])
+      }
     }
     expect([...refreshed.keys()].sort()).toEqual(ids)
     expect(await upgraded.sumCube({ cube: 'month_slot', ...MARCH, sites, by: ['site'] })).toEqual(perSite)
@@ -108,6 +116,7 @@ describe('CloudBase statistics counted before the site-less cubes', () => {
     expect(twin.map((r) => [r.day, r.slot, r.volume])).toEqual([['2026-03-01', '1-09', n]])
     await upgraded.setStatsWatermark('2026-03-10T00:09:00.000Z')
     expect(await upgraded.statsWatermark()).toBe('2026-03-10T00:09:00.000Z')
+    expect(app.loopback.db.docs(COLLECTIONS.statsMeta).map((d) => d._id)).toContain('site-less-ready') // from now on the twins answer
 
     // (c) done: neither this process nor a new one reads a contribution again
     const before = contributionReads()
