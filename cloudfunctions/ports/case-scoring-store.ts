@@ -4,8 +4,8 @@ import type { ScoringCase } from '../../src/domain/similarity/scoring-case'
 // scoring needs (src/domain/similarity/scoring-case.ts), never a sealed one, so scoring a site's 200
 // latest cases decrypts nothing. Every list is bounded by its caller's limit.
 export interface CaseScoringStore {
-  /** The site's cases (complaints and reports), newest first. */
-  listScoringCasesForSite(siteId: string, limit: number): Promise<ScoringCase[]>
+  /** The site's cases (complaints and reports), newest first; with `since`, only those filed at or after it. */
+  listScoringCasesForSite(siteId: string, limit: number, since?: string): Promise<ScoringCase[]>
   /** The shop's complaints, newest first. Never a report. */
   listScoringComplaintsForMerchant(merchantId: string, limit: number): Promise<ScoringCase[]>
   /** Cases filed strictly after `after`, oldest first (then by id): the burst pass's new cases. */

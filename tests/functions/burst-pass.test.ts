@@ -5,6 +5,7 @@ import type { Deps } from '../../cloudfunctions/services/context'
 import { PROBLEM_TYPES } from '../../src/domain/classification'
 import type { Case } from '../../src/domain/case.schema'
 import type { Merchant } from '../../src/domain/merchant.schema'
+import { aMerchant } from '../support/builders'
 import { makeDeps, openTestStore } from '../support/test-deps'
 import { aSavedShop, fileAgainst } from '../store/filed-case-fixture'
 
@@ -143,5 +144,25 @@ describe('the burst pass after the tick', () => {
     for (const m of [0, 10, 20, 30, 40]) await fileAt(shop, t + 8 * HOUR + m * 60_000)
     await pass(t + 9 * HOUR)
     expect(await alertsOf(shop, 'merchant')).toHaveLength(1)
+  })
+
+  it("when a busy site files more than 200 other cases between a product's first and fifth complaint, then the product alert still holds all five", async () => {
+    const shop = await aSavedShop(store)
+    const site = await store.getSite(shop.siteId)
+    if (!site) throw new Error('no site')
+    const neighbour = aMerchant(site) // another shop on the same site: a product's burst spans shops
+    await store.saveMerchant(neighbour)
+    const t = Date.parse('2026-12-02T01:00:00Z')
+    await pass(t - HOUR) // the watermark: everything below is new to the next pass
+    const kettle = { product: '电热水壶', problemType: '质量' as const }
+    const product = [await fileAt(shop, t, kettle), await fileAt(neighbour, t + 60_000, kettle)]
+    product.push(await fileAt(shop, t + 120_000, kettle), await fileAt(neighbour, t + 180_000, kettle))
+    for (let i = 0; i < 230; i++)
+      await fileAt(neighbour, t + 240_000 + i * 1000, { product: `商品${i}`, problemType: '其他', description: `其他第${i}件` })
+    product.push(await fileAt(shop, t + 2 * HOUR, kettle))
+    await pass(t + 3 * HOUR)
+    const [alert, ...more] = await alertsOf(shop, 'product')
+    expect(more).toEqual([])
+    expect([...alert.caseIds].sort()).toEqual(product.map((c) => c.id).sort())
   })
 })

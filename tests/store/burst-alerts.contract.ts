@@ -128,6 +128,8 @@ export function burstAlertsContract(adapterName: string, open: () => Promise<Sto
       for (const secret of [first.complainant?.name, first.complainant?.phone, first.queryCode, first.filedBy])
         expect(text).not.toContain(secret)
       expect((await store.listScoringCasesForSite(shop.siteId, 2)).map((x) => x.id)).toEqual([last.id, report.id])
+      // from an instant on (the product rule's window): at or after it, newest first
+      expect((await store.listScoringCasesForSite(shop.siteId, 10, at(2))).map((x) => x.id)).toEqual([last.id, report.id])
       // the shop's: complaints only, never a report
       expect((await store.listScoringComplaintsForMerchant(shop.id, 10)).map((x) => x.id)).toEqual([last.id, first.id])
       // filed after an instant: oldest first, strictly after, paged

@@ -22,8 +22,9 @@ export function cloudbaseCaseScoring(db: DocDb): CaseScoringStore {
   const _ = db.command
   const cases = () => db.collection(COLLECTIONS.cases)
   return {
-    async listScoringCasesForSite(siteId, limit) {
-      const query = cases().where({ siteId }).field(PROJECTION).orderBy('createdAt', 'desc').orderBy('_id', 'asc')
+    async listScoringCasesForSite(siteId, limit, since) {
+      const where = since === undefined ? { siteId } : { siteId, createdAt: _.gte(utc(since)) }
+      const query = cases().where(where).field(PROJECTION).orderBy('createdAt', 'desc').orderBy('_id', 'asc')
       return (await readUpTo(query, limit)).map(toScoring)
     },
 

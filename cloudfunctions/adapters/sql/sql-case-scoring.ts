@@ -47,8 +47,14 @@ const toScoring = (r: ScoringRow): ScoringCase =>
 export function sqlCaseScoring(db: Kysely<Database>): CaseScoringStore {
   const cases = () => db.selectFrom('cases').select(COLUMNS)
   return {
-    async listScoringCasesForSite(siteId, limit) {
-      const rows = await cases().where('site_id', '=', siteId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute()
+    async listScoringCasesForSite(siteId, limit, since) {
+      const rows = await cases()
+        .where('site_id', '=', siteId)
+        .$if(since !== undefined, (q) => q.where('created_at', '>=', new Date(since ?? 0)))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
       return rows.map(toScoring)
     },
 

@@ -25,7 +25,12 @@ import { raiseFinding } from './raise-burst'
 // store keeps (key, window start) unique, so re-checking a case (the overlap below, two hosts) raises nothing.
 
 export const MERCHANT_PAGE = 50
-export const SITE_PAGE = 200
+/**
+ * The product rule reads a site's cases from one window before the pass's first new case there: every case
+ * that can share a window with a new one, newest first, up to this many (a site filing more than that within
+ * one window is already a burst by any measure). Was the site's latest 200, which a busy day could outrun.
+ */
+export const SITE_WINDOW_MAX = 2000
 const PASS_PAGE = 200
 /** New cases one pass checks at most; the rest waits for the next tick (the watermark stops at the last checked). */
 export const PASS_MAX_CASES = 1000
@@ -93,8 +98,13 @@ export async function checkBursts(deps: Deps, now: Date, maxCases = PASS_MAX_CAS
   const from = (mark === null ? now.getTime() - DEFAULT_BURST_RULE.windowHours * HOUR : Date.parse(mark)) - PASS_OVERLAP_MS
   const fresh = await filedAfter(deps, new Date(from).toISOString(), maxCases)
   const shopCases = memo((merchantId) => store.listScoringComplaintsForMerchant(merchantId, MERCHANT_PAGE))
-  const siteCases = memo((siteId) => store.listScoringCasesForSite(siteId, SITE_PAGE))
   const siteRule = memo(async (siteId) => burstRuleOf(await store.getBurstSettings(siteId))) // a site's K and window, once per pass
+  const siteCases = memo(async (siteId) => {
+    // `fresh` is oldest first: the site's first new case opens the earliest window the pass checks there
+    const first = fresh.find((c) => c.siteId === siteId)?.createdAt ?? now.toISOString()
+    const since = new Date(Date.parse(first) - (await siteRule(siteId)).windowHours * HOUR).toISOString()
+    return store.listScoringCasesForSite(siteId, SITE_WINDOW_MAX, since)
+  })
   const countBefore = memo((key) => {
     const [merchantId, at] = key.split('|')
     const { before } = baselineSpans(new Date(at), DEFAULT_BASELINE_RULE)
