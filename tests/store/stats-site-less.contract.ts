@@ -5,6 +5,7 @@ import { CUBE_IDS, type CaseContribution, type CubeRow } from '../../src/domain/
 import type { DimensionValues } from '../../src/domain/metrics/dimensions'
 import type { PeriodRange } from '../../src/domain/metrics/shop-ranking'
 import { NOW } from './clock-fixtures'
+import { refreshCase } from './stats-refresh'
 
 // The regulator's site-less cubes (all_month_slot, all_month_merchant; docs/statistics-scale.md) on every
 // store: for every site (sites null) the store answers the heat map, the ranking, the ★ and the repeat shops
@@ -67,12 +68,7 @@ export function statsSiteLessContract(adapterName: string, open: () => Promise<S
       await store?.close()
     })
 
-    const refresh = async (caseId: string, next: CaseContribution | null) => {
-      await store.markStatsPending([caseId], NOW)
-      const pending = (await store.listStatsPending(10_000)).find((p) => p.caseId === caseId)
-      if (!pending) throw new Error('no mark')
-      await store.refreshCaseStats(pending, next)
-    }
+    const refresh = (caseId: string, next: CaseContribution | null) => refreshCase(store, caseId, next)
     const loadWorld = async (legacy = false) => {
       for (const [i, [day, over, slot]] of WORLD.entries()) await refresh(`c${i}`, contribution(day, over, slot, legacy))
     }

@@ -4,6 +4,7 @@ import { ZERO } from '../../src/domain/metrics/counters'
 import { CUBE_IDS, type CaseContribution, type CubeRow } from '../../src/domain/metrics/cubes'
 import type { DimensionValues } from '../../src/domain/metrics/dimensions'
 import { NOW, seedClockShop } from './clock-fixtures'
+import { refreshCase } from './stats-refresh'
 
 // 标签 as a statistics dimension on every store (docs/tags.md; cubes.ts month_tag): the tag cube's rows as
 // stored and summed, a refresh that moves a case between tags, and the pending mark a tag confirmation
@@ -40,12 +41,7 @@ export function statsTagsContract(adapterName: string, open: () => Promise<Store
     })
 
     const pendingOf = async (caseId: string) => (await store.listStatsPending(10_000)).find((p) => p.caseId === caseId) ?? null
-    const refresh = async (caseId: string, next: CaseContribution | null) => {
-      await store.markStatsPending([caseId], NOW)
-      const pending = await pendingOf(caseId)
-      if (!pending) throw new Error('no mark')
-      await store.refreshCaseStats(pending, next)
-    }
+    const refresh = (caseId: string, next: CaseContribution | null) => refreshCase(store, caseId, next)
     const whole = { from: '2026-01-01', to: '2026-12-31' }
     const tagRows = async (q: { sites: string[] | null; by?: ('site' | 'kind')[]; tag?: string; from?: string; to?: string }) =>
       sorted((await store.sumCube({ cube: 'month_tag', ...whole, by: [], ...q })).map(brief))

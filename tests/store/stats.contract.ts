@@ -7,6 +7,7 @@ import { repeatsByPeriodOf } from '../../src/domain/metrics/shop-ranking'
 import { rankingOf, STREAK_TOP, TOP_N, topMerchantsOf } from '../../src/domain/metrics/top-merchants'
 import { aSubmittedEvent } from '../support/builders'
 import { aClock, anAlert, at, NOW, seedClockShop } from './clock-fixtures'
+import { refreshCase } from './stats-refresh'
 
 // The statistics' read model (ports/stats-store.ts) on every store: summing a cube, the refresh that
 // swaps a case's contribution, the pending marks every case write leaves in its own unit of work.
@@ -56,12 +57,7 @@ export function statsContract(adapterName: string, open: () => Promise<Store & S
 
     const pendingOf = async (caseId: string) => (await store.listStatsPending(10_000)).find((p) => p.caseId === caseId) ?? null
     /** Refresh the case with `next`, as the upkeep does: mark, read the mark, hand it back. */
-    const refresh = async (caseId: string, next: CaseContribution | null) => {
-      await store.markStatsPending([caseId], NOW)
-      const pending = await pendingOf(caseId)
-      if (!pending) throw new Error('no mark')
-      await store.refreshCaseStats(pending, next)
-    }
+    const refresh = (caseId: string, next: CaseContribution | null) => refreshCase(store, caseId, next)
     const whole = { from: '2026-01-01', to: '2026-12-31' }
 
     it('when three cases are refreshed, then each cube sums them by day, the chosen dimensions and slot, within the sites asked for', async () => {
