@@ -21,6 +21,7 @@ import { outboxQueueContract } from './outbox-queue.contract'
 import { staffBindingsContract } from './staff-bindings.contract'
 import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
+import { statsRankingContract } from './stats-ranking.contract'
 import { statsRebuildContract } from './stats-rebuild.contract'
 import { statsTagsContract } from './stats-tags.contract'
 import { statsSiteLessContract } from './stats-site-less.contract'
@@ -53,6 +54,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   industryChangeContract(adapterName, open)
   caseTransferContract(adapterName, open)
   statsContract(adapterName, open)
+  statsRankingContract(adapterName, open)
   statsRebuildContract(adapterName, open)
   statsTagsContract(adapterName, open)
   statsSiteLessContract(adapterName, open)

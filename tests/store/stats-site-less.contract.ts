@@ -5,7 +5,7 @@ import { CUBE_IDS, type CaseContribution, type CubeRow } from '../../src/domain/
 import type { DimensionValues } from '../../src/domain/metrics/dimensions'
 import type { PeriodRange } from '../../src/domain/metrics/shop-ranking'
 import { NOW } from './clock-fixtures'
-import { refreshCase } from './stats-refresh'
+import { refreshCase } from './stats-contract-fixtures'
 
 // The regulator's site-less cubes (all_month_slot, all_month_merchant; docs/statistics-scale.md) on every
 // store: for every site (sites null) the store answers the heat map, the ranking, the ★ and the repeat shops

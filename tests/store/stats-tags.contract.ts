@@ -4,7 +4,7 @@ import { ZERO } from '../../src/domain/metrics/counters'
 import { CUBE_IDS, type CaseContribution, type CubeRow } from '../../src/domain/metrics/cubes'
 import type { DimensionValues } from '../../src/domain/metrics/dimensions'
 import { NOW, seedClockShop } from './clock-fixtures'
-import { refreshCase } from './stats-refresh'
+import { refreshCase } from './stats-contract-fixtures'
 
 // 标签 as a statistics dimension on every store (docs/tags.md; cubes.ts month_tag): the tag cube's rows as
 // stored and summed, a refresh that moves a case between tags, and the pending mark a tag confirmation
