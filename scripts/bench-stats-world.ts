@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../cloudfunctions/adapters/sql/database'
 import { snakeCase } from '../cloudfunctions/adapters/stats-rows'
-import type { CaseFacts, CountedClock } from '../src/domain/metrics/case-facts'
+import { COUNTED_CLOCKS, type CaseFacts, type CountedClock } from '../src/domain/metrics/case-facts'
 import type { ClockResult } from '../src/domain/metrics/clock-result'
 import { addCounters, COUNTER_NAMES } from '../src/domain/metrics/counters'
 import { caseContributionOf, cubeRowKey, cubeRowsOf, type CubeRow } from '../src/domain/metrics/cubes'
@@ -18,16 +18,6 @@ const SHOPS_PER_SITE = 50
 const INDUSTRIES = ['餐饮', '食品', '商超', '交通', '住宿', '景区', '价格', '美容美发', '教育培训', '家电维修']
 const PROBLEMS = ['预付卡', '质量', '价格欺诈', '虚假宣传', '服务态度', '合同', '退换货', '计量', '安全', '售后', '人身权益', '其他']
 const CHANNELS = ['qr', 'search', 'proxy', 'hotline_12345', 'phone', 'walk_in']
-const CLOCKS: CountedClock[] = [
-  'first_answer',
-  'initial_review',
-  'accept_decision',
-  'merchant_response',
-  'on_site',
-  'completion',
-  'mediation',
-  'return_visit',
-]
 const RESULTS: ClockResult[] = ['met', 'met', 'met', 'met', 'late', 'missed', 'moot', 'pending', 'none', 'none']
 
 /** mulberry32: the same world every run */
@@ -78,7 +68,10 @@ function factsOf(i: number, n: number, rnd: () => number): CaseFacts {
       kind: rnd() < 0.9 ? 'complaint' : 'report',
     },
     filerKey: filerOf(i, n),
-    clocks: Object.fromEntries(CLOCKS.map((k) => [k, RESULTS[Math.floor(rnd() * RESULTS.length)]])) as Record<CountedClock, ClockResult>,
+    clocks: Object.fromEntries(COUNTED_CLOCKS.map((k) => [k, RESULTS[Math.floor(rnd() * RESULTS.length)]])) as Record<
+      CountedClock,
+      ClockResult
+    >,
     outcome: closed ? OUTCOME_CODES[Math.floor(rnd() * 3)] : null,
     withdrawn: !closed && rnd() < 0.1,
     reopened: rnd() < 0.02,
