@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import type { Deps } from '../services/context'
 import { registerApiRoutes } from './api-routes'
 import { registerEntryRoutes, type DemoClerk } from './entry-routes'
@@ -51,7 +51,8 @@ export async function buildServer(given: Deps, opts: ServerOptions): Promise<Fas
     logger: { level: opts.logLevel ?? 'info', serializers: { req: redactedRequest }, ...(opts.logFile ? { file: opts.logFile } : {}) },
     // a browser session is hundreds of requests: two info lines each buried the start-up URLs (issue 16).
     // One line per request at debug instead (LOG_LEVEL=debug shows them); failures still log as errors.
-    disableRequestLogging: true,
+    // (fastify 5.12 moved the switch into a LogController: the old top-level option warns at every start)
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
   })
