@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { current, settled, startHarness, type Harness } from './browser-harness'
+import { current, settled, shot, startHarness, type Harness } from './browser-harness'
 
 // Issue 16.6: how long the complaint form a QR code opens is, in screens of a 390×844 phone, in
 // normal and in 大字模式 — the whole page (document height / viewport height) and where the
@@ -65,10 +65,12 @@ describe('H5 at phone size — the complaint form is short and starts with what 
     await settled(page)
     await current(page).getByText('味道小馆').first().waitFor()
     const normal = await measure(page)
+    await shot(page, '16-form-normal') // the first screen, for the note: look at it
 
     await current(page).getByRole('switch', { name: '大字模式' }).click()
     await current(page).locator('.page--elderly').waitFor()
     const elderly = await measure(page)
+    await shot(page, '16-form-elderly')
 
     console.log(
       `complaint form at 390×844: normal ${normal.screens} screens (description at ${normal.descriptionAt}, its box at ${normal.boxAt}); ` +
