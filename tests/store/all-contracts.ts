@@ -23,6 +23,7 @@ import { storeContract } from './store.contract'
 import { statsContract } from './stats.contract'
 import { statsRankingContract } from './stats-ranking.contract'
 import { statsRebuildContract } from './stats-rebuild.contract'
+import { statsRepeatCountersContract } from './stats-repeat-counters.contract'
 import { statsTagsContract } from './stats-tags.contract'
 import { statsSiteLessContract } from './stats-site-less.contract'
 import { subscriptionsContract } from './subscriptions.contract'
@@ -56,6 +57,7 @@ export function storeContracts(adapterName: string, open: () => Promise<Store & 
   statsContract(adapterName, open)
   statsRankingContract(adapterName, open)
   statsRebuildContract(adapterName, open)
+  statsRepeatCountersContract(adapterName, open)
   statsTagsContract(adapterName, open)
   statsSiteLessContract(adapterName, open)
   callbacksContract(adapterName, open)

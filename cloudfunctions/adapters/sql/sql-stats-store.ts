@@ -10,6 +10,8 @@ import { countersFrom, CubeIdSchema, parseContribution, snakeCase } from '../sta
 import type { Database } from './database'
 import { sqlSiteLessReadiness } from './sql-site-less-ready'
 import { sqlStatsRanking, whereOf } from './sql-stats-ranking'
+import { applyRepeatCounters, REPEAT_TABLES, sqlRepeatCounterReads } from './sql-stats-repeat-counters'
+import { withRepeatCounters } from '../stats-repeat-counters'
 
 // The statistics' read model on PGlite / PostgreSQL (migration 0019; ports/stats-store.ts). Every
 // cube is one table, stats_cube, keyed (cube, day, six dimensions, slot): a query is a range read of
@@ -81,6 +83,7 @@ async function applyDelta(trx: Transaction<Database>, before: CaseContribution |
     await sql`delete from stats_filers where (${FILER_KEY}) in (${sql.join(filers.map((f) => sql`(${sql.join(key(f))})`))}) and cases = 0`.execute(
       trx,
     )
+    await applyRepeatCounters(trx, filers) // repeat complainants per calendar month, quarter, year (migration 0034)
   }
 }
 
@@ -94,8 +97,11 @@ const toSaved = (r: Row): SavedStatsQuery => ({
 
 export function sqlStatsStore(db: Kysely<Database>): StatsStore {
   const twinsReady = sqlSiteLessReadiness(db) // the regulator reads the site-less twins only once they hold every case
+  const ranking = sqlStatsRanking(db, twinsReady)
   return {
-    ...sqlStatsRanking(db, twinsReady),
+    ...ranking,
+    // whole calendar months, quarters and years from their counters; other ranges tallied (stats-repeat-counters.ts)
+    countRepeats: withRepeatCounters(ranking.countRepeats, sqlRepeatCounterReads(db)),
 
     async sumCube(q) {
       if (q.sites !== null && q.sites.length === 0) return []
@@ -182,7 +188,7 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
 
     clearStats: () =>
       db.transaction().execute(async (trx) => {
-        for (const table of ['stats_cube', 'stats_filers', 'stats_contributions', 'stats_pending', 'stats_watermark'])
+        for (const table of ['stats_cube', 'stats_filers', ...REPEAT_TABLES, 'stats_contributions', 'stats_pending', 'stats_watermark'])
           await sql`delete from ${sql.table(table)}`.execute(trx)
       }),
 

@@ -29,6 +29,7 @@ import { tags } from './0025-tags'
 import { tagCube } from './0031-tag-cube'
 import { siteLessCubes } from './0032-site-less-cubes'
 import { exportFiles } from './0033-export-files'
+import { repeatCounters } from './0034-repeat-counters'
 
 // Listed in code (not read from a folder) so that esbuild bundles them into each cloud function.
 // Numbers 0020, 0026 and 0028 were handed out and never used: never use them now. Kysely's migrator
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-tag-cube': tagCube,
   '0032-site-less-cubes': siteLessCubes,
   '0033-export-files': exportFiles,
+  '0034-repeat-counters': repeatCounters,
 }
 
 export const migrationProvider: MigrationProvider = {

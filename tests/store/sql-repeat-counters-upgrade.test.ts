@@ -1,0 +1,53 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../cloudfunctions/adapters/sql/database'
+import { repeatCounters } from '../../cloudfunctions/adapters/sql/migrations/0034-repeat-counters'
+import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
+import { openTemplateDb } from '../support/pglite-template'
+import { TEST_VAULT } from '../support/test-deps'
+import { contribution, refreshCase } from './stats-contract-fixtures'
+
+// Migration 0034 on a database whose cases were already counted: it fills the repeat tallies and counters
+// from the filer rows, and they are exactly what the refresh keeps (read here from the tables themselves —
+// the store contract checks the answers; this checks the counters are there to give them).
+describe('migration 0034 on a database whose cases were already counted', () => {
+  let db: Kysely<Database>
+  beforeAll(async () => {
+    db = await openTemplateDb()
+  })
+  afterAll(() => db.destroy())
+
+  const counters = async () =>
+    (
+      await sql<{ grain: string; period: string; site: string; keys: number; cases: number }>`select grain,
+        to_char(period, 'YYYY-MM-DD') as period, site, keys, cases from stats_repeat_counters order by grain, period, site`.execute(db)
+    ).rows
+  const tallies = async () =>
+    (await sql`select grain, period, site, filer_key, cases from stats_repeat_tallies order by grain, period, site, filer_key`.execute(db))
+      .rows
+
+  it('when 0034 runs after the cases were counted, then the counters it fills are those the refresh keeps', async () => {
+    const store = sqlStore(db, TEST_VAULT)
+    await refreshCase(store, 'a1', contribution('2026-01-10', {}, {}, 'f-a'))
+    await refreshCase(store, 'a2', contribution('2026-02-10', {}, {}, 'f-a'))
+    await refreshCase(store, 'b1', contribution('2026-02-11', {}, {}, 'f-b'))
+    await refreshCase(store, 'b2', contribution('2026-02-12', { site: 'site-b' }, {}, 'f-b'))
+    await refreshCase(store, 'b3', contribution('2026-02-13', { site: 'site-b' }, {}, 'f-b'))
+    await refreshCase(store, 'b3', null) // counted, then gone: its tally went up and down again
+    const kept = { counters: await counters(), tallies: await tallies() }
+    expect(kept.counters).toEqual([
+      { grain: 'month', period: '2026-02-01', site: '', keys: 1, cases: 2 },
+      { grain: 'quarter', period: '2026-01-01', site: '', keys: 2, cases: 4 },
+      { grain: 'quarter', period: '2026-01-01', site: 'site-a', keys: 1, cases: 2 },
+      { grain: 'year', period: '2026-01-01', site: '', keys: 2, cases: 4 },
+      { grain: 'year', period: '2026-01-01', site: 'site-a', keys: 1, cases: 2 },
+    ])
+
+    await repeatCounters.down?.(db)
+    await repeatCounters.up(db)
+    expect(await counters()).toEqual(kept.counters)
+    expect(await tallies()).toEqual(kept.tallies)
+    expect(
+      await store.countRepeats({ of: 'complainants', periods: [{ period: 'Q1', from: '2026-01-01', to: '2026-03-31' }], sites: null }),
+    ).toEqual([{ period: 'Q1', keys: 2, cases: 4 }])
+  })
+})
