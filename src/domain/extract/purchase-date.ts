@@ -37,10 +37,10 @@ const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
 
 // words after a date that say the goods or service were bought or used then
 const CUE =
-  /买|购|订|定做|定制|(?<!举|怎么|没)办(?!法|公|事处)|充(?!电|满|分|足|气)|签(?!收|名)|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃(?!惊|亏|力|不消)|用餐|就餐|消费者?|下单|(?<!出)租|种牙|做了|去做|参加|相中|选购|提车|加油|拍下|团购|抢(?!救|劫)|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+  /买|购|订|定做|定制|(?<!举|怎么|没)办(?!法|公|事处)|充(?!电|满|分|足|气)|签(?!收|名)|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃(?!惊|亏|力|不消)|用餐|就餐|消费(?![者欺纠维投])|下单|(?<!出)租|种牙|做了|去做|参加|相中|看中|选购|提车|加油|拍下|团购|抢(?!救|劫)|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
 const NOT_WORDS =
-  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知|分歧|纠纷|争执)/
+  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知|分歧|纠纷|争执|宣传|促销|搞活动)/
 const NOT_CUE = new RegExp(`^[^。；]{0,14}?${NOT_WORDS.source}`)
 // 去购物，却发现超市已经关门: a visit that found the shop shut, not a purchase
 const FOUND_CLOSED = /(?:发现|已经|早已)[^。,]{0,8}(?:关门|关了|停业|人去楼空|倒闭|搬空|不营业)/
@@ -49,6 +49,15 @@ const STRONG_NOT = /投诉|起诉|诉至|报警|倒闭|关门|停业|跑路|人�
 // going there is a purchase only when nothing in the clause says it was to complain: "来到专柜,要店家给个解释";
 // likewise "消费者李女士…" names the buyer and leaves the act to the words after it
 const VISIT = /^(?:消费者|来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
+// 再去做护理, 还去洗过一次, 又来到: a return is a use of what was bought before, not the purchase
+const REVISIT = /(?:再|又|还)次?(?:去|来|到)|再次/
+// 没有登记入住: a purchase word said not to have happened
+const NEGATED = /(?:没有?|未|并未|没能)[^，,。]{0,2}$/
+// 直到2022年10月…已经充了, 至2013年5月: the end of a span, not when it began
+const UNTIL = /(?:直到|截至|截止到?|(?<![来回去找等])到|至)\s*$/
+// "另一位家长闫女士说,她去年9月交了…", "仍有顾客参加活动、充值办卡": another consumer's purchase, not this one's
+const OTHERS =
+  /另一位|另一名|另外一位|还有一位|还有一名|其他(?:家长|会员|顾客|消费者)|有的(?:家长|会员|顾客)|(?:仍|还)有(?:人|顾客|家长|会员)/
 /** the first date with no purchase word after it: under the propose floor */
 const OPENER = 0.45
 // "2017年1月17日,苏先生在某4S店用按揭方式…": a stated date that opens the story at a shop is where it began
@@ -119,6 +128,8 @@ function mentions(text: string): Mention[] {
   )) {
     add(m.start + m[1].length, m.end, { day: num(m[2]) })
   }
+  // 上月31日, 本月3号: a month counted from the reference date, with a day
+  for (const m of findAll(text, new RegExp(`(上个?月|本月|这个?月)${D}[日号]`))) add(m.start, m.end, { relative: m[1], day: num(m[2]) })
   for (const m of findAll(
     text,
     /大前天|前天|昨天|昨晚|昨日|今天|今日|今早|今晚|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(天|个月|年)(?:之)?前|上个?月|日前|近日|前几天|前些天|前不久|不久前|最近(?!的)/,
@@ -144,9 +155,10 @@ function resolve(m: Mention, earlier: Mention[], ref: Day | null): string | null
       for (let i = 0; i < k; i++) ym = previousMonth(ym.year, ym.month)
       return `${ym.year}-${pad(ym.month)}`
     }
-    if (/^上个?月/.test(r.relative)) {
-      const p = previousMonth(ref.year, ref.month)
-      return `${p.year}-${pad(p.month)}`
+    if (/^(?:上个?月|本月|这个?月)$/.test(r.relative)) {
+      const p = r.relative.startsWith('上') ? previousMonth(ref.year, ref.month) : ref
+      if (m.day === undefined) return `${p.year}-${pad(p.month)}`
+      return m.day > daysInMonth(p.year, p.month) ? null : `${p.year}-${pad(p.month)}-${pad(m.day)}`
     }
     // 日前, 近日, 前几天: the page's month
     return `${ref.year}-${pad(ref.month)}`
@@ -204,16 +216,22 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     const list = /^、/.test(text.slice(m.end)) || /^\s*(?:和|及|与|至|到|~|-|—)\s*$/.test(joined)
     // …but not past the next date: "今年5月初,去年10月,曲先生就订下" — 订 belongs to 去年10月
     const reach = list || !following ? Infinity : following.start - m.end
-    const next = after(text, m.end, Math.min(list ? 40 : 24, reach))
+    // "2025年1月,消费者杨女士以13万余元全款在某店购车": 消费者 names the buyer, not the act; the act comes after the name
+    const named = /消费者/.test(after(text, m.end, 24)) ? 16 : 0
+    const next = after(text, m.end, Math.min((list ? 40 : 24) + named, reach))
     // the first word decides: "倒闭,已办的游泳卡没法用" is the closure, whatever comes after it
     const cueAt = next.search(CUE)
     const notAt = next.search(STRONG_NOT)
     const notFirst = notAt >= 0 && cueAt >= 0 && notAt < cueAt
     const cueWord = CUE.exec(next)?.[0] ?? ''
     const visitOnly = VISIT.test(cueWord) && NOT_WORDS.test(next.slice(cueAt + cueWord.length))
+    const revisit = cueAt >= 0 && REVISIT.test(next.slice(0, cueAt + cueWord.length))
+    const negated = cueAt >= 0 && NEGATED.test(next.slice(0, cueAt))
     const foundClosed = FOUND_CLOSED.test(after(text, m.end, Math.min(40, reach)))
-    const cue = cueAt >= 0 && !NOT_CUE.test(next) && !notFirst && !foundClosed && !visitOnly
-    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next) || notFirst || foundClosed
+    const cue = cueAt >= 0 && !NOT_CUE.test(next) && !notFirst && !foundClosed && !visitOnly && !revisit && !negated
+    const until = UNTIL.test(before(text, m.start, 4))
+    const others = OTHERS.test(before(text, m.start, 30)) || (cueAt >= 0 && OTHERS.test(next.slice(0, cueAt)))
+    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next) || notFirst || foundClosed || until || others
     const vague = /日前|近日|前几天|前些天|前不久|不久前|最近/.test(m.relative ?? '')
     // a story opens with when it began: the first date, if nothing says otherwise, is a fair guess
     const opener = !excluded && !firstTaken
@@ -222,7 +240,7 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     // 85 % of the time, the first date with no such word 67 % and a vague 近日/日前 before a purchase word
     // 2 in 6, so those are suggestions under the propose floor (0.5), not fills; they still beat later uncued dates.
     // 两年前…买了 beside 2010年5月3日…买了: a count back is rounder than a stated date, which wins the tie
-    const rough = /[年月]前|上个?月/.test(m.relative ?? '')
+    const rough = /[年月]前|上个?月/.test(m.relative ?? '') && m.day === undefined
     // “前天晚上才交了499元”, quoted: counted from the day it was said, which need not be the page's date
     const quoted = !!m.relative && !rough && insideQuote(text, m.start)
     const atPlace = !m.relative && AT_PLACE.test(next) && !NOT_WORDS.test(next)
