@@ -38,11 +38,27 @@ describe('the purchase date: uses, refusals and ends are not purchases', () => {
   it('when 消费 is part of 消费欺诈, then it is no purchase word', () => {
     expect(dateOf('2021年9月这辆车就被标记为全损车,他以消费欺诈为由起诉了卖家')).toBeNull()
   })
+
+  it('when 消费 names a voucher (消费券), then it is no purchase word', () => {
+    expect(dateOf('3月5日中午,11名顾客拿着手里的消费券守在商场门口')).toBeNull()
+  })
+
+  it('when the consumer sued at the date over a label (标签…告到法院), then it is no purchase', () => {
+    expect(dateOf('2017年7月,王某以没有中文标签为由,把这家公司告到法院,要求退还货款并十倍赔偿', '2017-09-26')).toBeNull()
+  })
+
+  it('when a plan follows the date (今年暑假想补考), then it is no purchase', () => {
+    expect(dateOf('今年暑假想补考,可一直约不到教练,说不预约考试就不给练', '2025-07-10')).toBeNull()
+  })
 })
 
 describe('the purchase date: more purchase words and forms', () => {
   it('when a car was 看中 (picked) at the date, then that is the purchase', () => {
     expect(dateOf('2022年2月,赵先生在网上看中一辆二手车,售价46.2万元')).toBe('2022-02')
+  })
+
+  it('when the enrolment is said as 报的名, then that is the purchase', () => {
+    expect(dateOf('去年1月,她帮女儿报的名,没拿到合同', '2025-07-10')).toBe('2024-01')
   })
 
   it('when a day follows 上月 (上月31日), then the date is that day of the month before the page', () => {

@@ -37,15 +37,15 @@ const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 }
 
 // words after a date that say the goods or service were bought or used then
 const CUE =
-  /买|购|订|定做|定制|(?<!举|怎么|没)办(?!法|公|事处)|充(?!电|满|分|足|气)|签(?!收|名)|报名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃(?!惊|亏|力|不消)|用餐|就餐|消费(?![者欺纠维投])|下单|(?<!出)租|种牙|做了|去做|参加|相中|看中|选购|提车|加油|拍下|团购|抢(?!救|劫)|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
+  /买|购|订|定做|定制|(?<!举|怎么|没)办(?!法|公|事处)|充(?!电|满|分|足|气)|(?<!标|书)签(?!收|名|字)|报(?:的)?名|报了|交了|付(?!宝)了?|花(?=了|费|钱|掉|去|\d|[一两二三四五六七八九十几数上近])|入住|住进|吃(?!惊|亏|力|不消)|用餐|就餐|消费(?=了|过|时|后|完|\d|[一两二三四五六七八九十几数近]|[，,。]|$)|下单|(?<!出)租|种牙|做了|去做|参加|相中|看中|选购|提车|加油|拍下|团购|抢(?!救|劫)|预约|预订|开卡|续卡|续费|点了|接种|洗|染|烫|剪|配(?:了|眼镜|镜|的|副|一副)|体验|上课|听课|入会|成为|提的|提了|来到|(?<![碰遇找搜收等看想见拿接听感得受])到了(?!$)|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司)/
 // …and words that say it was something else: a breakdown, the complaint, the closure, the hearing
 const NOT_WORDS =
-  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知|分歧|纠纷|争执|宣传|促销|搞活动)/
+  /(?:记者|短信|消息|群里|讨说法|说法|解释|收房|退房|开机|投诉|起诉|诉至|告到|告上|状告|报警|报了警|反映|拨打|打电话|打来|热线|路过|致电|来电|又开车来到|又来到|又去了|又到了|检测|鉴定|发现|出现|坏|故障|漏|关门|倒闭|停业|跑路|人去楼空|联系|找到|找了|要求|维修|送修|开庭|判决|调解|到期|过期|截止|生产|交房|交付|回访|收到通知|通知|分歧|纠纷|争执|宣传|促销|搞活动)/
 const NOT_CUE = new RegExp(`^[^。；]{0,14}?${NOT_WORDS.source}`)
 // 去购物，却发现超市已经关门: a visit that found the shop shut, not a purchase
 const FOUND_CLOSED = /(?:发现|已经|早已)[^。,]{0,8}(?:关门|关了|停业|人去楼空|倒闭|搬空|不营业)/
 // a closure, breakdown or complaint said before any purchase word: "倒闭,已办的游泳卡没法用" is the closure
-const STRONG_NOT = /投诉|起诉|诉至|报警|倒闭|关门|停业|跑路|人去楼空|坏了|故障|到期|过期|开庭|判决|调解/
+const STRONG_NOT = /投诉|起诉|诉至|告到|告上|状告|报警|倒闭|关门|停业|跑路|人去楼空|坏了|故障|到期|过期|开庭|判决|调解/
 // going there is a purchase only when nothing in the clause says it was to complain: "来到专柜,要店家给个解释";
 // likewise "消费者李女士…" names the buyer and leaves the act to the words after it
 const VISIT = /^(?:消费者|来到|到了|到.{0,14}(?:店|超市|药房|餐厅|饭店|酒店|医院|诊所|机构|公司))$/
@@ -231,7 +231,8 @@ export function proposePurchaseDate(text: string, reference: Date | null): DateP
     const cue = cueAt >= 0 && !NOT_CUE.test(next) && !notFirst && !foundClosed && !visitOnly && !revisit && !negated
     const until = UNTIL.test(before(text, m.start, 4))
     const others = OTHERS.test(before(text, m.start, 30)) || (cueAt >= 0 && OTHERS.test(next.slice(0, cueAt)))
-    const excluded = NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next) || notFirst || foundClosed || until || others
+    const intent = /^[^。,，]{0,6}?(?:想|打算|准备|计划)/.test(next)
+    const excluded = intent || NOT_BEFORE.test(before(text, m.start, 8)) || NOT_CUE.test(next) || notFirst || foundClosed || until || others
     const vague = /日前|近日|前几天|前些天|前不久|不久前|最近/.test(m.relative ?? '')
     // a story opens with when it began: the first date, if nothing says otherwise, is a fair guess
     const opener = !excluded && !firstTaken
