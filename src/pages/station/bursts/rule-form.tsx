@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { useAdminSave } from '../../../components/admin-edit-form'
 import { ErrorBanner } from '../../../components/feedback'
 import { TextField } from '../../../components/text-field'
 import type { BurstSettingsView } from '../../../domain/similarity/burst-api'
@@ -15,36 +16,35 @@ const WHOLE = /^\d+$/
 export function BurstRuleForm({ settings, onSaved }: { settings: BurstSettingsView; onSaved: (s: BurstSettingsView) => void }) {
   const [k, setK] = useState(String(settings.k))
   const [hours, setHours] = useState(String(settings.windowHours))
-  const [errors, setErrors] = useState<{ k?: string; windowHours?: string }>({})
-  const [banner, setBanner] = useState('')
+  // the typed figures' own problems (not whole numbers) are found here, before any call
+  const [local, setLocal] = useState<{ k?: string; windowHours?: string }>({})
   const [saved, setSaved] = useState('')
-  const [busy, setBusy] = useState(false)
+  const {
+    errors,
+    banner,
+    busy,
+    save: send,
+    clearError,
+  } = useAdminSave((s: BurstSettingsView) => {
+    setSaved(`已保存：同一商家或同一商品 ${s.k} 件相似投诉 / ${s.windowHours} 小时内即预警。`)
+    onSaved(s)
+  })
 
   const save = async () => {
     setSaved('')
-    setBanner('')
-    const local = {
+    const problems = {
       k: WHOLE.test(k.trim()) ? undefined : `请填写${BURST_K_MIN}到${BURST_K_MAX}之间的整数`,
       windowHours: WHOLE.test(hours.trim()) ? undefined : `请填写${BURST_WINDOW_HOURS_MIN}到${BURST_WINDOW_HOURS_MAX}之间的整数`,
     }
-    if (local.k || local.windowHours) return setErrors(local)
-    setBusy(true)
-    const r = await call('station', 'saveBurstSettings', { k: Number(k.trim()), windowHours: Number(hours.trim()) })
-    setBusy(false)
-    if (!r.ok) {
-      const fields = { k: r.error.fields?.k, windowHours: r.error.fields?.windowHours }
-      setErrors(fields)
-      if (!fields.k && !fields.windowHours) setBanner(r.error.message)
-      return
-    }
-    setErrors({})
-    setSaved(`已保存：同一商家或同一商品 ${r.data.k} 件相似投诉 / ${r.data.windowHours} 小时内即预警。`)
-    onSaved(r.data)
+    setLocal(problems)
+    if (problems.k || problems.windowHours) return
+    await send(() => call('station', 'saveBurstSettings', { k: Number(k.trim()), windowHours: Number(hours.trim()) }))
   }
 
   const edit = (field: 'k' | 'windowHours', set: (v: string) => void) => (v: string) => {
     set(v)
-    setErrors((e) => ({ ...e, [field]: undefined }))
+    setLocal((e) => ({ ...e, [field]: undefined }))
+    clearError(field)
     setSaved('')
   }
   return (
@@ -64,7 +64,7 @@ export function BurstRuleForm({ settings, onSaved }: { settings: BurstSettingsVi
         inputMode="numeric"
         type="number"
         hint={`${BURST_K_MIN}到${BURST_K_MAX}件`}
-        error={errors.k}
+        error={local.k ?? errors.k}
       />
       <TextField
         name="burstWindowHours"
@@ -75,7 +75,7 @@ export function BurstRuleForm({ settings, onSaved }: { settings: BurstSettingsVi
         inputMode="numeric"
         type="number"
         hint={`${BURST_WINDOW_HOURS_MIN}到${BURST_WINDOW_HOURS_MAX}小时`}
-        error={errors.windowHours}
+        error={local.windowHours ?? errors.windowHours}
       />
       {settings.updatedAt ? (
         <View className="station-bursts__meta">

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../api'
 import { ActionButton } from '../../../components/action-button'
+import { useAdminSave } from '../../../components/admin-edit-form'
 import { ErrorBanner } from '../../../components/feedback'
 import { TextField } from '../../../components/text-field'
 import type { ActionOutput } from '../../../domain/api/contract'
@@ -13,26 +14,25 @@ type Settings = ActionOutput<'station', 'publicSettings'>
 // N: a shop appears on the public page from N complaints in the window upward (never below 3).
 export function ThresholdForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [value, setValue] = useState(String(settings.threshold))
-  const [error, setError] = useState('')
-  const [banner, setBanner] = useState('')
+  // not a whole number: said here, before any call
+  const [local, setLocal] = useState('')
   const [saved, setSaved] = useState('')
-  const [busy, setBusy] = useState(false)
+  const {
+    errors,
+    banner,
+    busy,
+    save: send,
+    clearError,
+  } = useAdminSave((s: Settings) => {
+    setSaved('已保存，公示页面随即按新的门槛显示。')
+    onSaved(s)
+  })
   const save = async () => {
     setSaved('')
-    setBanner('')
-    const threshold = Number(value.trim())
-    if (!/^\d+$/.test(value.trim())) return setError(`请填写${PUBLIC_THRESHOLD_MIN}到${PUBLIC_THRESHOLD_MAX}之间的整数`)
-    setBusy(true)
-    const r = await call('station', 'savePublicThreshold', { threshold })
-    setBusy(false)
-    if (!r.ok) {
-      setError(r.error.fields?.threshold ?? '')
-      if (!r.error.fields?.threshold) setBanner(r.error.message)
-      return
-    }
-    setError('')
-    setSaved('已保存，公示页面随即按新的门槛显示。')
-    onSaved(r.data)
+    const whole = /^\d+$/.test(value.trim())
+    setLocal(whole ? '' : `请填写${PUBLIC_THRESHOLD_MIN}到${PUBLIC_THRESHOLD_MAX}之间的整数`)
+    if (!whole) return
+    await send(() => call('station', 'savePublicThreshold', { threshold: Number(value.trim()) }))
   }
   return (
     <View className="station-public__threshold">
@@ -42,14 +42,15 @@ export function ThresholdForm({ settings, onSaved }: { settings: Settings; onSav
         value={value}
         onChange={(v) => {
           setValue(v)
-          setError('')
+          setLocal('')
+          clearError('threshold')
           setSaved('')
         }}
         maxlength={3}
         inputMode="numeric"
         type="number"
         hint={`公示期内被投诉达到这个件数的商户才会公示，最少${PUBLIC_THRESHOLD_MIN}件`}
-        error={error}
+        error={local || errors.threshold}
       />
       {settings.updatedAt ? (
         <View className="station-public__meta">
