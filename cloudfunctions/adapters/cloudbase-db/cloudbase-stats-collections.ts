@@ -46,6 +46,7 @@ export const STATS_COLLECTIONS = {
       },
     ],
   },
+  [COLLECTIONS.statsRepeats]: { indexes: [] }, // by _id: repeat tallies and counters (cloudbase-stats-repeat-counters.ts)
   [COLLECTIONS.statsContributions]: { indexes: [] }, // by _id (the case)
   [COLLECTIONS.statsPending]: {
     indexes: [

@@ -15,6 +15,14 @@ import { newMark } from './stats-marks'
 import { siteLessReadiness } from './stats-site-less-ready'
 import { siteLessCubesUpgrade } from './stats-site-less-upgrade'
 import { tagCubeUpgrade } from './stats-tag-upgrade'
+import {
+  applyRepeatCountersIn,
+  cloudbaseRepeatCounters,
+  countedInRepeats,
+  REPEATS_FLAG,
+  repeatCountersUpgrade,
+} from './cloudbase-stats-repeat-counters'
+import { withRepeatCounters } from '../stats-repeat-counters'
 import { transact } from './transact'
 
 // The statistics' read model on the document database (ports/stats-store.ts; the SQL store is
@@ -90,6 +98,8 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
   const upgradeSiteLess = siteLessCubesUpgrade(db)
   const upgradeTagCube = tagCubeUpgrade(db)
   const readiness = siteLessReadiness(db, upgradeSiteLess) // the regulator reads the twins only once they hold every case
+  const upgradeRepeats = repeatCountersUpgrade(db)
+  const repeatCounters = cloudbaseRepeatCounters(db, upgradeRepeats) // read once every case is in their tallies
   const matchOf = (q: Omit<CubeQuery, 'cube' | 'by'>): Record<string, unknown> => {
     const match: Record<string, unknown> = { day: _.gte(q.from).and(_.lte(q.to)) }
     if (q.sites !== null) match.site = q.sites.length === 1 ? q.sites[0] : _.in([...q.sites])
@@ -97,8 +107,11 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
     return match
   }
 
+  const ranking = cloudbaseStatsRanking(db, matchOf, readiness.twinsReady)
   return {
-    ...cloudbaseStatsRanking(db, matchOf, readiness.twinsReady),
+    ...ranking,
+    // whole calendar months, quarters and years from their counters; other ranges tallied (stats-repeat-counters.ts)
+    countRepeats: withRepeatCounters(ranking.countRepeats, repeatCounters),
 
     async sumCube(q) {
       if (q.sites !== null && q.sites.length === 0) return []
@@ -161,6 +174,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
       // site-less cubes (stats-site-less-upgrade.ts) and those tagged before the tag cube existed (stats-tag-upgrade.ts)
       await upgradeSiteLess.step()
       await upgradeTagCube.step()
+      await upgradeRepeats.step() // the cases counted before the repeat counters (cloudbase-stats-repeat-counters.ts)
       const docs = await readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)
@@ -176,7 +190,9 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
         const { rows, filers } = statsDelta(before, next)
         for (const row of rows) await addRow(tx, row)
         for (const f of filers) await addFiler(tx, f)
-        if (next) ok(await own.set({ contribution: next }))
+        // the stored filer rows come out of the repeat tallies only if they were put in (REPEATS_FLAG)
+        await applyRepeatCountersIn(tx, countedInRepeats(stored) ? filers : statsDelta(null, next).filers)
+        if (next) ok(await own.set({ contribution: next, [REPEATS_FLAG]: true }))
         else if (stored) ok(await own.remove())
         // read through the transaction: a write marking the case meanwhile conflicts, or leaves its newer mark
         const mark = tx.collection(COLLECTIONS.statsPending).doc(pending.caseId)
@@ -191,7 +207,7 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
 
     async setStatsWatermark(at) {
       // an empty queue is not "exact as of `at`" while an upgrade has cases left to mark: the watermark waits for it
-      if ((await upgradeSiteLess.underWay()) || (await upgradeTagCube.underWay())) return
+      if ((await upgradeSiteLess.underWay()) || (await upgradeTagCube.underWay()) || (await upgradeRepeats.underWay())) return
       ok(
         await db
           .collection(COLLECTIONS.statsMeta)
@@ -199,11 +215,18 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
           .set({ at: new Date(at).toISOString() }),
       )
       await readiness.noteDrained() // the pass that empties the queue after the upgrade's last marks: the twins are whole
+      await repeatCounters.noteDrained() // … and the repeat counters
     },
 
     async clearStats() {
       // collection by collection, a page of ids at a time (a where().remove() of everything is one call per page)
-      for (const name of [COLLECTIONS.statsCube, COLLECTIONS.statsFilers, COLLECTIONS.statsContributions, COLLECTIONS.statsPending]) {
+      for (const name of [
+        COLLECTIONS.statsCube,
+        COLLECTIONS.statsFilers,
+        COLLECTIONS.statsRepeats,
+        COLLECTIONS.statsContributions,
+        COLLECTIONS.statsPending,
+      ]) {
         for (;;) {
           const page: Doc[] = await readPage(db.collection(name).where({}).field({ _id: true }).orderBy('_id', 'asc'), 1000)
           if (page.length === 0) break

@@ -97,6 +97,8 @@ export const COLLECTIONS = {
   statsCube: 'stats_cube',
   /** _id = digest of (day, dimensions, filer key) */
   statsFilers: 'stats_filers',
+  /** _id = digest of a repeat tally's or counter's key (cloudbase-stats-repeat-counters.ts, as SQL migration 0034) */
+  statsRepeats: 'stats_repeats',
   /** _id = the case: what it added at its last refresh */
   statsContributions: 'stats_contributions',
   /** _id = the case: marked by every write that can change its figures */
