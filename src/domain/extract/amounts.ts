@@ -1,7 +1,7 @@
 // Sums of money: ¥2999, 2999元, 两千九百九十九块, 三百五, 1.2万, 二十八块八, 八毛, 花了两百多 (→ 200, less
 // sure). Of several, the one paid for the goods or service: near 花了/一共/合计, not near 赔/差价/每.
 import { NUMERAL_CHARS, parseChineseNumber } from './chinese-numerals'
-import { after, before, findAll } from './text'
+import { after, before, CLAUSE_END, findAll } from './text'
 
 export interface AmountProposal {
   value: string
@@ -18,17 +18,21 @@ const SMALL = '([0-9零一二两三四五六七八九])'
 // what may not follow a bare number if it is to be money: 两口, 三次, 五公里, 20盒, 8点
 const NOT_MONEY_AFTER =
   /^(多?[个口次天斤两瓶盒件公里人号月年点分时岁度倍%份条袋罐克平层楼台只双辆张套串碗杯支副遍周星期折位户名家种样副把根粒颗枚片板箱包顿道行趟小]|多?万?公里|万?积分)/
+/** one character of the same clause: ';' and ':' end it as '，' does (CLAUSE_END in text.ts) */
+const C = `[^${CLAUSE_END}]`
 const PAY_CUE =
   /花了?|吃了|结账|开口就?要|要价|要|付了?|支付|共计|合计|一共|总共|总计|共|消费了?|充了?|充值|交了?|收了?我?|要了?我|扣了?|价格|售价|价值|总价|票价|学费|课时费|定金|押金|首付|服务费|物业费|中介费|诚意金|保证金|买的?|卖|价/
 const TOTAL_CUE =
   /共计|合计|一共|总共|总计|共$|金额[:：]?$|总额为?$|总价为?$|全款$|费用总额为?$|折扣价$|优惠后$|优惠价$|实付$|实际支付了?$|成交价$/
 // a prepaid card's unused part, or the sum asked back: the amount in dispute (docs/extract-labelling.md)
-const BALANCE_CUE =
-  /余额约?$|还剩下?约?$|就剩$|只剩$|剩余[^，,。]{0,8}$|剩下[^，,。]{0,8}$|还有约?$|尚余$|未消费[^，,。]{0,6}$|没消费[^，,。]{0,6}$|没上[^，,。]{0,8}$|未上[^，,。]{0,8}$|(?:要求|请求|判令)[^，,。；]{0,10}(?:退还|退回|返还|退款|退)[^，,。；]{0,10}$/
+const BALANCE_CUE = new RegExp(
+  `余额约?$|还剩下?约?$|就剩$|只剩$|剩余${C}{0,8}$|剩下${C}{0,8}$|还有约?$|尚余$|未消费${C}{0,6}$|没消费${C}{0,6}$|没上${C}{0,8}$|未上${C}{0,8}$|(?:要求|请求|判令)${C}{0,10}(?:退还|退回|返还|退款|退)${C}{0,10}$`,
+)
 // 原价12399元，最后按折扣价9400元: the list price is not what was paid
 const LIST_PRICE_CUE = /原价为?$|市场价$|定价$/
-const NOT_PAID_CUE =
-  /赔|(?:送|赠送?)$|(?:最多|最高|至多)[^，,。]{0,4}$|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每[^，,。]{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)[^，,。]{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?/
+const NOT_PAID_CUE = new RegExp(
+  `赔|(?:送|赠送?)$|(?:最多|最高|至多)${C}{0,4}$|补偿|差价|便宜|才卖|只卖|隔壁|罚|检测费|标准|每${C}{0,3}$|一(?:[斤位次晚包瓶份串个度]|小时)${C}{0,3}$|退了?我?$|只退|规定的?是|写的?是?|明码标价是|门口写的|说是|说好的?|标价是?`,
+)
 
 interface Candidate {
   yuan: number
@@ -54,7 +58,7 @@ export function findAmounts(text: string): Candidate[] {
   for (const m of findAll(text, new RegExp(`[¥]\\s*${NUM}(万)?`))) pushIf(out, money(m[1], m[2]), m.start, m.end, 0.95)
   // 2999元, 两千九百九十九块, 三百多块钱, 1.2万元, 二十八块八, 两块五毛, 3元5角
   const unit = new RegExp(
-    `${NUM}(?:多|余)?(万)?(多|来|余)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱，,。！!？?；\\s）)]|$)|${SMALL}[角毛])?`,
+    `${NUM}(?:多|余)?(万)?(多|来|余)?\\s*(元|块钱|块|圆|人民币)(?:${SMALL}(?:[角毛])?(?=[钱${CLAUSE_END}\\s）)]|$)|${SMALL}[角毛])?`,
   )
   for (const m of findAll(text, unit)) {
     // 一块浪琴手表, 三块蛋糕: 块 as a measure word
@@ -97,7 +101,7 @@ export function findAmounts(text: string): Candidate[] {
     pushIf(out, n === null ? null : n / 10, m.start, m.end, m[2] ? 0.8 : 0.55)
   }
   // 花了两百多, 收了我三百八十八, 交了3800: a number after a paying word
-  for (const m of findAll(text, new RegExp(`(${PAY_CUE.source})[^${NUMERAL_CHARS}，,。！？!?]{0,2}?[，,:：]?${NUM}(多)?`))) {
+  for (const m of findAll(text, new RegExp(`(${PAY_CUE.source})[^${NUMERAL_CHARS}${CLAUSE_END}]{0,2}?[，,:：]?${NUM}(多)?`))) {
     const numStart = m.end - m[2].length - (m[3]?.length ?? 0)
     if (NOT_MONEY_AFTER.test(text.slice(m.end, m.end + 3)) || /^[元块毛角万]/.test(text.slice(m.end))) continue
     if (/^[^\d]$/.test(m[2]) || !HAS_DIGIT.test(m[2])) continue // 买两盒, 付三: one Chinese digit is a count
@@ -119,6 +123,10 @@ export function findAmounts(text: string): Candidate[] {
   return out
 }
 
+const NOT_DIGIT = `[^${CLAUSE_END}\\d]`
+const UNIT_PRICE = new RegExp(`(?:单价|每(?![户人位])${NOT_DIGIT}{0,4}|月租|日租|房租每月)[为是约]?$`)
+const SIDE_COST = new RegExp(`(?:医疗费|医药费|诊疗费|治疗费用?|检测费|鉴定费|运费|话费|油费|治病|看病)${NOT_DIGIT}{0,6}$`)
+
 function score(text: string, c: Candidate, all: Candidate[]): number {
   const previousEnd = Math.max(0, ...all.filter((o) => o.end <= c.start).map((o) => o.end))
   const left = before(text, c.start, 8).slice(-(c.start - previousEnd))
@@ -130,9 +138,9 @@ function score(text: string, c: Candidate, all: Candidate[]): number {
   // 2000-3000元不等: a range states no one sum
   if (/[-~～至到]$/.test(text.slice(Math.max(0, c.start - 1), c.start)) || /^[-~～至]\s*\d/.test(text.slice(c.end, c.end + 3))) s -= 0.45
   // 单价每平方米1.6万元, 月租1500元, 按每次2元: a unit price is no amount (每户, 每人: one consumer's own sum)
-  if (/(?:单价|每(?![户人位])[^，,。\d]{0,4}|月租|日租|房租每月)[为是约]?$/.test(left)) return s - 0.6
+  if (UNIT_PRICE.test(left)) return s - 0.6
   // 医疗费8000元, 运费13.5元: costs around the dispute, not its subject
-  if (/(?:医疗费|医药费|诊疗费|治疗费用?|检测费|鉴定费|运费|话费|油费|治病|看病)[^，,。\d]{0,6}$/.test(left)) return s - 0.6
+  if (SIDE_COST.test(left)) return s - 0.6
   if (TOTAL_CUE.test(left)) s += 0.3
   else if (PAY_CUE.test(left) || /^的?买/.test(right)) s += 0.15
   if (notPaid) s -= 0.45
@@ -150,8 +158,8 @@ export function formatYuan(yuan: number): string {
 }
 
 // a price case: what was shown or agreed, and what was charged; the overcharge is the sum in dispute
-const QUOTED_CUE = /(?:标价|菜单上[^，,。]{0,8}|价目表上[^，,。]{0,6}|不是|只要|说好的?|报价|显示|标的是|写着)$/
-const CHARGED_CUE = /(?:结账[^，,。]{0,6}|收了?我?|跟我要|要了?我?|房价是|账单[^，,。]{0,4}|一共|总共|竟是|却要)$/
+const QUOTED_CUE = new RegExp(`(?:标价|菜单上${C}{0,8}|价目表上${C}{0,6}|不是|只要|说好的?|报价|显示|标的是|写着)$`)
+const CHARGED_CUE = new RegExp(`(?:结账${C}{0,6}|收了?我?|跟我要|要了?我?|房价是|账单${C}{0,4}|一共|总共|竟是|却要)$`)
 const PRICE_CASE = /宰客|多收|天价|差价|乱收费|太贵|贵了|不对|加价|涨价|价格欺诈|不符/
 
 function overcharge(text: string, all: Candidate[]): AmountProposal | null {

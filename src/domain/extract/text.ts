@@ -59,11 +59,14 @@ export function after(text: string, index: number, width: number): string {
   return cut >= 0 ? s.slice(0, cut) : s
 }
 
+// the negation reaches the word only inside its clause: "店家说不赔;烫伤的是孩子" is no "不…烫伤"
+const NEGATION = new RegExp(
+  `(没有?|未|无|不|别|差点儿?|差一点|险些|幸好|好在|还好|幸亏|并没有?|不会|以免|防止|担心|怕)[^${CLAUSE_END}]{0,2}$`,
+)
+
 /** "幸好没受伤", "差点烫伤", "没有过敏": the word is said not to have happened. */
 export function negatedBefore(text: string, index: number): boolean {
-  return /(没有?|未|无|不|别|差点儿?|差一点|险些|幸好|好在|还好|幸亏|并没有?|不会|以免|防止|担心|怕)[^，,。！？]{0,2}$/.test(
-    before(text, index, 6),
-  )
+  return NEGATION.test(before(text, index, 6))
 }
 
 /** The excerpt around a span that the form shows as "from your words: …". */
