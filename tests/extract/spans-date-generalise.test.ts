@@ -39,6 +39,10 @@ describe('the purchase date: uses, refusals and ends are not purchases', () => {
     expect(dateOf('2021年9月这辆车就被标记为全损车,他以消费欺诈为由起诉了卖家')).toBeNull()
   })
 
+  it('when 租 is part of 房租 (the rent), then it is no purchase word', () => {
+    expect(dateOf('4月8日房东告诉她,好几个月没收到房租了,让她们搬家', '2020-06-05')).toBeNull()
+  })
+
   it('when 消费 names a voucher (消费券), then it is no purchase word', () => {
     expect(dateOf('3月5日中午,11名顾客拿着手里的消费券守在商场门口')).toBeNull()
   })
