@@ -12,6 +12,7 @@ import { metricsFromRollups, rollupOf, type FilerRow, type RollupRow } from '../
 import { SITE_LESS } from '../../src/domain/metrics/site-less-cubes'
 import { callAs } from '../support/call-as'
 import { openWorkflowWorld, rating } from '../support/workflow-world'
+import { repeatAnswers } from './stats-rebuild-repeats'
 
 // Issue 18 "Done when": the rebuild test. Real journeys through the services (filing, the shop's answer,
 // acceptance, mediation, closure, rating, a reopening, an industry line corrected, clocks run past their
@@ -108,6 +109,10 @@ export function statsRebuildContract(adapterName: string, open: () => Promise<St
       const end = deps.clock.now()
       expect(await store.statsWatermark()).toBe(end.toISOString())
       const kept = await snapshot(store)
+      // the repeat complainants per calendar month, quarter and year (their counters) equal the exact tally
+      const keptRepeats = await repeatAnswers(store, kept.filers)
+      expect(keptRepeats.answered).toEqual(keptRepeats.tallied)
+      expect(keptRepeats.answered['']).toContainEqual(expect.objectContaining({ keys: 1, cases: 2 }))
 
       // what the upkeep kept counts something real: four cases, a repeat filer, a missed clock
       const totals = kept.cubes.filter((r) => r.cube === 'day_site').reduce((n, r) => n + r.volume, 0)
@@ -126,6 +131,7 @@ export function statsRebuildContract(adapterName: string, open: () => Promise<St
       const rebuilt = await snapshot(store)
       expect(rebuilt.cubes).toEqual(kept.cubes)
       expect(rebuilt.filers).toEqual(kept.filers)
+      expect(await repeatAnswers(store, rebuilt.filers)).toEqual(keptRepeats) // the rebuild recounts the counters too
       // the regulator's site-less cubes (site-less-cubes.ts) are their per-site cubes summed over what they drop
       for (const [cube, twin] of Object.entries(SITE_LESS)) {
         const keep: readonly string[] = CUBES[twin].keep
