@@ -1,3 +1,5 @@
+import type { SumGrain } from '../../src/domain/metrics/cube-grain'
+import type { CounterName } from '../../src/domain/metrics/counters'
 import type { CaseContribution, CubeId, CubeRow } from '../../src/domain/metrics/cubes'
 import type { Dimension } from '../../src/domain/metrics/dimensions'
 import type { Day } from '../../src/domain/metrics/period'
@@ -36,6 +38,10 @@ export interface CubeQuery {
   by: readonly Dimension[]
   /** month_tag only: the rows of this tag (docs/tags.md) */
   tag?: string
+  /** how far the days are summed (cube-grain.ts atGrain is the definition); absent: 'day', as stored */
+  grain?: SumGrain
+  /** only these counters (and the volume) are summed, the others come back 0; absent: every counter */
+  counters?: readonly CounterName[]
 }
 
 /** A cube that keeps industry and merchant: the full daily cube, or the month projection. */

@@ -4,6 +4,7 @@ import type { Caller } from '../../src/domain/identity'
 import { INDUSTRY_LINES } from '../../src/domain/industry'
 import type { Merchant } from '../../src/domain/merchant.schema'
 import type { Site } from '../../src/domain/site.schema'
+import { CHART_SUMS } from '../../src/domain/metrics/cube-grain'
 import type { CubeId, CubeRow } from '../../src/domain/metrics/cubes'
 import type { Dimension } from '../../src/domain/metrics/dimensions'
 import { countsBy, heatCellsOf, periodMetrics, weeklyOf } from '../../src/domain/metrics/stats-charts'
@@ -11,7 +12,7 @@ import { addMonths, monthStart, periodRangesOf, planOf, whereOf } from '../../sr
 import type { StatsQuery } from '../../src/domain/metrics/stats-query.schema'
 import type { StatsView } from '../../src/domain/metrics/stats-view.schema'
 import { rankingOf, STREAK_TOP, TOP_N } from '../../src/domain/metrics/top-merchants'
-import type { ShopCube, StatsStore } from '../ports/stats-store'
+import type { CubeQuery, ShopCube, StatsStore } from '../ports/stats-store'
 import { statsScope } from './stats-scope'
 import { tagBars, tagFilteredParts } from './stats-query-tags'
 import type { Tag } from '../../src/domain/tags/tag.schema'
@@ -54,8 +55,9 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
   // not count as unhandled — Node ends the process on one — nor be lost if another part fails first
   byTag.catch(() => undefined)
   const plan = planOf(q)
-  const sum = (cube: CubeId, by: readonly Dimension[], from = q.from, keep?: readonly Dimension[]) =>
-    store.sumCube({ cube, from, to: q.to, sites, where: whereOf(q, keep), by })
+  // each chart's grain and counters (CHART_SUMS): summed in the store, a station's reads stop growing with its cases
+  const sum = (cube: CubeId, by: readonly Dimension[], from = q.from, reads: Pick<CubeQuery, 'grain' | 'counters'> = {}) =>
+    store.sumCube({ cube, from, to: q.to, sites, where: whereOf(q), by, ...reads })
   const inRange = (rows: CubeRow[]) => rows.filter((r) => r.day >= q.from && r.day <= q.to)
   const fine = plan.periods === 'day'
 
@@ -69,7 +71,7 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
   const [dayRows, siteRows, range, monthTops, shopRepeats, filerRepeats, industryRows, problemRows, slotRows, watermark] =
     await Promise.all([
       needsDay || fine ? sum('day', ['industry', 'problemType', 'merchant']) : Promise.resolve([]),
-      fine ? Promise.resolve([]) : sum('day_site', []),
+      fine ? Promise.resolve([]) : sum('day_site', [], q.from, CHART_SUMS.trend(q.unit)),
       store.rankShops({ cube: shopCube(plan.merchants), from: q.from, to: q.to, sites, where: shopWhere(plan.merchants), top: TOP_N }),
       // two months before the range too: the three-month mark of the range's first month looks back
       store.monthTopShops({
@@ -81,9 +83,13 @@ export async function queryStats(ctx: StatsContext, q: StatsQuery): Promise<Resu
       }),
       store.countRepeats({ of: { shops: shopCube(plan.repeatShops) }, periods, sites, where: shopWhere(plan.repeatShops) }),
       store.countRepeats({ of: 'complainants', periods, sites, where: whereOf(q) }),
-      plan.industryBars === 'month_industry' ? sum('month_industry', ['industry'], monthStart(q.from)) : Promise.resolve([]),
-      plan.problemBars === 'month_problem' ? sum('month_problem', ['problemType'], monthStart(q.from)) : Promise.resolve([]),
-      plan.heat ? sum(plan.heat, [], monthStart(q.from)) : Promise.resolve([]),
+      plan.industryBars === 'month_industry'
+        ? sum('month_industry', ['industry'], monthStart(q.from), CHART_SUMS.bars)
+        : Promise.resolve([]),
+      plan.problemBars === 'month_problem'
+        ? sum('month_problem', ['problemType'], monthStart(q.from), CHART_SUMS.bars)
+        : Promise.resolve([]),
+      plan.heat ? sum(plan.heat, [], monthStart(q.from), CHART_SUMS.heat) : Promise.resolve([]),
       store.statsWatermark(),
     ])
   const pick = (cube: CubeId, monthRows: CubeRow[]) => (cube === 'day' ? dayRows : inRange(monthRows))

@@ -4,6 +4,7 @@ import type { CaseContribution, CubeRow } from '../../src/domain/metrics/cubes'
 import { aSubmittedEvent } from '../support/builders'
 import { aClock, anAlert, at, NOW, seedClockShop } from './clock-fixtures'
 import { contribution, refreshCase, sorted } from './stats-contract-fixtures'
+import { statsGrainContract } from './stats-grain.contract'
 
 // The statistics' read model (ports/stats-store.ts) on every store: summing a cube, the refresh that
 // swaps a case's contribution, the pending marks every case write leaves in its own unit of work.
@@ -235,4 +236,5 @@ export function statsContract(adapterName: string, open: () => Promise<Store & S
       })
     })
   })
+  statsGrainContract(adapterName, open) // the page's charts' grain and counters (stats-grain.contract.ts)
 }

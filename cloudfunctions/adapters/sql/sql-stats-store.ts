@@ -10,6 +10,7 @@ import { countersFrom, CubeIdSchema, parseContribution, snakeCase } from '../sta
 import type { Database } from './database'
 import { sqlSiteLessReadiness } from './sql-site-less-ready'
 import { sqlStatsRanking, whereOf } from './sql-stats-ranking'
+import { counterSums, grainDay } from './sql-stats-grain'
 import { applyRepeatCounters, REPEAT_TABLES, sqlRepeatCounterReads } from './sql-stats-repeat-counters'
 import { withRepeatCounters } from '../stats-repeat-counters'
 
@@ -107,12 +108,13 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
       if (q.sites !== null && q.sites.length === 0) return []
       const kept = (d: Dimension) => q.by.includes(d)
       const cube = cubeToRead(q.cube, q, await twinsReady(q))
-      const { rows } = await sql<Row>`select to_char(day, 'YYYY-MM-DD') as day, slot, tag,
+      // the day at the query's grain and only the counters asked (sql-stats-grain.ts); group by 1 is that day
+      const { rows } = await sql<Row>`select to_char(${grainDay(q)}, 'YYYY-MM-DD') as day, slot, tag,
           ${sql.join(DIMS.map((d) => (kept(d.dim) ? sql`${sql.id(d.column)} as ${sql.id(d.dim)}` : sql`'' as ${sql.id(d.dim)}`)))},
-          ${sql.join(COUNTERS.map((c) => sql`sum(${sql.id(c.column)}) as ${sql.id(c.name)}`))}
+          ${sql.join(counterSums(q))}
         from stats_cube where cube = ${cube} and ${sql.join(whereOf(q), sql` and `)}
           ${q.tag === undefined ? sql`` : sql`and tag = ${q.tag}`}
-        group by ${sql.join(['day', 'slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
+        group by 1, ${sql.join(['slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
         order by 1, 2`.execute(db)
       return rows.map((r): CubeRow => ({
         cube: CubeIdSchema.parse(q.cube),
