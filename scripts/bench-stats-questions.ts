@@ -52,6 +52,27 @@ export const QUERIES: [string, Question][] = [
     'reference · regulator top shops as every shop-month row (sumCube month_merchant)',
     cube({ cube: 'month_merchant', from: '2026-02-01', to: QUARTER.to, sites: null, where: {}, by: ['industry', 'merchant'] }),
   ],
+  // repeat complainants alone: the quarter by month (whole calendar periods: their counters, migration 0034), and
+  // the same quarter from its second day (no calendar period: the exact tally over the range's filer rows)
+  [
+    'reference · regulator repeat complainants, the quarter by month (countRepeats: counters)',
+    async (stats) => (await stats.countRepeats({ of: 'complainants', periods: MONTHS, sites: null })).length,
+  ],
+  [
+    'reference · regulator repeat complainants, 2 April to 30 June by month (countRepeats: exact tally)',
+    async (stats) =>
+      (
+        await stats.countRepeats({
+          of: 'complainants',
+          periods: [
+            { period: '2026-04~', from: '2026-04-02', to: '2026-04-30' },
+            ...MONTHS.slice(1, 3),
+            { period: '', from: '2026-04-02', to: QUARTER.to },
+          ],
+          sites: null,
+        })
+      ).length,
+  ],
   [
     'reference · regulator filer rows of the quarter (listFilerRows)',
     async (stats) => (await stats.listFilerRows({ ...QUARTER, sites: null })).length,

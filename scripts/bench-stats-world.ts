@@ -1,9 +1,11 @@
 // The synthetic statistics npm run bench loads (bench-stats.ts): CaseFacts spread over 20 sites × 50 shops ×
 // the 365 days of 2026, industry line and problem type skewed, counted by the domain's own caseContributionOf,
 // merged into cube rows a slice of days at a time and loaded with INSERT … SELECT FROM unnest(…) … ON CONFLICT
-// DO UPDATE (x = x + excluded.x); filer rows too (a filer for every three cases, so that repeats exist).
+// DO UPDATE (x = x + excluded.x); filer rows too (a filer for every three cases, so that repeats exist), and the
+// repeat complainants' counters per calendar month, quarter and year worked out from them (migration 0034).
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../cloudfunctions/adapters/sql/database'
+import { fillRepeatCounters } from '../cloudfunctions/adapters/sql/migrations/0034-repeat-counters'
 import { snakeCase } from '../cloudfunctions/adapters/stats-rows'
 import { COUNTED_CLOCKS, type CaseFacts, type CountedClock } from '../src/domain/metrics/case-facts'
 import type { ClockResult } from '../src/domain/metrics/clock-result'
@@ -140,12 +142,23 @@ export async function loadSyntheticStats(db: Kysely<Database>, n: number) {
     await insertRows(db, [...merged.values()])
     await insertFilers(db, rollupOf(facts).filers)
   }
+  // the repeat complainants' tallies and counters, from the filer rows just loaded, by the statement that
+  // migration 0034 fills an upgraded database with (the refresh keeps them equal to it: the store contract)
+  if (n > 0) await fillRepeatCounters(db)
   await sql`analyze stats_cube`.execute(db)
   await sql`analyze stats_filers`.execute(db)
+  await sql`analyze stats_repeat_counters`.execute(db)
   const { rows } = await sql<{
     cube: string
     rows: string
   }>`select cube, count(*) as rows from stats_cube group by cube order by cube`.execute(db)
   const filers = await sql<{ rows: string }>`select count(*) as rows from stats_filers`.execute(db)
-  return { ...Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)])), filers: Number(filers.rows[0].rows) }
+  const repeats = await sql<{ tallies: string; counters: string }>`select (select count(*) from stats_repeat_tallies) as tallies,
+    (select count(*) from stats_repeat_counters) as counters`.execute(db)
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.cube, Number(r.rows)])),
+    filers: Number(filers.rows[0].rows),
+    repeatTallies: Number(repeats.rows[0].tallies),
+    repeatCounters: Number(repeats.rows[0].counters),
+  }
 }
