@@ -35,6 +35,10 @@ describe('the purchase date: uses, refusals and ends are not purchases', () => {
     expect(dateOf(text)).toBe('2020')
   })
 
+  it('when the date is a manufacture date (出厂日期为…), then it is no purchase, even with 购车款 after it', () => {
+    expect(dateOf('车的出厂日期为2012年8月1日,购车款共计184500元')).toBeNull()
+  })
+
   it('when 消费 is part of 消费欺诈, then it is no purchase word', () => {
     expect(dateOf('2021年9月这辆车就被标记为全损车,他以消费欺诈为由起诉了卖家')).toBeNull()
   })
