@@ -2,6 +2,7 @@
 // a station's (one site) and the regulator's (every site, sites null), and reference lines of what the page
 // read before. bench-stats-explain.ts runs the regulator's once more to log their plans.
 import type { CubeQuery, StatsStore } from '../cloudfunctions/ports/stats-store'
+import { CHART_SUMS } from '../src/domain/metrics/cube-grain'
 import type { PeriodRange } from '../src/domain/metrics/shop-ranking'
 import { STREAK_TOP, TOP_N } from '../src/domain/metrics/top-merchants'
 
@@ -19,9 +20,10 @@ const MONTHS: PeriodRange[] = [
   { period: '', ...QUARTER },
 ]
 const station = (sites: string[] | null): [string, Question][] => [
-  ['weekly trend (day_site)', cube({ cube: 'day_site', ...QUARTER, sites, by: ['kind'] })],
-  ['bars by industry (month_industry)', cube({ cube: 'month_industry', ...QUARTER, sites, by: ['industry'] })],
-  ['bars by problem (month_problem)', cube({ cube: 'month_problem', ...QUARTER, sites, by: ['problemType'] })],
+  // as the service asks them (stats-query.ts): the trend by no dimension, each chart at its grain and counters (CHART_SUMS)
+  ['weekly trend (day_site)', cube({ cube: 'day_site', ...QUARTER, sites, by: [], ...CHART_SUMS.trend('month') })],
+  ['bars by industry (month_industry)', cube({ cube: 'month_industry', ...QUARTER, sites, by: ['industry'], ...CHART_SUMS.bars })],
+  ['bars by problem (month_problem)', cube({ cube: 'month_problem', ...QUARTER, sites, by: ['problemType'], ...CHART_SUMS.bars })],
   [
     'top shops (rankShops + monthTopShops)',
     async (stats) => {
@@ -32,7 +34,7 @@ const station = (sites: string[] | null): [string, Question][] => [
       return range.lines.length + range.shops.length + tops.length
     },
   ],
-  ['heat map (month_slot)', cube({ cube: 'month_slot', ...QUARTER, sites, by: [] })],
+  ['heat map (month_slot)', cube({ cube: 'month_slot', ...QUARTER, sites, by: [], ...CHART_SUMS.heat })],
   [
     'repeat shops and complainants (countRepeats ×2)',
     async (stats) => {
