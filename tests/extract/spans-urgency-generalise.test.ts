@@ -20,11 +20,14 @@ describe('urgency signals that generalise', () => {
     // the trip is over: whoever complains is no longer a visitor on site
     '张女士跟团去泰国旅游,导游带她去珠宝店买了戒指,回到西安后送检却出不了证书',
     '返程以后,马先生认为导游擅自安排了购物',
-    // habitual travel, walking by a shop
+    // habitual or incidental travel, walking by a shop
     '后来她事情多、常出差,卡里还剩185元',
+    '东西不贵,自己又忙着出差,就没再去找店铺',
     '他偶然路过一家商贸公司,买了8瓶红酒',
     // a row told without a place is a dispute over weeks, not one going on on the spot
     '双方在退款上各说各理,争执不下,矛盾越闹越大',
+    // a scene dated to a past year is not going on now
+    '那是2019年9月的一天晚上,店员仍围着她不让走',
     // 现场 names a place, not a time
     '他只能把车停在路边,等维修人员赶到现场把车拖走',
     // no count and no one affected
@@ -33,6 +36,10 @@ describe('urgency signals that generalise', () => {
     '她向3·15消费者维权站反映电动车掉电快',
     // a clause ends at ：too (CLAUSE_END), so 一批 and 消费者 are not one phrase here
     '店里新到一批货:消费者可凭券购买',
+    // staff are not consumers affected
+    '3名私教轮番劝她再买36节课',
+    // a vague discomfort whose cause the sentence names is judged by that cause
+    '上了半年课后觉得身体不舒服,去医院检查发现自己怀孕了',
     // a hospital stay whose cause is told is judged by that cause
     '她因为咳嗽了1个多月不见好,到县医院住院,取钱时才发现卡里的钱没了',
     // goods break, not skin

@@ -24,7 +24,7 @@ const GROUP = new RegExp(
   `好几个人|好多人|很多人|一群|一批${C}{0,8}(?:消费者|会员|市民|家长|业主|顾客)|我们几个|我们一家.{0,3}口都|全家都|大家都(?:在|被)|多名|多位|数百|十几户|几百户|上百(?!元|块)|上千(?!元|块)|业主们|会员们|家长们|老人们|消费者们|全楼|们都被|我们一团|全团|集体|群体|其他顾客也|老人都|会员都|不少(?:市民|消费者|会员|家长|业主|顾客|人)|每人花|三原告|好多(?:邻居|会员|家长|业主|顾客)|一家[三四五六七八]口|多人|数十|数名|众多(?:消费者|会员|业主|家长|市民)|维权群|业主群|联名|(?:一样|同样|相同)(?:遭遇|情况|经历)的(?:人|消费者|会员|顾客)|(?:接连|陆续|先后)(?:收到|接到)${C}{0,8}(?:投诉|求助|反映)|多户|其他(?:家长|会员|消费者|业主|顾客)|等(?:消费者|会员|业主|房主|住户|家长)|${MANY}(?:多|余)?[名位](?![数置于])|${MANY}(?:多|余|来)?(?:名|位|户|个)?(?:消费者|会员|家长|业主|房主|住户|居民|租户|老人|家庭|学员|顾客|客户|用户|同事|游客|乘客|食客|市民|车主|人)`,
 )
 const VISITOR = new RegExp(
-  String.raw`外地(?:来|人|游客|的游客|客人)|从外地(?!回)|(?<!常|总)出差|游客|(?:来|到|出去|外出|在外)${C}{0,8}旅游|旅游(?:期间|时|途中)|出游|来玩|去${C}{1,6}玩|旅行团|导游|明天就走|明天一早就要|马上要走|就要走|赶飞机|赶火车|赶高铁|赶车|下了?火车|下了?飞机|人生地不熟|过来玩|(?:特地|专程|专门)从|从[^${CLAUSE_END}从\d]{2,3}来[^${CLAUSE_END}从\d]{2,4}的|(?:准备|要|打算|赶着)(?:坐|乘|搭)${C}{0,8}(?:火车|列车|飞机|航班|高铁|动车)|从[^${CLAUSE_END}从\d]{2,3}(?:来的|专程|特地)|从[^${CLAUSE_END}从\d]{2,3}来${C}{2,4}(?:送外卖|打工|游玩|出差)`,
+  String.raw`外地(?:来|人|游客|的游客|客人)|从外地(?!回)|(?:(?<![后本原将])来|到|在|去)[^${CLAUSE_END}、]{1,6}出差|出差(?:到|来|去|期间|途中|时|住)|游客|(?:来|到|出去|外出|在外)${C}{0,8}旅游|旅游(?:期间|时|途中)|出游|来玩|去${C}{1,6}玩|旅行团|导游|明天就走|明天一早就要|马上要走|就要走|赶飞机|赶火车|赶高铁|赶车|下了?火车|下了?飞机|人生地不熟|过来玩|(?:特地|专程|专门)从|从[^${CLAUSE_END}从\d]{2,3}来[^${CLAUSE_END}从\d]{2,4}的|(?:准备|要|打算|赶着)(?:坐|乘|搭)${C}{0,8}(?:火车|列车|飞机|航班|高铁|动车)|从[^${CLAUSE_END}从\d]{2,3}(?:来的|专程|特地)|从[^${CLAUSE_END}从\d]{2,3}来${C}{2,4}(?:送外卖|打工|游玩|出差)`,
 )
 const NOW = new RegExp(
   String.raw`现在${C}{0,3}[还就]在(?!医院|家)|正在(?:店里|店内|现场|争吵|吵|理论|交涉)|就在店里|(?<!退)还在店里|不让走|不让我们走|堵在|堵住|扣着|拦着|在门口等|此刻|全是人|围着|围住`,
@@ -54,9 +54,15 @@ const goodsOrFigure = (text: string, start: number, end: number) =>
 const SUPPOSED = new RegExp(String.raw`(?:要是|如果|万一|假如|假使|倘若|一旦)${C}{0,8}$`)
 const HOSPITAL_STAY = /^(?:住院|住进了?医院|急诊|送医|打点滴)/
 const CAUSE_GIVEN = /因为|由于|因(?!此|而)/
+// 觉得身体不舒服,去医院检查才发现自己怀孕了: a vague discomfort whose sentence names what it was is judged by that
+// (检查发现是食物中毒 fires on 中毒), not by the discomfort
+const VAGUE_DISCOMFORT = /^(?:身体|眼睛|头|肚子|胃).{0,4}(?:不舒服|难受)$|^不适$/
+const DIAGNOSED_AFTER = /检查|查出|诊断|结果是/
+// 那是2019年9月的一天晚上,…仍围着她不让走: a scene dated to a past year is not going on now
+const DATED_PAST = /(?:19|20)[0-9]{2}年/
 // 身边好多人都说, 好几位油漆师傅帮忙看: people who comment or help are not people affected
 const NOT_AFFECTED = new RegExp(
-  String.raw`^${C}{0,3}(?:说|认为|觉得|知道|碰到过|遇到过|肯定)|^${C}{0,4}(?:师傅|医生|律师|专家|记者|民警|工作人员|员工|店员|服务员)`,
+  String.raw`^${C}{0,3}(?:说|认为|觉得|知道|碰到过|遇到过|肯定)|^${C}{0,4}(?:师傅|医生|律师|专家|记者|民警|工作人员|员工|店员|服务员|私教|教练|销售|导购|保安|店长|美容师|理发师|发型师|司机|导游)`,
 )
 
 function said(text: string, re: RegExp, skip?: (end: number, start: number) => boolean): string | null {
@@ -84,11 +90,15 @@ export function assessUrgency(text: string): { level: UrgencyLevel; signals: Urg
       text,
       INJURY,
       (end, start) =>
-        (HOSPITAL_STAY.test(text.slice(start, end)) && CAUSE_GIVEN.test(before(text, start, 60))) || goodsOrFigure(text, start, end),
+        (HOSPITAL_STAY.test(text.slice(start, end)) && CAUSE_GIVEN.test(before(text, start, 60))) ||
+        (VAGUE_DISCOMFORT.test(text.slice(start, end)) && DIAGNOSED_AFTER.test(after(text, end, 40))) ||
+        goodsOrFigure(text, start, end),
     ),
     group: said(text, GROUP, (end) => NOT_AFFECTED.test(text.slice(end))),
     visitor: TRIP_OVER.test(text) ? null : said(text, VISITOR),
-    happeningNow: said(text, NOW) ?? said(text, ROW, (end) => !ON_SITE.test(sentenceAround(text, end))),
+    happeningNow:
+      said(text, NOW, (end) => DATED_PAST.test(sentenceAround(text, end))) ??
+      said(text, ROW, (end) => !ON_SITE.test(sentenceAround(text, end)) || DATED_PAST.test(sentenceAround(text, end))),
   }
   const signals = { injury: !!hits.injury, group: !!hits.group, visitor: !!hits.visitor, happeningNow: !!hits.happeningNow }
   const level: UrgencyLevel = signals.injury || signals.group ? '特急' : signals.visitor || signals.happeningNow ? '紧急' : '一般'
