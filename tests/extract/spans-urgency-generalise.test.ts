@@ -12,6 +12,9 @@ describe('urgency signals that generalise', () => {
     ['一口咬下去,牙咯吱一声就掉了一块', 'injury'],
     ['做完离子烫后开始大把脱发', 'injury'],
     ['她又找了另外几户居民,情况都差不多', 'group'],
+    ['后来孩子进了ICU,医生下了病危通知', 'injury'],
+    ['买回来第二天就拉稀,店里卖的是星期狗', 'injury'],
+    ['吃了几个月,病情不但没有起色,耳朵里还多了流水声', 'injury'],
   ] as const)('when the text says %j, then the %s signal is on', (text, signal) => {
     expect(assessUrgency(text).signals[signal]).toBe(true)
   })
@@ -49,6 +52,8 @@ describe('urgency signals that generalise', () => {
     '提车时发现左后车门有一处凹陷',
     '这辆车以前被水泡过,发动机也换过',
     '维修拖了三个月,这事真让人头痛',
+    // the condition the goods are for is no harm they did
+    '说是能根治湿疹的药膏,用了两个月没效果,想退钱',
     // harm supposed, not suffered
     '要是吃坏了肚子,谁负责?',
   ])('when the text says %j, then the case is not urgent', (text) => {
