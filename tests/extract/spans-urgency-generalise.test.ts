@@ -23,6 +23,7 @@ describe('urgency signals that generalise', () => {
     // the trip is over: whoever complains is no longer a visitor on site
     '张女士跟团去泰国旅游,导游带她去珠宝店买了戒指,回到西安后送检却出不了证书',
     '返程以后,马先生认为导游擅自安排了购物',
+    '在三亚旅游时买了一条珍珠项链,回家后拿去鉴定才知道是假的',
     // habitual or incidental travel, walking by a shop
     '后来她事情多、常出差,卡里还剩185元',
     '东西不贵,自己又忙着出差,就没再去找店铺',
@@ -36,6 +37,7 @@ describe('urgency signals that generalise', () => {
     // no count and no one affected
     '店里亮闪闪的珠宝让大家都想买',
     '此后他每天都接到十几个推销电话',
+    '这家店的流水上百万元,老板却说没钱退',
     '她向3·15消费者维权站反映电动车掉电快',
     // a clause ends at ：too (CLAUSE_END), so 一批 and 消费者 are not one phrase here
     '店里新到一批货:消费者可凭券购买',
