@@ -31,14 +31,24 @@ interface FoldCache {
 /** KS_EXP_TEXT=framing: the heads read the text with the reporters' lead-ins blanked (framing.ts) */
 const headText = (text: string) => (process.env.KS_EXP_TEXT === 'framing' ? removeFraming(normalize(text)) : text)
 
+const sourceList = (path: string | undefined) => (path ? new Set(readFileSync(path, 'utf8').split('\n').filter(Boolean)) : null)
+/** KS_EXP_SOURCES=file (one source a line): only these sources' documents — to run a cache built before sources were added */
+const onlySources = sourceList(process.env.KS_EXP_SOURCES)
+/** KS_EXP_SCORE=file: score the held-out documents of these sources only, so that two training sets are compared on one scored set */
+const scoreSources = sourceList(process.env.KS_EXP_SCORE)
+const scored = (d: TrainingDoc) => !scoreSources || scoreSources.has(d.group)
+const docsOf = () => trainingDocs().filter((d) => !onlySources || onlySources.has(d.group))
+
 function build(path: string) {
-  const docs = trainingDocs().map((d) => ({ ...d, text: headText(d.text) }))
+  const docs = docsOf().map((d) => ({ ...d, text: headText(d.text) }))
   // KS_EXP_HEAD='{"iterations":600}': merged into both heads' options
   const head = JSON.parse(process.env.KS_EXP_HEAD ?? '{}') as Partial<typeof DEFAULT_OPTIONS.classHead>
+  // KS_EXP_DEMAND_HEAD='{"keep":2000}': merged into the demand heads' options only (after KS_EXP_HEAD)
+  const demandHead = JSON.parse(process.env.KS_EXP_DEMAND_HEAD ?? '{}') as Partial<typeof DEFAULT_OPTIONS.demandHead>
   const o = {
     ...DEFAULT_OPTIONS,
     classHead: { ...DEFAULT_OPTIONS.classHead, ...head },
-    demandHead: { ...DEFAULT_OPTIONS.demandHead, ...head },
+    demandHead: { ...DEFAULT_OPTIONS.demandHead, ...head, ...demandHead },
   }
   // one set of held-out logits (the trainer's 5 folds by source): every document's logits come from a head
   // that did not see its source; the outer folds of phase 2 are the same folds
@@ -173,6 +183,7 @@ function classField(
       v.z,
     )
     for (const i of fold.out) {
+      if (!scored(docs[i])) continue
       items++
       const c = choose(i, h.outer[i])
       if (c.probability >= at) {
@@ -187,7 +198,7 @@ function classField(
 function demandsField(docs: TrainingDoc[], rules: Rules[], cache: FoldCache[], v: Variant) {
   let proposed = 0
   let right = 0
-  const items = docs.filter((d) => d.demands.length > 0).length
+  const items = docs.filter((d) => d.demands.length > 0 && scored(d)).length
   for (const fold of cache) {
     const names = Object.keys(fold.heads).filter((k) => k.startsWith('demand:'))
     const perDemand = names.map((n) => {
@@ -214,6 +225,7 @@ function demandsField(docs: TrainingDoc[], rules: Rules[], cache: FoldCache[], v
     const made = fold.rest.map((i) => setOf(i, true)).filter((s) => s.value.length > 0)
     const at = proposePoint(made, v.target, v.z)
     for (const i of fold.out) {
+      if (!scored(docs[i])) continue
       const s = setOf(i, false)
       if (s.value.length > 0 && s.probability >= at) {
         proposed++
@@ -225,7 +237,7 @@ function demandsField(docs: TrainingDoc[], rules: Rules[], cache: FoldCache[], v
 }
 
 function run(path: string) {
-  const docs = trainingDocs()
+  const docs = docsOf()
   const cache = JSON.parse(readFileSync(path, 'utf8')) as FoldCache[]
   const rules = docs.map(rulesOf)
   const variants: Variant[] = []
