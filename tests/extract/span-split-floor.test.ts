@@ -78,6 +78,7 @@ describe('span fields on the real-world test split', () => {
 
   it('when urgency is read, then it agrees with the label at least as often as it did', () => {
     const agree = runs.filter(({ item, x }) => (x.urgency.level !== '一般') === item.labels.urgent).length
-    expect(agree / runs.length).toBeGreaterThanOrEqual(0.82)
+    // 162/185 after the third session's urgency rules (docs/extract-model.md "Urgency rules that generalise")
+    expect(agree / runs.length).toBeGreaterThanOrEqual(0.87)
   })
 })
