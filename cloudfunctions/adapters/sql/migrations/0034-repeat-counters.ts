@@ -9,7 +9,7 @@ import type { Migration } from 'kysely/migration'
 // from its filer rows: no re-mark is needed, because the
 // tallies are a pure function of the filer rows (exactly what the refresh keeps them equal to).
 // Recounted from scratch (the bench's world loads its filer rows and then calls this too).
-export async function fillRepeatCounters(db: Kysely<unknown>) {
+export async function fillRepeatCounters<DB>(db: Kysely<DB>) {
   await sql`delete from stats_repeat_counters`.execute(db)
   await sql`delete from stats_repeat_tallies`.execute(db)
   await sql`insert into stats_repeat_tallies (grain, period, site, filer_key, cases)
