@@ -37,6 +37,9 @@ const onlySources = sourceList(process.env.KS_EXP_SOURCES)
 /** KS_EXP_SCORE=file: score the held-out documents of these sources only, so that two training sets are compared on one scored set */
 const scoreSources = sourceList(process.env.KS_EXP_SCORE)
 const scored = (d: TrainingDoc) => !scoreSources || scoreSources.has(d.group)
+/** KS_EXP_POINT_SOURCES=file: the propose point is chosen on these sources' held-out rows only (the stacker still sees every row) */
+const pointSources = sourceList(process.env.KS_EXP_POINT_SOURCES)
+const forPoint = (d: TrainingDoc) => !pointSources || pointSources.has(d.group)
 const docsOf = () => trainingDocs().filter((d) => !onlySources || onlySources.has(d.group))
 
 function build(path: string) {
@@ -178,7 +181,7 @@ function classField(
       return { probability: best.q, right: classes[best.c] === label(i) }
     }
     const at = proposePoint(
-      fold.rest.map((i) => choose(i, h.inner[i])),
+      fold.rest.filter((i) => forPoint(docs[i])).map((i) => choose(i, h.inner[i])),
       v.target,
       v.z,
     )
@@ -222,7 +225,10 @@ function demandsField(docs: TrainingDoc[], rules: Rules[], cache: FoldCache[], v
       const label = docs[i].demands
       return { value, probability, right: value.length === label.length && value.every((x) => label.includes(x)) }
     }
-    const made = fold.rest.map((i) => setOf(i, true)).filter((s) => s.value.length > 0)
+    const made = fold.rest
+      .filter((i) => forPoint(docs[i]))
+      .map((i) => setOf(i, true))
+      .filter((s) => s.value.length > 0)
     const at = proposePoint(made, v.target, v.z)
     for (const i of fold.out) {
       if (!scored(docs[i])) continue
