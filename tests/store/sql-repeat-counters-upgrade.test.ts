@@ -43,11 +43,23 @@ describe('migration 0034 on a database whose cases were already counted', () => 
     ])
 
     await repeatCounters.down?.(db)
-    await repeatCounters.up(db)
+    // in a transaction, as the Migrator runs it (its lock on stats_filers needs one)
+    await db.transaction().execute((trx) => repeatCounters.up(trx))
     expect(await counters()).toEqual(kept.counters)
     expect(await tallies()).toEqual(kept.tallies)
     expect(
       await store.countRepeats({ of: 'complainants', periods: [{ period: 'Q1', from: '2026-01-01', to: '2026-03-31' }], sites: null }),
     ).toEqual([{ period: 'Q1', keys: 2, cases: 4 }])
+  })
+  it('when a whole calendar quarter is asked, then its stored counter answers it (not the exact tally)', async () => {
+    // a counter set wrong on purpose: the exact tally of the filer rows says 2; only the counters path says 99
+    await sql`update stats_repeat_counters set keys = 99 where grain = 'quarter' and site = '' and period = '2026-01-01'`.execute(db)
+    const store = sqlStore(db, TEST_VAULT)
+    const q1 = { period: 'Q1', from: '2026-01-01', to: '2026-03-31' }
+    expect(await store.countRepeats({ of: 'complainants', periods: [q1], sites: null })).toEqual([{ period: 'Q1', keys: 99, cases: 4 }])
+    // a range that is no calendar period keeps the exact tally
+    expect(
+      await store.countRepeats({ of: 'complainants', periods: [{ period: 'Q1-', from: '2026-01-01', to: '2026-03-30' }], sites: null }),
+    ).toEqual([{ period: 'Q1-', keys: 2, cases: 4 }])
   })
 })
