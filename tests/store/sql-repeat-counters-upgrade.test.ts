@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../cloudfunctions/adapters/sql/database'
 import { repeatCounters } from '../../cloudfunctions/adapters/sql/migrations/0034-repeat-counters'
+import { countRoundTrips } from '../../cloudfunctions/adapters/sql/query-counter'
 import { sqlStore } from '../../cloudfunctions/adapters/sql/sql-store'
 import { openTemplateDb } from '../support/pglite-template'
 import { TEST_VAULT } from '../support/test-deps'
@@ -61,5 +62,21 @@ describe('migration 0034 on a database whose cases were already counted', () => 
     expect(
       await store.countRepeats({ of: 'complainants', periods: [{ period: 'Q1-', from: '2026-01-01', to: '2026-03-30' }], sites: null }),
     ).toEqual([{ period: 'Q1-', keys: 2, cases: 4 }])
+  })
+  it('when a refresh brings no tally to 0 and no counter to (0, 0), then it deletes neither', async () => {
+    const store = sqlStore(db, TEST_VAULT)
+    const deletes = async (step: () => Promise<void>) =>
+      (await countRoundTrips(step)).trips.statements
+        .filter((s) => /delete from stats_repeat_(tallies|counters)/.test(s))
+        .map((s) => s.match(/stats_repeat_\w+/)?.[0])
+    // a new filer's first case: tallies 0 → 1, no counter moves
+    expect(await deletes(() => refreshCase(store, 'c1', contribution('2026-05-10', {}, {}, 'f-c')))).toEqual([])
+    // its second: tallies 1 → 2, counters go up, nothing reaches 0
+    expect(await deletes(() => refreshCase(store, 'c2', contribution('2026-05-11', {}, {}, 'f-c')))).toEqual([])
+    // the second goes: tallies back to 1, the counters of May, Q2 … reach (0, 0) and are deleted; no tally reaches 0
+    expect(await deletes(() => refreshCase(store, 'c2', null))).toEqual(['stats_repeat_counters'])
+    // the first goes: its tallies reach 0
+    expect(await deletes(() => refreshCase(store, 'c1', null))).toEqual(['stats_repeat_tallies'])
+    expect((await sql`select 1 from stats_repeat_tallies where filer_key = 'f-c'`.execute(db)).rows).toEqual([])
   })
 })

@@ -1,6 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { z } from 'zod'
-import { cellKey, counterDeltasOf, REPEAT_GRAINS, tallyDeltasOf, type RepeatCell } from '../../../src/domain/metrics/repeat-periods'
+import {
+  cellKey,
+  counterDeltasOf,
+  REPEAT_GRAINS,
+  tallyDeltasOf,
+  tallyKey,
+  type RepeatCell,
+} from '../../../src/domain/metrics/repeat-periods'
 import type { RepeatCount } from '../../../src/domain/metrics/repeats'
 import type { FilerRow } from '../../../src/domain/metrics/rollup'
 import type { RepeatCounterReads } from '../stats-repeat-counters'
@@ -26,21 +33,28 @@ export async function applyRepeatCounters(trx: Transaction<Database>, filers: re
     values ${sql.join(deltas.map((t) => sql`(${t.grain}, ${t.start}::date, ${t.site}, ${t.filerKey}, ${t.cases})`))}
     on conflict (grain, period, site, filer_key) do update set cases = stats_repeat_tallies.cases + excluded.cases
     returning grain, to_char(period, 'YYYY-MM-DD') as period, site, filer_key, cases`.execute(trx)
-  const after = new Map(rows.map((r) => [`${cellKey(cellOf(r))}\u241f${text(r.filer_key)}`, Number(r.cases)]))
+  const after = new Map(rows.map((r) => [tallyKey({ ...cellOf(r), filerKey: text(r.filer_key) }), Number(r.cases)]))
   const changes = deltas.map((t) => {
-    const now = after.get(`${cellKey(t)}\u241f${t.filerKey}`) ?? 0
+    const now = after.get(tallyKey(t)) ?? 0
     return { ...t, before: now - t.cases, after: now }
   })
-  await sql`delete from stats_repeat_tallies where (grain, period, site, filer_key) in
-    (${sql.join(deltas.map((t) => sql`(${t.grain}, ${t.start}::date, ${t.site}, ${t.filerKey})`))}) and cases = 0`.execute(trx)
+  // only the tallies this change brought to 0 are removed (most refreshes bring none there)
+  const emptied = changes.filter((c) => c.after === 0)
+  if (emptied.length > 0)
+    await sql`delete from stats_repeat_tallies where (grain, period, site, filer_key) in
+      (${sql.join(emptied.map((t) => sql`(${t.grain}, ${t.start}::date, ${t.site}, ${t.filerKey})`))}) and cases = 0`.execute(trx)
   const counters = counterDeltasOf(changes)
   if (counters.length === 0) return
-  await sql`insert into stats_repeat_counters (grain, period, site, keys, cases)
+  const { rows: kept } = await sql<Row>`insert into stats_repeat_counters (grain, period, site, keys, cases)
     values ${sql.join(counters.map((c) => sql`(${c.grain}, ${c.start}::date, ${c.site}, ${c.keys}, ${c.cases})`))}
     on conflict (grain, period, site) do update
-      set keys = stats_repeat_counters.keys + excluded.keys, cases = stats_repeat_counters.cases + excluded.cases`.execute(trx)
-  await sql`delete from stats_repeat_counters where (grain, period, site) in
-    (${sql.join(counters.map((c) => sql`(${c.grain}, ${c.start}::date, ${c.site})`))}) and keys = 0 and cases = 0`.execute(trx)
+      set keys = stats_repeat_counters.keys + excluded.keys, cases = stats_repeat_counters.cases + excluded.cases
+    returning grain, to_char(period, 'YYYY-MM-DD') as period, site, keys, cases`.execute(trx)
+  // … and only the counters it brought to (0, 0)
+  const zeroed = kept.filter((r) => Number(r.keys) === 0 && Number(r.cases) === 0).map(cellOf)
+  if (zeroed.length > 0)
+    await sql`delete from stats_repeat_counters where (grain, period, site) in
+      (${sql.join(zeroed.map((c) => sql`(${c.grain}, ${c.start}::date, ${c.site})`))}) and keys = 0 and cases = 0`.execute(trx)
 }
 
 /** The counters' reads for countRepeats (stats-repeat-counters.ts): one statement for every cell asked. */

@@ -55,7 +55,8 @@ export function calendarPeriodOf(from: Day, to: Day): { grain: RepeatGrain; star
 }
 
 export const cellKey = (c: RepeatCell) => `${c.grain}\u241f${c.start}\u241f${c.site}`
-const tallyKey = (t: RepeatCell & { filerKey: string }) => `${cellKey(t)}\u241f${t.filerKey}`
+/** One filer's tally in a cell, as a key. */
+export const tallyKey = (t: RepeatCell & { filerKey: string }) => `${cellKey(t)}\u241f${t.filerKey}`
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** A refresh's filer-row difference as tally changes, merged per (cell, filer), zeros dropped, in key order (lock order). */
