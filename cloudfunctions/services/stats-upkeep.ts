@@ -24,10 +24,14 @@ export interface StatsRefreshReport {
   watermark: string | null
 }
 
-async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPending[]) {
+/** Refreshes the batch's cases in order until `stop` says so; answers how many it refreshed (the rest keep their marks). */
+async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPending[], stop: () => boolean): Promise<number> {
   const filerKey = statsFilerKey(deps)
   const clocks = await deps.store.listClocksOfCases(batch.map((p) => p.caseId))
+  let done = 0
   for (const pending of batch) {
+    if (stop()) break
+    done += 1
     const c = await deps.store.getCase(pending.caseId)
     if (!c) {
       await deps.store.refreshCaseStats(pending, null) // gone: whatever it added is taken away
@@ -39,6 +43,7 @@ async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPen
     const facts = caseFactsOf(c, events, own, { asOf: now, filerKey, tags: tags?.confirmed ?? [] })
     await deps.store.refreshCaseStats(pending, caseContributionOf(facts))
   }
+  return done
 }
 
 /**
@@ -47,17 +52,25 @@ async function refreshBatch(deps: StatsDeps, now: Date, batch: readonly StatsPen
  * once more in this pass: a case that keeps being marked is left for the next pass, not chased forever.
  * When the queue is empty at the end, the watermark moves to `now`: figures are exact as of it.
  * `maxCases` bounds one pass (the clock cloud function has seconds, not minutes): the rest waits for the next.
+ * `stop`, asked before each case, ends the pass early (the cloud function's time budget: a case's cost in
+ * requests varies, a deadline does not); the cases not taken keep their marks.
  */
-export async function refreshStats(deps: StatsDeps, now: Date, maxCases = Number.POSITIVE_INFINITY): Promise<StatsRefreshReport> {
+export async function refreshStats(
+  deps: StatsDeps,
+  now: Date,
+  maxCases = Number.POSITIVE_INFINITY,
+  stop: () => boolean = () => false,
+): Promise<StatsRefreshReport> {
   const times = new Map<string, number>() // refreshes of each case in this pass
   let refreshed = 0
-  while (refreshed < maxCases) {
+  while (refreshed < maxCases && !stop()) {
     const room = Math.min(BATCH, maxCases - refreshed)
     const batch = (await deps.store.listStatsPending(room)).filter((p) => (times.get(p.caseId) ?? 0) < 2)
     if (batch.length === 0) break
     for (const p of batch) times.set(p.caseId, (times.get(p.caseId) ?? 0) + 1)
-    await refreshBatch(deps, now, batch)
-    refreshed += batch.length
+    const done = await refreshBatch(deps, now, batch, stop)
+    refreshed += done
+    if (done < batch.length) break // stopped: the queue is not empty, no watermark
   }
   if ((await deps.store.listStatsPending(1)).length > 0) return { refreshed, watermark: null }
   const watermark = now.toISOString()

@@ -62,4 +62,25 @@ describe('the statistics after each tick', () => {
     expect(await refreshStats(deps, now)).toEqual({ refreshed: 1, watermark: now.toISOString() })
     expect((await totals()).volume).toBe(3)
   })
+  it('when the pass runs out of its time budget, then it takes no new case, keeps the rest marked and sets no watermark', async () => {
+    const { deps, store } = world
+    const before = await store.statsWatermark()
+    for (const n of [5, 6, 7, 8]) await world.file(`upkeep-shopper-${n}`)
+    deps.clock.advance(60_000)
+    const now = deps.clock.now()
+    // a pretend clock: each refreshed case takes 12 s of it (the cloud function's slow requests), the budget is 30 s
+    let elapsedMs = 0
+    const slowStore = Object.assign(Object.create(store) as typeof store, {
+      refreshCaseStats: async (...args: Parameters<typeof store.refreshCaseStats>) => {
+        await store.refreshCaseStats(...args)
+        elapsedMs += 12_000
+      },
+    })
+    const outOfTime = () => elapsedMs >= 30_000
+    expect(await refreshStats({ ...deps, store: slowStore }, now, 100, outOfTime)).toEqual({ refreshed: 3, watermark: null })
+    expect(await store.listStatsPending(10)).toHaveLength(1)
+    expect(await store.statsWatermark()).toBe(before)
+    expect(await refreshStats(deps, now)).toEqual({ refreshed: 1, watermark: now.toISOString() })
+    expect((await totals()).volume).toBe(7)
+  })
 })

@@ -11,15 +11,27 @@ import { afterTickPasses } from '../../services/after-tick'
 import { CLOUD_PASS_MAX_CASES } from '../../services/bursts/burst-pass'
 import { isPublishMinute, rollPublicFigures } from '../../services/public-figures-pass'
 
-/** Cases the statistics' refresh takes per minute here (about 30 single-document requests each): the rest waits a minute. */
-const CLOUD_REFRESH_CASES = 200
+/**
+ * Cases the statistics' refresh takes per minute here; the rest waits a minute. A case costs about 30
+ * single-document requests for its cubes and filer rows, and up to about 24 more for the repeat counters (6
+ * tallies and 6 counters, each read and set; a case that moves period or site twice that): about 55, so 100
+ * cases are about 5,500 requests, 27–55 s at 5–10 ms each. The budget below bounds it whatever a case costs.
+ */
+export const CLOUD_REFRESH_CASES = 100
+/**
+ * The refresh takes no new case after this long (the function has 60 s): the anchoring, the hourly roll and
+ * afterTickPasses that follow keep half the minute. A case begun finishes (its transaction is one unit).
+ */
+export const CLOUD_REFRESH_BUDGET_MS = 30_000
 
 export async function main(event?: unknown, context?: unknown): Promise<TickReport> {
   const deps = await cloudDeps()
   const now = timerInstant(event, context) // the minute the timer fired for
+  const started = Date.now() // the function's own running time (`now` is the timer's minute, not the wall clock)
   const report = await tick(deps, now)
   // the statistics the tick's moves and the case writes since the last minute changed; a failure waits for the next minute
-  await refreshStats(deps, now, CLOUD_REFRESH_CASES).catch((err: unknown) =>
+  const outOfTime = () => Date.now() - started >= CLOUD_REFRESH_BUDGET_MS
+  await refreshStats(deps, now, CLOUD_REFRESH_CASES, outOfTime).catch((err: unknown) =>
     console.error(`refreshing the statistics failed: ${String(err)}`),
   )
   if (isCloudAnchorMinute(now)) {
