@@ -177,8 +177,11 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
       // site-less cubes (stats-site-less-upgrade.ts) and those tagged before the tag cube existed (stats-tag-upgrade.ts)
       await upgradeSiteLess.step()
       await upgradeTagCube.step()
-      await upgradeRepeats.step() // the cases counted before the repeat counters (cloudbase-stats-repeat-counters.ts)
-      const docs = await readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
+      const page = () => readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
+      let docs = await page()
+      // the cases counted before the repeat counters (cloudbase-stats-repeat-counters.ts): every case with a filer,
+      // so a step only when the queue is short — marks made now would queue new filings behind them for hours
+      if (docs.length < limit && (await upgradeRepeats.step()) > 0) docs = await page()
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)
         return { caseId: p._id, markedAt: p.markedAt }

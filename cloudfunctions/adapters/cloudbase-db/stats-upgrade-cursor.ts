@@ -22,8 +22,8 @@ const MARKS_AT_ONCE = 20
 const CursorSchema = z.object({ after: z.string().default(''), done: z.boolean().default(true) })
 
 export interface UpgradeCursor {
-  /** One bounded step: nothing once the record says done (cached per process). */
-  step(): Promise<void>
+  /** One bounded step: nothing once the record says done (cached per process). Answers how many cases it marked. */
+  step(): Promise<number>
   /** True while the record says the re-mark started and has not finished (a missing record: not started). */
   underWay(): Promise<boolean>
   /** True once the record says done: every case that needed it has been marked (not yet refreshed). */
@@ -43,9 +43,9 @@ export function upgradeCursor(db: DocDb, record: string, collection: string, nee
   }
   return {
     async step() {
-      if (done) return
+      if (done) return 0
       const cursor = (await stored()) ?? { after: '', done: false }
-      if (cursor.done) return
+      if (cursor.done) return 0
       const docs = await readPage(
         db
           .collection(collection)
@@ -63,6 +63,7 @@ export function upgradeCursor(db: DocDb, record: string, collection: string, nee
       const finished = docs.length < UPGRADE_PAGE
       ok(await meta.set({ after: docs.at(-1)?._id ?? cursor.after, done: finished, at: new Date().toISOString() }))
       if (finished) done = true
+      return ids.length
     },
     async underWay() {
       if (done) return false
