@@ -108,14 +108,16 @@ export function sqlStatsStore(db: Kysely<Database>): StatsStore {
       if (q.sites !== null && q.sites.length === 0) return []
       const kept = (d: Dimension) => q.by.includes(d)
       const cube = cubeToRead(q.cube, q, await twinsReady(q))
-      // the day at the query's grain and only the counters asked (sql-stats-grain.ts); group by 1 is that day
-      const { rows } = await sql<Row>`select to_char(${grainDay(q)}, 'YYYY-MM-DD') as day, slot, tag,
+      // the day at the query's grain and only the counters asked (sql-stats-grain.ts); grouped on that day as a
+      // date (at grain 'day' the stored column itself) and formatted once per group, outside
+      const { rows } =
+        await sql<Row>`select to_char(g.grain_day, 'YYYY-MM-DD') as day, g.* from (select ${grainDay(q)} as grain_day, slot, tag,
           ${sql.join(DIMS.map((d) => (kept(d.dim) ? sql`${sql.id(d.column)} as ${sql.id(d.dim)}` : sql`'' as ${sql.id(d.dim)}`)))},
           ${sql.join(counterSums(q))}
         from stats_cube where cube = ${cube} and ${sql.join(whereOf(q), sql` and `)}
           ${q.tag === undefined ? sql`` : sql`and tag = ${q.tag}`}
-        group by 1, ${sql.join(['slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}
-        order by 1, 2`.execute(db)
+        group by 1, ${sql.join(['slot', 'tag', ...DIMS.filter((d) => kept(d.dim)).map((d) => d.column)].map((c) => sql.id(c)))}) g
+        order by g.grain_day, g.slot`.execute(db)
       return rows.map((r): CubeRow => ({
         cube: CubeIdSchema.parse(q.cube),
         day: text(r.day),
