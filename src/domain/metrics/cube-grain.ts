@@ -2,6 +2,7 @@ import { COUNTER_NAMES, ZERO, type CounterName, type Counters } from './counters
 import type { CubeRow } from './cubes'
 import { DIMENSIONS } from './dimensions'
 import { mondayOf, type Day } from './period'
+import { monthStart } from './stats-plan'
 
 // How far a cube query sums its days, and which counters it sums (ports/stats-store.ts CubeQuery): the
 // page's charts do not need a row per stored day with every counter. The heat map and the bars read the
@@ -18,14 +19,13 @@ import { mondayOf, type Day } from './period'
  */
 export type SumGrain = 'day' | 'week-month' | 'range'
 
-const monthStartOf = (day: Day): Day => `${day.slice(0, 7)}-01`
 const latest = (...days: Day[]): Day => days.reduce((a, b) => (b > a ? b : a))
 
 /** The day a stored row's day is summed under at the grain (the query's `from` bounds it). */
 export function grainDayOf(day: Day, grain: SumGrain, from: Day): Day {
   if (grain === 'day') return day
   if (grain === 'range') return from
-  return latest(mondayOf(day) ?? day, monthStartOf(day), from)
+  return latest(mondayOf(day) ?? day, monthStart(day), from)
 }
 
 /** The counters a query sums: those asked and the volume (every chart reads it), or every one when none are named. */

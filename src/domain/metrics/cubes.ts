@@ -2,6 +2,7 @@ import type { CaseFacts } from './case-facts'
 import { addCounters, countersOf, isZero, negateCounters } from './counters'
 import { DIMENSIONS, type Dimension } from './dimensions'
 import type { Day } from './period'
+import { monthStart } from './stats-plan'
 import type { FilerRow, RollupRow } from './rollup'
 
 // Why cubes. The daily rollup keyed by all six dimensions holds up to one row per case until its days fill
@@ -68,7 +69,7 @@ export function caseContributionOf(f: CaseFacts): CaseContribution {
 }
 
 /** The first day of the row's period at a grain: "2026-02-14" → "2026-02-01" by month. */
-export const grainDay = (day: Day, grain: Grain): Day => (grain === 'month' ? `${day.slice(0, 7)}-01` : day)
+export const grainDay = (day: Day, grain: Grain): Day => (grain === 'month' ? monthStart(day) : day)
 
 function project(c: CaseContribution, cube: CubeId, sign: 1 | -1): CubeRow {
   const spec: CubeSpec = CUBES[cube]

@@ -2,6 +2,7 @@ import type { Day } from './period'
 import type { FilerRow } from './rollup'
 import type { RepeatCount } from './repeats'
 import type { PeriodRange, PeriodRepeats } from './shop-ranking'
+import { addMonths, monthEnd, monthStart } from './stats-plan'
 
 // Repeat complainants per calendar month, quarter and year, kept as counters (docs/metrics.md "重复投诉人",
 // docs/statistics-scale.md). A distinct count does not add up across months (two filings in April and May
@@ -31,23 +32,21 @@ export interface TallyDelta extends RepeatCell {
   cases: number
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const ymd = (day: Day) => ({ y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) })
-const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+const ymd = (day: Day) => ({ y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)) })
 
 /** The first day of the calendar month, quarter and year a day belongs to. */
 export function periodStartOf(day: Day, grain: RepeatGrain): Day {
   const { y, m } = ymd(day)
   if (grain === 'year') return `${y}-01-01`
-  if (grain === 'quarter') return `${y}-${pad(m - ((m - 1) % 3))}-01`
-  return `${y}-${pad(m)}-01`
+  if (grain === 'quarter') return addMonths(day, -((m - 1) % 3))
+  return monthStart(day)
 }
 
 /** The calendar month, quarter or year that is exactly from … to (both included), or null. */
 export function calendarPeriodOf(from: Day, to: Day): { grain: RepeatGrain; start: Day } | null {
   const a = ymd(from)
   const b = ymd(to)
-  if (a.d !== 1 || a.y !== b.y || b.d !== lastDayOf(b.y, b.m)) return null
+  if (from !== monthStart(from) || a.y !== b.y || to !== monthEnd(to)) return null
   if (a.m === b.m) return { grain: 'month', start: from }
   if (a.m % 3 === 1 && b.m === a.m + 2) return { grain: 'quarter', start: from }
   if (a.m === 1 && b.m === 12) return { grain: 'year', start: from }
