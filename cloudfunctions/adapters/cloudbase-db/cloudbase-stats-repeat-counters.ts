@@ -6,8 +6,8 @@ import type { RepeatCounterReads } from '../stats-repeat-counters'
 import { COLLECTIONS } from './collection-names'
 import { digestId } from './doc-codec'
 import { ok, type DocDb, type DocTransaction } from './doc-db'
-import { readDoc, readPage, type Doc } from './doc-reads'
-import { upgradeCursor, type UpgradeCursor } from './stats-upgrade-cursor'
+import { readDoc, type Doc } from './doc-reads'
+import { drainedRecord, upgradeCursor, type UpgradeCursor } from './stats-upgrade-cursor'
 
 // The repeat-complainant counters on the document database (as SQL migration 0034; src/domain/metrics/
 // repeat-periods.ts). Both kinds of document live in stats_repeats, read and written by _id only: a tally,
@@ -79,25 +79,15 @@ export interface CloudbaseRepeatCounters extends RepeatCounterReads {
 }
 
 export function cloudbaseRepeatCounters(db: DocDb, upgrade: UpgradeCursor): CloudbaseRepeatCounters {
-  const record = db.collection(COLLECTIONS.statsMeta).doc(READY)
-  let ready = false // per process, once true (nothing stores a contribution without the flag again)
+  const record = drainedRecord(db, READY, upgrade) // written as the site-less twins' record is (stats-site-less-ready.ts)
   return {
-    async ready() {
-      if (!ready) ready = (await readDoc(record)) !== null
-      return ready
-    },
+    ready: () => record.written(),
     async read(cells) {
       const found = new Map<string, RepeatCount>()
       const docs = await Promise.all(cells.map((c) => readDoc(db.collection(COLLECTIONS.statsRepeats).doc(counterId(c)))))
       for (const [i, doc] of docs.entries()) if (doc) found.set(cellKey(cells[i]), CounterDoc.parse(doc))
       return found
     },
-    async noteDrained() {
-      if (ready || !(await upgrade.finished())) return
-      // read after the upgrade's record: marks its last page wrote before it are in the queue, or refreshed
-      if ((await readPage(db.collection(COLLECTIONS.statsPending).where({}), 1)).length > 0) return
-      ok(await record.set({ at: new Date().toISOString() }))
-      ready = true
-    },
+    noteDrained: () => record.noteDrained(),
   }
 }

@@ -1,7 +1,5 @@
-import { COLLECTIONS } from './collection-names'
-import { ok, type DocDb } from './doc-db'
-import { readDoc, readPage } from './doc-reads'
-import type { UpgradeCursor } from './stats-upgrade-cursor'
+import type { DocDb } from './doc-db'
+import { drainedRecord, type UpgradeCursor } from './stats-upgrade-cursor'
 
 // Whether the regulator's site-less twins (src/domain/metrics/site-less-cubes.ts) hold every counted case, so
 // that a question for every site may be read from them (docs/statistics-scale.md). On a deployment that
@@ -24,20 +22,9 @@ export interface SiteLessReadiness {
 }
 
 export function siteLessReadiness(db: DocDb, upgrade: UpgradeCursor): SiteLessReadiness {
-  const record = db.collection(COLLECTIONS.statsMeta).doc(READY)
-  let ready = false
+  const record = drainedRecord(db, READY, upgrade)
   return {
-    async twinsReady(ask) {
-      if (ask.sites !== null) return false
-      if (!ready) ready = (await readDoc(record)) !== null
-      return ready
-    },
-    async noteDrained() {
-      if (ready || !(await upgrade.finished())) return
-      // read after the upgrade's record: marks a page wrote before it are in the queue, or refreshed
-      if ((await readPage(db.collection(COLLECTIONS.statsPending).where({}), 1)).length > 0) return
-      ok(await record.set({ at: new Date().toISOString() }))
-      ready = true
-    },
+    twinsReady: async (ask) => ask.sites === null && (await record.written()),
+    noteDrained: () => record.noteDrained(),
   }
 }

@@ -75,3 +75,30 @@ export function upgradeCursor(db: DocDb, record: string, collection: string, nee
     },
   }
 }
+
+/** A record that an upgrade's re-marks have all been refreshed (stats-site-less-ready.ts says when it is written). */
+export interface DrainedRecord {
+  /** Whether the record is there (cached per process once true: it is never taken back). */
+  written(): Promise<boolean>
+  /** Called when the watermark has been set (the queue was empty): writes the record if the upgrade is done. */
+  noteDrained(): Promise<void>
+}
+
+/** stats_meta/`record`, written by the first empty-queue pass after `upgrade` finished, the queue read empty again after its record. */
+export function drainedRecord(db: DocDb, record: string, upgrade: UpgradeCursor): DrainedRecord {
+  const ref = db.collection(COLLECTIONS.statsMeta).doc(record)
+  let written = false
+  return {
+    async written() {
+      if (!written) written = (await readDoc(ref)) !== null
+      return written
+    },
+    async noteDrained() {
+      if (written || !(await upgrade.finished())) return
+      // read after the upgrade's record: marks its last page wrote before it are in the queue, or refreshed
+      if ((await readPage(db.collection(COLLECTIONS.statsPending).where({}), 1)).length > 0) return
+      ok(await ref.set({ at: new Date().toISOString() }))
+      written = true
+    },
+  }
+}
