@@ -1,22 +1,19 @@
 import type { StatsStore } from '../../cloudfunctions/ports/stats-store'
-import { periodStartOf, REPEAT_GRAINS } from '../../src/domain/metrics/repeat-periods'
+import { REPEAT_GRAINS } from '../../src/domain/metrics/repeat-periods'
 import type { FilerRow } from '../../src/domain/metrics/rollup'
 import { repeatsByPeriodOf, type PeriodRange, type PeriodRepeats } from '../../src/domain/metrics/shop-ranking'
+import { calendarRange } from './stats-calendar-periods'
 
 // The rebuild contract's look at the repeat-complainant counters (src/domain/metrics/repeat-periods.ts): every
 // calendar month, quarter and year the filer rows touch, asked for every site and for each site, where the
 // counters answer them; and the same periods tallied from the filer rows by the domain's definition.
 
-const pad = (n: number) => String(n).padStart(2, '0')
 function calendarPeriodsOf(days: readonly string[]): PeriodRange[] {
   const periods = new Map<string, PeriodRange>()
   for (const day of days)
     for (const grain of REPEAT_GRAINS) {
-      const from = periodStartOf(day, grain)
-      const y = Number(from.slice(0, 4))
-      const m = Number(from.slice(5, 7)) + (grain === 'month' ? 0 : grain === 'quarter' ? 2 : 11)
-      const to = `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`
-      periods.set(`${grain} ${from}`, { period: `${grain} ${from}`, from, to })
+      const range = calendarRange(day, grain)
+      periods.set(`${grain} ${range.from}`, { period: `${grain} ${range.from}`, ...range })
     }
   return [...periods.values()]
 }

@@ -3,6 +3,7 @@ import type { StoreInspection } from '../../cloudfunctions/ports/store-inspectio
 import type { CaseContribution } from '../../src/domain/metrics/cubes'
 import { repeatsByPeriodOf, type PeriodRange } from '../../src/domain/metrics/shop-ranking'
 import { NOW } from './clock-fixtures'
+import { calendarRange } from './stats-calendar-periods'
 import { contribution, refreshCase, sorted } from './stats-contract-fixtures'
 
 // Repeat complainants per calendar month, quarter and year from their counters (src/domain/metrics/
@@ -11,17 +12,11 @@ import { contribution, refreshCase, sorted } from './stats-contract-fixtures'
 // equal the exact tally of the filer rows (repeatsByPeriodOf, the domain's definition) and figures by hand.
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const last = (m: number) => new Date(Date.UTC(2026, m, 0)).getUTCDate()
 const MONTHS: PeriodRange[] = [...Array(12).keys()].map((i) => ({
   period: `2026-${pad(i + 1)}`,
-  from: `2026-${pad(i + 1)}-01`,
-  to: `2026-${pad(i + 1)}-${pad(last(i + 1))}`,
+  ...calendarRange(`2026-${pad(i + 1)}-01`, 'month'),
 }))
-const QUARTERS: PeriodRange[] = [1, 2, 3, 4].map((q) => ({
-  period: `2026-Q${q}`,
-  from: `2026-${pad(q * 3 - 2)}-01`,
-  to: `2026-${pad(q * 3)}-${pad(last(q * 3))}`,
-}))
+const QUARTERS: PeriodRange[] = [1, 2, 3, 4].map((q) => ({ period: `2026-Q${q}`, ...calendarRange(`2026-${pad(q * 3)}-01`, 'quarter') }))
 const CALENDAR: PeriodRange[] = [...MONTHS, ...QUARTERS, { period: '2026', from: '2026-01-01', to: '2026-12-31' }]
 const SCOPES = [null, ['site-a'], ['site-b']]
 
