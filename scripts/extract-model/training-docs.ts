@@ -7,8 +7,10 @@ import type { TrainingDoc } from './train'
 /** the rules count relative dates from the page's date (or a fixed day); the classifiers ignore it */
 const nowOf = (date: string | null) => new Date(`${date ?? '2024-01-01'}T12:00:00+08:00`)
 
-export function trainingDocs(dir = REAL_DIR, read?: ReadText): TrainingDoc[] {
-  return readRealCorpus('train', dir, read).map((item) => ({
+/** only: the train sources to learn from (weights-sources.json), every train source when absent */
+export function trainingDocs(dir = REAL_DIR, read?: ReadText, only?: ReadonlySet<string>): TrainingDoc[] {
+  const items = readRealCorpus('train', dir, read)
+  return (only ? items.filter((item) => only.has(item.source)) : items).map((item) => ({
     group: item.source,
     text: item.text,
     now: nowOf(item.date),
