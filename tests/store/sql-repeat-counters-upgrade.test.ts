@@ -44,8 +44,13 @@ describe('migration 0034 on a database whose cases were already counted', () => 
     ])
 
     await repeatCounters.down?.(db)
-    // in a transaction, as the Migrator runs it (its lock on stats_filers needs one)
-    await db.transaction().execute((trx) => repeatCounters.up(trx))
+    // in a transaction, as the Migrator runs it: the fill holds stats_filers against a refresh of an old
+    // process (share mode) until the migrations commit
+    const locks = await db.transaction().execute(async (trx) => {
+      await repeatCounters.up(trx)
+      return (await sql`select mode from pg_locks where relation = 'stats_filers'::regclass and granted`.execute(trx)).rows
+    })
+    expect(locks).toContainEqual({ mode: 'ShareLock' })
     expect(await counters()).toEqual(kept.counters)
     expect(await tallies()).toEqual(kept.tallies)
     expect(
