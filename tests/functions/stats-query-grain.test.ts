@@ -1,14 +1,11 @@
 import type { CubeQuery } from '../../cloudfunctions/ports/stats-store'
 import { queryStats, type StatsDeps } from '../../cloudfunctions/services/stats-query'
 import type { Caller } from '../../src/domain/identity'
-import type { Merchant } from '../../src/domain/merchant.schema'
 import { atGrain } from '../../src/domain/metrics/cube-grain'
 import type { CubeRow } from '../../src/domain/metrics/cubes'
 import { StatsQuerySchema } from '../../src/domain/metrics/stats-query.schema'
-import type { Site } from '../../src/domain/site.schema'
-import { defaultTags, TAGS_SEEDED_AT } from '../../src/domain/tags/default-tags'
 import { FACTS } from '../domain/metrics/world'
-import { MemoryStatsStore } from '../support/memory-stats-store'
+import { WorldStatsStore } from '../support/stats-world-store'
 
 // The page's charts ask the store for the days summed and for the counters they show (cube-grain.ts
 // CHART_SUMS; docs/statistics-scale.md "The station's page"): the trend per week within a month, the bars and
@@ -16,31 +13,13 @@ import { MemoryStatsStore } from '../support/memory-stats-store'
 // tests/domain/metrics/world.ts (20 January – 19 March 2026, weeks that straddle months), a store that honours
 // grain and counters (as the SQL and CloudBase stores do, tests/store/stats-grain.contract.ts) must give the
 // same page, figure for figure, as one that answers every day with every counter.
-const SITES: Site[] = [{ id: 'S1', name: '星河广场' } as Site, { id: 'S2', name: '老街市场' } as Site]
-const MERCHANTS = [{ id: 'M1', siteId: 'S1', name: '好味餐厅' } as Merchant]
-
-class WorldStore extends MemoryStatsStore {
+class WorldStore extends WorldStatsStore {
   constructor(private readonly honoursGrain: boolean) {
     super(FACTS)
   }
   async sumCube(q: CubeQuery): Promise<CubeRow[]> {
     const rows = await super.sumCube(q) // every day, every counter (and q recorded in `asked`)
     return this.honoursGrain ? atGrain(rows, q.grain ?? 'day', q.from, q.counters) : rows
-  }
-  async getSite(id: string) {
-    return SITES.find((s) => s.id === id) ?? null
-  }
-  async listSites() {
-    return SITES
-  }
-  async getMerchant(id: string) {
-    return MERCHANTS.find((m) => m.id === id) ?? null
-  }
-  async listMerchantsOfSite(siteId: string) {
-    return MERCHANTS.filter((m) => m.siteId === siteId)
-  }
-  async listTags() {
-    return defaultTags(TAGS_SEEDED_AT)
   }
 }
 

@@ -1,46 +1,15 @@
 import type { Caller } from '../../src/domain/identity'
-import type { Merchant } from '../../src/domain/merchant.schema'
-import type { Site } from '../../src/domain/site.schema'
 import type { CaseFacts } from '../../src/domain/metrics/case-facts'
 import { metricsOf } from '../../src/domain/metrics/metrics'
 import { StatsQuerySchema, type StatsQuery } from '../../src/domain/metrics/stats-query.schema'
 import { queryStats, type StatsDeps } from '../../cloudfunctions/services/stats-query'
-import { MemoryStatsStore } from '../support/memory-stats-store'
+import { WorldStatsStore as WorldStore } from '../support/stats-world-store'
 import { FACTS } from '../domain/metrics/world'
-import { defaultTags, TAGS_SEEDED_AT } from '../../src/domain/tags/default-tags'
 
 // The statistics service on the fixed world of tests/domain/metrics/world.ts (14 cases, 20 January – 19 March
 // 2026, sites S1 and S2), over a TEST DOUBLE of the StatsStore port that sums cube rows in memory. Every
 // figure must equal the domain's direct computation over the same cases (metricsOf), whichever cube the
 // service chose; the real stores are exercised in stats-store-query.test.ts.
-const SITES: Site[] = [{ id: 'S1', name: '星河广场' } as Site, { id: 'S2', name: '老街市场' } as Site]
-const merchant = (id: string, siteId: string, name: string) => ({ id, siteId, name }) as Merchant
-const MERCHANTS = [
-  merchant('M1', 'S1', '好味餐厅'),
-  merchant('M2', 'S1', '惠民超市'),
-  merchant('M3', 'S1', '明码便利店'),
-  merchant('M4', 'S2', '乐享健身'),
-  merchant('M5', 'S2', '顺达汽修'),
-]
-
-class WorldStore extends MemoryStatsStore {
-  async getSite(id: string) {
-    return SITES.find((s) => s.id === id) ?? null
-  }
-  async listSites() {
-    return SITES
-  }
-  async getMerchant(id: string) {
-    return MERCHANTS.find((m) => m.id === id) ?? null
-  }
-  async listMerchantsOfSite(siteId: string) {
-    return MERCHANTS.filter((m) => m.siteId === siteId)
-  }
-  async listTags() {
-    return defaultTags(TAGS_SEEDED_AT)
-  }
-}
-
 const staff = (role: 'station' | 'regulator' | 'admin' | 'proxy', siteId: string | null): Caller => ({
   subject: `${role}-openid`,
   memberships: [],
