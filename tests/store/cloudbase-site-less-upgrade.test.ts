@@ -124,4 +124,30 @@ describe('CloudBase statistics counted before the site-less cubes', () => {
     expect(await cloudbaseStatsStore(app.db).listStatsPending(100)).toEqual([])
     expect(contributionReads()).toBe(before)
   })
+
+  it('when the queue is full, then the site-less upgrade marks nothing, and filings waiting are refreshed before its re-marks', async () => {
+    app.loopback.db.reset()
+    const old = cloudbaseStatsStore(app.db)
+    await refresh(old, 'c1', contribution('site-a', '1-09', true))
+    await refresh(old, 'c2', contribution('site-b', '1-09', true))
+    ok(await app.db.collection(COLLECTIONS.statsMeta).doc('site-less-cubes').remove())
+    const upgraded = cloudbaseStatsStore(app.db)
+    await upgraded.markStatsPending(['x1', 'x2', 'x3'], '2026-03-11T00:00:00.000Z') // filings waiting
+    const pendingIds = () =>
+      app.loopback.db
+        .docs(COLLECTIONS.statsPending)
+        .map((d) => String(d._id))
+        .sort()
+    const order: string[] = []
+    for (let page = await upgraded.listStatsPending(2); page.length > 0; page = await upgraded.listStatsPending(2)) {
+      // the first page is full (x1, x2): nothing re-marked behind it yet
+      if (order.length === 0) expect(pendingIds()).toEqual(['x1', 'x2', 'x3'])
+      for (const p of page) {
+        order.push(p.caseId)
+        await upgraded.refreshCaseStats(p, contribution(p.caseId === 'c2' ? 'site-b' : 'site-a', '1-09', false))
+      }
+    }
+    expect(order.slice(0, 3)).toEqual(['x1', 'x2', 'x3'])
+    expect(order.slice(3).sort()).toEqual(['c1', 'c2']) // re-marked once the queue was short
+  })
 })

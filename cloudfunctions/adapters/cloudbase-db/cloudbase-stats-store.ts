@@ -173,15 +173,18 @@ export function cloudbaseStatsStore(db: DocDb): StatsStore {
     },
 
     async listStatsPending(limit) {
-      // once per deployment, one bounded page per call (stats-upgrade-cursor.ts): the cases counted before the
-      // site-less cubes (stats-site-less-upgrade.ts) and those tagged before the tag cube existed (stats-tag-upgrade.ts)
-      await upgradeSiteLess.step()
-      await upgradeTagCube.step()
       const page = () => readPage(db.collection(COLLECTIONS.statsPending).where({}).orderBy('markedAt', 'asc').orderBy('_id', 'asc'), limit)
       let docs = await page()
-      // the cases counted before the repeat counters (cloudbase-stats-repeat-counters.ts): every case with a filer,
-      // so a step only when the queue is short — marks made now would queue new filings behind them for hours
-      if (docs.length < limit && (await upgradeRepeats.step()) > 0) docs = await page()
+      // once per deployment, one bounded page per call (stats-upgrade-cursor.ts), and only while the queue is
+      // short: the re-marks carry the time they are made, so marks made while filings wait would queue those
+      // filings behind the whole upgrade. The cases counted before the site-less cubes (stats-site-less-upgrade.ts),
+      // those tagged before the tag cube (stats-tag-upgrade.ts), every case with a filer before the repeat
+      // counters (cloudbase-stats-repeat-counters.ts).
+      if (docs.length < limit) {
+        let marked = 0
+        for (const upgrade of [upgradeSiteLess, upgradeTagCube, upgradeRepeats]) marked += await upgrade.step()
+        if (marked > 0) docs = await page()
+      }
       return docs.map((doc) => {
         const p = PendingSchema.parse(doc)
         return { caseId: p._id, markedAt: p.markedAt }
