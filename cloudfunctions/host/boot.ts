@@ -114,6 +114,11 @@ export async function bootHost(config: HostConfig, say: (line: string) => void =
       await scheduler.stop()
       await anchoring.stop()
       await app.close()
+      // a LOG_FILE is written asynchronously (pino's destination): the last requests' lines are still on their
+      // way when close() returns, so wait for them before the process (or a test reading the file) goes on
+      // (pino's flush is not on Fastify's logger type)
+      const log = app.log as typeof app.log & { flush?: (cb: (err?: Error) => void) => void }
+      await new Promise<void>((done) => (log.flush ? log.flush(() => done()) : done()))
       await store.close()
       restrictTree(config.dataDir)
     },
