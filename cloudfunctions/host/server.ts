@@ -56,8 +56,11 @@ export async function buildServer(given: Deps, opts: ServerOptions): Promise<Fas
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
   })
-  app.addHook('onResponse', async (request, reply) => {
+  // logged as the reply is sent (onSend), not after it went out (onResponse): a client that has its answer
+  // then finds the line written, and a shutdown right after the last answer does not lose it
+  app.addHook('onSend', async (request, reply, payload) => {
     request.log.debug({ req: request, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed')
+    return payload
   })
   app.setErrorHandler(handleHttpError)
   await app.register(fastifyCookie)
